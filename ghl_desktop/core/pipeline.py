@@ -1,0 +1,267 @@
+"""One conversion, end to end: read → map → normalize (in chunks) → merge duplicates → report.
+
+This is the single entry point the CLI and the job system share. Long work reports progress as
+``progress(stage, fraction)`` and checks ``cancel()`` between chunks; normalized rows are handed to
+``on_rows`` chunk by chunk so the window can fill its preview while the job is still running.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .assemble import SourceColumns, ValueCache, normalize_chunk
+from .dedupe import merge_duplicates
+from .errors import Cancelled, InputError
+from .export import ExportResult, write_export
+from .fields import GHL_COLUMNS
+from .limits import DEFAULT_LIMITS, Limits
+from .mapping import Mapping, auto_map
+from .reader import read_source
+from .report import build_report
+from .table import ContactTable, Problem
+
+STAGES = ("reading", "mapping", "normalizing", "merging", "writing")
+ProgressFn = Callable[[str, float], None]
+CancelFn = Callable[[], bool]
+
+#: Rows normalized per chunk: small enough that the first preview rows arrive fast and cancel is
+#: prompt, large enough that per-chunk overhead stays negligible.
+CHUNK_ROWS = 20_000
+
+# Overall progress fractions at which each stage begins (writing is the caller's: save/export).
+_STAGE_START = {"reading": 0.0, "mapping": 0.30, "normalizing": 0.33, "merging": 0.90, "writing": 0.95}
+
+
+@dataclass
+class ConvertOptions:
+    region: str = "BR"
+    dedupe: bool = True
+    split_rows: int = 10_000
+    sheet: str | None = None
+    limits: Limits = DEFAULT_LIMITS
+
+
+@dataclass
+class ConversionResult:
+    table: ContactTable
+    report: dict
+    sources: list[SourceColumns]
+    mappings: list[Mapping]
+    options: ConvertOptions = field(default_factory=ConvertOptions)
+    total_rows: int = 0
+    duplicates_merged: int = 0
+
+    def refresh_report(self, seconds: float | None = None) -> dict:
+        """Recompute the report from the current table (after review edits or exclusions)."""
+        self.report = build_report(
+            self.table,
+            total_rows=self.total_rows,
+            duplicates_merged=self.duplicates_merged,
+            mappings=[m.to_dict() for m in self.mappings],
+            unmapped=[m.unmapped() for m in self.mappings],
+            inputs=[s.info for s in self.sources],
+            seconds=self.report.get("seconds", 0.0) if seconds is None else seconds,
+        )
+        return self.report
+
+    def export(
+        self,
+        out_path: str | os.PathLike,
+        split_rows: int | None = None,
+        rejects_path: str | os.PathLike | None = None,
+        cancel: CancelFn | None = None,
+    ) -> ExportResult:
+        return write_export(
+            self.table,
+            out_path,
+            self.options.split_rows if split_rows is None else split_rows,
+            rejects_path,
+            sources=self.sources,
+            cancel=cancel,
+        )
+
+    # -- persistence -----------------------------------------------------------------------
+    def save(self, folder: str | os.PathLike) -> None:
+        """Persist everything needed to review and re-export without re-reading the input."""
+        from . import persist
+
+        persist.save_result(self, Path(folder))
+
+    @classmethod
+    def load(cls, folder: str | os.PathLike) -> "ConversionResult":
+        from . import persist
+
+        return persist.load_result(Path(folder))
+
+
+class _Progress:
+    """Maps per-stage progress to one monotonic overall fraction."""
+
+    def __init__(self, fn: ProgressFn | None) -> None:
+        self.fn = fn
+        self.last = -1.0
+
+    def __call__(self, stage: str, within: float = 0.0) -> None:
+        if self.fn is None:
+            return
+        i = STAGES.index(stage)
+        start = _STAGE_START[stage]
+        end = _STAGE_START[STAGES[i + 1]] if i + 1 < len(STAGES) else 1.0
+        frac = max(self.last, start + (end - start) * min(max(within, 0.0), 1.0))
+        self.last = frac
+        self.fn(stage, frac)
+
+
+def _check(cancel: CancelFn | None) -> None:
+    if cancel is not None and cancel():
+        raise Cancelled()
+
+
+def read_sources(
+    paths: Sequence[str | os.PathLike],
+    options: ConvertOptions,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> list[SourceColumns]:
+    """Read every input into column-major raw cells."""
+    report = progress if isinstance(progress, _Progress) else _Progress(progress)
+    out: list[SourceColumns] = []
+    for i, path in enumerate(paths):
+        report("reading", i / len(paths))
+        _check(cancel)
+        src = read_source(path, sheet=options.sheet, limits=options.limits, cancel=cancel)
+        width = len(src.header)
+        columns = [list(c) for c in zip(*src.rows)] if src.rows else [[] for _ in range(width)]
+        info = {
+            "file": Path(src.path).name,
+            "path": str(src.path),
+            "format": src.format,
+            "encoding": src.encoding,
+            "delimiter": src.delimiter,
+            "sheet": src.sheet,
+            "header_row": src.header_row,
+            "header": list(src.header),
+            "rows": len(src.rows),
+            "warnings": list(src.warnings),
+        }
+        del src.rows  # the column copy is all we keep; free the row lists early
+        out.append(SourceColumns(str(path), list(src.header), columns, src.row_numbers, info))
+    total = sum(s.n_rows for s in out)
+    if total > options.limits.max_rows:
+        raise InputError(
+            f"the input has {total:,} rows; the limit is {options.limits.max_rows:,} "
+            "(change it in the settings or split the file)"
+        )
+    report("reading", 1.0)
+    return out
+
+
+def normalize_sources(
+    sources: list[SourceColumns],
+    options: ConvertOptions,
+    *,
+    mappings: Sequence[Mapping | None] | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+    on_rows: Callable[[ContactTable], None] | None = None,
+    started: float | None = None,
+) -> ConversionResult:
+    """Map, normalize and merge already-read sources (also used when a person changes the mapping)."""
+    started = time.perf_counter() if started is None else started
+    report = progress if isinstance(progress, _Progress) else _Progress(progress)
+
+    report("mapping", 0.0)
+    used: list[Mapping] = []
+    for i, src in enumerate(sources):
+        given = mappings[i] if mappings is not None and i < len(mappings) else None
+        used.append(given if given is not None else auto_map(src.header, sample_rows(src)))
+    report("mapping", 1.0)
+
+    total = sum(s.n_rows for s in sources)
+    cache = ValueCache(options.region)
+    table = ContactTable()
+    done = 0
+    for file_index, (src, mapping) in enumerate(zip(sources, used)):
+        for start in range(0, src.n_rows, CHUNK_ROWS):
+            _check(cancel)
+            stop = min(start + CHUNK_ROWS, src.n_rows)
+            chunk = normalize_chunk(src, mapping, file_index, start, stop, cache)
+            table.extend(chunk)
+            if on_rows is not None:
+                on_rows(chunk)
+            done += stop - start
+            report("normalizing", done / total if total else 1.0)
+
+    _check(cancel)
+    report("merging", 0.0)
+    merged = 0
+    if options.dedupe:
+        table, merged = merge_duplicates(table)
+    report("merging", 1.0)
+
+    result = ConversionResult(
+        table=table,
+        report={},
+        sources=sources,
+        mappings=used,
+        options=options,
+        total_rows=total,
+        duplicates_merged=merged,
+    )
+    result.refresh_report(seconds=time.perf_counter() - started)
+    return result
+
+
+def sample_rows(src: SourceColumns, size: int = 500) -> list[list[str]]:
+    n = min(size, src.n_rows)
+    return [[col[r] for col in src.columns] for r in range(n)]
+
+
+def convert(
+    paths: Sequence[str | os.PathLike],
+    options: ConvertOptions | None = None,
+    *,
+    mappings: Sequence[Mapping | None] | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+    on_rows: Callable[[ContactTable], None] | None = None,
+) -> ConversionResult:
+    """Read, map, normalize and merge ``paths`` into one result (not yet written anywhere).
+
+    Raises :class:`InputError` for input a person must fix and :class:`Cancelled` when ``cancel()``
+    turned true. Progress runs from 0 to 0.95; the caller's save/export is the "writing" stage.
+    """
+    if not paths:
+        raise InputError("no input file given")
+    options = options or ConvertOptions()
+    started = time.perf_counter()
+    report = _Progress(progress)
+    sources = read_sources(paths, options, progress=report, cancel=cancel)
+    return normalize_sources(
+        sources,
+        options,
+        mappings=mappings,
+        progress=report,
+        cancel=cancel,
+        on_rows=on_rows,
+        started=started,
+    )
+
+
+__all__ = [
+    "STAGES",
+    "CHUNK_ROWS",
+    "ConvertOptions",
+    "ConversionResult",
+    "ContactTable",
+    "Problem",
+    "GHL_COLUMNS",
+    "convert",
+    "normalize_sources",
+    "read_sources",
+]
