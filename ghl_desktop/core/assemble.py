@@ -43,7 +43,7 @@ _SPACES = re.compile(r"\s+")
 _CEP = re.compile(r"^\d{5}-?\d{3}$")
 
 
-def _clean_text(value: str) -> str:
+def clean_text(value: str) -> str:
     return _SPACES.sub(" ", value).strip()
 
 
@@ -83,7 +83,7 @@ class ValueCache:
 
 def format_postal_code(value: str, region: str) -> str:
     """Brazilian CEPs as ``01310-100``; Excel drops the leading zero of a numeric CEP, so restore it."""
-    value = _clean_text(value)
+    value = clean_text(value)
     if region.upper() == "BR":
         digits = re.sub(r"[\s.\-]", "", value)
         if digits.isdigit() and len(digits) in (7, 8):
@@ -93,7 +93,7 @@ def format_postal_code(value: str, region: str) -> str:
 
 
 def format_state(value: str) -> str:
-    value = _clean_text(value)
+    value = clean_text(value)
     return value.upper() if len(value) == 2 and value.isalpha() else value
 
 
@@ -147,7 +147,7 @@ def normalize_chunk(
                 if e not in found:
                     found.append(e)
             for part in res.invalid_parts:
-                table.add_problem(r, F.EMAIL, INVALID_EMAIL, f"{part}: {res.reason}")
+                table.add_problem(r, F.EMAIL, INVALID_EMAIL, res.reason, part)
             if res.suggestion:
                 table.suggestions.setdefault(r, {})[F.EMAIL] = res.suggestion
                 table.add_problem(
@@ -173,7 +173,7 @@ def normalize_chunk(
                 if p not in found:
                     found.append(p)
             for part in res.invalid_parts:
-                table.add_problem(r, F.PHONE, INVALID_PHONE, f"{part}: {res.reason}")
+                table.add_problem(r, F.PHONE, INVALID_PHONE, res.reason, part)
             if res.repaired:
                 table.add_problem(
                     r, F.PHONE, PHONE_REPAIRED, "old 8-digit mobile: the ninth digit was added"
@@ -204,7 +204,7 @@ def normalize_chunk(
 
     # -- plain text and lightly formatted fields ----------------------------------------------
     for name in _TEXT_FIELDS:
-        cols[name] = first_non_empty(source_cols(name), _clean_text)
+        cols[name] = first_non_empty(source_cols(name), clean_text)
     cols[F.CITY] = first_non_empty(source_cols(F.CITY), cache.name)
     cols[F.STATE] = first_non_empty(source_cols(F.STATE), format_state)
     cols[F.POSTAL_CODE] = first_non_empty(
@@ -221,7 +221,7 @@ def normalize_chunk(
             if res.status == "valid":
                 dob[r] = res.value
             elif res.status == "invalid":
-                table.add_problem(r, F.DATE_OF_BIRTH, INVALID_DATE, f"{v}: {res.reason}")
+                table.add_problem(r, F.DATE_OF_BIRTH, INVALID_DATE, res.reason, v)
     cols[F.DATE_OF_BIRTH] = dob
 
     # -- tags (every tag column unioned) and notes ----------------------------------------
@@ -235,7 +235,7 @@ def normalize_chunk(
     note_cols = source_cols(F.NOTES)
     notes = [""] * n
     for r in range(n):
-        parts = [_clean_text(col[r]) for col in note_cols if col[r] and not col[r].isspace()]
+        parts = [clean_text(col[r]) for col in note_cols if col[r] and not col[r].isspace()]
         if r in extensions:
             parts.append("Ramal/Ext.: " + ", ".join(extensions[r]))
         notes[r] = "\n".join(parts)

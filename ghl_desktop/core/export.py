@@ -124,8 +124,11 @@ def write_export(
 def reject_reason(table: ContactTable, row: int) -> str:
     if row in table.excluded:
         return "excluded during review"
-    reasons = [p.message if fld in (ROW,) else f"{fld}: {p.message}"
-               for fld, p in table.row_problems(row) if p.is_error]
+    reasons = [
+        p.message if fld == ROW else f"{fld} {p.value!r}: {p.message}" if p.value else f"{fld}: {p.message}"
+        for fld, p in table.row_problems(row)
+        if p.is_error
+    ]
     return "; ".join(reasons)
 
 

@@ -53,7 +53,7 @@ def save_result(result, folder: Path) -> None:
         pq.write_table(pa.table(cols), tmp / f"source-{i}.parquet")
     review = {
         "problems": {
-            str(r): {f: [[p.kind, p.message] for p in probs] for f, probs in fields.items()}
+            str(r): {f: [[p.kind, p.message, p.value] for p in probs] for f, probs in fields.items()}
             for r, fields in t.problems.items()
         },
         "suggestions": {str(r): v for r, v in t.suggestions.items()},
@@ -97,7 +97,7 @@ def load_result(folder: Path):
         table.columns[c] = [v or "" for v in tab.column(c).to_pylist()]
     table.sources = list(zip(tab.column("__file__").to_pylist(), tab.column("__row__").to_pylist()))
     table.problems = {
-        int(r): {f: [Problem(k, m) for k, m in probs] for f, probs in fields.items()}
+        int(r): {f: [Problem(*p) for p in probs] for f, probs in fields.items()}
         for r, fields in review["problems"].items()
     }
     table.suggestions = {int(r): v for r, v in review["suggestions"].items()}

@@ -30,6 +30,8 @@ ROW = ""
 class Problem:
     kind: str
     message: str
+    #: The offending text as found (for an invalid value, which is not kept in the column).
+    value: str = ""
 
     @property
     def is_error(self) -> bool:
@@ -82,8 +84,8 @@ class ContactTable:
         return [r for r in range(len(self)) if self.is_exported(r)]
 
     # -- building ----------------------------------------------------------------------------
-    def add_problem(self, row: int, column: str, kind: str, message: str) -> None:
-        self.problems.setdefault(row, {}).setdefault(column, []).append(Problem(kind, message))
+    def add_problem(self, row: int, column: str, kind: str, message: str, value: str = "") -> None:
+        self.problems.setdefault(row, {}).setdefault(column, []).append(Problem(kind, message, value))
 
     def extend(self, other: "ContactTable") -> None:
         """Append ``other``'s rows (used to assemble chunks); its row numbers are shifted."""

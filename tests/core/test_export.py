@@ -1,0 +1,112 @@
+"""The GHL CSV: exact header, split parts, rejects, atomic writes, formula neutralizing."""
+
+import csv
+import os
+from pathlib import Path
+
+import pytest
+
+from ghl_desktop.core import atomic
+from ghl_desktop.core import fields as F
+from ghl_desktop.core.export import write_export
+from ghl_desktop.core.table import ContactTable
+
+GHL_HEADER = ["First Name", "Last Name", "Email", "Phone", "Company Name", "Address", "City", "State",
+              "Postal Code", "Country", "Date of Birth", "Website", "Source", "Tags",
+              "Additional Emails", "Additional Phones", "Notes"]
+
+
+def make_table(n: int) -> ContactTable:
+    t = ContactTable()
+    for c in F.GHL_COLUMNS:
+        t.columns[c] = [""] * n
+    t.columns[F.FIRST_NAME] = [f"P{i}" for i in range(n)]
+    t.columns[F.EMAIL] = [f"p{i}@x.com" for i in range(n)]
+    t.sources = [(0, i) for i in range(n)]
+    return t
+
+
+def read(path: Path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def test_header_is_exactly_the_ghl_contract(tmp_path):
+    assert list(F.GHL_COLUMNS) == GHL_HEADER
+    write_export(make_table(2), tmp_path / "out.csv")
+    rows = read(tmp_path / "out.csv")
+    assert rows[0] == GHL_HEADER and len(rows) == 3
+    assert not (tmp_path / "out.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_long_export_is_split_into_numbered_parts(tmp_path):
+    res = write_export(make_table(25_001), tmp_path / "out.csv", split_rows=10_000)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["out-part001.csv", "out-part002.csv", "out-part003.csv"]
+    sizes = [len(read(tmp_path / n)) - 1 for n in names]
+    assert sizes == [10_000, 10_000, 5_001] and res.rows == 25_001
+    assert all(read(tmp_path / n)[0] == GHL_HEADER for n in names)
+
+
+def test_split_zero_never_splits_and_stale_parts_go(tmp_path):
+    write_export(make_table(30), tmp_path / "out.csv", split_rows=10)
+    assert (tmp_path / "out-part003.csv").exists()
+    write_export(make_table(30), tmp_path / "out.csv", split_rows=0)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+    assert len(read(tmp_path / "out.csv")) == 31
+
+
+def test_rows_without_name_email_or_phone_and_excluded_rows_are_not_exported(tmp_path):
+    t = make_table(3)
+    t.columns[F.FIRST_NAME][1] = ""
+    t.columns[F.EMAIL][1] = ""
+    t.columns[F.COMPANY][1] = "Only a company"
+    t.excluded.add(2)
+    res = write_export(t, tmp_path / "out.csv", rejects_path=tmp_path / "rej.csv")
+    assert [r[0] for r in read(tmp_path / "out.csv")[1:]] == ["P0"]
+    rej = read(tmp_path / "rej.csv")
+    assert rej[0][:3] == ["Source File", "Source Row", "Reason"]
+    assert res.rejects == 2 and "excluded" in rej[2][2]
+
+
+def test_formula_cells_are_neutralized_but_e164_phones_are_not(tmp_path):
+    t = make_table(1)
+    t.columns[F.COMPANY][0] = "=HYPERLINK(\"http://evil\",\"x\")"
+    t.columns[F.NOTES][0] = "@SUM(1+1)*cmd|' /C calc'!A0"
+    t.columns[F.PHONE][0] = "+5511987654321"
+    write_export(t, tmp_path / "out.csv")
+    row = dict(zip(GHL_HEADER, read(tmp_path / "out.csv")[1]))
+    assert row["Company Name"].startswith("'=")
+    assert row["Notes"].startswith("'@")
+    assert row["Phone"] == "+5511987654321"
+
+
+def test_failure_part_way_leaves_no_output_at_all(tmp_path, monkeypatch):
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def flaky_replace(src, dst):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", flaky_replace)
+    with pytest.raises(OSError):
+        write_export(make_table(25), tmp_path / "out.csv", split_rows=10)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failure_while_writing_keeps_the_previous_export(tmp_path, monkeypatch):
+    write_export(make_table(2), tmp_path / "out.csv")
+    before = (tmp_path / "out.csv").read_bytes()
+    import ghl_desktop.core.export as export
+
+    def boom(*a, **k):
+        raise RuntimeError("disk vanished")
+
+    monkeypatch.setattr(export, "write_rejects", boom)
+    with pytest.raises(RuntimeError):
+        write_export(make_table(5), tmp_path / "out.csv", rejects_path=tmp_path / "rej.csv")
+    assert (tmp_path / "out.csv").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
