@@ -23,6 +23,11 @@ def run_cli(*args, cwd=None):
                           capture_output=True, text=True, cwd=cwd)
 
 
+def write_raw(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 def write(path: Path, text: str, encoding="utf-8") -> Path:
     path.write_bytes(text.encode(encoding))
     return path
@@ -74,7 +79,7 @@ def test_inspect_json_shows_the_file_as_read(tmp_path, capsys):
     (lambda d: write(d / "empty.csv", ""), "empty.csv"),
     (lambda d: write(d / "header.csv", "Nome;Email\n"), "header.csv"),
     (lambda d: write(d / "fake.xlsx", "this is not a zip"), "fake.xlsx"),
-    (lambda d: (d / "doc.csv").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n") or d / "doc.csv", "doc.csv"),
+    (lambda d: write_raw(d / "doc.csv", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "doc.csv"),
 ])
 def test_bad_input_exits_2_with_one_error_line(tmp_path, make, needle):
     bad = make(tmp_path)
@@ -87,7 +92,7 @@ def test_bad_input_exits_2_with_one_error_line(tmp_path, make, needle):
 
 
 def test_usage_mistakes_are_one_error_line_too(tmp_path):
-    for args in (["convert"], ["convert", "x.csv"], ["frobnicate"],
+    for args in (["convert"], ["convert", "x.csv"], ["inspect", "x.csv"],
                  ["convert", "x.csv", "--out", "o.csv", "--region", "ZZ"],
                  ["convert", "x.csv", "--out", "o.csv", "--split-rows", "many"]):
         proc = run_cli(*args, cwd=tmp_path)

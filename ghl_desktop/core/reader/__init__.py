@@ -1,0 +1,184 @@
+"""Read any contact file a person drops into a plain table of text.
+
+``read_source`` decides the format by content, detects encoding, delimiter, sheet and header row,
+repairs what exports break, and raises ``InputError`` with one clear sentence for anything it
+cannot read. Everything comes out as text exactly as the person would see it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..errors import InputError
+from ..limits import DEFAULT_LIMITS, Limits
+from . import delimited, excel
+from .decode import decode
+from .header import clean_header, find_header_row
+from .sniff import is_encrypted_ole, sniff
+
+
+@dataclass
+class SourceTable:
+    path: str
+    format: str
+    encoding: str | None
+    delimiter: str | None
+    sheet: str | None
+    header_row: int
+    header: list[str]
+    rows: list[list[str]]
+    row_numbers: list[int]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _open_checked(path: Path, limits: Limits) -> int:
+    """Size of a readable regular file, or an InputError saying why it cannot be read."""
+    name = path.name or str(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file ({path})") from None
+    except PermissionError:
+        raise InputError(f"{name}: cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if path.is_dir():
+        raise InputError(f"{name}: is a folder, not a file")
+    if st.st_size == 0:
+        raise InputError(f"{name}: the file is empty")
+    if st.st_size > limits.max_file_bytes:
+        raise InputError(
+            f"{name}: the file is {st.st_size / 2**20:,.0f} MB; the limit is "
+            f"{limits.max_file_bytes / 2**20:,.0f} MB (change it in the settings or split the file)"
+        )
+    return st.st_size
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except PermissionError:
+        raise InputError(f"{path.name}: cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise InputError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _read_head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4096)
+    except PermissionError:
+        raise InputError(f"{path.name}: cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise InputError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+
+
+def read_source(
+    path: str | os.PathLike,
+    *,
+    sheet: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    cancel: Callable[[], bool] | None = None,
+) -> SourceTable:
+    p = Path(path)
+    _open_checked(p, limits)
+    head = _read_head(p)
+    kind = sniff(p, head)
+    if kind == "ole":
+        data = _read_bytes(p)
+        if is_encrypted_ole(data):
+            raise InputError(
+                f"{p.name}: the workbook is password-protected; remove the password in Excel and try again"
+            )
+        return _from_rows(p, "xls", None, None, *excel.read_workbook(p, sheet, limits, cancel), 1)
+    if kind == "zip":
+        excel.check_zip(p, limits)
+        fmt = "xlsm" if p.suffix.lower() == ".xlsm" else "xlsx"
+        return _from_rows(p, fmt, None, None, *excel.read_workbook(p, sheet, limits, cancel), 1)
+    text, encoding = decode(_read_bytes(p), p.name)
+    return parse_text(p, text, encoding, limits=limits, cancel=cancel)
+
+
+def parse_text(
+    p: Path,
+    text: str,
+    encoding: str | None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    cancel: Callable[[], bool] | None = None,
+    delimiter: str | None = None,
+) -> SourceTable:
+    """Delimited text → SourceTable (exposed for tests that parse without a file on disk)."""
+    d = delimiter or delimited.detect_delimiter(text)
+    records, starts, warnings = delimited.parse(
+        text, d, name=p.name, max_columns=limits.max_columns, max_rows=limits.max_rows, cancel=cancel
+    )
+    table = _from_rows(p, "csv", encoding, d, None, records, starts, warnings=warnings)
+    return table
+
+
+def _from_rows(
+    p: Path,
+    fmt: str,
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+    rows: list[list[str]],
+    starts,
+    warnings: list[str] | None = None,
+) -> SourceTable:
+    """Header detection, header cleaning and row repair, shared by text and Excel."""
+    warnings = list(warnings or [])
+    if isinstance(starts, int):  # Excel: row numbers are positions
+        starts = list(range(starts, starts + len(rows)))
+    if not any(any(c.strip() for c in r) for r in rows):
+        where = f" (sheet '{sheet}')" if sheet else ""
+        raise InputError(f"{p.name}: the file is empty{where}: no values at all")
+    h = find_header_row(rows)
+    raw_header = rows[h]
+    while raw_header and not raw_header[-1].strip():
+        raw_header = raw_header[:-1]  # trailing empty header cells (Excel's used range)
+    data, data_starts = rows[h + 1 :], starts[h + 1 :]
+    longer = sum(1 for r in data if len(r) > len(raw_header) and any(c.strip() for c in r[len(raw_header):]))
+    filled = sum(1 for r in data if any(c.strip() for c in r))
+    if filled and longer * 2 > filled:
+        width = max(len(r) for r in data)
+        raw_header = list(raw_header) + [""] * (width - len(raw_header))
+        warnings.append(f"most rows have more values than the header; the extra columns were named")
+    header = clean_header(raw_header)
+    if h:
+        warnings.append(f"{h} line(s) above the header were skipped (titles or notes)")
+    fixed, fixed_starts, more = delimited.repair_rows(data, data_starts, len(header), delimiter or "\t")
+    warnings.extend(more)
+    if not fixed:
+        raise InputError(f"{p.name}: has a header but no data rows")
+    return SourceTable(
+        path=str(p),
+        format=fmt,
+        encoding=encoding,
+        delimiter=delimiter,
+        sheet=sheet,
+        header_row=h,
+        header=header,
+        rows=fixed,
+        row_numbers=fixed_starts,
+        warnings=warnings,
+    )
+
+
+def list_sheets(path: str | os.PathLike) -> list[str]:
+    p = Path(path)
+    _open_checked(p, DEFAULT_LIMITS)
+    kind = sniff(p, _read_head(p))
+    if kind in ("zip", "ole"):
+        if kind == "zip":
+            excel.check_zip(p, DEFAULT_LIMITS)
+        return excel.list_sheets(p)
+    return []
+
+
+__all__ = ["SourceTable", "read_source", "list_sheets", "parse_text"]

@@ -1,0 +1,168 @@
+"""Excel workbooks (.xlsx/.xlsm via zip, .xls via OLE2), read with python-calamine.
+
+Values come out as text the way the cell shows them: a phone typed as a number is
+``5511987654321`` (never ``5.51198765432e+12``), dates are ISO dates. Before any XML is parsed the
+zip is checked: its declared uncompressed size and compression ratio (zip bombs) and any XML entity
+declarations (entity expansion) are refused with a clear message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+from typing import Callable
+
+import python_calamine as pc
+
+from ..errors import Cancelled, InputError
+from ..limits import Limits
+from .header import find_header_row, header_hits
+
+_RATIO_MIN_TOTAL = 20 * 1024 * 1024
+_MAX_RATIO = 200
+
+
+def check_zip(path: Path, limits: Limits) -> None:
+    """Refuse broken archives, non-workbooks, zip bombs and XML entity declarations."""
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+                raise InputError(f"{name}: this zip archive is not an Excel workbook")
+            if "xl/workbook.bin" in names:
+                raise InputError(f"{name}: binary workbooks (.xlsb) are not supported; save it as .xlsx")
+            total = sum(i.file_size for i in infos)
+            packed = sum(i.compress_size for i in infos) or 1
+            if total > limits.max_unzipped_bytes or (total > _RATIO_MIN_TOTAL and total / packed > _MAX_RATIO):
+                raise InputError(
+                    f"{name}: the workbook would unpack to {total / 2**20:,.0f} MB from "
+                    f"{packed / 2**20:,.1f} MB; refused as unsafe (a 'zip bomb')"
+                )
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels", ".vml")):
+                    with zf.open(info) as fh:
+                        head = fh.read(4096)
+                    if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
+                        raise InputError(
+                            f"{name}: the workbook contains XML entity declarations, which Excel never "
+                            "writes; refused as unsafe"
+                        )
+    except zipfile.BadZipFile:
+        raise InputError(
+            f"{name}: the Excel file is damaged or incomplete (its zip archive cannot be read)"
+        ) from None
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as exc:
+        raise InputError(f"{name}: the Excel file cannot be read ({exc})") from None
+
+
+def cell_text(value) -> str:
+    """A cell as the person sees it: integers without '.0', short decimals, ISO dates."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return ""
+        if value.is_integer() and abs(value) < 1e17:
+            return str(int(value))
+        return f"{value:.15g}"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S")
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return str(value)
+
+
+def _open(path: Path) -> pc.CalamineWorkbook:
+    try:
+        return pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError:
+        raise InputError(f"{path.name}: the workbook is password-protected; remove the password in Excel and try again") from None
+    except Exception as exc:  # calamine's own errors: damaged or unsupported content
+        raise InputError(f"{path.name}: the Excel file is damaged and cannot be read ({_short(exc)})") from None
+
+
+def _short(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:160]
+
+
+def list_sheets(path: Path) -> list[str]:
+    wb = _open(path)
+    return list(wb.sheet_names)
+
+
+def _visible_sheets(wb: pc.CalamineWorkbook) -> list[str]:
+    try:
+        return [
+            m.name for m in wb.sheets_metadata
+            if m.visible == pc.SheetVisibleEnum.Visible and m.typ == pc.SheetTypeEnum.WorkSheet
+        ]
+    except Exception:
+        return list(wb.sheet_names)
+
+
+def _sheet_rows(wb: pc.CalamineWorkbook, sheet: str, name: str, limits: Limits, cancel) -> list[list[str]]:
+    try:
+        s = wb.get_sheet_by_name(sheet)
+        if s.total_height > limits.max_rows + 1000:
+            raise InputError(f"{name}: sheet '{sheet}' has more than {limits.max_rows:,} rows, the limit")
+        if s.total_width > limits.max_columns:
+            raise InputError(f"{name}: sheet '{sheet}' has {s.total_width:,} columns; the limit is {limits.max_columns:,}")
+        rows = []
+        for i, raw in enumerate(s.iter_rows()):
+            rows.append([cell_text(v) for v in raw])
+            if i % 10_000 == 9_999 and cancel is not None and cancel():
+                raise Cancelled()
+    except (InputError, Cancelled):
+        raise
+    except Exception as exc:
+        raise InputError(f"{name}: sheet '{sheet}' cannot be read ({_short(exc)})") from None
+    # iter_rows starts at the sheet's first row (so row numbers match Excel's) and at the used
+    # range's first column (a blank leading column would only add an empty "Column 1").
+    return rows
+
+
+def _score(rows: list[list[str]]) -> float:
+    filled = sum(1 for r in rows if any(c.strip() for c in r))
+    hits = max((header_hits(r) for r in rows[:30]), default=0)
+    return filled + 50 * hits
+
+
+def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callable[[], bool] | None):
+    """(sheet name, rows as text) for the requested sheet, or the one that holds the contacts."""
+    name = path.name
+    wb = _open(path)
+    names = list(wb.sheet_names)
+    if not names:
+        raise InputError(f"{name}: the workbook has no sheets")
+    if sheet is not None:
+        match = next((n for n in names if n == sheet), None) or next(
+            (n for n in names if n.casefold() == sheet.casefold()), None
+        )
+        if match is None:
+            raise InputError(f"{name}: there is no sheet named '{sheet}' (sheets: {', '.join(names)})")
+        return match, _sheet_rows(wb, match, name, limits, cancel)
+    candidates = _visible_sheets(wb) or names
+    best_name, best_rows, best_score = candidates[0], None, -1.0
+    for n in candidates:
+        rows = _sheet_rows(wb, n, name, limits, cancel)
+        score = _score(rows)
+        if score > best_score:
+            best_name, best_rows, best_score = n, rows, score
+    return best_name, best_rows
+
+
+__all__ = ["check_zip", "cell_text", "list_sheets", "read_workbook", "find_header_row"]
