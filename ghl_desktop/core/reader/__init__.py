@@ -150,6 +150,10 @@ def _from_rows(
         raw_header = list(raw_header) + [""] * (width - len(raw_header))
         warnings.append(f"most rows have more values than the header; the extra columns were named")
     header = clean_header(raw_header)
+    trimmed = [" ".join(h.replace("\ufeff", "").split()) for h in raw_header]
+    renamed = sorted({t for t, h in zip(trimmed, header) if t and t != h})
+    if renamed:
+        warnings.append(f"repeated column names were numbered: {', '.join(renamed)}")
     if h:
         warnings.append(f"{h} line(s) above the header were skipped (titles or notes)")
     fixed, fixed_starts, more = delimited.repair_rows(data, data_starts, len(header), delimiter or "\t")

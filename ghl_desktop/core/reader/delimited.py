@@ -32,7 +32,7 @@ def detect_delimiter(text: str) -> str:
     cut = max(sample.rfind("\n"), sample.rfind("\r"))
     if 0 < cut < len(sample) - 1:
         sample = sample[:cut]
-    best, best_score = ",", (0.0, 0)
+    best, best_score = ",", (False, 0.0, 0)
     for d in CANDIDATES:
         reader = csv.reader(io.StringIO(sample, newline=""), delimiter=d)
         counts = []
@@ -48,7 +48,8 @@ def detect_delimiter(text: str) -> str:
         if not multi:
             continue
         mode = Counter(multi).most_common(1)[0][0]
-        score = (counts.count(mode) / len(counts), mode)
+        # The first line is usually the header: a delimiter that splits it like the rest wins.
+        score = (counts[0] == mode, counts.count(mode) / len(counts), mode)
         if score > best_score:
             best, best_score = d, score
     return best
@@ -101,6 +102,8 @@ def _parse_strict(text, d, name, max_columns, max_rows, cancel):
                 raise Cancelled()
             if len(records) > max_rows + 1:
                 raise _too_long(name, max_rows)
+    if len(records) > max_rows + 1:
+        raise _too_long(name, max_rows)
     return records, starts
 
 
@@ -202,6 +205,8 @@ def _parse_lenient(text, d, name, max_columns, max_rows, cancel):
                 raise Cancelled()
             if len(records) > max_rows + 1:
                 raise _too_long(name, max_rows)
+    if len(records) > max_rows + 1:
+        raise _too_long(name, max_rows)
     return records, starts, warnings
 
 
