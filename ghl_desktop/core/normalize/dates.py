@@ -1,7 +1,10 @@
-"""Dates of birth to ``YYYY-MM-DD``, the only form GHL accepts.
+"""Dates of birth to ``YYYY-MM-DD``, the only form GHL accepts (it refuses ``DD/MM/YYYY``).
 
 Slashed dates are ambiguous, so the region decides: day first (BR and most of the world) or month
-first (US and a few others). A bare number is refused rather than guessed (an Excel serial? a year?).
+first (US and a few others). ISO dates, also with Excel's time part, are read the same everywhere.
+Month names may be Portuguese, English or Spanish. A bare number is refused rather than guessed
+(an Excel serial? a year? ``19900315``?). Impossible dates, dates in the future and years before
+1900 are refused with a reason a person can act on.
 """
 
 from __future__ import annotations
@@ -11,7 +14,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+#: Regions whose people write the month first (``03/15/1990``).
 MONTH_FIRST_REGIONS = frozenset({"US", "CA", "PH", "FM", "MH", "PW", "GU", "AS", "MP", "UM", "VI", "PR"})
+
+#: Longer than any way of writing a date ("quarta-feira, 15 de setembro de 1990" is 37 characters).
+MAX_DATE_CHARS = 80
 
 _MONTHS = {
     # Portuguese
@@ -28,11 +35,21 @@ _MONTHS = {
     "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12, "ene": 1, "dic": 12,
 }
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_YMD = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
-_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
-_DAY_MONTH_NAME = re.compile(r"^(\d{1,2})(?:\s*de)?[\s/\-.]*([a-z]+)\.?(?:\s*de)?[\s/\-.]*(\d{2}|\d{4})$")
-_MONTH_NAME_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + r"$")
+_YMD = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})" + _TIME + r"$")
+_NUMERIC = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})" + _TIME + r"$")
+_ORDINAL = r"(?:o|a|st|nd|rd|th)?"  # "1º de março" (º folds to "o"), "March 1st"
+_DAY_MONTH_NAME = re.compile(
+    r"^(\d{1,2})" + _ORDINAL + r"(?: de | del |[ /.\-]+)([a-z]+)\.?(?: de | del |[ /.\-,]+)(\d{2}|\d{4})$"
+)
+_MONTH_NAME_DAY = re.compile(r"^([a-z]+)\.? (\d{1,2})" + _ORDINAL + r",? (\d{4})$")
+_BARE_NUMBER = re.compile(r"^\d+(?:[.,]0+)?$")
+#: A weekday before the date ("quarta-feira, 15 de março de 1990", "Thursday, March 15, 1990").
+_WEEKDAY = re.compile(
+    r"^(?:(?:segunda|terca|quarta|quinta|sexta)(?:-feira)?|sabado|domingo"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday),? "
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +63,13 @@ EMPTY_DATE = DateResult("", "empty")
 
 
 def _fold(text: str) -> str:
+    """Lower case without accents, so "Março" and "marco" are the same month."""
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def _year(text: str, today: dt.date) -> int:
+    """A 2-digit year up to this year's last two digits is in the 2000s, otherwise the 1900s."""
     y = int(text)
     if len(text) == 2:
         y += 2000 if y <= today.year % 100 else 1900
@@ -61,7 +80,7 @@ def _build(y: int, m: int, d: int, today: dt.date) -> DateResult:
     try:
         date = dt.date(y, m, d)
     except ValueError:
-        return DateResult("", "invalid", "no such date")
+        return DateResult("", "invalid", "no such date (check the day and month)")
     if date > today:
         return DateResult("", "invalid", "date of birth in the future")
     if y < 1900:
@@ -69,19 +88,26 @@ def _build(y: int, m: int, d: int, today: dt.date) -> DateResult:
     return DateResult(date.isoformat(), "valid")
 
 
+def _hint(region: str) -> str:
+    return "MM/DD/YYYY" if region in MONTH_FIRST_REGIONS else "DD/MM/YYYY"
+
+
 def normalize_date(raw: str, region: str = "BR", *, today: dt.date | None = None) -> DateResult:
+    """``today`` is only for tests (the future-date check and the 2-digit-year pivot use it)."""
     text = " ".join((raw or "").split())
     if not text:
         return EMPTY_DATE
+    region = (region or "BR").strip().upper()
+    if len(text) > MAX_DATE_CHARS:
+        return DateResult("", "invalid", f"not a date (use {_hint(region)})")
     today = today or dt.date.today()
     if m := _ISO.match(text) or _YMD.match(text):
         return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)), today)
     if m := _NUMERIC.match(text):
-        a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3), today)
-        month_first = (region or "").upper() in MONTH_FIRST_REGIONS
-        day, month = (b, a) if month_first else (a, b)
+        a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4), today)
+        day, month = (b, a) if region in MONTH_FIRST_REGIONS else (a, b)
         return _build(y, month, day, today)
-    folded = _fold(text)
+    folded = _WEEKDAY.sub("", _fold(text))
     if m := _DAY_MONTH_NAME.match(folded):
         month = _MONTHS.get(m.group(2))
         if month:
@@ -90,6 +116,6 @@ def normalize_date(raw: str, region: str = "BR", *, today: dt.date | None = None
         month = _MONTHS.get(m.group(1))
         if month:
             return _build(int(m.group(3)), month, int(m.group(2)), today)
-    if text.isdigit():
-        return DateResult("", "invalid", "a bare number is not a date (type it as DD/MM/YYYY)")
-    return DateResult("", "invalid", "not a date (use DD/MM/YYYY)")
+    if _BARE_NUMBER.match(text):
+        return DateResult("", "invalid", f"a bare number is not a date (type it as {_hint(region)})")
+    return DateResult("", "invalid", f"not a date (use {_hint(region)})")

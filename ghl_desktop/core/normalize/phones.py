@@ -1,9 +1,20 @@
 """Phone numbers to E.164: ``phonenumbers`` decides validity; we only add what it cannot know.
 
-A single plain number gives exactly the library's answer. On top of it, documented repairs:
-a leading ``00`` is an international prefix (libphonenumber misreads ``0055…`` for BR), Brazilian
-mobiles written before the ninth digit are repaired and re-validated, several numbers in one cell are
-split, and extensions (``ramal 12``) are taken out of the number and returned for the Notes.
+A single plain number gives exactly the library's answer. On top of it, documented rewrites, each
+tried only when the library's own reading is not a valid number (or, for ``00``, always, because
+the library reads ``0055…`` for BR as a carrier-selection prefix and returns the wrong number):
+
+* a leading ``00`` is an international prefix and becomes ``+`` (if that is not valid either, the
+  library's carrier-code reading is kept when *it* is valid: ``0021 1 212 555 0123``);
+* a Brazilian number typed as an Excel number, country code without ``+`` (``5511987654321``);
+* words after the last digit are dropped (``11 98765-4321 (WhatsApp)``): the library reads letters
+  as keypad digits;
+* a Brazilian mobile written before the ninth digit (2-digit area code + 8 digits starting 6-9)
+  gets its ``9`` and is re-validated; landlines (8 digits starting 2-5) are never touched.
+
+Several numbers in one cell are split on real separators only (``/ ; , |``, newline, `` e ``,
+`` ou ``, or a ``+`` after a number's last digit); spaces, dots, dashes and parentheses belong to a
+number. Extensions (``ramal 12``) are cut off and returned so the caller can keep them in Notes.
 """
 
 from __future__ import annotations
@@ -14,13 +25,18 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
 
-#: Separators between numbers in one cell. Spaces, dots, dashes and parentheses belong to a number.
-_SPLIT = re.compile(r"\s*(?:[/;,|\n\r]|\s+e\s+|\s+ou\s+|\s+or\s+|\s+y\s+)\s*", re.IGNORECASE)
-_EXTENSION = re.compile(
-    r"\s*(?:\b(?:ramal|ext(?:ens[aã]o|ension)?|rml|r)\b\.?|\bx|#)\s*[:.]?\s*(\d{1,7})\s*$",
-    re.IGNORECASE,
-)
+#: A cell longer than this is not a list of phone numbers (and parsing it part by part would be slow).
+MAX_CELL_CHARS = 1000
+#: One number with its extension and a label ("Celular: +55 (11) 98765-4321 ramal 1234") fits in this.
+MAX_PART_CHARS = 120
+
+_SPLIT = re.compile(r"[/;,|\n\r]|\s(?:e|ou|or|y)\s|(?<=\d)\s+(?=\+)", re.IGNORECASE)
+_EXTENSION_WORD = r"(?:\b(?:ramal|ext(?:ens[aã]o|ension)?|rml|r)\b\.?|\bx|#)"
+_EXTENSION = re.compile(_EXTENSION_WORD + r"[ \t]*[:.]?[ \t]*(\d{1,7})$", re.IGNORECASE)
+_EXTENSION_ONLY = re.compile(r"^" + _EXTENSION_WORD + r"[ \t]*[:.]?[ \t]*(\d{1,7})$", re.IGNORECASE)
 _NON_DIGIT = re.compile(r"[^\d+]")
+#: Words after the last digit ("11 98765-4321 (WhatsApp)"); the library would read them as digits.
+_TRAILING_LABEL = re.compile(r"(?<=\d)[^\d]*[^\W\d_][^\d]*$")
 
 _PARSE_REASONS = {
     NumberParseException.INVALID_COUNTRY_CODE: "unknown country code",
@@ -35,6 +51,8 @@ _POSSIBLE_REASONS = {
     ValidationResult.INVALID_LENGTH: "wrong number of digits",
     ValidationResult.INVALID_COUNTRY_CODE: "unknown country code",
 }
+NO_SUCH_NUMBER = "not a valid number (no such area code or prefix)"
+NO_AREA_CODE = "no area code (DDD): write it as (11) 98765-4321"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,66 +81,102 @@ def _parse(text: str, region: str):
         return None, "not a phone number"
 
 
-def _brazil_ninth_digit(num) -> str:
+def _valid_e164(text: str, region: str) -> str:
+    num, _ = _parse(text, region)
+    return _e164(num) if num is not None and phonenumbers.is_valid_number(num) else ""
+
+
+def brazil_ninth_digit(num) -> str:
     """E.164 of an old 8-digit Brazilian mobile with its ninth digit, if that makes it valid."""
     if num is None or num.country_code != 55:
         return ""
     nsn = phonenumbers.national_significant_number(num)
     if len(nsn) == 10 and nsn[2] in "6789":
-        fixed, _ = _parse("+55" + nsn[:2] + "9" + nsn[2:], "BR")
-        if fixed is not None and phonenumbers.is_valid_number(fixed):
-            return _e164(fixed)
+        return _valid_e164("+55" + nsn[:2] + "9" + nsn[2:], "BR")
     return ""
 
 
+def _invalid_reason(num, why: str, digits: str, region: str) -> str:
+    if why:
+        return why
+    if num is None:
+        return "not a phone number"
+    if region == "BR" and num.country_code == 55 and len(digits) in (8, 9):
+        return NO_AREA_CODE
+    return _POSSIBLE_REASONS.get(phonenumbers.is_possible_number_with_reason(num), NO_SUCH_NUMBER)
+
+
 def normalize_one(text: str, region: str) -> tuple[str, bool, str]:
-    """(E.164, repaired, "") for a single number, or ("", False, reason)."""
+    """(E.164, repaired, "") for a single number (no extension), or ("", False, reason)."""
+    if len(text) > MAX_PART_CHARS:
+        return "", False, "too long to be a phone number"
     compact = _NON_DIGIT.sub("", text)
-    if compact.startswith("00") and not compact.startswith("000"):
-        text = "+" + compact[2:]
+    digits = compact.replace("+", "")
     num, why = _parse(text, region)
+    if compact.startswith("00") and not compact.startswith("000"):
+        plus, plus_why = _parse("+" + digits[2:], region)
+        if plus is not None and phonenumbers.is_valid_number(plus):
+            return _e164(plus), False, ""
+        repaired = brazil_ninth_digit(plus)
+        if repaired:
+            return repaired, True, ""
+        if num is None or not phonenumbers.is_valid_number(num):
+            num, why = plus, plus_why  # explain the "+" reading, which is what the person meant
     if num is not None and phonenumbers.is_valid_number(num):
         return _e164(num), False, ""
-    digits = compact.lstrip("+")
-    if num is None and not why:
-        why = "not a phone number"
     # A country code typed without "+" (Excel drops it): 55 11 98765 4321 for BR.
-    if region.upper() == "BR" and digits.startswith("55") and len(digits) in (12, 13) and not compact.startswith("+"):
+    if region == "BR" and not compact.startswith("+") and digits.startswith("55") and len(digits) in (12, 13):
         alt, _ = _parse("+" + digits, region)
         if alt is not None and phonenumbers.is_valid_number(alt):
             return _e164(alt), False, ""
-        if alt is not None:
-            repaired = _brazil_ninth_digit(alt)
-            if repaired:
-                return repaired, True, ""
-    repaired = _brazil_ninth_digit(num)
+        repaired = brazil_ninth_digit(alt)
+        if repaired:
+            return repaired, True, ""
+    repaired = brazil_ninth_digit(num)
     if repaired:
         return repaired, True, ""
-    if num is not None:
-        if not why:
-            why = _POSSIBLE_REASONS.get(
-                phonenumbers.is_possible_number_with_reason(num),
-                "not a valid number (no such area code or prefix)",
-            )
-    return "", False, why
+    label = _TRAILING_LABEL.search(text)
+    if label and label.start() > 0:
+        value, repaired, _ = normalize_one(text[: label.start()], region)
+        if value:
+            return value, repaired, ""
+    return "", False, _invalid_reason(num, why, digits, region)
+
+
+def split_extension(part: str) -> tuple[str, str]:
+    """(number, extension digits) — "(11) 3333-4444 ramal 12" → ("(11) 3333-4444", "12")."""
+    m = _EXTENSION.search(part)
+    if m and any(c.isdigit() for c in part[: m.start()]):
+        return part[: m.start()].rstrip(), m.group(1)
+    return part, ""
+
+
+def split_cell(text: str) -> list[str]:
+    """The non-empty, stripped parts of a cell holding one or more numbers."""
+    return [p for p in (s.strip() for s in _SPLIT.split(text)) if p]
 
 
 def normalize_phone(raw: str, region: str = "BR") -> PhoneResult:
     text = (raw or "").strip()
     if not text:
         return EMPTY_PHONE
-    region = (region or "BR").upper()
+    if len(text) > MAX_CELL_CHARS:
+        return PhoneResult((), "invalid", "too long to be a phone number", (text[:40] + "…",))
+    region = (region or "BR").strip().upper() or "BR"
     phones: list[str] = []
     invalid: list[str] = []
     extensions: list[str] = []
     reason = ""
     repaired_primary = any_repaired = False
-    for part in (p for p in _SPLIT.split(text) if p and p.strip()):
-        m = _EXTENSION.search(part)
-        if m and _NON_DIGIT.sub("", part[: m.start()]):
-            extensions.append(m.group(1))
-            part = part[: m.start()]
-        value, repaired, why = normalize_one(part.strip(), region)
+    for part in split_cell(text):
+        only_ext = _EXTENSION_ONLY.match(part)
+        if only_ext and (phones or invalid):
+            extensions.append(only_ext.group(1))  # "11 3333-4444, ramal 12": belongs to the number before
+            continue
+        number, ext = split_extension(part)
+        if ext:
+            extensions.append(ext)
+        value, repaired, why = normalize_one(number, region)
         if value:
             if value not in phones:
                 if not phones:
@@ -130,7 +184,7 @@ def normalize_phone(raw: str, region: str = "BR") -> PhoneResult:
                 phones.append(value)
             any_repaired = any_repaired or repaired
         else:
-            invalid.append(part.strip())
+            invalid.append(part)
             reason = reason or why
     if phones:
         status = "repaired" if repaired_primary else "valid"
