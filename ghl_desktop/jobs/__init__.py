@@ -1,0 +1,6 @@
+"""Jobs: one per dropped file, queued on a QThreadPool, remembered in a SQLite history.
+
+``states`` (the transitions), ``store`` (stdlib sqlite3), ``files`` (the data folder) and ``engine``
+(one job through the core) import no Qt and are tested with plain pytest; ``runner`` is the thin
+Qt layer that runs jobs on the pool and reports back by signals.
+"""

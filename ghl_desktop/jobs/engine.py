@@ -1,0 +1,143 @@
+"""One job's work through the core engine: a stored file in, a saved result folder out. No Qt.
+
+This is the part a test may replace (``JobManager(engine=...)``): it knows nothing of the history
+or of job states, only of files, options and the progress/cancel callbacks the pipeline takes. The
+bookkeeping around it (transitions, throttled progress, error messages) lives in ``worker``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+
+from ..core.errors import Cancelled
+from ..core.export import ExportResult
+from ..core.limits import Limits
+from ..core.mapping import Mapping, header_signature
+from ..core.pipeline import ConversionResult, ConvertOptions, normalize_sources, read_sources
+from ..core.table import ContactTable
+
+ProgressFn = Callable[[str, float], None]
+CancelFn = Callable[[], bool]
+RowsFn = Callable[[ContactTable], None]
+RecallFn = Callable[[str], "dict | None"]
+
+#: The pipeline stops at 95%; saving the result is the "writing" stage up to 100%.
+WRITING_START = 0.95
+
+
+@dataclass
+class JobOutcome:
+    total_rows: int
+    exported_rows: int
+    report: dict
+    #: ``mapping_record`` of the mapping used: what the history keeps and the window edits.
+    mapping: dict
+
+
+class Engine(Protocol):
+    def __call__(
+        self,
+        stored_file: Path,
+        result_dir: Path,
+        options: ConvertOptions,
+        *,
+        mapping: dict | None = None,
+        progress: ProgressFn,
+        cancel: CancelFn,
+        on_rows: RowsFn | None = None,
+        recall: RecallFn | None = None,
+        display_name: str | None = None,
+    ) -> JobOutcome: ...
+
+
+def options_to_dict(options: ConvertOptions) -> dict:
+    """JSON-ready options, kept with the job so a retry runs exactly as the first attempt."""
+    return asdict(options)
+
+
+def options_from_dict(data: dict | None) -> ConvertOptions:
+    data = dict(data or {})
+    limits = data.pop("limits", None)
+    opts = ConvertOptions(**{k: v for k, v in data.items() if k in ConvertOptions.__dataclass_fields__})
+    if limits:
+        opts.limits = Limits(**{k: v for k, v in limits.items() if k in Limits.__dataclass_fields__})
+    return opts
+
+
+def mapping_record(header: list[str], mapping: Mapping) -> dict:
+    """A mapping as the history stores it: the header it applies to, its columns, its signature.
+
+    The header travels with the columns because ``Mapping.from_dict`` needs it to rebuild the
+    mapping; the signature is the key under which a person's corrections are remembered.
+    """
+    return {"header": list(header), "columns": mapping.to_dict(), "signature": header_signature(header)}
+
+
+def mapping_from_record(record: dict | None, header: list[str]) -> Mapping | None:
+    """The stored mapping applied to ``header``, or None when there is none (auto-map instead)."""
+    if not record or not isinstance(record.get("columns"), dict):
+        return None
+    return Mapping.from_dict(header, record["columns"])
+
+
+def run_job(
+    stored_file: Path,
+    result_dir: Path,
+    options: ConvertOptions,
+    *,
+    mapping: dict | None = None,
+    progress: ProgressFn,
+    cancel: CancelFn,
+    on_rows: RowsFn | None = None,
+    recall: RecallFn | None = None,
+    display_name: str | None = None,
+) -> JobOutcome:
+    """Convert ``stored_file`` and save the result in ``result_dir`` (atomically, by the core).
+
+    The mapping used is, in order: ``mapping`` (the job's own, after a person changed it), a mapping
+    remembered for this header signature (``recall``), or the automatic one. Raises ``InputError``
+    and ``Cancelled`` as the pipeline does; a cancelled job leaves no result folder behind.
+    """
+    sources = read_sources([stored_file], options, progress=progress, cancel=cancel)
+    header = sources[0].header
+    record = mapping if mapping is not None else (recall(header_signature(header)) if recall else None)
+    chosen = mapping_from_record(record, header)
+    result = normalize_sources(
+        sources, options, mappings=[chosen], progress=progress, cancel=cancel, on_rows=on_rows
+    )
+    if display_name:  # the report names the person's file, not the hash-named stored copy
+        for info in [result.sources[0].info, *result.report.get("inputs", [])[:1]]:
+            info["file"] = display_name
+    progress("writing", WRITING_START)
+    if cancel():
+        raise Cancelled()
+    result.save(result_dir)
+    progress("writing", 1.0)
+    return JobOutcome(
+        total_rows=int(result.report.get("total_rows", result.total_rows)),
+        exported_rows=int(result.report.get("exported_rows", len(result.table))),
+        report=result.report,
+        mapping=mapping_record(header, result.mappings[0]),
+    )
+
+
+def load_result(result_dir: Path) -> ConversionResult:
+    """A done job's saved result (table, report, mappings), for review and re-export."""
+    return ConversionResult.load(result_dir)
+
+
+def reexport_job(
+    result_dir: Path,
+    out_path: str | os.PathLike,
+    split_rows: int | None = None,
+    rejects_path: str | os.PathLike | None = None,
+) -> ExportResult:
+    """Export a done job again from its saved result, without reading or normalizing anything.
+
+    The window applies review edits to the loaded table and saves it back first; this then writes
+    the GHL CSV (in parts) and the optional rejects file from what is saved.
+    """
+    return load_result(result_dir).export(out_path, split_rows=split_rows, rejects_path=rejects_path)

@@ -1,0 +1,252 @@
+"""The Qt side of the jobs: a QThreadPool runs them, signals tell the window. The only Qt module here.
+
+Threading rules, kept deliberately simple:
+
+* ``JobManager`` and every per-job ``_JobSignals`` object are created in the GUI thread and live
+  there; a ``_JobRunnable`` only holds a reference and emits, so Qt queues each emission to the GUI
+  thread. Nothing here ever touches a widget.
+* The worker thread writes the history through ``JobStore`` (thread-safe: one connection behind a
+  lock); the GUI thread reads it whenever a signal arrives.
+* Cancel sets a per-job ``threading.Event`` that the pipeline polls between chunks; a job still
+  waiting in the queue is taken off the pool and marked cancelled at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, Signal, Slot
+
+from ..core.pipeline import ConvertOptions
+from . import states as S
+from .engine import Engine, options_to_dict, run_job
+from .store import JobStore
+from .worker import process_job
+
+log = logging.getLogger(__name__)
+
+NEW = "new"  #: a new job was created and queued
+RETRIED = "retried"  #: the same file had failed or been cancelled: that job was queued again
+REPROCESSED = "reprocessed"  #: force=True on a done job: it is processed again
+ACTIVE = "active"  #: the same file is already queued or processing: nothing started
+DONE_BEFORE = "done"  #: the same file was done before: its result is offered (needs_choice)
+ERROR = "error"  #: the file could not be read or copied; ``error`` says why
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder (``%APPDATA%/<org>/<app>`` on Windows).
+
+    Call after ``QCoreApplication.setOrganizationName/setApplicationName`` so the path is the app's.
+    """
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+@dataclass
+class SubmitOutcome:
+    path: Path
+    kind: str
+    job_id: str | None = None
+    #: The same file was done before: ask "open the result, or process again?" (submit force=True).
+    needs_choice: bool = False
+    error: str = ""
+
+    @property
+    def started(self) -> bool:
+        return self.kind in (NEW, RETRIED, REPROCESSED)
+
+
+class _JobSignals(QObject):
+    """Owned by the GUI thread; the runnable emits through it (queued across threads)."""
+
+    started = Signal(str)
+    progress = Signal(str, int, str)
+    rowsReady = Signal(str, object)
+    finished = Signal(str, str)
+
+
+class _JobRunnable(QRunnable):
+    def __init__(self, store: JobStore, job_id: str, engine: Engine, cancel: threading.Event,
+                 signals: _JobSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python keeps it (JobManager._slots) until the GUI saw it finish
+        self.store, self.job_id, self.engine = store, job_id, engine
+        self.cancel_event, self.signals = cancel, signals
+
+    def run(self) -> None:
+        job_id, signals = self.job_id, self.signals
+        try:
+            status = process_job(
+                self.store, job_id, engine=self.engine,
+                progress=lambda percent, stage: signals.progress.emit(job_id, percent, stage),
+                cancel=self.cancel_event.is_set,
+                on_rows=lambda chunk: signals.rowsReady.emit(job_id, chunk),
+                on_start=lambda: signals.started.emit(job_id),
+            )
+        except Exception:  # the history itself failed (disk full, ...): never raise into Qt
+            log.exception("job %s could not be recorded", job_id)
+            status = S.FAILED
+        signals.finished.emit(job_id, status)
+
+
+@dataclass
+class _Slot:
+    runnable: _JobRunnable
+    signals: _JobSignals
+    cancel: threading.Event
+
+
+class JobManager(QObject):
+    """Queues dropped files as jobs, runs them on its own pool, and reports by signals."""
+
+    jobAdded = Signal(str)  #: a new job row exists (job id)
+    jobChanged = Signal(str)  #: status or progress changed: re-read ``store.get(job_id)``
+    progress = Signal(str, int, str)  #: job id, percent 0-100, stage
+    rowsReady = Signal(str, object)  #: job id, a ContactTable chunk of newly normalized rows (read-only)
+    jobFinished = Signal(str, str)  #: job id, end status (done | failed | cancelled)
+    jobRemoved = Signal(str)  #: a job was deleted ("" after clear_history)
+
+    def __init__(self, store: JobStore, data_dir: Path | None = None, *, max_workers: int = 1,
+                 engine: Engine | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        if data_dir is not None and Path(data_dir).resolve() != store.data.root.resolve():
+            raise ValueError("data_dir must be the folder the store was opened in")
+        self.engine: Engine = engine or run_job
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max(1, max_workers))
+        self._slots: dict[str, _Slot] = {}
+        self._delete_when_finished: set[str] = set()
+
+    # -- settings -----------------------------------------------------------------------------
+    @property
+    def max_workers(self) -> int:
+        return self.pool.maxThreadCount()
+
+    def set_max_workers(self, n: int) -> None:
+        self.pool.setMaxThreadCount(max(1, int(n)))
+
+    def is_running(self, job_id: str) -> bool:
+        """Queued on or running in this manager's pool (not yet seen finished by the GUI)."""
+        return job_id in self._slots
+
+    # -- submit, retry ------------------------------------------------------------------------
+    def submit(self, paths: list[Path], options: ConvertOptions | None = None,
+               force: bool = False) -> list[SubmitOutcome]:
+        """One job per file, unless the same content (SHA-256) is already known; see SubmitOutcome.
+
+        Hashes and copies each file into the data folder (one read of the file per pass), so a
+        retry works after the original is moved or deleted.
+        """
+        opts = options_to_dict(options or ConvertOptions())
+        return [self._submit_one(Path(p), opts, force) for p in paths]
+
+    def _submit_one(self, path: Path, opts: dict, force: bool) -> SubmitOutcome:
+        try:
+            sha, size, stored = self.store.data.store_copy(path)
+        except OSError as exc:
+            return SubmitOutcome(path, ERROR, error=f"{path.name}: {exc.strerror or exc}")
+        known = [j for j in self.store.find_by_sha(sha) if not j.files_purged]
+        active = next((j for j in known if j.status in S.ACTIVE), None)
+        if active is not None:
+            return SubmitOutcome(path, ACTIVE, active.id)
+        latest = known[0] if known else None
+        if latest is not None and latest.status == S.DONE and not force:
+            return SubmitOutcome(path, DONE_BEFORE, latest.id, needs_choice=True)
+        if latest is not None:
+            self.store.relink(latest.id, path, stored, opts)
+            self._requeue(latest.id)
+            return SubmitOutcome(path, REPROCESSED if latest.status == S.DONE else RETRIED, latest.id)
+        job = self.store.create(path, sha, size, stored, opts)
+        self.jobAdded.emit(job.id)
+        self._enqueue(job.id)
+        return SubmitOutcome(path, NEW, job.id)
+
+    def retry(self, job_id: str) -> None:
+        """Run a failed or cancelled job again (or a done one: process again with its mapping).
+
+        Raises ``IllegalTransition`` for a job that is queued or processing.
+        """
+        self._requeue(job_id)
+
+    def _requeue(self, job_id: str) -> None:
+        self.store.transition(job_id, S.QUEUED)
+        self.jobChanged.emit(job_id)
+        self._enqueue(job_id)
+
+    def _enqueue(self, job_id: str) -> None:
+        signals = _JobSignals(self)
+        signals.started.connect(self._on_started)
+        signals.progress.connect(self._on_progress)
+        signals.rowsReady.connect(self._on_rows)
+        signals.finished.connect(self._on_finished)
+        cancel = threading.Event()
+        runnable = _JobRunnable(self.store, job_id, self.engine, cancel, signals)
+        self._slots[job_id] = _Slot(runnable, signals, cancel)
+        self.pool.start(runnable)
+
+    # -- cancel, delete, clear ----------------------------------------------------------------
+    def cancel(self, job_id: str) -> bool:
+        """Stop a job: a queued one at once, a running one at its next chunk. False if not active."""
+        slot = self._slots.get(job_id)
+        if slot is None:
+            return False
+        slot.cancel.set()
+        if self.pool.tryTake(slot.runnable):  # never started: it will not run, so finish it here
+            self.store.transition(job_id, S.CANCELLED, stage="")
+            self._on_finished(job_id, S.CANCELLED)
+        return True
+
+    def delete(self, job_id: str) -> None:
+        """Delete a job with its stored copy and results (a running one once it has stopped)."""
+        if self.cancel(job_id) and job_id in self._slots:
+            self._delete_when_finished.add(job_id)
+            return
+        self.store.delete(job_id)
+        self.jobRemoved.emit(job_id)
+
+    def clear_history(self, timeout_ms: int = 10_000) -> None:
+        """Cancel everything, then delete every job, stored copy, result and remembered mapping."""
+        for job_id in list(self._slots):
+            self.cancel(job_id)
+        self.pool.waitForDone(timeout_ms)
+        self.store.clear_history()
+        self.jobRemoved.emit("")
+
+    def shutdown(self, timeout_ms: int = 3000) -> bool:
+        """On closing the app: cancel queued and running jobs and wait for them briefly.
+
+        Returns False if a job did not stop in time; the next start then marks it interrupted.
+        """
+        for job_id in list(self._slots):
+            self.cancel(job_id)
+        return self.pool.waitForDone(timeout_ms)
+
+    # -- worker → GUI (runs in the GUI thread) ------------------------------------------------
+    @Slot(str)
+    def _on_started(self, job_id: str) -> None:
+        self.jobChanged.emit(job_id)
+
+    @Slot(str, int, str)
+    def _on_progress(self, job_id: str, percent: int, stage: str) -> None:
+        self.progress.emit(job_id, percent, stage)
+        self.jobChanged.emit(job_id)
+
+    @Slot(str, object)
+    def _on_rows(self, job_id: str, chunk: object) -> None:
+        self.rowsReady.emit(job_id, chunk)
+
+    @Slot(str, str)
+    def _on_finished(self, job_id: str, status: str) -> None:
+        slot = self._slots.pop(job_id, None)
+        if slot is not None:
+            slot.signals.deleteLater()
+        if job_id in self._delete_when_finished:
+            self._delete_when_finished.discard(job_id)
+            self.store.delete(job_id)
+            self.jobRemoved.emit(job_id)
+            return
+        self.jobChanged.emit(job_id)
+        self.jobFinished.emit(job_id, status)

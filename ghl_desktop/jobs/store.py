@@ -1,0 +1,371 @@
+"""The job history: stdlib sqlite3 in WAL mode, a versioned schema, and recovery from anything.
+
+At open: a damaged database is moved aside and a new one created (``recovered_from_corruption``
+says where the old one went, so the window can tell the person); the schema is migrated forward
+(``PRAGMA user_version``); jobs a crash or kill left queued or processing become failed
+("interrupted") and can be retried; and old jobs' stored files and results are deleted after the
+retention period, their history rows kept. ``synchronous=FULL`` so a power cut loses no commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from . import states as S
+from .files import DataDir
+
+INTERRUPTED = "interrupted"
+
+
+class HistoryBusy(RuntimeError):
+    """The history database is locked by another running copy of the app (not damaged)."""
+
+_V1 = """
+CREATE TABLE jobs (
+    id TEXT PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    original_path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL,
+    stage TEXT NOT NULL DEFAULT '',
+    progress INTEGER NOT NULL DEFAULT 0,
+    created_at REAL NOT NULL,
+    started_at REAL,
+    finished_at REAL,
+    error TEXT NOT NULL DEFAULT '',
+    total_rows INTEGER,
+    exported_rows INTEGER,
+    report_json TEXT,
+    mapping_json TEXT,
+    output_paths TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX jobs_sha ON jobs(sha256);
+CREATE INDEX jobs_created ON jobs(created_at);
+"""
+
+_V2 = """
+ALTER TABLE jobs ADD COLUMN stored_path TEXT NOT NULL DEFAULT '';
+ALTER TABLE jobs ADD COLUMN edits_json TEXT;
+ALTER TABLE jobs ADD COLUMN options_json TEXT;
+ALTER TABLE jobs ADD COLUMN files_purged INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE remembered_mappings (
+    signature TEXT PRIMARY KEY,
+    mapping_json TEXT NOT NULL,
+    updated_at REAL NOT NULL
+);
+"""
+
+#: Ordered migrations: MIGRATIONS[i] takes a database from version i to i + 1.
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass
+class Job:
+    id: str
+    file_name: str
+    original_path: str
+    sha256: str
+    size: int
+    status: str
+    stage: str
+    progress: int
+    created_at: float
+    started_at: float | None
+    finished_at: float | None
+    error: str
+    total_rows: int | None
+    exported_rows: int | None
+    report_json: str | None
+    mapping_json: str | None
+    output_paths: str
+    stored_path: str
+    edits_json: str | None
+    options_json: str | None
+    files_purged: int
+
+    @property
+    def report(self) -> dict:
+        return json.loads(self.report_json) if self.report_json else {}
+
+    @property
+    def mapping(self) -> dict | None:
+        return json.loads(self.mapping_json) if self.mapping_json else None
+
+    @property
+    def outputs(self) -> list[str]:
+        return json.loads(self.output_paths or "[]")
+
+    @property
+    def options(self) -> dict:
+        return json.loads(self.options_json) if self.options_json else {}
+
+    @property
+    def edits(self) -> dict:
+        return json.loads(self.edits_json) if self.edits_json else {}
+
+
+_COLUMNS = [f.name for f in fields(Job)]
+
+
+class JobStore:
+    def __init__(self, data_dir: str | os.PathLike, *, retention_days: int | None = 30) -> None:
+        self.data = DataDir(data_dir)
+        self.recovered_from_corruption: str | None = None
+        self.interrupted_on_open = 0
+        self.purged_on_open = 0
+        self._lock = threading.RLock()
+        self._conn = self._open()
+        self.interrupted_on_open = self.recover_interrupted()
+        if retention_days is not None:
+            self.purged_on_open = self.apply_retention(retention_days)
+
+    # -- opening, corruption and migrations -------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        # One connection shared by the GUI and worker threads, serialized by ``self._lock``: every
+        # statement is short and progress writes are throttled, so nobody waits noticeably.
+        conn = sqlite3.connect(self.data.db, check_same_thread=False, timeout=10, isolation_level=None)
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+        except BaseException:
+            conn.close()  # an open handle would keep Windows from moving the file aside
+            raise
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            conn = self._connect()
+            self._migrate(conn)
+            return conn
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+                raise HistoryBusy("the history is in use by another copy of the app") from exc
+            self.recovered_from_corruption = str(self._move_aside())
+            conn = self._connect()
+            self._migrate(conn)
+            return conn
+
+    def _move_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.data.db.with_name(f"{self.data.db.name}.corrupt-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(str(self.data.db) + suffix)
+            if src.exists():
+                os.replace(src, Path(str(target) + suffix))
+        return target
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(f"history was written by a newer version (schema {version})")
+        for v in range(version, SCHEMA_VERSION):
+            conn.execute("BEGIN IMMEDIATE")  # each step all-or-nothing
+            try:
+                for stmt in filter(str.strip, MIGRATIONS[v].split(";")):
+                    conn.execute(stmt)
+                conn.execute(f"PRAGMA user_version = {v + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _exec(self, sql: str, args: tuple = ()) -> sqlite3.Cursor:
+        with self._lock:
+            return self._conn.execute(sql, args)
+
+    @contextlib.contextmanager
+    def _transaction(self):
+        """Read-check-write as one unit, also against another process sharing the file."""
+        with self._lock:
+            if self._conn.in_transaction:  # nested (e.g. recover_interrupted → transition)
+                yield
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _update(self, job_id: str, **values: Any) -> None:
+        cols = ", ".join(f"{k} = ?" for k in values)
+        self._exec(f"UPDATE jobs SET {cols} WHERE id = ?", (*values.values(), job_id))
+
+    @staticmethod
+    def _row(row: sqlite3.Row | None) -> Job | None:
+        return Job(**{k: row[k] for k in _COLUMNS}) if row is not None else None
+
+    # -- queries -------------------------------------------------------------------------------
+    def get(self, job_id: str) -> Job | None:
+        return self._row(self._exec("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone())
+
+    def list(self, limit: int = 1000) -> list[Job]:
+        rows = self._exec("SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?", (limit,))
+        return [self._row(r) for r in rows.fetchall()]
+
+    def find_by_sha(self, sha256: str) -> list[Job]:
+        rows = self._exec("SELECT * FROM jobs WHERE sha256 = ? ORDER BY created_at DESC", (sha256,))
+        return [self._row(r) for r in rows.fetchall()]
+
+    # -- life of a job ---------------------------------------------------------------------------
+    def create(self, original: Path, sha256: str, size: int, stored: Path, options: dict | None = None) -> Job:
+        job_id = str(uuid.uuid4())
+        self._exec(
+            "INSERT INTO jobs (id, file_name, original_path, sha256, size, status, created_at, stored_path,"
+            " options_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (job_id, original.name, str(original), sha256, size, S.QUEUED, time.time(), str(stored),
+             json.dumps(options or {})),
+        )
+        return self.get(job_id)
+
+    def transition(self, job_id: str, new: str, **values: Any) -> Job:
+        """Move a job to ``new`` (validated in states.check_transition) and set ``values``."""
+        with self._lock, self._transaction():
+            job = self.get(job_id)
+            if job is None:
+                raise KeyError(job_id)
+            S.check_transition(job.status, new)
+            now = time.time()
+            if new == S.PROCESSING:
+                values.setdefault("started_at", now)
+                values.setdefault("progress", 0)
+                values.setdefault("error", "")
+            elif new in S.FINISHED:
+                values.setdefault("finished_at", now)
+            elif new == S.QUEUED:
+                values.update(stage="", progress=0, error="", started_at=None, finished_at=None)
+                if job.status == S.DONE:  # processing again: edits made on the old table do not apply
+                    values.update(edits_json=None)
+            self._update(job_id, status=new, **values)
+            return self.get(job_id)
+
+    def relink(self, job_id: str, original: Path, stored: Path, options: dict | None = None) -> None:
+        """Point a job at a fresh drop of the same file (it may have moved) and its new options."""
+        values: dict[str, Any] = {"file_name": original.name, "original_path": str(original),
+                                  "stored_path": str(stored)}
+        if options is not None:
+            values["options_json"] = json.dumps(options)
+        self._update(job_id, **values)
+
+    def set_progress(self, job_id: str, percent: int, stage: str) -> None:
+        self._update(job_id, progress=int(percent), stage=stage)
+
+    def finish(self, job_id: str, report: dict, mapping: dict | list) -> Job:
+        return self.transition(
+            job_id, S.DONE, progress=100, stage="",
+            total_rows=report.get("total_rows"), exported_rows=report.get("exported_rows"),
+            report_json=json.dumps(report, ensure_ascii=False),
+            mapping_json=json.dumps(mapping, ensure_ascii=False),
+        )
+
+    def save_report(self, job_id: str, report: dict) -> None:
+        self._update(job_id, report_json=json.dumps(report, ensure_ascii=False),
+                     total_rows=report.get("total_rows"), exported_rows=report.get("exported_rows"))
+
+    def save_mapping(self, job_id: str, mapping: dict | list) -> None:
+        self._update(job_id, mapping_json=json.dumps(mapping, ensure_ascii=False))
+
+    def save_edits(self, job_id: str, edits: dict) -> None:
+        self._update(job_id, edits_json=json.dumps(edits, ensure_ascii=False))
+
+    def add_exports(self, job_id: str, paths: list[str]) -> None:
+        with self._lock:
+            job = self.get(job_id)
+            merged = list(dict.fromkeys(job.outputs + [str(p) for p in paths]))
+            self._update(job_id, output_paths=json.dumps(merged))
+
+    # -- recovery, retention, purge ------------------------------------------------------------
+    def recover_interrupted(self) -> int:
+        """Jobs a crash or kill left active are failed ("interrupted") so they can be retried."""
+        with self._lock:
+            stuck = self._exec(
+                "SELECT id, status FROM jobs WHERE status IN (?, ?)", (S.QUEUED, S.PROCESSING)
+            ).fetchall()
+            for row in stuck:
+                self.transition(row["id"], S.FAILED, error=INTERRUPTED, stage="")
+            return len(stuck)
+
+    def apply_retention(self, days: int, now: float | None = None) -> int:
+        """Delete stored copies and results of finished jobs older than ``days``; keep the rows."""
+        cutoff = (now or time.time()) - days * 86400
+        old = self._exec(
+            "SELECT * FROM jobs WHERE created_at < ? AND files_purged = 0 AND status IN (?, ?, ?)",
+            (cutoff, S.DONE, S.FAILED, S.CANCELLED),
+        ).fetchall()
+        for row in map(self._row, old):
+            self._remove_files(row)
+            self._update(row.id, files_purged=1)
+        return len(old)
+
+    def _remove_files(self, job: Job) -> None:
+        self.data.remove_result(job.id)
+        others = self._exec(
+            "SELECT COUNT(*) FROM jobs WHERE stored_path = ? AND id != ? AND files_purged = 0",
+            (job.stored_path, job.id),
+        ).fetchone()[0]
+        if not others:
+            self.data.remove_copy(job.stored_path)
+
+    def delete(self, job_id: str) -> None:
+        with self._lock:
+            job = self.get(job_id)
+            if job is None:
+                return
+            if job.status in S.ACTIVE:
+                raise S.IllegalTransition("cancel the job before deleting it")
+            self._remove_files(job)
+            self._exec("DELETE FROM jobs WHERE id = ?", (job_id,))
+
+    def clear_history(self) -> None:
+        with self._lock:
+            if self._exec("SELECT COUNT(*) FROM jobs WHERE status IN (?, ?)", (S.QUEUED, S.PROCESSING)).fetchone()[0]:
+                raise S.IllegalTransition("wait for or cancel running jobs before clearing the history")
+            self._exec("DELETE FROM jobs")
+            self._exec("DELETE FROM remembered_mappings")
+            self.data.clear_all()
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self._exec("VACUUM")  # really drop the deleted rows from the file
+
+    # -- remembered mappings ---------------------------------------------------------------------
+    def remember_mapping(self, signature: str, mapping: dict) -> None:
+        self._exec(
+            "INSERT INTO remembered_mappings (signature, mapping_json, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(signature) DO UPDATE SET mapping_json = excluded.mapping_json,"
+            " updated_at = excluded.updated_at",
+            (signature, json.dumps(mapping, ensure_ascii=False), time.time()),
+        )
+
+    def recall_mapping(self, signature: str) -> dict | None:
+        row = self._exec(
+            "SELECT mapping_json FROM remembered_mappings WHERE signature = ?", (signature,)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+

@@ -1,0 +1,138 @@
+"""The SQLite history: transitions, migrations, corruption, crash recovery, retention, purge."""
+
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from ghl_desktop.jobs import states as S
+from ghl_desktop.jobs.store import _V1, SCHEMA_VERSION, INTERRUPTED, JobStore
+
+
+def add_job(store: JobStore, tmp_path: Path, name="a.csv", content="Nome,Email\nAna,a@x.com\n"):
+    src = tmp_path / name
+    src.write_text(content, encoding="utf-8")
+    sha, size, stored = store.data.store_copy(src)
+    return store.create(src, sha, size, stored)
+
+
+def test_every_legal_transition_and_every_illegal_one(tmp_path):
+    store = JobStore(tmp_path / "data")
+    for old in S.ALL:
+        for new in S.ALL:
+            job = add_job(store, tmp_path, f"{old}-{new}.csv", f"x\n{old}{new}\n")
+            # walk the job to `old` by legal steps
+            path = {S.QUEUED: [], S.PROCESSING: [S.PROCESSING], S.DONE: [S.PROCESSING, S.DONE],
+                    S.FAILED: [S.PROCESSING, S.FAILED], S.CANCELLED: [S.CANCELLED]}[old]
+            for step in path:
+                store.transition(job.id, step)
+            if new in S.LEGAL[old]:
+                assert store.transition(job.id, new).status == new
+            else:
+                with pytest.raises(S.IllegalTransition):
+                    store.transition(job.id, new)
+                assert store.get(job.id).status == old
+
+
+def test_store_is_wal_and_durable_and_private(tmp_path):
+    store = JobStore(tmp_path / "data")
+    assert store._exec("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store._exec("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert (tmp_path / "data").stat().st_mode & 0o077 == 0
+    assert store.schema_version == SCHEMA_VERSION
+
+
+def test_interrupted_jobs_fail_at_next_start_and_can_be_retried(tmp_path):
+    store = JobStore(tmp_path / "data")
+    a = add_job(store, tmp_path, "a.csv")
+    b = add_job(store, tmp_path, "b.csv", "x\n1\n")
+    store.transition(a.id, S.PROCESSING)
+    store.close()
+    again = JobStore(tmp_path / "data")
+    assert again.interrupted_on_open == 2
+    for job_id in (a.id, b.id):
+        job = again.get(job_id)
+        assert job.status == S.FAILED and job.error == INTERRUPTED
+    assert again.transition(a.id, S.QUEUED).status == S.QUEUED
+
+
+def test_migration_from_version_1_keeps_the_history(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    conn = sqlite3.connect(data / "history.sqlite3")
+    conn.executescript(_V1)
+    conn.execute(
+        "INSERT INTO jobs (id, file_name, original_path, sha256, size, status, created_at, report_json)"
+        " VALUES ('old-1', 'velho.csv', '/x/velho.csv', 'abc', 10, 'done', ?, '{\"total_rows\": 3}')",
+        (time.time(),),
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    store = JobStore(data)
+    assert store.schema_version == SCHEMA_VERSION
+    job = store.get("old-1")
+    assert job.file_name == "velho.csv" and job.report == {"total_rows": 3}
+    assert job.edits_json is None and job.files_purged == 0
+    store.remember_mapping("sig", {"a": 1})  # the table v2 added
+    assert store.recall_mapping("sig") == {"a": 1}
+
+
+@pytest.mark.parametrize("damage", [b"this is not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 5000])
+def test_corrupt_database_is_moved_aside_and_a_new_one_made(tmp_path, damage):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "history.sqlite3").write_bytes(damage)
+    store = JobStore(data)
+    assert store.recovered_from_corruption and Path(store.recovered_from_corruption).read_bytes() == damage
+    assert store.list() == []
+    add_job(store, tmp_path)
+    assert len(store.list()) == 1
+
+
+def test_truncated_database_recovers(tmp_path):
+    store = JobStore(tmp_path / "data")
+    for i in range(50):
+        add_job(store, tmp_path, f"f{i}.csv", f"x\n{i}\n")
+    store._exec("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    db = tmp_path / "data" / "history.sqlite3"
+    db.write_bytes(db.read_bytes()[:3000])
+    again = JobStore(tmp_path / "data")
+    assert again.recovered_from_corruption
+
+
+def test_retention_deletes_old_files_but_keeps_history(tmp_path):
+    store = JobStore(tmp_path / "data")
+    job = add_job(store, tmp_path)
+    store.transition(job.id, S.PROCESSING)
+    store.finish(job.id, {"total_rows": 1, "exported_rows": 1}, {})
+    result_dir = store.data.result_dir(job.id)
+    result_dir.mkdir(parents=True)
+    (result_dir / "table.parquet").write_bytes(b"x")
+    assert store.apply_retention(30) == 0
+    assert store.apply_retention(30, now=time.time() + 31 * 86400) == 1
+    assert not result_dir.exists() and not Path(job.stored_path).exists()
+    assert store.get(job.id).files_purged == 1 and store.get(job.id).status == S.DONE
+
+
+def test_delete_and_clear_history_really_remove_personal_data(tmp_path):
+    store = JobStore(tmp_path / "data")
+    a = add_job(store, tmp_path, "a.csv")
+    b = add_job(store, tmp_path, "b.csv", "x\n2\n")
+    for j in (a, b):
+        store.transition(j.id, S.CANCELLED)
+        store.data.result_dir(j.id).mkdir(parents=True)
+    store.delete(a.id)
+    assert store.get(a.id) is None and not Path(a.stored_path).exists()
+    assert not store.data.result_dir(a.id).exists() and Path(b.stored_path).exists()
+    store.clear_history()
+    assert store.list() == [] and list(store.data.files.iterdir()) == [] and list(store.data.results.iterdir()) == []
+
+
+def test_active_jobs_cannot_be_deleted(tmp_path):
+    store = JobStore(tmp_path / "data")
+    job = add_job(store, tmp_path)
+    with pytest.raises(S.IllegalTransition):
+        store.delete(job.id)
