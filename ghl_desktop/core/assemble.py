@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from . import fields as F
+from .fastpath import fast_email, fast_phone
 from .mapping import Mapping
 from .normalize import (
     join_tags,
@@ -63,10 +64,11 @@ class ValueCache:
             return result
 
     def email(self, raw: str):
-        return self.get("email", normalize_email, raw)
+        return self.get("email", lambda v: fast_email(v) or normalize_email(v), raw)
 
     def phone(self, raw: str):
-        return self.get("phone", lambda v: normalize_phone(v, self.region), raw)
+        region = self.region
+        return self.get("phone", lambda v: fast_phone(v, region) or normalize_phone(v, region), raw)
 
     def name(self, raw: str) -> str:
         return self.get("name", normalize_name, raw)
