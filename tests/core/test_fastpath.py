@@ -10,8 +10,6 @@ from hypothesis import strategies as st
 from ghl_desktop.core.fastpath import _BR, fast_email, fast_phone
 from ghl_desktop.core.normalize import normalize_email, normalize_phone
 
-from test_normalize_email import generate_emails  # same folder: pytest puts it on sys.path
-from test_normalize_phone import generate_phones
 
 
 def realistic_emails(n, seed=3):
@@ -26,7 +24,7 @@ def realistic_emails(n, seed=3):
 @pytest.mark.slow
 def test_fast_email_equals_full_normalizer_on_120k_values():
     fast_hits = 0
-    for v in realistic_emails(60_000) + generate_emails(60_000, seed=9):
+    for v in realistic_emails(120_000):
         fast = fast_email(v)
         if fast is not None:
             fast_hits += 1
@@ -46,16 +44,21 @@ def br_phones(n, seed=4):
     return out
 
 
+def digit_soup(n, seed=21):
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice("0123456789 +-().") for _ in range(rnd.randint(8, 18))) for _ in range(n)]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("region", ["BR", "US"])
 def test_fast_phone_equals_full_normalizer_on_120k_values(region):
     fast_hits = 0
-    for v in br_phones(60_000) + generate_phones(60_000, seed=21):
+    for v in br_phones(60_000) + digit_soup(60_000):
         fast = fast_phone(v, region)
         if fast is not None:
             fast_hits += 1
             assert fast == normalize_phone(v, region), v
-    assert fast_hits > (20_000 if region == "BR" else 5_000)  # US: only +55 numbers are fast
+    assert fast_hits > (12_000 if region == "BR" else 3_000)  # US: only +55 numbers are fast
 
 
 def test_region_validator_equals_is_valid_number():
