@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ghl_desktop.jobs import states as S
-from ghl_desktop.jobs.engine import load_result
+from ghl_desktop.jobs.engine import load_result, reexport_job
 from ghl_desktop.jobs.worker import Throttle, process_job
 from ghl_desktop.jobs.store import INTERRUPTED, JobStore
 
@@ -103,3 +103,69 @@ def test_sigkill_while_processing_leaves_a_retryable_job(tmp_path):
     store.transition(job_id, S.QUEUED)
     assert process_job(store, job_id) == S.DONE
     assert store.get(job_id).total_rows == 5000
+
+
+def _done_job(store, tmp_path, text=CSV, name="contatos.csv"):
+    job = new_job(store, tmp_path, text, name)
+    assert process_job(store, job.id) == S.DONE
+    return store.get(job.id)
+
+
+def test_a_mapping_the_person_changed_is_used_when_the_job_is_processed_again(tmp_path):
+    store = JobStore(tmp_path / "data")
+    job = _done_job(store, tmp_path)
+    assert load_result(store.data.result_dir(job.id)).table.value(0, "Phone") == "+5511987654321"
+    record = job.mapping
+    record["columns"]["Celular"]["field"] = None  # "leave this column out"
+    store.save_mapping(job.id, record)
+    store.save_edits(job.id, {"0": {"Email": "maria@x.com.br"}})
+    store.transition(job.id, S.QUEUED)  # process again
+    assert store.get(job.id).edits_json is None  # edits were for the old table
+    assert process_job(store, job.id) == S.DONE
+    assert load_result(store.data.result_dir(job.id)).table.value(0, "Phone") == ""
+    assert store.get(job.id).mapping["columns"]["Celular"]["field"] is None
+
+
+def test_a_remembered_mapping_for_the_same_header_is_used_for_a_new_file(tmp_path):
+    store = JobStore(tmp_path / "data")
+    first = _done_job(store, tmp_path)
+    record = first.mapping
+    record["columns"]["Nome"]["field"] = "Company Name"
+    store.remember_mapping(record["signature"], record)
+    other = _done_job(store, tmp_path, CSV.replace("Maria Souza", "Acme Ltda"), "outro.csv")
+    table = load_result(store.data.result_dir(other.id)).table
+    assert table.value(0, "Company Name") == "Acme Ltda" and table.value(0, "First Name") == ""
+
+
+def test_a_done_job_is_reexported_from_its_saved_result_without_the_input(tmp_path):
+    store = JobStore(tmp_path / "data")
+    job = _done_job(store, tmp_path)
+    Path(job.stored_path).unlink()  # nothing is read again
+    out = tmp_path / "export" / "ghl.csv"
+    res = reexport_job(store.data.result_dir(job.id), out, split_rows=1, rejects_path=tmp_path / "rejeitados.csv")
+    assert [p.name for p in res.paths] == ["ghl-part001.csv", "ghl-part002.csv"] and res.rows == 2
+    assert "+5511987654321" in res.paths[0].read_text(encoding="utf-8")
+    store.add_exports(job.id, [str(p) for p in res.paths])
+    store.add_exports(job.id, [str(res.paths[0])])
+    assert store.get(job.id).outputs == [str(p) for p in res.paths]
+
+
+def test_retrying_a_job_whose_files_retention_removed_fails_with_a_clear_message(tmp_path):
+    store = JobStore(tmp_path / "data")
+    job = new_job(store, tmp_path)
+    store.transition(job.id, S.CANCELLED)
+    assert store.apply_retention(30, now=time.time() + 31 * 86400) == 1
+    store.transition(job.id, S.QUEUED)
+    assert process_job(store, job.id) == S.FAILED
+    assert "drop the file again" in store.get(job.id).error
+
+
+def test_an_unexpected_engine_error_fails_the_job_and_says_what_happened(tmp_path):
+    store = JobStore(tmp_path / "data")
+    job = new_job(store, tmp_path)
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    assert process_job(store, job.id, engine=broken) == S.FAILED
+    assert store.get(job.id).error == "unexpected error: ZeroDivisionError: boom"
