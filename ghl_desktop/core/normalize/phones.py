@@ -37,6 +37,10 @@ _EXTENSION_ONLY = re.compile(r"^" + _EXTENSION_WORD + r"[ \t]*[:.]?[ \t]*(\d{1,7
 _NON_DIGIT = re.compile(r"[^\d+]")
 #: Words after the last digit ("11 98765-4321 (WhatsApp)"); the library would read them as digits.
 _TRAILING_LABEL = re.compile(r"(?<=\d)[^\d]*[^\W\d_][^\d]*$")
+_FIRST_DIGIT = re.compile(r"[+\d]")
+_LETTER = re.compile(r"[^\W\d_]")
+#: "(0xx11)": the Brazilian way of writing "trunk prefix + any carrier" before the area code.
+_TRUNK_XX = re.compile(r"0\s*xx", re.IGNORECASE)
 
 _PARSE_REASONS = {
     NumberParseException.INVALID_COUNTRY_CODE: "unknown country code",
@@ -91,8 +95,11 @@ def brazil_ninth_digit(num) -> str:
     if num is None or num.country_code != 55:
         return ""
     nsn = phonenumbers.national_significant_number(num)
-    if len(nsn) == 10 and nsn[2] in "6789":
-        return _valid_e164("+55" + nsn[:2] + "9" + nsn[2:], "BR")
+    # area codes are 11-99; a leading 0 means the digits were read as something else entirely
+    if len(nsn) == 10 and nsn[0] != "0" and nsn[1] != "0" and nsn[2] in "6789":
+        candidate = "+55" + nsn[:2] + "9" + nsn[2:]
+        if _valid_e164(candidate, "BR") == candidate:
+            return candidate
     return ""
 
 
@@ -102,44 +109,64 @@ def _invalid_reason(num, why: str, digits: str, region: str) -> str:
     if num is None:
         return "not a phone number"
     if region == "BR" and num.country_code == 55 and len(digits) in (8, 9):
-        return NO_AREA_CODE
+        if phonenumbers.national_significant_number(num) == digits:
+            return NO_AREA_CODE
     return _POSSIBLE_REASONS.get(phonenumbers.is_possible_number_with_reason(num), NO_SUCH_NUMBER)
 
 
+def _rewrites(text: str, region: str) -> tuple[str, bool]:
+    """The documented rewrites of one number already stripped of labels: (E.164, repaired) or ("", False)."""
+    compact = _NON_DIGIT.sub("", text)
+    digits = compact.replace("+", "")
+    if compact.startswith("00") and not compact.startswith("000"):
+        plus, _ = _parse("+" + digits[2:], region)
+        if plus is not None and phonenumbers.is_valid_number(plus):
+            return _e164(plus), False
+        repaired = brazil_ninth_digit(plus)
+        if repaired:
+            return repaired, True
+    num, _ = _parse(text, region)
+    if num is not None and phonenumbers.is_valid_number(num):
+        return _e164(num), False
+    # A country code typed without "+" (Excel drops it): 55 11 98765 4321 for BR.
+    if region == "BR" and not compact.startswith("+") and digits.startswith("55") and len(digits) in (12, 13):
+        alt, _ = _parse("+" + digits, region)
+        if alt is not None and phonenumbers.is_valid_number(alt):
+            return _e164(alt), False
+        repaired = brazil_ninth_digit(alt)
+        if repaired:
+            return repaired, True
+    repaired = brazil_ninth_digit(num)
+    return (repaired, True) if repaired else ("", False)
+
+
 def normalize_one(text: str, region: str) -> tuple[str, bool, str]:
-    """(E.164, repaired, "") for a single number (no extension), or ("", False, reason)."""
+    """(E.164, repaired, "") for a single number (no extension), or ("", False, reason).
+
+    The library's own reading wins whenever it is valid (except for "00", read as "+" first). The
+    rewrites only see the number without a trailing label, and never a number with letters inside
+    it: the library reads those as keypad letters, and "repairing" such digits would invent a number.
+    """
     if len(text) > MAX_PART_CHARS:
         return "", False, "too long to be a phone number"
     compact = _NON_DIGIT.sub("", text)
     digits = compact.replace("+", "")
     num, why = _parse(text, region)
-    if compact.startswith("00") and not compact.startswith("000"):
-        plus, plus_why = _parse("+" + digits[2:], region)
-        if plus is not None and phonenumbers.is_valid_number(plus):
-            return _e164(plus), False, ""
-        repaired = brazil_ninth_digit(plus)
-        if repaired:
-            return repaired, True, ""
-        if num is None or not phonenumbers.is_valid_number(num):
-            num, why = plus, plus_why  # explain the "+" reading, which is what the person meant
-    if num is not None and phonenumbers.is_valid_number(num):
-        return _e164(num), False, ""
-    # A country code typed without "+" (Excel drops it): 55 11 98765 4321 for BR.
-    if region == "BR" and not compact.startswith("+") and digits.startswith("55") and len(digits) in (12, 13):
-        alt, _ = _parse("+" + digits, region)
-        if alt is not None and phonenumbers.is_valid_number(alt):
-            return _e164(alt), False, ""
-        repaired = brazil_ninth_digit(alt)
-        if repaired:
-            return repaired, True, ""
-    repaired = brazil_ninth_digit(num)
-    if repaired:
-        return repaired, True, ""
+    library = _e164(num) if num is not None and phonenumbers.is_valid_number(num) else ""
+    starts_00 = compact.startswith("00") and not compact.startswith("000")
+    if library and not starts_00:
+        return library, False, ""
     label = _TRAILING_LABEL.search(text)
-    if label and label.start() > 0:
-        value, repaired, _ = normalize_one(text[: label.start()], region)
+    core = text[: label.start()] if label and label.start() > 0 else text
+    first = _FIRST_DIGIT.search(core)
+    if first and not _LETTER.search(_TRUNK_XX.sub("0", core[first.start():])):
+        value, repaired = _rewrites(core, region)
         if value:
             return value, repaired, ""
+    if library:
+        return library, False, ""  # "0021 1 212 555 0123": "+21…" is no number, carrier 21 + "+1…" is
+    if starts_00:
+        num, why = _parse("+" + digits[2:], region)  # explain the "+" reading, which is what was meant
     return "", False, _invalid_reason(num, why, digits, region)
 
 
@@ -186,6 +213,9 @@ def normalize_phone(raw: str, region: str = "BR") -> PhoneResult:
         else:
             invalid.append(part)
             reason = reason or why
+    if not phones and not invalid:  # only separators (";", " / "): still not a phone number
+        invalid.append(text)
+        reason = "not a phone number"
     if phones:
         status = "repaired" if repaired_primary else "valid"
     else:
