@@ -2,6 +2,12 @@
 
 A dropped file is copied in under its SHA-256, so a retry works after the original is moved or
 deleted, and two drops of the same file are recognised. The folder is private to its user.
+
+Layout: ``history.sqlite3`` (the job rows), ``files/<sha256><ext>`` (stored copies, shared by jobs
+with the same content) and ``results/<job id>/`` (a done job's saved result, written by the core).
+Results are Parquet, not rows in the history database: measured on 200k and 500k contacts x 19
+text columns (``tests/jobs/bench_result_storage.py``), Parquet reopened 2.7-6x faster, wrote as
+fast or faster, and took a third of the disk space of a SQLite table (WAL, synchronous=FULL).
 """
 
 from __future__ import annotations

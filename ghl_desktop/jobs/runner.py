@@ -212,7 +212,11 @@ class JobManager(QObject):
         for job_id in list(self._slots):
             self.cancel(job_id)
         self.pool.waitForDone(timeout_ms)
-        self.store.clear_history()
+        self.store.clear_history()  # raises if a job did not stop in time: nothing is half-cleared
+        for slot in self._slots.values():
+            slot.signals.deleteLater()
+        self._slots.clear()
+        self._delete_when_finished.clear()
         self.jobRemoved.emit("")
 
     def shutdown(self, timeout_ms: int = 3000) -> bool:
@@ -225,24 +229,30 @@ class JobManager(QObject):
         return self.pool.waitForDone(timeout_ms)
 
     # -- worker → GUI (runs in the GUI thread) ------------------------------------------------
+    # A job no longer in ``_slots`` was cleared (clear_history) while its last signals were still
+    # queued: they are dropped, so the window never hears of a job the history no longer has.
     @Slot(str)
     def _on_started(self, job_id: str) -> None:
-        self.jobChanged.emit(job_id)
+        if job_id in self._slots:
+            self.jobChanged.emit(job_id)
 
     @Slot(str, int, str)
     def _on_progress(self, job_id: str, percent: int, stage: str) -> None:
-        self.progress.emit(job_id, percent, stage)
-        self.jobChanged.emit(job_id)
+        if job_id in self._slots:
+            self.progress.emit(job_id, percent, stage)
+            self.jobChanged.emit(job_id)
 
     @Slot(str, object)
     def _on_rows(self, job_id: str, chunk: object) -> None:
-        self.rowsReady.emit(job_id, chunk)
+        if job_id in self._slots:
+            self.rowsReady.emit(job_id, chunk)
 
     @Slot(str, str)
     def _on_finished(self, job_id: str, status: str) -> None:
         slot = self._slots.pop(job_id, None)
-        if slot is not None:
-            slot.signals.deleteLater()
+        if slot is None:
+            return
+        slot.signals.deleteLater()
         if job_id in self._delete_when_finished:
             self._delete_when_finished.discard(job_id)
             self.store.delete(job_id)

@@ -121,7 +121,9 @@ _COLUMNS = [f.name for f in fields(Job)]
 class JobStore:
     def __init__(self, data_dir: str | os.PathLike, *, retention_days: int | None = 30) -> None:
         self.data = DataDir(data_dir)
+        #: Where an unusable history was moved (tell the person), and why it was unusable.
         self.recovered_from_corruption: str | None = None
+        self.recovery_reason: str | None = None
         self.interrupted_on_open = 0
         self.purged_on_open = 0
         self._lock = threading.RLock()
@@ -156,6 +158,7 @@ class JobStore:
         except sqlite3.DatabaseError as exc:
             if getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
                 raise HistoryBusy("the history is in use by another copy of the app") from exc
+            self.recovery_reason = str(exc)
             self.recovered_from_corruption = str(self._move_aside())
             conn = self._connect()
             self._migrate(conn)

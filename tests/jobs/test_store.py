@@ -136,3 +136,61 @@ def test_active_jobs_cannot_be_deleted(tmp_path):
     job = add_job(store, tmp_path)
     with pytest.raises(S.IllegalTransition):
         store.delete(job.id)
+
+
+def test_a_history_from_a_newer_app_version_is_set_aside_not_damaged(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    conn = sqlite3.connect(data / "history.sqlite3")
+    conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    store = JobStore(data)
+    moved = Path(store.recovered_from_corruption)
+    assert moved.exists() and store.schema_version == SCHEMA_VERSION
+    assert "newer version" in store.recovery_reason
+    old = sqlite3.connect(moved)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 5  # kept intact
+
+
+def test_same_content_is_stored_once_under_its_hash_and_privately(tmp_path):
+    store = JobStore(tmp_path / "data")
+    a = tmp_path / "a.csv"
+    a.write_text("Nome\nAna\n", encoding="utf-8")
+    b = tmp_path / "sub" / "B.CSV"
+    b.parent.mkdir()
+    b.write_bytes(a.read_bytes())
+    sha_a, size, stored_a = store.data.store_copy(a)
+    sha_b, _, stored_b = store.data.store_copy(b)
+    assert sha_a == sha_b and stored_a == stored_b == store.data.files / f"{sha_a}.csv"
+    assert size == a.stat().st_size and stored_a.read_bytes() == a.read_bytes()
+    assert stored_a.stat().st_mode & 0o077 == 0
+    assert list(store.data.files.iterdir()) == [stored_a]  # no temporary file left behind
+
+
+def test_deleting_one_of_two_jobs_sharing_a_copy_keeps_the_copy(tmp_path):
+    store = JobStore(tmp_path / "data")
+    a = add_job(store, tmp_path, "a.csv")
+    b = add_job(store, tmp_path, "a.csv")
+    assert a.stored_path == b.stored_path
+    for j in (a, b):
+        store.transition(j.id, S.CANCELLED)
+    store.delete(a.id)
+    assert Path(b.stored_path).exists()
+    store.delete(b.id)
+    assert not Path(b.stored_path).exists()
+
+
+def test_progress_and_review_data_round_trip(tmp_path):
+    store = JobStore(tmp_path / "data")
+    job = add_job(store, tmp_path)
+    store.transition(job.id, S.PROCESSING)
+    store.set_progress(job.id, 42, "normalizing")
+    got = store.get(job.id)
+    assert (got.progress, got.stage) == (42, "normalizing") and got.started_at is not None
+    store.save_edits(job.id, {"3": {"Email": "ana@x.com"}})
+    store.save_mapping(job.id, {"header": ["Nome"], "columns": {"Nome": {"field": "Full Name"}}})
+    assert store.get(job.id).edits == {"3": {"Email": "ana@x.com"}}
+    assert store.get(job.id).mapping["columns"]["Nome"]["field"] == "Full Name"
+    assert store.recall_mapping("nope") is None
