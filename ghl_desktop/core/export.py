@@ -45,6 +45,16 @@ def _stale_parts(out: Path) -> list[Path]:
     return [p for p in out.parent.iterdir() if pattern.match(p.name)]
 
 
+def remove_stale_temps(out: Path) -> None:
+    """Temp files a killed export left behind (hidden, never mistaken for an export) are cleared."""
+    stem = re.escape(out.stem)
+    pattern = re.compile(rf"^\.{stem}(-part\d{{3}})?{re.escape(out.suffix or '.csv')}\..+\.tmp$")
+    for p in out.parent.iterdir():
+        if pattern.match(p.name):
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+
 def export_rows(table: ContactTable) -> list[list[str]]:
     """The exported rows as GHL would receive them, formula cells neutralized."""
     risky = set(flagged_fields())
@@ -74,6 +84,7 @@ def write_export(
     if out.is_dir():
         raise IsADirectoryError(f"{out} is a folder, not a file name")
     out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(out)
     rows = export_rows(table)
     if split_rows and len(rows) > split_rows:
         chunks = [rows[i : i + split_rows] for i in range(0, len(rows), split_rows)]
