@@ -1,0 +1,46 @@
+"""Formula injection (OWASP CSV injection): risky cells are exported with a leading quote."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ghl_desktop.core.normalize import needs_neutralizing, neutralize_formula
+
+OWASP = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0",
+         "\t=1+1", "\r=1+1", "=1+1"]
+
+
+@pytest.mark.parametrize("payload", OWASP)
+def test_owasp_payloads_are_neutralized(payload):
+    assert needs_neutralizing(payload)
+    assert neutralize_formula(payload) == "'" + payload.lstrip("\t\r")
+
+
+@pytest.mark.parametrize("payload,expected", [
+    (" =1+1", "' =1+1"),             # Excel trims the space and runs it
+    ("\n=1+1", "'\n=1+1"),
+    ("\t\r=1+1", "'=1+1"),           # leading TAB/CR removed
+    ("\t", "'"),
+    ("\u00a0@SUM(A1)", "'\u00a0@SUM(A1)"),
+    ("＝1+1", "'＝1+1"),              # full-width forms
+    ("-", "'-"),                     # a lone dash is harmless, but quoting it costs nothing (documented choice)
+    ("-5% de desconto", "'-5% de desconto"),
+    ("+55 11 98765-4321", "'+55 11 98765-4321"),  # why the export skips its E.164 phone columns
+])
+def test_risky_after_whitespace_and_borderline_values(payload, expected):
+    assert needs_neutralizing(payload) and neutralize_formula(payload) == expected
+
+
+@pytest.mark.parametrize("safe", ["Maria", "Rua 1", "a=b", "email@x.com", "", " ", "'=1+1", "Ana-Luiza", "1+1"])
+def test_plain_text_is_left_alone(safe):
+    assert not needs_neutralizing(safe) and neutralize_formula(safe) == safe
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40))
+def test_output_never_starts_like_a_formula(text):
+    out = neutralize_formula(text)
+    assert out[:1] not in ("=", "+", "-", "@", "\t", "\r")
+    assert out.lstrip()[:1] not in ("=", "+", "-", "@") or out.startswith("'")
+    assert neutralize_formula(out) == out  # applying it twice changes nothing
+    assert needs_neutralizing(text) == (out != text)
