@@ -153,7 +153,11 @@ class JobStore:
     def _open(self) -> sqlite3.Connection:
         try:
             conn = self._connect()
-            self._migrate(conn)
+            try:
+                self._migrate(conn)
+            except BaseException:
+                conn.close()
+                raise
             return conn
         except sqlite3.DatabaseError as exc:
             if getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
@@ -167,6 +171,10 @@ class JobStore:
     def _move_aside(self) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S")
         target = self.data.db.with_name(f"{self.data.db.name}.corrupt-{stamp}")
+        n = 1
+        while target.exists():  # never overwrite an earlier set-aside copy
+            n += 1
+            target = self.data.db.with_name(f"{self.data.db.name}.corrupt-{stamp}-{n}")
         for suffix in ("", "-wal", "-shm"):
             src = Path(str(self.data.db) + suffix)
             if src.exists():
