@@ -44,3 +44,8 @@ def test_output_never_starts_like_a_formula(text):
     assert out.lstrip()[:1] not in ("=", "+", "-", "@") or out.startswith("'")
     assert neutralize_formula(out) == out  # applying it twice changes nothing
     assert needs_neutralizing(text) == (out != text)
+
+
+@pytest.mark.parametrize("raw", ["=" * 100_000, " " * 100_000 + "=1", "\x00=1", "😀"])
+def test_huge_and_odd_cells_do_not_raise(raw):
+    assert neutralize_formula(raw)[:1] not in ("=", "+", "-", "@", "\t", "\r")

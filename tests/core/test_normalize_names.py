@@ -59,3 +59,9 @@ def test_properties(text):
     assert not any(unicodedata.category(c) == "Cc" for c in name)  # no NUL, no control characters
     first, last = split_full_name(text)
     assert " " not in first and (first + " " + last).strip() == name
+
+
+@pytest.mark.parametrize("raw", ["A " * 50_000, "\x00" * 10_000, "😀" * 10_000, "-'" * 10_000])
+def test_huge_and_odd_cells_do_not_raise(raw):
+    name = normalize_name(raw)
+    assert normalize_name(name) == name and split_full_name(raw)[0] == name.partition(" ")[0]

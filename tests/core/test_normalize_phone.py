@@ -115,7 +115,7 @@ def test_repaired_status_follows_the_primary_only():
 @pytest.mark.parametrize("raw", [
     "11 3333-4444 ramal 123", "11 3333-4444 r. 123", "11 3333-4444 ext 123", "11 3333-4444 ext. 123",
     "11 3333-4444 x123", "11 3333-4444 #123", "11 3333-4444 Ramal: 123", "11 3333-4444, ramal 123",
-    "(11) 3333-4444 extensão 123",
+    "(11) 3333-4444 extensão 123", "11 3333-4444x123", "1133334444 ramal123",
 ])
 def test_extension_is_kept_apart(raw):
     r = normalize_phone(raw)

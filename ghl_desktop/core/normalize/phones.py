@@ -12,6 +12,9 @@ the library reads ``0055…`` for BR as a carrier-selection prefix and returns t
 * a Brazilian mobile written before the ninth digit (2-digit area code + 8 digits starting 6-9)
   gets its ``9`` and is re-validated; landlines (8 digits starting 2-5) are never touched.
 
+None of these touches a number with letters between its digits (other than ``0xx``): the library
+reads those as keypad letters, and "repairing" such digits would invent a number.
+
 Several numbers in one cell are split on real separators only (``/ ; , |``, newline, `` e ``,
 `` ou ``, or a ``+`` after a number's last digit); spaces, dots, dashes and parentheses belong to a
 number. Extensions (``ramal 12``) are cut off and returned so the caller can keep them in Notes.
@@ -31,7 +34,7 @@ MAX_CELL_CHARS = 1000
 MAX_PART_CHARS = 120
 
 _SPLIT = re.compile(r"[/;,|\n\r]|\s(?:e|ou|or|y)\s|(?<=\d)\s+(?=\+)", re.IGNORECASE)
-_EXTENSION_WORD = r"(?:\b(?:ramal|ext(?:ens[aã]o|ension)?|rml|r)\b\.?|\bx|#)"
+_EXTENSION_WORD = r"(?:(?<![^\W\d_])(?:ramal|ext(?:ens[aã]o|ension)?|rml|r)(?![^\W\d_])\.?|(?<![^\W\d_])x|#)"
 _EXTENSION = re.compile(_EXTENSION_WORD + r"[ \t]*[:.]?[ \t]*(\d{1,7})$", re.IGNORECASE)
 _EXTENSION_ONLY = re.compile(r"^" + _EXTENSION_WORD + r"[ \t]*[:.]?[ \t]*(\d{1,7})$", re.IGNORECASE)
 _NON_DIGIT = re.compile(r"[^\d+]")
