@@ -87,10 +87,19 @@ def fast_email(raw: str) -> EmailResult | None:
     return EmailResult((value,), "valid", "", (), f"{value.rpartition('@')[0]}@{suggestion}" if suggestion else "")
 
 
+_EXCEL_55 = re.compile(r"55(\d{10,11})")
+
+
 def fast_phone(raw: str, region: str) -> PhoneResult | None:
-    m = _BR_PHONE.fullmatch(raw.strip())
+    text = raw.strip()
+    m = _BR_PHONE.fullmatch(text)
     if m is None:
-        return None
+        # 55 + national number typed as an Excel number: too long for a national number, so the
+        # library reads the leading 55 as Brazil's country code.
+        e = _EXCEL_55.fullmatch(text) if region == "BR" else None
+        if e is None or e.group(1)[0] == "0":
+            return None
+        return _br_result(e.group(1))
     prefix, area, a, b = m.groups()
     nsn = area + a + b
     if not prefix:
@@ -100,6 +109,10 @@ def fast_phone(raw: str, region: str) -> PhoneResult | None:
             return None
     elif nsn[0] == "0":
         return None
+    return _br_result(nsn)
+
+
+def _br_result(nsn: str) -> PhoneResult | None:
     if _BR.is_valid(nsn):
         return PhoneResult(("+55" + nsn,), "valid")
     if len(nsn) == 10 and nsn[2] in "6789":  # a mobile from before the ninth digit

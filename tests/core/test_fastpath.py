@@ -38,9 +38,9 @@ def br_phones(n, seed=4):
     for i in range(n):
         area = rnd.choice(["11", "21", "31", "55", "61", "85", "10", "20", "09", "99"])
         sub = rnd.choice(["9", "8", "7", "6", "3", "2", "5", "1", "0"]) + f"{rnd.randint(0, 99999999):08d}"[: rnd.choice([7, 8])]
-        fmt = rnd.randrange(6)
+        fmt = rnd.randrange(7)
         out.append([f"({area}) {sub[:-4]}-{sub[-4:]}", f"{area}{sub}", f"+55 {area} {sub}", f"0055 {area} {sub}",
-                    f"+55({area}){sub[:-4]}.{sub[-4:]}", f"00 55 {area}-{sub}"][fmt])
+                    f"+55({area}){sub[:-4]}.{sub[-4:]}", f"00 55 {area}-{sub}", f"55{area}{sub}"][fmt])
     return out
 
 

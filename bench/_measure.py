@@ -1,0 +1,37 @@
+"""Run one side of the benchmark in this (fresh) process and print seconds and peak memory as JSON.
+
+    python bench/_measure.py reference IN OUT
+    python bench/_measure.py project IN OUT
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def main() -> None:
+    side, inp, out = sys.argv[1:4]
+    t0 = time.perf_counter()
+    if side == "reference":
+        import reference
+
+        rows = reference.run(inp, out)
+    else:
+        from ghl_desktop.cli import main as cli
+
+        rc = cli(["convert", inp, "--out", out, "--split-rows", "0", "--report", out + ".json"])
+        assert rc == 0, rc
+        rows = json.loads(Path(out + ".json").read_text())["total_rows"]
+    seconds = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "rows": rows}))
+
+
+if __name__ == "__main__":
+    main()
