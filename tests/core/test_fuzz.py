@@ -33,7 +33,7 @@ def _try_read(data: bytes, suffix: str) -> None:
         assert len(t.row_numbers) == len(t.rows)
 
 
-@settings(max_examples=250, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(_HEADS), st.binary(max_size=2000), st.sampled_from(_SUFFIXES))
 def test_random_bytes_only_input_errors(head, body, suffix):
     _try_read(head + body, suffix)
@@ -42,7 +42,7 @@ def test_random_bytes_only_input_errors(head, body, suffix):
 _cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=15)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     rows=st.lists(st.lists(_cell, min_size=1, max_size=6), min_size=1, max_size=8),
     delimiter=st.sampled_from([",", ";", "\t", "|", ":"]),
