@@ -1,4 +1,11 @@
-"""Value normalizers. Each is pure, never raises on any text, and is called once per distinct value."""
+"""Value normalizers. Each is pure, deterministic, never raises on any text, and is called once per
+distinct value (the pipeline caches), so correctness comes first.
+
+Validity is decided by well-kept libraries (``email-validator``, ``phonenumbers``); these modules
+only add what the libraries cannot know about Brazilian spreadsheets, each rewrite documented in its
+module: splitting cells holding several values, ``00`` prefixes, the ninth digit, typo suggestions.
+Module names are plural (``emails``, ``phones``) so nothing here can shadow the stdlib ``email``.
+"""
 
 from .dates import DateResult, normalize_date
 from .emails import EmailResult, normalize_email, suggest_domain
