@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 from . import fields as F
 from .fastpath import fast_email, fast_phone
 from .mapping import Mapping
+from .normalize.injection import RISKY_STARTS
 from .normalize import (
     join_tags,
     needs_neutralizing,
@@ -247,20 +248,29 @@ def normalize_chunk(
     return table
 
 
+def risky_indexes(column: list[str], rows) -> list[int]:
+    """Rows whose value in ``column`` must be neutralized (cheap first-character filter first)."""
+    out = []
+    for r in rows:
+        v = column[r]
+        if v and (v[0] in RISKY_STARTS or v[0].isspace()) and needs_neutralizing(v):
+            out.append(r)
+    return out
+
+
 def flag_row_problems(table: ContactTable, rows) -> None:
     """Row-level checks shared by normalizing and by review edits: contactability and formulas."""
-    cols = table.columns
+    rows = list(rows)
     for r in rows:
         if not table.has_contact(r):
             table.add_problem(r, ROW, NO_CONTACT, "no name, email or phone: GHL cannot import it")
-        for name in F.GHL_COLUMNS:
-            if name in _PHONE_FIELDS:
-                continue
-            v = cols[name][r]
-            if v and needs_neutralizing(v):
-                table.add_problem(
-                    r, name, FORMULA, "starts like a spreadsheet formula; exported with a leading '"
-                )
+    for name in F.GHL_COLUMNS:
+        if name in _PHONE_FIELDS:
+            continue
+        for r in risky_indexes(table.columns[name], rows):
+            table.add_problem(
+                r, name, FORMULA, "starts like a spreadsheet formula; exported with a leading '"
+            )
 
 
 def flagged_fields() -> Sequence[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .assemble import SourceColumns, flagged_fields
+from .assemble import SourceColumns, flagged_fields, risky_indexes
 from .atomic import atomic_open, commit_all, temp_path_for
 from .fields import GHL_COLUMNS
 from .normalize import needs_neutralizing, neutralize_formula
@@ -57,17 +57,17 @@ def remove_stale_temps(out: Path) -> None:
 
 def export_rows(table: ContactTable) -> list[list[str]]:
     """The exported rows as GHL would receive them, formula cells neutralized."""
+    rows = table.exported_rows()
     risky = set(flagged_fields())
-    cols = [table.columns[c] for c in GHL_COLUMNS]
-    guard = [c in risky for c in GHL_COLUMNS]
-    out = []
-    for r in table.exported_rows():
-        row = [col[r] for col in cols]
-        for i, value in enumerate(row):
-            if guard[i] and value and needs_neutralizing(value):
-                row[i] = neutralize_formula(value)
-        out.append(row)
-    return out
+    columns = []
+    for c in GHL_COLUMNS:
+        col = table.columns[c]
+        values = [col[r] for r in rows]
+        if c in risky:
+            for i in risky_indexes(values, range(len(values))):
+                values[i] = neutralize_formula(values[i])
+        columns.append(values)
+    return [list(row) for row in zip(*columns)] if rows else []
 
 
 def write_export(

@@ -32,14 +32,14 @@ def count_problems(table: ContactTable) -> dict[str, int]:
     return counts
 
 
-def quality_breakdown(table: ContactTable) -> dict[str, dict[str, int]]:
+def quality_breakdown(table: ContactTable, exported: list[int] | None = None) -> dict[str, dict[str, int]]:
     """Per exported contact: is its email / phone valid, repaired, invalid or missing (for the chart)."""
     out = {
         "email": {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0},
         "phone": {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0},
     }
     cols = table.columns
-    for r in table.exported_rows():
+    for r in table.exported_rows() if exported is None else exported:
         probs = table.problems.get(r, {})
         for key, fld, bad in (("email", F.EMAIL, INVALID_EMAIL), ("phone", F.PHONE, INVALID_PHONE)):
             kinds = {p.kind for p in probs.get(fld, ())}
@@ -68,7 +68,10 @@ def build_report(
     with_email = sum(1 for r in exported if cols[F.EMAIL][r])
     with_phone = sum(1 for r in exported if cols[F.PHONE][r])
     counts = count_problems(table)
-    rejected = sum(1 for r in range(len(table)) if not table.is_exported(r) or table.has_error(r))
+    exported_set = set(exported)
+    rejected = len(table) - len(exported) + sum(
+        1 for r in table.problems if r in exported_set and table.has_error(r)
+    )
 
     merged_mapping: dict[str, dict] = {}
     for m in mappings:
@@ -91,7 +94,7 @@ def build_report(
         "excluded_rows": len(table.excluded),
         "mapping": merged_mapping,
         "unmapped_columns": unmapped_all,
-        "quality": quality_breakdown(table),
+        "quality": quality_breakdown(table, exported),
         "inputs": [
             {**info, "mapping": m, "unmapped_columns": u}
             for info, m, u in zip(inputs, mappings, unmapped)

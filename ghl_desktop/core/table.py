@@ -81,7 +81,13 @@ class ContactTable:
         return row not in self.excluded and self.has_contact(row)
 
     def exported_rows(self) -> list[int]:
-        return [r for r in range(len(self)) if self.is_exported(r)]
+        cols = self.columns
+        first, last, email, phone = cols[FIRST_NAME], cols[LAST_NAME], cols[EMAIL], cols[PHONE]
+        excluded = self.excluded
+        return [
+            r for r in range(len(self.sources))
+            if (first[r] or last[r] or email[r] or phone[r]) and r not in excluded
+        ]
 
     # -- building ----------------------------------------------------------------------------
     def add_problem(self, row: int, column: str, kind: str, message: str, value: str = "") -> None:
