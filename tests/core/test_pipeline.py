@@ -8,7 +8,7 @@ import pytest
 from ghl_desktop.core import fields as F
 from ghl_desktop.core.errors import Cancelled, InputError
 from ghl_desktop.core.pipeline import STAGES, ConversionResult, ConvertOptions, convert
-from ghl_desktop.core.table import FORMULA, INVALID_EMAIL, NO_CONTACT
+from ghl_desktop.core.table import FORMULA, INVALID_EMAIL, NO_CONTACT, ContactTable
 
 
 def write_csv(path: Path, rows, delimiter=",", encoding="utf-8", newline="\n") -> Path:
@@ -198,3 +198,27 @@ def test_result_saves_and_loads_with_review_state(tmp_path):
     assert back.sources[0].raw_row(0) == result.sources[0].raw_row(0)
     result.save(tmp_path / "res")  # saving again replaces the folder atomically
     assert ConversionResult.load(tmp_path / "res").table.columns == result.table.columns
+
+
+def test_head_preview_comes_first_and_is_not_repeated(tmp_path, monkeypatch):
+    import ghl_desktop.core.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "_PREVIEW_MIN_BYTES", 1)
+    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 150)
+    rows = [[f"PESSOA {i}", f"P{i}@X.COM", f"11 9{i:04d}-{i:04d}"] for i in range(1000)]
+    path = write_csv(tmp_path / "p.csv", [["Nome", "Email", "Celular"], *rows])
+    chunks = []
+    result = convert([path], ConvertOptions(dedupe=False), on_rows=chunks.append)
+    assert len(chunks[0]) == pipeline.PREVIEW_ROWS
+    assert sum(len(c) for c in chunks) == len(result.table) == 1000
+    streamed = ContactTable()
+    for c in chunks:
+        streamed.extend(c)
+    assert streamed.columns == result.table.columns  # the stream adds up to the final table
+
+
+def test_no_preview_for_small_files_or_excel(tmp_path):
+    from ghl_desktop.core.pipeline import head_preview
+
+    small = write_csv(tmp_path / "s.csv", [["Nome"], ["Ana"]])
+    assert head_preview(small, ConvertOptions()) is None
