@@ -17,7 +17,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from . import delimited, excel
 from .decode import decode
 from .header import clean_header, find_header_row
-from .sniff import is_encrypted_ole, sniff
+from .sniff import EXCEL_SUFFIXES, is_encrypted_ole, not_a_workbook, sniff
 
 
 @dataclass
@@ -84,6 +84,7 @@ def read_source(
     limits: Limits = DEFAULT_LIMITS,
     cancel: Callable[[], bool] | None = None,
 ) -> SourceTable:
+    """Read a CSV/TSV/TXT or Excel file into a SourceTable; InputError for anything unreadable."""
     p = Path(path)
     _open_checked(p, limits)
     head = _read_head(p)
@@ -94,13 +95,42 @@ def read_source(
             raise InputError(
                 f"{p.name}: the workbook is password-protected; remove the password in Excel and try again"
             )
-        return _from_rows(p, "xls", None, None, *excel.read_workbook(p, sheet, limits, cancel), 1)
+        del data
+        return _from_workbook(p, "xls", sheet, limits, cancel)
     if kind == "zip":
         excel.check_zip(p, limits)
         fmt = "xlsm" if p.suffix.lower() == ".xlsm" else "xlsx"
-        return _from_rows(p, fmt, None, None, *excel.read_workbook(p, sheet, limits, cancel), 1)
+        return _from_workbook(p, fmt, sheet, limits, cancel)
+    if p.suffix.lower() in EXCEL_SUFFIXES:
+        return _text_named_as_workbook(p, limits, cancel)
     text, encoding = decode(_read_bytes(p), p.name)
     return parse_text(p, text, encoding, limits=limits, cancel=cancel)
+
+
+def _from_workbook(p: Path, fmt: str, sheet: str | None, limits: Limits, cancel) -> SourceTable:
+    chosen, rows, warnings = excel.read_workbook(p, sheet, limits, cancel)
+    return _from_rows(p, fmt, None, None, chosen, rows, 1, warnings, limits=limits)
+
+
+def _text_named_as_workbook(p: Path, limits: Limits, cancel) -> SourceTable:
+    """A CSV saved with an Excel name (web exports do this) is read as the CSV it is.
+
+    Only text that really is delimited is accepted; anything else gets the plain "not a real Excel
+    file" message rather than a confusing one about text encodings.
+    """
+    try:
+        text, encoding = decode(_read_bytes(p), p.name)
+    except InputError:
+        raise not_a_workbook(p) from None
+    first = next((ln for ln in text[:65536].splitlines() if ln.strip()), "")
+    d = delimited.detect_delimiter(text)
+    if d not in first:
+        raise not_a_workbook(p)
+    table = parse_text(p, text, encoding, limits=limits, cancel=cancel, delimiter=d)
+    table.warnings.insert(
+        0, f"the file is named {p.suffix.lower()} but holds {delimited.delimiter_name(d)}-separated text; read as text"
+    )
+    return table
 
 
 def parse_text(
@@ -117,8 +147,7 @@ def parse_text(
     records, starts, warnings = delimited.parse(
         text, d, name=p.name, max_columns=limits.max_columns, max_rows=limits.max_rows, cancel=cancel
     )
-    table = _from_rows(p, "csv", encoding, d, None, records, starts, warnings=warnings)
-    return table
+    return _from_rows(p, "csv", encoding, d, None, records, starts, warnings=warnings, limits=limits)
 
 
 def _from_rows(
@@ -130,43 +159,56 @@ def _from_rows(
     rows: list[list[str]],
     starts,
     warnings: list[str] | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> SourceTable:
-    """Header detection, header cleaning and row repair, shared by text and Excel."""
+    """Header detection, header cleaning and row repair, shared by text and Excel.
+
+    ``starts`` is each row's 1-based line (text) or an int: the number of the first row (Excel).
+    """
     warnings = list(warnings or [])
     if isinstance(starts, int):  # Excel: row numbers are positions
         starts = list(range(starts, starts + len(rows)))
+    where = f" (sheet '{sheet}')" if sheet else ""
     if not any(any(c.strip() for c in r) for r in rows):
-        where = f" (sheet '{sheet}')" if sheet else ""
         raise InputError(f"{p.name}: the file is empty{where}: no values at all")
     h = find_header_row(rows)
-    raw_header = rows[h]
+    raw_header = list(rows[h])
     while raw_header and not raw_header[-1].strip():
-        raw_header = raw_header[:-1]  # trailing empty header cells (Excel's used range)
+        raw_header.pop()  # trailing empty header cells (Excel's used range, a trailing delimiter)
     data, data_starts = rows[h + 1 :], starts[h + 1 :]
-    longer = sum(1 for r in data if len(r) > len(raw_header) and any(c.strip() for c in r[len(raw_header):]))
-    filled = sum(1 for r in data if any(c.strip() for c in r))
-    if filled and longer * 2 > filled:
-        width = max(len(r) for r in data)
-        raw_header = list(raw_header) + [""] * (width - len(raw_header))
-        warnings.append(f"most rows have more values than the header; the extra columns were named")
+    hw = len(raw_header)
+    longer = [r for r in data if len(r) > hw]
+    if longer:
+        with_values = sum(1 for r in longer if any(c.strip() for c in r[hw:]))
+        filled = sum(1 for r in data if r and "".join(r).strip())
+        if filled and with_values * 2 > filled:
+            raw_header += [""] * (max(map(len, longer)) - hw)
+            warnings.append("most rows have more values than the header; the extra columns were named")
     header = clean_header(raw_header)
-    trimmed = [" ".join(h.replace("\ufeff", "").split()) for h in raw_header]
-    renamed = sorted({t for t, h in zip(trimmed, header) if t and t != h})
+    trimmed = [" ".join(c.replace("\ufeff", "").split()) for c in raw_header]
+    renamed = sorted({t for t, c in zip(trimmed, header) if t and t != c})
     if renamed:
         warnings.append(f"repeated column names were numbered: {', '.join(renamed)}")
-    if h:
-        warnings.append(f"{h} line(s) above the header were skipped (titles or notes)")
+    unit = "row" if fmt != "csv" else "line"
+    if any("".join(r).strip() for r in rows[:h]):
+        warnings.append(f"{starts[h] - 1} {unit}(s) above the header were skipped (titles or notes)")
     fixed, fixed_starts, more = delimited.repair_rows(data, data_starts, len(header), delimiter or "\t")
     warnings.extend(more)
     if not fixed:
-        raise InputError(f"{p.name}: has a header but no data rows")
+        raise InputError(f"{p.name}: has a header but no data rows{where}")
+    if len(fixed) > limits.max_rows:
+        raise InputError(
+            f"{p.name}: has {len(fixed):,} rows; the limit is {limits.max_rows:,} "
+            "(change it in the settings or split the file)"
+        )
     return SourceTable(
         path=str(p),
         format=fmt,
         encoding=encoding,
         delimiter=delimiter,
         sheet=sheet,
-        header_row=h,
+        header_row=starts[h] - 1,
         header=header,
         rows=fixed,
         row_numbers=fixed_starts,

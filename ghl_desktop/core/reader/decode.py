@@ -17,6 +17,9 @@ _VALID_UTF8_MULTIBYTE = re.compile(
 )
 
 
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4000]
     if len(sample) < 4:
@@ -57,8 +60,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        valid = len(_VALID_UTF8_MULTIBYTE.findall(data[: exc.start]))
-        if valid >= 2:
+        if _mostly_utf8(data):
             raise _mixed(name, data, exc.start) from None
     try:
         return data.decode("cp1252"), "cp1252"
@@ -66,11 +68,25 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether the non-ASCII bytes are mostly well-formed UTF-8 sequences (so the rest is a mix-up).
+
+    Counted over the whole file, not just before the first bad byte: a cp1252 line near the top of
+    an otherwise UTF-8 file must not turn every later accent into mojibake. A real cp1252 file
+    almost never forms valid UTF-8 pairs (an accented capital followed by a symbol like "º").
+    """
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if not high:
+        return False
+    in_sequences = sum(len(m) for m in _VALID_UTF8_MULTIBYTE.findall(data))
+    return in_sequences >= 4 and in_sequences * 2 > high
+
+
 def _mixed(name: str, data: bytes, pos: int) -> InputError:
     line = data[:pos].count(b"\n") + 1
     return InputError(
         f"{name}: line {line} is not valid UTF-8 although the rest of the file is (mixed encodings); "
-        "save the file again as UTF-8 or as 'CSV (separado por vírgulas)'"
+        "save it again in Excel as 'CSV UTF-8 (Delimitado por vírgulas)'"
     )
 
 

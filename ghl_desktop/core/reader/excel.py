@@ -9,7 +9,9 @@ declarations (entity expansion) are refused with a clear message.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
@@ -17,7 +19,8 @@ import python_calamine as pc
 
 from ..errors import Cancelled, InputError
 from ..limits import Limits
-from .header import find_header_row, header_hits
+from .header import header_hits
+from .numfmt import apply_padded_formats
 
 _RATIO_MIN_TOTAL = 20 * 1024 * 1024
 _MAX_RATIO = 200
@@ -67,11 +70,7 @@ def cell_text(value) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return ""
-        if value.is_integer() and abs(value) < 1e17:
-            return str(int(value))
-        return f"{value:.15g}"
+        return _number_text(value)
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0, 0):
             return value.date().isoformat()
@@ -83,6 +82,22 @@ def cell_text(value) -> str:
     if isinstance(value, dt.timedelta):
         return str(value)
     return str(value)
+
+
+def _number_text(value: float) -> str:
+    """A number the way Excel keeps it: 15 significant digits, no exponent, no binary noise.
+
+    5511987654321.0 -> "5511987654321"; 0.1 + 0.2 -> "0.3"; a 20-digit ID typed as a number
+    (Excel already dropped its last digits) -> "12345678901234500000", not "1.23456789012346e+19".
+    """
+    if value != value or value in (math.inf, -math.inf):
+        return ""
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    text = f"{value:.15g}"
+    if "e" in text and 1e-20 < abs(value) < 1e30:
+        text = format(Decimal(text), "f")
+    return text
 
 
 def _open(path: Path) -> pc.CalamineWorkbook:
@@ -136,33 +151,58 @@ def _sheet_rows(wb: pc.CalamineWorkbook, sheet: str, name: str, limits: Limits, 
 
 
 def _score(rows: list[list[str]]) -> float:
+    """Contacts-likeness: filled rows, plus a lot for header words (nome, e-mail, telefone...)."""
     filled = sum(1 for r in rows if any(c.strip() for c in r))
     hits = max((header_hits(r) for r in rows[:30]), default=0)
     return filled + 50 * hits
 
 
+def _match_sheet(names: list[str], wanted: str, name: str) -> str:
+    match = next((n for n in names if n == wanted), None) or next(
+        (n for n in names if n.casefold() == wanted.strip().casefold()), None
+    )
+    if match is None:
+        raise InputError(f"{name}: there is no sheet named '{wanted}' (sheets: {', '.join(names)})")
+    return match
+
+
 def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callable[[], bool] | None):
-    """(sheet name, rows as text) for the requested sheet, or the one that holds the contacts."""
+    """(sheet name, rows as text, warnings): the requested sheet, or the one holding the contacts.
+
+    Without ``sheet``, every visible sheet is read and scored; a sheet over the limits only loses
+    (it cannot be the contact list), unless no sheet at all can be read.
+    """
     name = path.name
     wb = _open(path)
     names = list(wb.sheet_names)
     if not names:
         raise InputError(f"{name}: the workbook has no sheets")
     if sheet is not None:
-        match = next((n for n in names if n == sheet), None) or next(
-            (n for n in names if n.casefold() == sheet.casefold()), None
-        )
-        if match is None:
-            raise InputError(f"{name}: there is no sheet named '{sheet}' (sheets: {', '.join(names)})")
-        return match, _sheet_rows(wb, match, name, limits, cancel)
-    candidates = _visible_sheets(wb) or names
-    best_name, best_rows, best_score = candidates[0], None, -1.0
-    for n in candidates:
-        rows = _sheet_rows(wb, n, name, limits, cancel)
-        score = _score(rows)
-        if score > best_score:
-            best_name, best_rows, best_score = n, rows, score
-    return best_name, best_rows
+        chosen = _match_sheet(names, sheet, name)
+        rows = _sheet_rows(wb, chosen, name, limits, cancel)
+    else:
+        chosen, rows, best_score, first_error = None, None, -1.0, None
+        for n in _visible_sheets(wb) or names:
+            try:
+                candidate = _sheet_rows(wb, n, name, limits, cancel)
+            except InputError as exc:
+                first_error = first_error or exc
+                continue
+            score = _score(candidate)
+            if score > best_score:
+                chosen, rows, best_score = n, candidate, score
+        if rows is None:
+            raise first_error
+    warnings: list[str] = []
+    if _is_zip(path):
+        first_col = wb.get_sheet_by_name(chosen).start[1] if rows else 0
+        warnings = apply_padded_formats(path, chosen, rows, first_col or 0)
+    return chosen, rows, warnings
 
 
-__all__ = ["check_zip", "cell_text", "list_sheets", "read_workbook", "find_header_row"]
+def _is_zip(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(4) == b"PK\x03\x04"
+
+
+__all__ = ["check_zip", "cell_text", "list_sheets", "read_workbook"]

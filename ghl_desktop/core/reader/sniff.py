@@ -27,7 +27,11 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb"}
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """'zip' (xlsx/xlsm), 'ole' (xls), or 'text'; raises InputError for anything else."""
+    """'zip' (xlsx/xlsm), 'ole' (xls), or 'text'; raises InputError for known non-spreadsheets.
+
+    The name is only used in messages: a CSV saved as ``.xlsx`` is still read as a CSV (the caller
+    decides, since only decoding shows whether the bytes really are text).
+    """
     name = path.name
     if head.startswith(ZIP_MAGIC):
         return "zip"
@@ -42,12 +46,16 @@ def sniff(path: Path, head: bytes) -> str:
             f"{name}: this is a web page saved with a spreadsheet name; open it in Excel and save it "
             "as .xlsx or .csv"
         )
-    if path.suffix.lower() in {".xlsx", ".xlsm", ".xlsb"}:
-        raise InputError(
-            f"{name}: this is not a real Excel file (an {path.suffix.lower()} is a zip archive and "
-            "this one is not); if it is a CSV, rename it to .csv"
-        )
     return "text"
+
+
+def not_a_workbook(path: Path) -> InputError:
+    """The message for a file named like a workbook whose bytes are neither a workbook nor text."""
+    if path.suffix.lower() == ".xls":
+        why = "it is neither an Excel 97-2003 workbook nor text"
+    else:
+        why = "it is not a zip archive"
+    return InputError(f"{path.name}: this is not a real Excel file ({why})")
 
 
 def is_encrypted_ole(data: bytes) -> bool:
