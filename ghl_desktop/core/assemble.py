@@ -64,6 +64,14 @@ class ValueCache:
             result = cache[raw] = fn(raw)
             return result
 
+    def drop_high_cardinality(self, limit: int = 5_000) -> None:
+        """Forget per-value results for kinds that barely repeat (emails and phones are mostly
+        distinct): a million cached results cost hundreds of MB and save almost nothing."""
+        for kind in ("email", "phone"):
+            cache = self._caches.get(kind)
+            if cache is not None and len(cache) > limit:
+                cache.clear()
+
     def email(self, raw: str):
         return self.get("email", lambda v: fast_email(v) or normalize_email(v), raw)
 

@@ -55,8 +55,8 @@ def remove_stale_temps(out: Path) -> None:
                 p.unlink()
 
 
-def export_rows(table: ContactTable) -> list[list[str]]:
-    """The exported rows as GHL would receive them, formula cells neutralized."""
+def export_columns(table: ContactTable) -> list[list[str]]:
+    """The exported values, column by column (GHL order), formula cells neutralized."""
     rows = table.exported_rows()
     risky = set(flagged_fields())
     columns = []
@@ -67,7 +67,12 @@ def export_rows(table: ContactTable) -> list[list[str]]:
             for i in risky_indexes(values, range(len(values))):
                 values[i] = neutralize_formula(values[i])
         columns.append(values)
-    return [list(row) for row in zip(*columns)] if rows else []
+    return columns
+
+
+def export_rows(table: ContactTable) -> list[list[str]]:
+    """The exported rows as GHL would receive them (for callers that want rows)."""
+    return [list(r) for r in zip(*export_columns(table))]
 
 
 def write_export(
@@ -85,22 +90,23 @@ def write_export(
         raise IsADirectoryError(f"{out} is a folder, not a file name")
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(out)
-    rows = export_rows(table)
-    if split_rows and len(rows) > split_rows:
-        chunks = [rows[i : i + split_rows] for i in range(0, len(rows), split_rows)]
-        dests = part_paths(out, len(chunks))
+    columns = export_columns(table)
+    n_rows = len(columns[0])
+    if split_rows and n_rows > split_rows:
+        bounds = [(i, min(i + split_rows, n_rows)) for i in range(0, n_rows, split_rows)]
+        dests = part_paths(out, len(bounds))
     else:
-        chunks, dests = [rows], [out]
+        bounds, dests = [(0, n_rows)], [out]
 
     pairs: list[tuple[Path, Path]] = []
     try:
-        for chunk, dest in zip(chunks, dests):
+        for (lo, hi), dest in zip(bounds, dests):
             tmp = temp_path_for(dest)
             pairs.append((tmp, dest))
             with open(tmp, "w", encoding="utf-8", newline="") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(GHL_COLUMNS)
-                writer.writerows(chunk)
+                writer.writerows(zip(*(col[lo:hi] for col in columns)))
                 fh.flush()
                 os.fsync(fh.fileno())
             if cancel and cancel():
@@ -128,7 +134,7 @@ def write_export(
         with contextlib.suppress(OSError):
             p.unlink()
     return ExportResult(
-        paths=dests, rows=len(rows), rejects=n_rejects, rejects_path=rejects, removed_stale=stale
+        paths=dests, rows=n_rows, rejects=n_rejects, rejects_path=rejects, removed_stale=stale
     )
 
 
