@@ -2,28 +2,48 @@
 
 The mapping is a plain data object with a confidence per column; the window shows it and lets a
 person change it, and a changed mapping is remembered per set of headers (``signature``).
-Matching is on whole normalized phrases — never on substrings, so ``LASTUPDATED`` is not Last Name.
+Matching is on whole normalized phrases — never on substrings, so ``LASTUPDATED`` is not Last Name
+and ``Email Opt Out`` is not Email. Values only look at cheap shapes (e-mail, phone digits, date,
+CEP, UF); the real normalizers run later, in the pipeline.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from . import fields as F
 from .synonyms import (
     AMBIGUOUS_NAME,
     LEADING_QUALIFIERS,
     MEANINGLESS_WORDS,
+    NOT_CONTACT_WORDS,
+    PERSON_WORDS,
+    POSTAL_HINTS,
+    STATE_HINTS,
     SYNONYMS,
+    TRAILING_OWNER_PHRASES,
     TRAILING_QUALIFIERS,
 )
 
 #: Fields that several source columns may feed (the pipeline keeps them all).
 MULTI_SOURCE = frozenset({F.EMAIL, F.PHONE, F.TAGS, F.NOTES, F.ADDITIONAL_EMAILS, F.ADDITIONAL_PHONES})
+
+#: Confidence levels, highest first.
+EXACT = 0.97            # the whole normalized header is a synonym
+QUALIFIED = 0.95        # a synonym plus number/qualifier words ("Telefone 2", "phone 1 value")
+BOTH_AGREE = 0.99       # header and values say the same
+AMBIGUOUS_HEADER = 0.6  # a bare "Nome"/"Name": Full Name or First Name, decided by the other columns
+VALUES_WIN = 0.7        # header said one thing, the values clearly another
+#: Share of non-empty sampled cells that makes a column "mostly" of one shape.
+MOSTLY = 0.6
+#: Below this share the values contradict the header.
+HARDLY = 0.2
 
 _PHRASE_TO_FIELD: dict[str, str] = {}
 for _field, _phrases in SYNONYMS.items():
@@ -31,29 +51,40 @@ for _field, _phrases in SYNONYMS.items():
         _PHRASE_TO_FIELD.setdefault(_p, _field)
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_DIGIT_EDGE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_DIGIT_EDGE = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE_CHARS = re.compile(r"^[\d\s().\-+/]+$")
-_DATE_RE = re.compile(r"^(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}(?:[ T][\d:.]+)?)$")
+_PHONE_CHARS = re.compile(r"^\+?[\d\s().\-/]+$")
+_DATE_RE = re.compile(
+    r"^(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+)
 _CEP_RE = re.compile(r"^\d{5}-?\d{3}$")
+#: Brazilian tax ids have phone-like digit counts; their punctuation gives them away.
+_CPF_CNPJ_RE = re.compile(r"^(\d{3}\.\d{3}\.\d{3}-\d{2}|\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2})$")
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[\s'’.-]+[^\W\d_]+)+$")
 BR_STATES = frozenset(
     "AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO".split()
 )
 
 
+# -- headers ------------------------------------------------------------------------------------
+
 def normalize_header(text: str) -> str:
-    """Lower-case words without accents or punctuation; camelCase and digits split; e-mail → email."""
-    text = _CAMEL.sub(" ", text or "")
+    """Lower-case words without accents or punctuation; camelCase and digits split; e-mail → email.
+
+    ``"Phone1"`` → ``"phone 1"``, ``"E-mail 1 - Value"`` → ``"email 1 value"``,
+    ``"firstName"`` → ``"first name"``. An all-caps run (``LASTUPDATED``) stays one word, which is
+    what keeps it from matching "last".
+    """
+    text = _CAMEL.sub(" ", str(text or ""))
     text = _DIGIT_EDGE.sub(" ", text)
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    words = _NON_WORD.sub(" ", text).split()
+    words = _NON_WORD.sub(" ", text.replace("_", " ")).split()
     out: list[str] = []
     for w in words:
-        if w == "mail" and out and out[-1] == "e":
+        if w == "mail" and out and out[-1] == "e":  # "e-mail", "E Mail" are the one word "email"
             out[-1] = "email"
         else:
             out.append(w)
@@ -66,13 +97,126 @@ def header_signature(header: Sequence[str]) -> str:
     return hashlib.sha256("\n".join(words).encode("utf-8")).hexdigest()[:20]
 
 
+def _qualified_cores(words: list[str]) -> list[str]:
+    """What is left of a header once number tokens and qualifier words at either end are dropped.
+
+    Every intermediate phrase is a candidate, shortest-removal first, because a qualifier may be a
+    synonym itself ("Primary Mobile" must stop at "mobile", not strip it too).
+    """
+    start = tuple(w for w in words if not w.isdigit()) or tuple(words)
+    seen, queue, out = {start}, [start], []
+    while queue:
+        cur = queue.pop(0)
+        out.append(" ".join(cur))
+        if len(cur) < 2:
+            continue
+        nexts = []
+        if len(cur) > 2 and " ".join(cur[-2:]) in TRAILING_OWNER_PHRASES:
+            nexts.append(cur[:-2])
+        if cur[-1] in TRAILING_QUALIFIERS:
+            nexts.append(cur[:-1])
+        if cur[0] in LEADING_QUALIFIERS:
+            nexts.append(cur[1:])
+        for n in nexts:
+            if n not in seen:
+                seen.add(n)
+                queue.append(n)
+    return out
+
+
+def match_header(text: str) -> tuple[str | None, float]:
+    """(field, confidence) from the header alone; ``(F.FULL_NAME, 0.6)`` for a bare "Nome".
+
+    Exact synonym → 0.97; synonym plus number/qualifier words → 0.95; anything else → no match
+    (no substring or fuzzy matching: "Email Opt Out" must stay unmapped).
+    """
+    norm = normalize_header(text)
+    if not norm:
+        return None, 0.0
+    if norm in _PHRASE_TO_FIELD:
+        return _PHRASE_TO_FIELD[norm], EXACT
+    if norm in AMBIGUOUS_NAME:
+        return F.FULL_NAME, AMBIGUOUS_HEADER
+    for core in _qualified_cores(norm.split()):
+        if core in _PHRASE_TO_FIELD:
+            return _PHRASE_TO_FIELD[core], QUALIFIED
+        if core in AMBIGUOUS_NAME:
+            return F.FULL_NAME, AMBIGUOUS_HEADER - 0.05
+    return None, 0.0
+
+
+def _is_meaningless(norm: str) -> bool:
+    return all(w in MEANINGLESS_WORDS or w.isdigit() for w in norm.split())
+
+
+# -- values -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ValueProfile:
+    """Shares (0–1) of the non-empty sampled cells that look like each shape."""
+
+    count: int = 0
+    distinct: int = 0
+    email: float = 0.0
+    phone: float = 0.0
+    date: float = 0.0
+    cep: float = 0.0
+    uf: float = 0.0
+    name: float = 0.0
+
+    def share(self, kind: str | None) -> float:
+        return getattr(self, kind) if kind else 0.0
+
+    @property
+    def repetitive(self) -> bool:
+        """Few distinct values over many rows: a sender/owner column, not each contact's own."""
+        return self.count >= 10 and self.distinct < 0.3 * self.count
+
+
+def _shape(v: str) -> str | None:
+    """The one cheap shape a cell has (or None); checks ordered so each cell is looked at once."""
+    if "@" in v:
+        return "email" if _EMAIL_RE.match(v) else None
+    if v[0].isdigit() or v[0] in "+(":
+        if _DATE_RE.match(v):
+            return "date"
+        if _CEP_RE.match(v):
+            return "cep"
+        if _PHONE_CHARS.match(v) and not _CPF_CNPJ_RE.match(v):
+            digits = sum(c.isdigit() for c in v)
+            return "phone" if 8 <= digits <= 15 else None
+        return None
+    if len(v) == 2:
+        return "uf" if v.upper() in BR_STATES else None
+    return "name" if _NAME_RE.match(v) else None
+
+
+def profile_values(values: Iterable[object]) -> ValueProfile:
+    """Profile a column's sampled cells; each distinct value is classified once."""
+    counts = Counter(s for s in (str(v).strip() for v in values if v is not None) if s)
+    n = sum(counts.values())
+    if not n:
+        return ValueProfile()
+    by_shape: Counter[str] = Counter()
+    for v, k in counts.items():
+        shape = _shape(v)
+        if shape:
+            by_shape[shape] += k
+    return ValueProfile(
+        count=n, distinct=len(counts),
+        **{kind: by_shape[kind] / n for kind in ("email", "phone", "date", "cep", "uf", "name")},
+    )
+
+
+# -- the mapping --------------------------------------------------------------------------------
+
 @dataclass
 class ColumnMapping:
-    source: str
-    index: int
-    field: str | None
-    confidence: float
-    reason: str
+    source: str          # header name (unique within the file)
+    index: int           # position in the header
+    field: str | None    # one of fields.MAPPABLE_FIELDS, or None = left out
+    confidence: float    # 0.0 – 1.0, rounded to 2 decimals
+    reason: str          # "header", "values", "header+values", "manual", or "" when unmapped
 
 
 @dataclass
@@ -80,174 +224,163 @@ class Mapping:
     columns: list[ColumnMapping]
 
     def sources_for(self, field: str) -> list[int]:
-        return [c.index for c in self.columns if c.field == field]
+        """Column indexes feeding ``field``, in header order."""
+        return [c.index for c in sorted(self.columns, key=lambda c: c.index) if c.field == field]
 
     def unmapped(self) -> list[str]:
+        """Source names left out (the report lists them)."""
         return [c.source for c in self.columns if c.field is None]
 
     def with_field(self, source: str, field: str | None) -> "Mapping":
+        """A copy with one column set by hand; ``KeyError`` for a source not in the header."""
         if field is not None and field not in F.MAPPABLE_FIELDS:
             raise ValueError(f"unknown field {field!r}")
+        if not any(c.source == source for c in self.columns):
+            raise KeyError(source)
         return Mapping([
             replace(c, field=field, confidence=1.0, reason="manual") if c.source == source else replace(c)
             for c in self.columns
         ])
 
     def to_dict(self) -> dict:
+        """``{source: {"field": str | None, "confidence": float}}`` in header order (JSON-ready)."""
         return {c.source: {"field": c.field, "confidence": c.confidence} for c in self.columns}
 
     @classmethod
     def from_dict(cls, header: list[str], data: dict) -> "Mapping":
+        """Rebuild a mapping saved with ``to_dict`` for ``header``.
+
+        Sources missing from ``data``, and unknown field names, come back unmapped. The dict records
+        no reason; a restored field is a decision made earlier rather than a fresh guess, so its
+        reason is ``"manual"`` (its saved confidence is kept).
+        """
         cols = []
         for i, h in enumerate(header):
-            entry = data.get(h) or {}
+            entry = data.get(h) if isinstance(data, dict) else None
+            entry = entry if isinstance(entry, dict) else {}
             field = entry.get("field")
             if field not in F.MAPPABLE_FIELDS:
                 field = None
-            conf = float(entry.get("confidence", 0.0)) if field else 0.0
-            cols.append(ColumnMapping(h, i, field, round(conf, 2), "saved" if field else ""))
+            try:
+                conf = min(1.0, max(0.0, float(entry.get("confidence", 1.0)))) if field else 0.0
+            except (TypeError, ValueError):
+                conf = 1.0
+            cols.append(ColumnMapping(h, i, field, round(conf, 2), "manual" if field else ""))
         return cls(cols)
 
     def signature(self) -> str:
+        """Stable hash of the normalized header set; remembers a person's mapping per CRM export."""
         return header_signature([c.source for c in self.columns])
 
 
-def match_header(text: str) -> tuple[str | None, float]:
-    """(field, confidence) from the header alone; ``F.FULL_NAME`` with 0.6 for a bare "Nome"."""
-    norm = normalize_header(text)
-    if not norm:
-        return None, 0.0
-    if norm in _PHRASE_TO_FIELD:
-        return _PHRASE_TO_FIELD[norm], 0.97
-    if norm in AMBIGUOUS_NAME:
-        return F.FULL_NAME, 0.6
-    words = norm.split()
-    # Strip qualifiers from either end: "Telefone 2", "E-mail 1 - Value", "Primary Email".
-    stripped = False
-    while len(words) > 1 and words[-1] in TRAILING_QUALIFIERS:
-        words, stripped = words[:-1], True
-    while len(words) > 1 and words[0] in LEADING_QUALIFIERS:
-        words, stripped = words[1:], True
-    if stripped:
-        core = " ".join(words)
-        if core in _PHRASE_TO_FIELD:
-            return _PHRASE_TO_FIELD[core], 0.95
-        if core in AMBIGUOUS_NAME:
-            return F.FULL_NAME, 0.55
-    return None, 0.0
-
-
-def _is_meaningless(text: str) -> bool:
-    words = normalize_header(text).split()
-    return all(w in MEANINGLESS_WORDS or w.isdigit() for w in words)
-
-
-def _value_profile(values: list[str]) -> dict[str, float]:
-    """Share of non-empty sample values that look like each kind."""
-    vals = [v.strip() for v in values if v and v.strip()]
-    if not vals:
-        return {}
-    n = len(vals)
-
-    def share(pred) -> float:
-        return sum(1 for v in vals if pred(v)) / n
-
-    def phone_like(v: str) -> bool:
-        if not _PHONE_CHARS.match(v):
-            return False
-        digits = sum(c.isdigit() for c in v)
-        return 8 <= digits <= 15 and not _DATE_RE.match(v) and not _CEP_RE.match(v)
-
-    return {
-        "email": share(lambda v: bool(_EMAIL_RE.match(v))),
-        "phone": share(phone_like),
-        "date": share(lambda v: bool(_DATE_RE.match(v))),
-        "cep": share(lambda v: bool(_CEP_RE.match(v))),
-        "uf": share(lambda v: v.upper() in BR_STATES),
-        "name": share(lambda v: bool(_NAME_RE.match(v)) and "@" not in v),
-    }
-
-
-_AGREES = {
+#: The value shape that confirms a header's field.
+_SHAPE_OF = {
     F.EMAIL: "email", F.ADDITIONAL_EMAILS: "email", F.PHONE: "phone", F.ADDITIONAL_PHONES: "phone",
     F.DATE_OF_BIRTH: "date", F.POSTAL_CODE: "cep", F.STATE: "uf", F.FULL_NAME: "name",
 }
+#: Fields whose header the values may overrule (an "Email" column full of phones is a phone column).
+_OVERRULABLE = frozenset({
+    F.EMAIL, F.ADDITIONAL_EMAILS, F.PHONE, F.ADDITIONAL_PHONES, F.DATE_OF_BIRTH,
+    F.FULL_NAME, F.FIRST_NAME, F.LAST_NAME,
+})
+_EMAIL_FIELD_FOR = {F.ADDITIONAL_PHONES: F.ADDITIONAL_EMAILS}
+_PHONE_FIELD_FOR = {F.ADDITIONAL_EMAILS: F.ADDITIONAL_PHONES}
+
+_Decision = tuple[str | None, float, str]
 
 
-def _decide(source: str, values: list[str]) -> tuple[str | None, float, str]:
-    field, conf = match_header(source)
-    prof = _value_profile(values)
-    email, phone = prof.get("email", 0.0), prof.get("phone", 0.0)
+def _from_header(field: str, conf: float, norm: str, prof: ValueProfile) -> _Decision:
+    shape = _SHAPE_OF.get(field)
+    if prof.count and field in _OVERRULABLE and prof.share(shape) < HARDLY:
+        # Values that clearly say otherwise win.
+        if shape != "email" and prof.email >= MOSTLY:
+            return _EMAIL_FIELD_FOR.get(field, F.EMAIL), VALUES_WIN, "values"
+        if shape != "phone" and prof.phone >= MOSTLY:
+            return _PHONE_FIELD_FOR.get(field, F.PHONE), VALUES_WIN, "values"
+    if field == F.FULL_NAME and norm in PERSON_WORDS and prof.count and prof.name < HARDLY:
+        return None, 0.0, ""  # "Contato"/"Cliente" holding ids or codes, not names
+    if shape and prof.share(shape) >= MOSTLY:
+        return field, BOTH_AGREE, "header+values"
+    if shape in ("email", "phone", "date") and prof.count and prof.share(shape) < HARDLY:
+        return field, conf * 0.7, "header"  # header says so, values disagree: a person should look
+    return field, conf, "header"
 
-    if field is not None:
-        kind = _AGREES.get(field)
-        # Values that strongly contradict the header win (header "Email" full of phone numbers).
-        if kind == "email" and phone >= 0.6 and email < 0.2:
-            return F.PHONE, 0.7, "values"
-        if kind == "phone" and email >= 0.6:
-            return F.EMAIL, 0.7, "values"
-        if field == F.FULL_NAME and conf < 0.9:  # a bare "Nome"/"Contato": let values speak
-            if email >= 0.6:
-                return F.EMAIL, 0.8, "header+values"
-            if phone >= 0.6:
-                return F.PHONE, 0.8, "header+values"
-            if prof and prof.get("name", 0.0) < 0.3 and normalize_header(source) in {"contato", "contact", "lead", "cliente", "client"}:
-                return None, 0.0, ""
-        if kind and prof.get(kind, 0.0) >= 0.6:
-            return field, 0.99, "header+values"
-        if kind in ("email", "phone", "date") and prof and prof.get(kind, 0.0) < 0.2:
-            return field, round(conf * 0.7, 2), "header"  # header says so but values disagree
-        return field, conf, "header"
 
-    # No header match: values decide, for unambiguous shapes.
-    if email >= 0.6:
-        return F.EMAIL, round(0.5 + 0.4 * email, 2), "values"
-    if phone >= 0.6:
-        return F.PHONE, round(0.5 + 0.35 * phone, 2), "values"
-    if _is_meaningless(source):
-        if prof.get("date", 0.0) >= 0.8:
+def _from_values(norm: str, prof: ValueProfile) -> _Decision:
+    words = set(norm.split())
+    meaningless = _is_meaningless(norm)
+    vetoed = bool(words & NOT_CONTACT_WORDS)
+    if not prof.count:
+        return None, 0.0, ""
+    if not vetoed and not prof.repetitive:
+        if prof.email >= MOSTLY:
+            return F.EMAIL, 0.5 + 0.4 * prof.email, "values"
+        if prof.phone >= MOSTLY:
+            return F.PHONE, 0.5 + 0.35 * prof.phone, "values"
+    if prof.cep >= 0.8 and (meaningless or words & POSTAL_HINTS):
+        return F.POSTAL_CODE, 0.6 if meaningless else 0.85, "values"
+    if prof.uf >= 0.9 and (meaningless or words & STATE_HINTS or not vetoed):
+        return F.STATE, 0.85 if words & STATE_HINTS else 0.6, "values"
+    if meaningless:  # the header says nothing, so it cannot say "registration date" either
+        if prof.date >= 0.8:
             return F.DATE_OF_BIRTH, 0.6, "values"
-        if prof.get("cep", 0.0) >= 0.8:
-            return F.POSTAL_CODE, 0.6, "values"
-        if prof.get("name", 0.0) >= 0.8:
+        if prof.name >= 0.8:
             return F.FULL_NAME, 0.55, "values"
-    if prof.get("uf", 0.0) >= 0.9:
-        return F.STATE, 0.6, "values"
     return None, 0.0, ""
 
 
+def _decide(source: str, prof: ValueProfile) -> _Decision:
+    norm = normalize_header(source)
+    field, conf = match_header(source)
+    if field is not None:
+        return _from_header(field, conf, norm, prof)
+    return _from_values(norm, prof)
+
+
+def _sample_columns(rows: Iterable[Sequence[object]], width: int, sample_size: int) -> list[list[object]]:
+    sample = [list(r) for r in itertools.islice(rows, max(0, sample_size))]
+    cols: list[list[object]] = [[] for _ in range(width)]
+    for r in sample:
+        for i, v in enumerate(r[:width]):
+            cols[i].append(v)
+    return cols
+
+
 def auto_map(header: list[str], rows: Sequence[Sequence[str]], *, sample_size: int = 500) -> Mapping:
-    sample = rows[:sample_size]
+    """Guess each column's GHL field from its header and the first ``sample_size`` rows."""
+    columns = _sample_columns(rows, len(header), sample_size)
     cols: list[ColumnMapping] = []
     for i, source in enumerate(header):
-        values = [r[i] for r in sample if i < len(r)]
-        field, conf, reason = _decide(source, values)
+        field, conf, reason = _decide(source, profile_values(columns[i]))
         cols.append(ColumnMapping(source, i, field, round(conf, 2), reason))
     _resolve_names(cols)
     _resolve_single_valued(cols)
     return Mapping(cols)
 
 
+def _drop(c: ColumnMapping) -> None:
+    c.field, c.confidence, c.reason = None, 0.0, ""
+
+
 def _resolve_names(cols: list[ColumnMapping]) -> None:
     """A bare "Nome" beside a "Sobrenome" is the first name; never two Full Name columns."""
     has_last = any(c.field == F.LAST_NAME for c in cols)
     has_first = any(c.field == F.FIRST_NAME for c in cols)
-    full = [c for c in cols if c.field == F.FULL_NAME]
-    for c in full:
-        ambiguous = normalize_header(c.source) in AMBIGUOUS_NAME
-        if ambiguous and has_last and not has_first:
-            c.field, has_first = F.FIRST_NAME, True
-            c.confidence = max(c.confidence, 0.9)
+    if has_last and not has_first:
+        bare = [c for c in cols if c.field == F.FULL_NAME and normalize_header(c.source) in AMBIGUOUS_NAME]
+        if bare:
+            first = max(bare, key=lambda c: (c.confidence, -c.index))
+            first.field, first.confidence = F.FIRST_NAME, max(first.confidence, 0.9)
     full = [c for c in cols if c.field == F.FULL_NAME]
     if len(full) > 1:
-        best = max(full, key=lambda c: c.confidence)
+        best = max(full, key=lambda c: (c.confidence, -c.index))
         for c in full:
             if c is not best:
-                c.field, c.confidence, c.reason = None, 0.0, ""
+                _drop(c)
 
 
 def _resolve_single_valued(cols: list[ColumnMapping]) -> None:
-    """Two columns competing for one single-valued field: the more confident one wins."""
+    """Two columns competing for one single-valued field: the more confident (then first) one wins."""
     by_field: dict[str, list[ColumnMapping]] = {}
     for c in cols:
         if c.field and c.field not in MULTI_SOURCE:
@@ -257,4 +390,4 @@ def _resolve_single_valued(cols: list[ColumnMapping]) -> None:
             best = max(group, key=lambda c: (c.confidence, -c.index))
             for c in group:
                 if c is not best:
-                    c.field, c.confidence, c.reason = None, 0.0, ""
+                    _drop(c)
