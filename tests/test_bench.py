@@ -1,0 +1,19 @@
+"""The benchmark runs end to end at a small size (a smoke test, not a timed test)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "run.py"
+
+
+def test_bench_runs_at_a_small_size(tmp_path):
+    out = tmp_path / "bench.json"
+    proc = subprocess.run([sys.executable, str(BENCH), "--sizes", "1500", "--json", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "ratio" in proc.stdout and "1st preview ms" in proc.stdout
+    row = json.loads(out.read_text())["results"][0]
+    assert row["rows"] == 1500 and row["reference_s"] > 0 and row["project_s"] > 0
+    assert row["ratio"] > 0 and row["peak_mb"] > 0 and row["max_stall_ms"] >= 0
