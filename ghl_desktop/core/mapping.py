@@ -40,7 +40,7 @@ QUALIFIED = 0.95        # a synonym plus number/qualifier words ("Telefone 2", "
 BOTH_AGREE = 0.99       # header and values say the same
 AMBIGUOUS_HEADER = 0.6  # a bare "Nome"/"Name": Full Name or First Name, decided by the other columns
 VALUES_WIN = 0.7        # header said one thing, the values clearly another
-#: Share of non-empty sampled cells that makes a column "mostly" of one shape.
+#: A column is "mostly" of one shape above this share of its non-empty sampled cells.
 MOSTLY = 0.6
 #: Below this share the values contradict the header.
 HARDLY = 0.2
@@ -63,6 +63,11 @@ _CEP_RE = re.compile(r"^\d{5}-?\d{3}$")
 #: Brazilian tax ids have phone-like digit counts; their punctuation gives them away.
 _CPF_CNPJ_RE = re.compile(r"^(\d{3}\.\d{3}\.\d{3}-\d{2}|\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2})$")
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[\s'’.-]+[^\W\d_]+)+$")
+#: Yes/no cells: an "Email"/"WhatsApp" column of these is a flag ("has WhatsApp?"), not an address.
+_FLAG_WORDS = frozenset({
+    "sim", "nao", "não", "yes", "no", "true", "false", "verdadeiro", "falso", "si", "sí", "s", "n", "y",
+    "x", "ok", "0", "1",
+})
 BR_STATES = frozenset(
     "AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO".split()
 )
@@ -163,6 +168,7 @@ class ValueProfile:
     cep: float = 0.0
     uf: float = 0.0
     name: float = 0.0
+    flag: float = 0.0
 
     def share(self, kind: str | None) -> float:
         return getattr(self, kind) if kind else 0.0
@@ -177,6 +183,8 @@ def _shape(v: str) -> str | None:
     """The one cheap shape a cell has (or None); checks ordered so each cell is looked at once."""
     if "@" in v:
         return "email" if _EMAIL_RE.match(v) else None
+    if len(v) <= 10 and v.lower() in _FLAG_WORDS:
+        return "flag"
     if v[0].isdigit() or v[0] in "+(":
         if _DATE_RE.match(v):
             return "date"
@@ -204,7 +212,7 @@ def profile_values(values: Iterable[object]) -> ValueProfile:
             by_shape[shape] += k
     return ValueProfile(
         count=n, distinct=len(counts),
-        **{kind: by_shape[kind] / n for kind in ("email", "phone", "date", "cep", "uf", "name")},
+        **{kind: by_shape[kind] / n for kind in ("email", "phone", "date", "cep", "uf", "name", "flag")},
     )
 
 
@@ -293,13 +301,15 @@ def _from_header(field: str, conf: float, norm: str, prof: ValueProfile) -> _Dec
     shape = _SHAPE_OF.get(field)
     if prof.count and field in _OVERRULABLE and prof.share(shape) < HARDLY:
         # Values that clearly say otherwise win.
-        if shape != "email" and prof.email >= MOSTLY:
+        if shape != "email" and prof.email > MOSTLY:
             return _EMAIL_FIELD_FOR.get(field, F.EMAIL), VALUES_WIN, "values"
-        if shape != "phone" and prof.phone >= MOSTLY:
+        if shape != "phone" and prof.phone > MOSTLY:
             return _PHONE_FIELD_FOR.get(field, F.PHONE), VALUES_WIN, "values"
+    if shape in ("email", "phone") and prof.flag > MOSTLY:
+        return None, 0.0, ""  # "WhatsApp: sim/não" says whether there is one, not which
     if field == F.FULL_NAME and norm in PERSON_WORDS and prof.count and prof.name < HARDLY:
         return None, 0.0, ""  # "Contato"/"Cliente" holding ids or codes, not names
-    if shape and prof.share(shape) >= MOSTLY:
+    if shape and prof.share(shape) > MOSTLY:
         return field, BOTH_AGREE, "header+values"
     if shape in ("email", "phone", "date") and prof.count and prof.share(shape) < HARDLY:
         return field, conf * 0.7, "header"  # header says so, values disagree: a person should look
@@ -313,9 +323,9 @@ def _from_values(norm: str, prof: ValueProfile) -> _Decision:
     if not prof.count:
         return None, 0.0, ""
     if not vetoed and not prof.repetitive:
-        if prof.email >= MOSTLY:
+        if prof.email > MOSTLY:
             return F.EMAIL, 0.5 + 0.4 * prof.email, "values"
-        if prof.phone >= MOSTLY:
+        if prof.phone > MOSTLY:
             return F.PHONE, 0.5 + 0.35 * prof.phone, "values"
     if prof.cep >= 0.8 and (meaningless or words & POSTAL_HINTS):
         return F.POSTAL_CODE, 0.6 if meaningless else 0.85, "values"

@@ -157,8 +157,8 @@ def test_mostly_means_more_than_sixty_percent_of_non_empty_cells():
     header = ["Info"]
     mostly = [["a@b.com"], ["c@d.com"], ["e@f.com"], ["x"], [""], [""], [""]]
     assert fields_of(header, mostly) == {"Info": F.EMAIL}  # 3 of 4 non-empty
-    half = [["a@b.com"], ["c@d.com"], ["x"], ["y"]]
-    assert fields_of(header, half) == {"Info": None}
+    exactly_60 = [["a@b.com"], ["c@d.com"], ["e@f.com"], ["x"], ["y"]]
+    assert fields_of(header, exactly_60) == {"Info": None}
 
 
 def test_dates_map_to_birthday_only_when_the_header_does_not_say_otherwise():
@@ -190,6 +190,9 @@ def test_header_contradicted_by_values():
     # Values that are neither: header kept, confidence lowered so a person looks at it.
     weak = auto_map(["Email"], [["n/a"], ["pedir"]]).columns[0]
     assert weak.field == F.EMAIL and weak.reason == "header" and weak.confidence < 0.9
+    # Yes/no answers under a phone or e-mail header are a flag, not contact data.
+    assert fields_of(["WhatsApp", "E-mail"], [["Sim", "sim"], ["Não", "não"], ["sim", ""]]) == {
+        "WhatsApp": None, "E-mail": None}
     # No values at all: the header alone decides, at full header confidence.
     alone = auto_map(["Email"], []).columns[0]
     assert (alone.field, alone.confidence, alone.reason) == (F.EMAIL, 0.97, "header")
