@@ -40,7 +40,7 @@ def detect_delimiter(text: str) -> str:
         counts = []
         try:
             for row in reader:
-                if any(c.strip() for c in row):
+                if len(row) > 1 or (row and row[0].strip()):
                     counts.append(len(row))
                 if len(counts) >= _SAMPLE_RECORDS:
                     break

@@ -19,11 +19,13 @@ import python_calamine as pc
 
 from ..errors import Cancelled, InputError
 from ..limits import Limits
-from .header import header_hits
+from .header import SCAN_ROWS, header_hits
 from .numfmt import apply_padded_formats
 
 _RATIO_MIN_TOTAL = 20 * 1024 * 1024
 _MAX_RATIO = 200
+#: A DOCTYPE must come before the root element; comments may pad it, so look well past 4 KB.
+_PROLOG_BYTES = 64 * 1024
 
 
 def check_zip(path: Path, limits: Limits) -> None:
@@ -47,7 +49,7 @@ def check_zip(path: Path, limits: Limits) -> None:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
                     with zf.open(info) as fh:
-                        head = fh.read(4096)
+                        head = fh.read(_PROLOG_BYTES)
                     if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
                         raise InputError(
                             f"{name}: the workbook contains XML entity declarations, which Excel never "
@@ -132,10 +134,12 @@ def _visible_sheets(wb: pc.CalamineWorkbook) -> list[str]:
 def _sheet_rows(wb: pc.CalamineWorkbook, sheet: str, name: str, limits: Limits, cancel) -> list[list[str]]:
     try:
         s = wb.get_sheet_by_name(sheet)
-        if s.total_height > limits.max_rows + 1000:
+        # height/width: the used range (total_* are the last 0-based indexes, not counts). The
+        # header and a few title rows come on top of the data rows; the exact count is checked later.
+        if s.height > limits.max_rows + SCAN_ROWS + 1:
             raise InputError(f"{name}: sheet '{sheet}' has more than {limits.max_rows:,} rows, the limit")
-        if s.total_width > limits.max_columns:
-            raise InputError(f"{name}: sheet '{sheet}' has {s.total_width:,} columns; the limit is {limits.max_columns:,}")
+        if s.width > limits.max_columns:
+            raise InputError(f"{name}: sheet '{sheet}' has {s.width:,} columns; the limit is {limits.max_columns:,}")
         rows = []
         for i, raw in enumerate(s.iter_rows()):
             rows.append([cell_text(v) for v in raw])

@@ -43,8 +43,10 @@ def header_hits(row: Sequence[str]) -> int:
 def find_header_row(rows: Sequence[Sequence[str]]) -> int:
     """Index of the header row among ``rows`` (0 for an ordinary file).
 
-    The first plausible row wins unless it names no known field while a later plausible row does:
-    that is a title line ("Lista de Contatos - Evento 2024") above the real header.
+    A plausible header has about the table's width in filled cells, mostly non-numeric and
+    distinct. The first plausible row wins (so an ordinary file's first line is never skipped)
+    unless it names no known field while a later plausible row names two, or names one and is
+    wider: the first was a title or note line ("Evento 2024;São Paulo") above the real header.
     """
     width = table_width(rows)
     candidates = [i for i, r in enumerate(rows[:SCAN_ROWS]) if _looks_like_header(r, width)]
@@ -53,8 +55,10 @@ def find_header_row(rows: Sequence[Sequence[str]]) -> int:
     first = candidates[0]
     if header_hits(rows[first]) > 0:
         return first
+    first_cells = len(_non_empty(rows[first]))
     for i in candidates[1:]:
-        if header_hits(rows[i]) >= 2:
+        hits = header_hits(rows[i])
+        if hits >= 2 or (hits == 1 and len(_non_empty(rows[i])) > first_cells):
             return i
     return first
 
