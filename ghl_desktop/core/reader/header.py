@@ -14,7 +14,7 @@ SCAN_ROWS = 30
 
 
 def _non_empty(row: Sequence[str]) -> list[str]:
-    return [c.strip() for c in row if c and c.strip()]
+    return [c.replace("\ufeff", "").strip() for c in row if c and c.replace("\ufeff", "").strip()]
 
 
 def table_width(rows: Sequence[Sequence[str]], sample: int = 200) -> int:
@@ -33,7 +33,12 @@ def _looks_like_header(row: Sequence[str], width: int) -> bool:
     if len(cells) < max(1, min(2, width), (width + 1) // 2):
         return False
     texty = [c for c in cells if not _NUMBERISH.match(c) and not _EMAILISH.search(c)]
-    return len(texty) * 2 >= len(cells) and len({c.casefold() for c in cells}) == len(cells)
+    if len(texty) * 2 < len(cells):
+        return False
+    # Header names are distinct, data values often repeat; but exports do repeat a column name
+    # ("Email", "Email"), so a row naming known fields may repeat some.
+    distinct = len({c.casefold() for c in cells})
+    return distinct == len(cells) or header_hits(cells) >= 2
 
 
 def header_hits(row: Sequence[str]) -> int:
@@ -45,8 +50,8 @@ def find_header_row(rows: Sequence[Sequence[str]]) -> int:
 
     A plausible header has about the table's width in filled cells, mostly non-numeric and
     distinct. The first plausible row wins (so an ordinary file's first line is never skipped)
-    unless it names no known field while a later plausible row names two, or names one and is
-    wider: the first was a title or note line ("Evento 2024;São Paulo") above the real header.
+    unless it names no known field while a later, wider plausible row does: the first was a title
+    or note line ("Evento 2024;São Paulo;") above the real header.
     """
     width = table_width(rows)
     candidates = [i for i, r in enumerate(rows[:SCAN_ROWS]) if _looks_like_header(r, width)]
@@ -57,8 +62,7 @@ def find_header_row(rows: Sequence[Sequence[str]]) -> int:
         return first
     first_cells = len(_non_empty(rows[first]))
     for i in candidates[1:]:
-        hits = header_hits(rows[i])
-        if hits >= 2 or (hits == 1 and len(_non_empty(rows[i])) > first_cells):
+        if len(_non_empty(rows[i])) > first_cells and header_hits(rows[i]) >= 1:
             return i
     return first
 
