@@ -172,3 +172,25 @@ def test_most_rows_wider_than_the_header_name_the_extra_columns():
 def test_header_only_is_refused_but_parse_text_reports_the_file():
     with pytest.raises(InputError, match="t.csv: has a header but no data rows"):
         table("Nome,Email\n")
+
+
+def test_gc_pause_restores_the_collector_as_it_was():
+    import gc
+
+    from ghl_desktop.core.reader.delimited import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # someone else paused it: not ours to switch back on
+    finally:
+        gc.enable()
+    with pytest.raises(InputError):
+        with gc_paused():
+            raise InputError("x")
+    assert gc.isenabled()

@@ -8,16 +8,8 @@ bytes): decoding either way garbles part of it, so the person is told which line
 
 from __future__ import annotations
 
-import re
 
 from ..errors import InputError
-
-_VALID_UTF8_MULTIBYTE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
-
-
-_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -69,17 +61,17 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """Whether the non-ASCII bytes are mostly well-formed UTF-8 sequences (so the rest is a mix-up).
+    """Whether the non-ASCII text is mostly well-formed UTF-8 (so the bad bytes are a mix-up).
 
     Counted over the whole file, not just before the first bad byte: a cp1252 line near the top of
     an otherwise UTF-8 file must not turn every later accent into mojibake. A real cp1252 file
     almost never forms valid UTF-8 pairs (an accented capital followed by a symbol like "º").
+    All in C: decoding with replacement marks each bad byte with U+FFFD.
     """
-    high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    if not high:
-        return False
-    in_sequences = sum(len(m) for m in _VALID_UTF8_MULTIBYTE.findall(data))
-    return in_sequences >= 4 and in_sequences * 2 > high
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return valid >= 2 and valid > bad
 
 
 def _mixed(name: str, data: bytes, pos: int) -> InputError:

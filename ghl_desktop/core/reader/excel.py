@@ -19,6 +19,7 @@ import python_calamine as pc
 
 from ..errors import Cancelled, InputError
 from ..limits import Limits
+from .delimited import gc_paused
 from .header import SCAN_ROWS, header_hits
 from .numfmt import apply_padded_formats
 
@@ -141,10 +142,11 @@ def _sheet_rows(wb: pc.CalamineWorkbook, sheet: str, name: str, limits: Limits, 
         if s.width > limits.max_columns:
             raise InputError(f"{name}: sheet '{sheet}' has {s.width:,} columns; the limit is {limits.max_columns:,}")
         rows = []
-        for i, raw in enumerate(s.iter_rows()):
-            rows.append([cell_text(v) for v in raw])
-            if i % 10_000 == 9_999 and cancel is not None and cancel():
-                raise Cancelled()
+        with gc_paused():
+            for i, raw in enumerate(s.iter_rows()):
+                rows.append([cell_text(v) for v in raw])
+                if i % 10_000 == 9_999 and cancel is not None and cancel():
+                    raise Cancelled()
     except (InputError, Cancelled):
         raise
     except Exception as exc:
