@@ -1,0 +1,158 @@
+"""Start the window: application, data folder, settings, language, error handling, smoke test.
+
+``ghl-desktop [FILE ...]`` opens the window (and starts jobs for FILEs);
+``ghl-desktop --smoke-test FILE [--screenshot PNG]`` runs FILE through the real window in a
+temporary data folder and exits 0 only if the job ended ``done`` with rows in the preview.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from .errors import ErrorReporter, setup_logging
+from .i18n import LanguageSwitcher
+from .paths import DATA_DIR_ENV, data_dir, icon_path, resources_dir
+
+ORGANIZATION = "GHL Desktop"
+APPLICATION = "GHL Desktop"
+SMOKE_TIMEOUT_MS = 180_000
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="ghl-desktop", description="GHL Desktop window")
+    p.add_argument("files", nargs="*", help="spreadsheets to convert when the window opens")
+    p.add_argument("--smoke-test", metavar="FILE", help="convert FILE through the window and exit")
+    p.add_argument("--screenshot", metavar="PNG", help="with --smoke-test: save the window here")
+    return p.parse_args(argv)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "ghl-desktop", *(argv or [])])
+    app.setWindowIcon(QIcon(str(icon_path())))
+    return app
+
+
+def load_stylesheet() -> str:
+    path = resources_dir() / "styles" / "app.qss"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+class AppContext:
+    """Everything one window needs, created in order and closed in reverse."""
+
+    def __init__(self, folder: Path) -> None:
+        from ..jobs.runner import JobManager
+        from ..jobs.store import JobStore
+        from .main_window import MainWindow
+        from .settings import AppSettings
+
+        self.app = QApplication.instance()
+        self.data_dir = Path(folder)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.errors = ErrorReporter()
+        self.errors.log_path = setup_logging(self.data_dir)
+        self.errors.install()
+        self.settings = AppSettings(self.data_dir)
+        self.languages = LanguageSwitcher(self.app)
+        self.languages.apply(self.settings.language)
+        self.app.setStyleSheet(load_stylesheet())
+        self.store = JobStore(self.data_dir)
+        self.manager = JobManager(self.store, self.data_dir)
+        self.window = MainWindow(self.manager, self.settings, self.languages)
+        self.errors.parent_widget = self.window
+
+    def close(self) -> None:
+        self.window.close()
+        self.manager.shutdown(3000)
+        from .tasks import wait_for_tasks
+
+        wait_for_tasks(10_000)
+        self.store.close()
+        self.errors.uninstall()
+        self.window.deleteLater()
+
+
+def run_smoke_test(file: Path, screenshot: Path | None) -> int:
+    """The real window, a temporary history, FILE dropped → done with rows → screenshot → exit code."""
+    from ..jobs import states as S
+
+    if not file.is_file():
+        print(f"smoke test: {file} not found", file=sys.stderr)
+        return 2
+    folder = Path(tempfile.mkdtemp(prefix="ghl-desktop-smoke-"))
+    os.environ[DATA_DIR_ENV] = str(folder)
+    app = make_application()
+    ctx = AppContext(folder)
+    window = ctx.window
+    outcome = {"code": 1, "why": "timed out"}
+
+    def finish(code: int, why: str) -> None:
+        outcome.update(code=code, why=why)
+        app.quit()
+
+    def check() -> None:
+        job_id = window.current_job_id()
+        job = ctx.store.get(job_id) if job_id else None
+        if job is None:
+            return
+        if job.status in (S.FAILED, S.CANCELLED):
+            finish(1, f"job {job.status}: {job.error}")
+            return
+        if job.status == S.DONE and window.shown_view() == "result" and window.report_panel.report:
+            window.tabs.setCurrentWidget(window.report_panel)
+            app.processEvents()
+            if screenshot is not None:
+                screenshot.parent.mkdir(parents=True, exist_ok=True)
+                window.grab().save(str(screenshot))
+            rows = window.model.rowCount()
+            finish(0 if rows > 0 else 1, f"done, {rows} rows in the preview")
+
+    window.show()
+    window.handle_paths([file])
+    poll = QTimer(interval=100)
+    poll.timeout.connect(check)
+    poll.start()
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: finish(1, "timed out"))
+    app.exec()
+    poll.stop()
+    ctx.close()
+    print(f"smoke test: {outcome['why']}")
+    shutil.rmtree(folder, ignore_errors=True)
+    return int(outcome["code"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.smoke_test:
+        return run_smoke_test(Path(args.smoke_test), Path(args.screenshot) if args.screenshot else None)
+    app = make_application()
+    try:
+        ctx = AppContext(data_dir())
+    except Exception as exc:  # e.g. the history is held by another running copy
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, APPLICATION, str(exc))
+        return 1
+    ctx.window.show()
+    if args.files:
+        QTimer.singleShot(0, lambda: ctx.window.handle_paths([Path(f) for f in args.files]))
+    code = app.exec()
+    ctx.close()
+    return code

@@ -1,0 +1,42 @@
+"""Loading the interface language: our ``.qm`` plus Qt's own (for standard buttons and dialogs).
+
+Switching at run time removes the old translators and installs new ones; Qt then sends every
+widget a ``LanguageChange`` event, and each widget re-sets its texts in ``retranslate()``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from .paths import translations_dir
+
+APP_CATALOG = "ghl_desktop"
+
+
+class LanguageSwitcher:
+    def __init__(self, app: QCoreApplication) -> None:
+        self.app = app
+        self.language = "en"
+        self._installed: list[QTranslator] = []
+
+    def apply(self, language: str) -> bool:
+        """Install ``language`` ("pt_BR" or "en"); True when our catalog was found (or English)."""
+        for t in self._installed:
+            self.app.removeTranslator(t)
+        self._installed.clear()
+        self.language = language
+        if language == "en":
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+            return True
+        QLocale.setDefault(QLocale(language))
+        ours = QTranslator(self.app)
+        found = ours.load(f"{APP_CATALOG}_{language}", str(translations_dir()))
+        if found:
+            self.app.installTranslator(ours)
+            self._installed.append(ours)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt = QTranslator(self.app)
+        if qt.load(f"qtbase_{language}", qt_dir):
+            self.app.installTranslator(qt)
+            self._installed.append(qt)
+        return found

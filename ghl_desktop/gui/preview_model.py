@@ -1,0 +1,335 @@
+"""The review table's model: a lazy ``QAbstractTableModel`` over the core ``ContactTable``.
+
+Modelled on Qt for Python's pandas example and Spyder's dataframe editor: nothing is copied or
+pre-formatted per row; ``data()`` reads the column lists on demand, and ``fetchMore`` exposes rows
+in batches so the view never lays out a million rows at once. Filtering is a list of row numbers
+(see ``row_filter``), not a proxy model.
+
+Edits never change the table here: ``setData`` asks for an undoable command (``editRequested``),
+which calls the core review rules and then tells the model which rows changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyle
+
+from ..core import fields as F
+from ..core.fields import GHL_COLUMNS
+from ..core.table import (
+    EMAIL_TYPO,
+    FORMULA,
+    INVALID_DATE,
+    INVALID_EMAIL,
+    INVALID_PHONE,
+    NO_CONTACT,
+    PHONE_REPAIRED,
+    ROW,
+    ContactTable,
+)
+from .row_filter import ALL, filter_rows
+
+STATUS_COLUMN = 0
+FETCH_BATCH = 50_000
+
+#: The problem kinds of a cell (list of str), for tests and delegates.
+ProblemKindsRole = Qt.ItemDataRole.UserRole + 1
+#: The table row number behind a view row.
+TableRowRole = Qt.ItemDataRole.UserRole + 2
+#: The suggested replacement for a cell, if any.
+SuggestionRole = Qt.ItemDataRole.UserRole + 3
+
+_INDEX = QModelIndex | QPersistentModelIndex
+
+
+def problem_label(kind: str) -> str:
+    tr = QApplication.translate
+    return {
+        INVALID_EMAIL: tr("PreviewModel", "Invalid email"),
+        INVALID_PHONE: tr("PreviewModel", "Invalid phone"),
+        INVALID_DATE: tr("PreviewModel", "Invalid date"),
+        NO_CONTACT: tr("PreviewModel", "No name, email or phone: GHL would refuse this row"),
+        EMAIL_TYPO: tr("PreviewModel", "Possible typo in the email"),
+        FORMULA: tr("PreviewModel", "Looks like a spreadsheet formula: it is neutralized on export"),
+        PHONE_REPAIRED: tr("PreviewModel", "Phone repaired"),
+    }.get(kind, kind)
+
+
+class CellColors:
+    """Tints that read on both light and dark palettes (translucent over the base colour)."""
+
+    def __init__(self, palette: QPalette) -> None:
+        self.error = QColor(220, 50, 47, 90)
+        self.warning = QColor(230, 160, 0, 80)
+        self.merged = QColor(38, 139, 210, 70)
+        self.excluded_bg = QColor(palette.color(QPalette.ColorRole.Mid))
+        self.excluded_bg.setAlpha(60)
+        self.excluded_fg = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+
+class PreviewModel(QAbstractTableModel):
+    editRequested = Signal(int, str, str)  #: table row, field, typed text
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.table = ContactTable()
+        #: The conversion result once the job is done (raw source cells for tooltips); None while live.
+        self.result = None
+        self.mode = ALL
+        self.needle = ""
+        self.read_only = False
+        self._rows: list[int] | None = None  # None: every table row, in order
+        self._loaded = 0
+        self.colors = CellColors(QGuiApplication.palette())
+        style = QApplication.style()
+        self._icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            "excluded": style.standardIcon(QStyle.StandardPixmap.SP_DialogCancelButton),
+        }
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._italic.setStrikeOut(True)
+
+    # -- content ---------------------------------------------------------------------------------
+    def set_table(self, table: ContactTable, result=None, rows: list[int] | None = None) -> None:
+        """Show ``table`` (the live one while a job runs, the loaded result once it is done)."""
+        self.beginResetModel()
+        self.table = table
+        self.result = result
+        self._rows = rows if rows is not None else filter_rows(table, self.mode, self.needle)
+        self._loaded = min(self._visible(), FETCH_BATCH)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_table(ContactTable(), None)
+
+    def append_chunk(self, chunk: ContactTable) -> None:
+        """Add rows a running job just normalized; they appear at once if the filter keeps them."""
+        start = len(self.table)
+        self.table.extend(chunk)
+        stop = len(self.table)
+        if self._rows is not None:
+            self._rows.extend(filter_rows(self.table, self.mode, self.needle, start, stop) or [])
+        target = min(self._visible(), max(self._loaded, FETCH_BATCH))
+        if target > self._loaded:
+            self.beginInsertRows(QModelIndex(), self._loaded, target - 1)
+            self._loaded = target
+            self.endInsertRows()
+
+    def apply_filter(self, mode: str, needle: str = "", rows: list[int] | None | bool = False) -> None:
+        """Filter by ``mode`` and search text; ``rows`` may be given when computed elsewhere (large tables)."""
+        self.mode, self.needle = mode, needle
+        computed = filter_rows(self.table, mode, needle) if rows is False else rows
+        self.beginResetModel()
+        self._rows = computed
+        self._loaded = min(self._visible(), FETCH_BATCH)
+        self.endResetModel()
+
+    def _visible(self) -> int:
+        return len(self.table) if self._rows is None else len(self._rows)
+
+    def visible_count(self) -> int:
+        """Rows passing the filter (some may not be fetched into the view yet)."""
+        return self._visible()
+
+    def table_row(self, view_row: int) -> int:
+        return view_row if self._rows is None else self._rows[view_row]
+
+    def view_row(self, table_row: int) -> int | None:
+        if self._rows is None:
+            return table_row if table_row < self._loaded else None
+        import bisect
+
+        i = bisect.bisect_left(self._rows, table_row)
+        return i if i < len(self._rows) and self._rows[i] == table_row and i < self._loaded else None
+
+    def field_at(self, column: int) -> str | None:
+        return None if column == STATUS_COLUMN else GHL_COLUMNS[column - 1]
+
+    def rows_changed(self, table_rows) -> None:
+        """Repaint the given table rows after an edit, an exclusion or their undo."""
+        for r in table_rows:
+            v = self.view_row(r)
+            if v is not None:
+                self.dataChanged.emit(self.index(v, 0), self.index(v, self.columnCount() - 1))
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, v, v)
+
+    def refresh_colors(self) -> None:
+        self.colors = CellColors(QGuiApplication.palette())
+        if self._loaded:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._loaded - 1, self.columnCount() - 1))
+
+    # -- lazy loading ----------------------------------------------------------------------------
+    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._loaded
+
+    def columnCount(self, parent: _INDEX = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(GHL_COLUMNS) + 1
+
+    def canFetchMore(self, parent: _INDEX = QModelIndex()) -> bool:
+        return not parent.isValid() and self._loaded < self._visible()
+
+    def fetchMore(self, parent: _INDEX = QModelIndex()) -> None:
+        target = min(self._visible(), self._loaded + FETCH_BATCH)
+        if target > self._loaded:
+            self.beginInsertRows(QModelIndex(), self._loaded, target - 1)
+            self._loaded = target
+            self.endInsertRows()
+
+    # -- cells -----------------------------------------------------------------------------------
+    def flags(self, index: _INDEX) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and index.column() != STATUS_COLUMN and not self.read_only:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "" if section == STATUS_COLUMN else GHL_COLUMNS[section - 1]
+            if role == Qt.ItemDataRole.ToolTipRole and section == STATUS_COLUMN:
+                return self.tr("Row status: problems, merged duplicates, excluded")
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._loaded:
+            return str(self.table_row(section) + 1)
+        return None
+
+    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= self._loaded:
+            return None
+        r = self.table_row(index.row())
+        field = self.field_at(index.column())
+        if field is None:
+            return self._status_data(r, role)
+        t = self.table
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            value = t.columns[field][r]
+            if not value:
+                bad = self._invalid_value(r, field)
+                if bad:
+                    return bad
+            return value
+        if role == Qt.ItemDataRole.BackgroundRole:
+            probs = t.problems.get(r)
+            if probs and field in probs:
+                if any(p.is_error for p in probs[field]):
+                    return self.colors.error
+                return self.colors.warning
+            if r in t.excluded:
+                return self.colors.excluded_bg
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.colors.excluded_fg if r in t.excluded else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic if r in t.excluded else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, field)
+        if role == ProblemKindsRole:
+            return [p.kind for p in t.problems.get(r, {}).get(field, [])]
+        if role == SuggestionRole:
+            return t.suggestions.get(r, {}).get(field)
+        if role == TableRowRole:
+            return r
+        return None
+
+    def setData(self, index: _INDEX, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        field = self.field_at(index.column()) if index.isValid() else None
+        if role != Qt.ItemDataRole.EditRole or field is None or self.read_only:
+            return False
+        r = self.table_row(index.row())
+        text = "" if value is None else str(value)
+        if text == self.data(index, Qt.ItemDataRole.EditRole):
+            return False
+        self.editRequested.emit(r, field, text)
+        return True
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _invalid_value(self, r: int, field: str) -> str:
+        probs = self.table.problems.get(r)
+        if not probs or field not in probs:
+            return ""
+        return ", ".join(p.value for p in probs[field] if p.is_error and p.value)
+
+    def _status_data(self, r: int, role: int):
+        t = self.table
+        if role == Qt.ItemDataRole.DisplayRole:
+            merged = t.merged.get(r)
+            return f"+{len(merged)}" if merged else ""
+        if role == Qt.ItemDataRole.DecorationRole:
+            if r in t.excluded:
+                return self._icons["excluded"]
+            probs = t.problems.get(r)
+            if probs:
+                return self._icons["error" if t.has_error(r) else "warning"]
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if r in t.excluded:
+                return self.colors.excluded_bg
+            return self.colors.merged if r in t.merged else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = []
+            if r in t.excluded:
+                lines.append(self.tr("Excluded: this row will not be exported"))
+            merged = t.merged.get(r)
+            if merged:
+                lines.append(self.tr("Merged with %n duplicate row(s):", "", len(merged)))
+                lines.extend(f"  {self._source_name(f)} · {self.tr('row')} {self._source_line(f, i)}"
+                             for f, i in merged[:10])
+            for fld, p in t.row_problems(r):
+                where = fld or self.tr("Row")
+                lines.append(f"{where}: {problem_label(p.kind)}")
+            return "\n".join(lines) or None
+        if role == TableRowRole:
+            return r
+        if role == ProblemKindsRole:
+            return [p.kind for p in t.problems.get(r, {}).get(ROW, [])]
+        return None
+
+    def _tooltip(self, r: int, field: str) -> str | None:
+        t = self.table
+        lines = []
+        for p in t.problems.get(r, {}).get(field, []):
+            detail = f"{problem_label(p.kind)}: {p.message}" if p.message else problem_label(p.kind)
+            if p.value and p.kind != PHONE_REPAIRED:
+                detail += f"\n  “{p.value}”"
+            lines.append(detail)
+        suggestion = t.suggestions.get(r, {}).get(field)
+        if suggestion:
+            lines.append(self.tr("Suggested fix: {0} (Accept suggestion, Ctrl+Enter)").format(suggestion))
+        raw = self.original_text(r, field)
+        value = t.columns[field][r]
+        if raw and value and raw != value:
+            lines.append(self.tr("Original: {0} → {1}").format(raw, value))
+        return "\n".join(lines) or None
+
+    def original_text(self, r: int, field: str) -> str:
+        """The source cells behind ``field`` of row ``r`` as they were in the file ("" when unknown)."""
+        result = self.result
+        if result is None or r >= len(self.table.sources):
+            return ""
+        file_index, src_row = self.table.sources[r]
+        if file_index >= len(result.sources) or file_index >= len(result.mappings):
+            return ""
+        mapping, src = result.mappings[file_index], result.sources[file_index]
+        idx = mapping.sources_for(field)
+        if field in (F.FIRST_NAME, F.LAST_NAME) and not idx:
+            idx = mapping.sources_for(F.FULL_NAME)
+        values = [src.columns[i][src_row] for i in idx if i < len(src.columns) and src_row < len(src.columns[i])]
+        return " | ".join(v for v in values if v)
+
+    def _source_name(self, file_index: int) -> str:
+        if self.result is not None and file_index < len(self.result.sources):
+            info = self.result.sources[file_index].info or {}
+            return info.get("file") or Path(self.result.sources[file_index].path).name
+        return "#" + str(file_index + 1)
+
+    def _source_line(self, file_index: int, row: int) -> int:
+        if self.result is not None and file_index < len(self.result.sources):
+            numbers = self.result.sources[file_index].row_numbers
+            if row < len(numbers):
+                return numbers[row]
+        return row + 1

@@ -1,0 +1,115 @@
+"""The conversion report: the numbers a person checks before importing, and the quality chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from .quality_chart import QualityChart
+
+#: Report keys shown as figures, in reading order; percentages are marked.
+FIGURES = (
+    "total_rows", "exported_rows", "pct_with_email", "pct_with_phone", "invalid_emails",
+    "invalid_phones", "phones_repaired", "duplicates_merged", "excluded_rows", "rejected_rows",
+)
+PERCENT = {"pct_with_email", "pct_with_phone"}
+BAD = {"invalid_emails", "invalid_phones", "rejected_rows"}
+
+
+class ReportPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report: dict = {}
+        self.live = False
+        self.heading = QLabel(self)
+        self.heading.setObjectName("panelTitle")
+        self.status = QLabel(self)
+        self.status.setObjectName("reportStatus")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(6)
+        self.names: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        for i, key in enumerate(FIGURES):
+            box = QFrame(self)
+            box.setObjectName("figure")
+            box.setFrameShape(QFrame.Shape.StyledPanel)
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(10, 6, 10, 6)
+            value = QLabel("–", box)
+            value.setObjectName("figureValue")
+            value.setProperty("bad", False)
+            name = QLabel(box)
+            name.setObjectName("figureName")
+            name.setWordWrap(True)
+            inner.addWidget(value)
+            inner.addWidget(name)
+            self.values[key], self.names[key] = value, name
+            grid.addWidget(box, i // 5, i % 5)
+        self.unmapped = QLabel(self)
+        self.unmapped.setWordWrap(True)
+        self.unmapped.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chart = QualityChart(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.status)
+        layout.addLayout(grid)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.unmapped)
+        self.retranslate()
+
+    def set_report(self, report: dict, *, live: bool = False) -> None:
+        """Show a core report dict (a partial one, with ``live=True``, while a job runs)."""
+        self.report, self.live = dict(report or {}), live
+        loc = QLocale()
+        for key in FIGURES:
+            label = self.values[key]
+            if key not in self.report:
+                label.setText("–")
+                continue
+            v = self.report[key]
+            label.setText(f"{loc.toString(float(v), 'f', 1)}%" if key in PERCENT else loc.toString(int(v)))
+            bad = key in BAD and bool(v)
+            if label.property("bad") != bad:
+                label.setProperty("bad", bad)
+                label.style().unpolish(label)
+                label.style().polish(label)
+        self.chart.set_quality(self.report.get("quality", {}))
+        self._update_texts()
+
+    def clear(self) -> None:
+        self.set_report({})
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Report"))
+        names = {
+            "total_rows": self.tr("Rows read"),
+            "exported_rows": self.tr("Rows to export"),
+            "pct_with_email": self.tr("With email"),
+            "pct_with_phone": self.tr("With phone"),
+            "invalid_emails": self.tr("Invalid emails"),
+            "invalid_phones": self.tr("Invalid phones"),
+            "phones_repaired": self.tr("Phones repaired"),
+            "duplicates_merged": self.tr("Duplicates merged"),
+            "excluded_rows": self.tr("Excluded by you"),
+            "rejected_rows": self.tr("Rows with problems"),
+        }
+        for key, text in names.items():
+            self.names[key].setText(text)
+        self._update_texts()
+
+    def _update_texts(self) -> None:
+        if not self.report:
+            self.status.setText(self.tr("The report appears as soon as a file is being converted."))
+        elif self.live:
+            self.status.setText(self.tr("Live: counting while the job runs (duplicates are merged at the end)."))
+        else:
+            secs = self.report.get("seconds")
+            self.status.setText(self.tr("Final report ({0} s).").format(QLocale().toString(float(secs or 0), "f", 1)))
+        unmapped = self.report.get("unmapped_columns") or []
+        self.unmapped.setText(self.tr("Columns left out: {0}").format(", ".join(unmapped)) if unmapped else "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

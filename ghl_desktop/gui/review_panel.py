@@ -1,0 +1,211 @@
+"""The review screen: filters, search, the preview table, and the row actions.
+
+Search on a large table runs on the thread pool (a generation number drops stale answers), so
+typing stays responsive on a million rows; small tables are filtered at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .preview_model import STATUS_COLUMN, PreviewModel, TableRowRole
+from .review_session import ReviewSession
+from .row_filter import ALL, EXCLUDED, MERGED, MODES, PROBLEMS, filter_rows
+from .tasks import run_in_pool
+
+#: Above this many rows a search runs on the thread pool instead of at once.
+BACKGROUND_SEARCH_ROWS = 100_000
+
+
+class PreviewView(QTableView):
+    """The preview table, tuned for very many rows: fixed row height, no per-row measuring."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("previewView")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        v = self.verticalHeader()
+        v.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        v.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        v.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        h = self.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.setDefaultSectionSize(140)
+        h.setHighlightSections(False)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        self.setColumnWidth(STATUS_COLUMN, 52)
+
+
+class ReviewPanel(QWidget):
+    excludeRequested = Signal()
+
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model: PreviewModel = session.model
+        self._generation = 0
+
+        self.filter_buttons: dict[str, QToolButton] = {}
+        self.filter_group = QButtonGroup(self)
+        self.filter_group.setExclusive(True)
+        bar = QHBoxLayout()
+        bar.setSpacing(2)
+        for mode in MODES:
+            b = QToolButton(self)
+            b.setObjectName(f"filter_{mode}")
+            b.setCheckable(True)
+            b.setAutoRaise(False)
+            b.clicked.connect(lambda _c=False, m=mode: self.set_mode(m))
+            self.filter_group.addButton(b)
+            self.filter_buttons[mode] = b
+            bar.addWidget(b)
+        self.filter_buttons[ALL].setChecked(True)
+        bar.addSpacing(12)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(160)
+        bar.addWidget(self.search, 1)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+
+        self.actions_bar = QHBoxLayout()
+        self.actions_bar.setSpacing(2)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("reviewBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.count = QLabel(self)
+        self.count.setObjectName("rowCount")
+
+        self.view = PreviewView(self)
+        self.view.setModel(self.model)
+
+        top = QHBoxLayout()
+        top.addLayout(bar, 1)
+        top.addLayout(self.actions_bar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+
+        for sig in (self.model.modelReset, self.model.rowsInserted, self.model.dataChanged):
+            sig.connect(self._schedule_counts)
+        self._count_timer = QTimer(self, singleShot=True, interval=150)
+        self._count_timer.timeout.connect(self.update_counts)
+        self.retranslate()
+
+    def add_action(self, action: QAction) -> QToolButton:
+        b = QToolButton(self)
+        b.setDefaultAction(action)
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.actions_bar.addWidget(b)
+        return b
+
+    # -- filter and search -----------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        self.filter_buttons[mode].setChecked(True)
+        self.apply_filter()
+
+    def mode(self) -> str:
+        return next(m for m, b in self.filter_buttons.items() if b.isChecked())
+
+    def apply_filter(self) -> None:
+        mode, needle = self.mode(), self.search.text()
+        self._generation += 1
+        table = self.model.table
+        if len(table) <= BACKGROUND_SEARCH_ROWS or not needle.strip():
+            self.model.apply_filter(mode, needle)
+            return
+        generation = self._generation
+        self.count.setText(self.tr("Searching…"))
+
+        def done(rows) -> None:
+            if generation == self._generation and table is self.model.table:
+                self.model.apply_filter(mode, needle, rows)
+
+        run_in_pool(lambda: filter_rows(table, mode, needle), done)
+
+    def _schedule_counts(self, *args) -> None:
+        if not self._count_timer.isActive():
+            self._count_timer.start()
+
+    def update_counts(self) -> None:
+        t = self.model.table
+        loc = QLocale()
+        counts = {ALL: len(t), PROBLEMS: len(t.problems), MERGED: len(t.merged), EXCLUDED: len(t.excluded)}
+        names = self._mode_names()
+        for mode, b in self.filter_buttons.items():
+            b.setText(f"{names[mode]} ({loc.toString(counts[mode])})")
+        self.count.setText(self.tr("Showing {0} of {1} rows").format(
+            loc.toString(self.model.visible_count()), loc.toString(len(t))))
+
+    def _mode_names(self) -> dict[str, str]:
+        return {ALL: self.tr("All"), PROBLEMS: self.tr("With problems"),
+                MERGED: self.tr("Merged duplicates"), EXCLUDED: self.tr("Excluded")}
+
+    def set_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    # -- selection helpers -----------------------------------------------------------------------
+    def selected_table_rows(self) -> list[int]:
+        sel = self.view.selectionModel()
+        rows = {i.row() for i in sel.selectedIndexes()}
+        if not rows and self.view.currentIndex().isValid():
+            rows = {self.view.currentIndex().row()}
+        return sorted(self.model.table_row(r) for r in rows)
+
+    def current_cell(self) -> tuple[int, str] | None:
+        idx = self.view.currentIndex()
+        field = self.model.field_at(idx.column()) if idx.isValid() else None
+        if field is None:
+            return None
+        return idx.data(TableRowRole), field
+
+    def select_cell(self, view_row: int, column: int) -> None:
+        idx = self.model.index(view_row, column)
+        self.view.setCurrentIndex(idx)
+        self.view.selectionModel().select(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    # -- texts -----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search names, emails, phones…"))
+        self.view.setToolTip("")
+        self.update_counts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.model.refresh_colors()
+        super().changeEvent(event)
+
+
+def shortcut_text(seq: QKeySequence.StandardKey | str) -> str:
+    return QKeySequence(seq).toString(QKeySequence.SequenceFormat.NativeText)
