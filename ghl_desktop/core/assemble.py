@@ -209,8 +209,11 @@ def normalize_chunk(
     last = first_non_empty(source_cols(F.LAST_NAME), cache.name)
     for col in source_cols(F.FULL_NAME):
         for r, v in enumerate(col):
-            if v and not first[r] and not last[r]:
-                first[r], last[r] = cache.full_name(v)
+            if v and not first[r]:  # "Nome completo" beside a "Sobrenome": still a first name
+                f, rest = cache.full_name(v)
+                first[r] = f
+                if not last[r]:
+                    last[r] = rest
     cols[F.FIRST_NAME], cols[F.LAST_NAME] = first, last
 
     # -- plain text and lightly formatted fields ----------------------------------------------

@@ -86,6 +86,13 @@ def save_result(result, folder: Path) -> None:
 
 
 def load_result(folder: Path):
+    from .pipeline import gc_paused
+
+    with gc_paused():  # a million reopened rows: no collector pauses while they are built
+        return _load_result(folder)
+
+
+def _load_result(folder: Path):
     from .pipeline import ConversionResult, ConvertOptions
 
     folder = Path(folder)

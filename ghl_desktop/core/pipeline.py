@@ -261,14 +261,16 @@ def gc_paused():
     """Pause Python's cyclic garbage collector while building millions of (acyclic) objects.
 
     A full collection walks every live object with the GIL held: at a million rows that is a
-    multi-second freeze of the whole app, GUI included. Strings and lists of strings form no
-    cycles, so nothing is lost by collecting once at the end instead.
+    multi-second freeze of the whole app, GUI included. On the way out the survivors are frozen
+    (``gc.freeze``) so later collections never walk them either. Our objects form no reference
+    cycles, so reference counting still frees every one of them when the result is dropped.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -295,7 +297,12 @@ def _convert(paths, options, mappings, progress, cancel, on_rows) -> ConversionR
     )
 
 
-def head_preview(path, options: ConvertOptions, mapping: Mapping | None = None) -> ContactTable | None:
+def head_preview(
+    path,
+    options: ConvertOptions,
+    mapping: Mapping | None = None,
+    mapping_for: Callable[[list[str]], Mapping | None] | None = None,
+) -> ContactTable | None:
     """The first rows of a large delimited file, normalized from its first block only.
 
     Provisional by nature (the full read decides encoding and repairs over the whole file), which
@@ -323,7 +330,9 @@ def head_preview(path, options: ConvertOptions, mapping: Mapping | None = None) 
     n = min(PREVIEW_ROWS, len(table.rows))
     rows = table.rows[:n]
     src = SourceColumns(str(p), table.header, [list(c) for c in zip(*rows)], table.row_numbers[:n])
-    used = mapping if mapping is not None else auto_map(table.header, rows)
+    used = mapping if mapping is not None else (mapping_for(table.header) if mapping_for else None)
+    if used is None:
+        used = auto_map(table.header, rows)
     return normalize_chunk(src, used, 0, 0, n, ValueCache(options.region))
 
 

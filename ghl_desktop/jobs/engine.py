@@ -16,7 +16,7 @@ from ..core.errors import Cancelled
 from ..core.export import ExportResult
 from ..core.limits import Limits
 from ..core.mapping import Mapping, header_signature
-from ..core.pipeline import ConversionResult, ConvertOptions, normalize_sources, read_sources
+from ..core.pipeline import gc_paused, head_preview, ConversionResult, ConvertOptions, normalize_sources, read_sources
 from ..core.table import ContactTable
 
 ProgressFn = Callable[[str, float], None]
@@ -101,13 +101,24 @@ def run_job(
     remembered for this header signature (``recall``), or the automatic one. Raises ``InputError``
     and ``Cancelled`` as the pipeline does; a cancelled job leaves no result folder behind.
     """
-    sources = read_sources([stored_file], options, progress=progress, cancel=cancel)
-    header = sources[0].header
-    record = mapping if mapping is not None else (recall(header_signature(header)) if recall else None)
-    chosen = mapping_from_record(record, header)
-    result = normalize_sources(
-        sources, options, mappings=[chosen], progress=progress, cancel=cancel, on_rows=on_rows
-    )
+    def mapping_for(header: list[str]) -> Mapping | None:
+        record = mapping if mapping is not None else (recall(header_signature(header)) if recall else None)
+        return mapping_from_record(record, header)
+
+    with gc_paused():  # no multi-second collector pauses (they freeze the GUI thread too)
+        shown = 0
+        if on_rows is not None:  # the first rows of a big file, before the whole file is read
+            head = head_preview(stored_file, options, mapping_for=mapping_for)
+            if head is not None and len(head):
+                on_rows(head)
+                shown = len(head)
+        sources = read_sources([stored_file], options, progress=progress, cancel=cancel)
+        header = sources[0].header
+        chosen = mapping_for(header)
+        result = normalize_sources(
+            sources, options, mappings=[chosen], progress=progress, cancel=cancel, on_rows=on_rows,
+            already_shown=shown,
+        )
     if display_name:  # the report names the person's file, not the hash-named stored copy
         for info in [result.sources[0].info, *result.report.get("inputs", [])[:1]]:
             info["file"] = display_name

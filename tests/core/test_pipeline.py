@@ -222,3 +222,11 @@ def test_no_preview_for_small_files_or_excel(tmp_path):
 
     small = write_csv(tmp_path / "s.csv", [["Nome"], ["Ana"]])
     assert head_preview(small, ConvertOptions()) is None
+
+
+def test_full_name_beside_a_surname_column_still_gives_a_first_name(tmp_path):
+    path = write_csv(tmp_path / "n.csv", [["Nome completo", "Sobrenome", "Email"], ["MARIA DA SILVA", "Souza", "m@x.com"],
+                                          ["Ana Lima", "", "a@x.com"]])
+    t = convert([path]).table
+    assert (t.value(0, F.FIRST_NAME), t.value(0, F.LAST_NAME)) == ("Maria", "Souza")
+    assert (t.value(1, F.FIRST_NAME), t.value(1, F.LAST_NAME)) == ("Ana", "Lima")

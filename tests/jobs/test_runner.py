@@ -85,7 +85,8 @@ def test_cancel_in_the_middle_of_a_large_job(tmp_path, store, make_manager, qtbo
     rec = Recorder(manager)
     big = write_csv(tmp_path / "grande.csv", 100_000)  # five 20k-row chunks
     (outcome,) = manager.submit([big])
-    qtbot.waitUntil(lambda: outcome.job_id in rec.rows, timeout=30_000)  # the first chunk is out
+    # normalizing has begun (the head preview alone can arrive before reading ends)
+    qtbot.waitUntil(lambda: outcome.job_id in rec.rows and store.get(outcome.job_id).progress > 33, timeout=30_000)
     assert store.get(outcome.job_id).status == S.PROCESSING
     with qtbot.waitSignal(manager.jobFinished, timeout=30_000) as blocker:
         assert manager.cancel(outcome.job_id)
