@@ -210,3 +210,15 @@ def test_entity_declaration_hidden_behind_a_long_comment(tmp_path):
     path = rezip(xlsx_bytes(), {}, tmp_path / "comentario.xlsx", add={"xl/sharedStrings.xml": lol})
     with pytest.raises(InputError, match="comentario.xlsx: .*entity"):
         read_source(path)
+
+
+@pytest.mark.parametrize("block", [1, 7, 64, 4096])
+def test_cell_tags_are_found_across_block_edges(block):
+    import io
+    import re
+
+    from ghl_desktop.core.reader.numfmt import _tags
+
+    xml = b"".join(b'<row r="%d"><c r="A%d" s="3"><v>%d</v></c><c r="B%d" s="1"/></row>' % (i, i, i, i) for i in range(1, 200))
+    pattern = re.compile(rb'<(?:\w+:)?c\s[^>]*?\bs="(?:3)"[^>]*>')
+    assert list(_tags(io.BytesIO(xml), pattern, block)) == pattern.findall(xml)

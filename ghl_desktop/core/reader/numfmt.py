@@ -4,19 +4,18 @@ Brazilian sheets often store a CEP or CPF as a *number* with a custom format tha
 zeros back: the cell holds 1310100 and Excel shows ``01310-100``. calamine gives only the number,
 so for .xlsx/.xlsm the styles are read here: only when ``xl/styles.xml`` declares a padding
 format are the cells of those styles looked up in the worksheet. The small XML parts are parsed
-with defusedxml (never the plain parser on untrusted files); openpyxl would do the same job at
-a tenth of the speed. .xls formats are not read (calamine gives the plain number).
+with defusedxml (never the plain parser on untrusted files); openpyxl did the same job about
+ten times slower. .xls formats are not read (calamine gives the plain number).
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 from functools import lru_cache
 from pathlib import Path
-
-import posixpath
-import xml.etree.ElementTree as ET
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DefusedET
@@ -167,10 +166,13 @@ def _tags(fh, pattern: re.Pattern, block: int = 4 * 1024 * 1024):
         if not data:
             break
         buf = carry + data
-        cut = buf.rfind(b"<")
-        for m in pattern.finditer(buf, 0, cut if cut > 0 else len(buf)):
+        cut = buf.rfind(b"<")  # the last tag may be incomplete: keep it for the next block
+        if cut == -1:
+            carry = b""
+            continue
+        for m in pattern.finditer(buf, 0, cut):
             yield m.group(0)
-        carry = buf[cut:] if cut > 0 else b""
+        carry = buf[cut:]
     if carry:
         for m in pattern.finditer(carry):
             yield m.group(0)
