@@ -2,7 +2,7 @@
 
 Layout of a result folder: ``table.parquet`` (the GHL columns plus each row's source),
 ``source-<i>.parquet`` (each input's raw cells, for rejects and "original → normalized" tooltips),
-``review.json`` (problems, suggestions, merges, exclusions) and ``meta.json`` (report, mappings,
+``problems/suggestions/merged/excluded.parquet`` (the review state) and ``meta.json`` (report, mappings,
 options). Parquet was chosen over SQLite for the tables: for 1M rows it writes and reads several
 times faster and is a fraction of the size (see the job system's notes). The folder is written beside
 its final place and swapped in, so a crash never leaves a half-saved result.
@@ -51,16 +51,7 @@ def save_result(result, folder: Path) -> None:
         cols = {f"c{j}": pa.array(col, type=pa.string()) for j, col in enumerate(src.columns)}
         cols[_ROW_NUMBER] = pa.array(src.row_numbers, type=pa.int64())
         pq.write_table(pa.table(cols), tmp / f"source-{i}.parquet")
-    review = {
-        "problems": {
-            str(r): {f: [[p.kind, p.message, p.value] for p in probs] for f, probs in fields.items()}
-            for r, fields in t.problems.items()
-        },
-        "suggestions": {str(r): v for r, v in t.suggestions.items()},
-        "merged": {str(r): [list(s) for s in v] for r, v in t.merged.items()},
-        "excluded": sorted(t.excluded),
-    }
-    (tmp / "review.json").write_text(json.dumps(review, ensure_ascii=False), encoding="utf-8")
+    _write_review(t, tmp)
     opts = asdict(result.options)
     meta = {
         "version": 1,
@@ -85,6 +76,57 @@ def save_result(result, folder: Path) -> None:
         shutil.rmtree(old)
 
 
+def _write_review(t: ContactTable, folder: Path) -> None:
+    """Problems, suggestions, merges and exclusions as Parquet tables (one row per item).
+
+    Columnar on purpose: a single ``json.dumps`` of a million rows' review data holds the GIL for
+    the better part of a second, freezing the window while a job saves.
+    """
+    rows, flds, kinds, messages, values = [], [], [], [], []
+    for r, per_field in t.problems.items():
+        for f, probs in per_field.items():
+            for p in probs:
+                rows.append(r)
+                flds.append(f)
+                kinds.append(p.kind)
+                messages.append(p.message)
+                values.append(p.value)
+    pq.write_table(pa.table({"row": pa.array(rows, pa.int64()), "field": flds, "kind": kinds,
+                             "message": messages, "value": values}), folder / "problems.parquet")
+    s_rows, s_fields, s_text = [], [], []
+    for r, per_field in t.suggestions.items():
+        for f, text in per_field.items():
+            s_rows.append(r)
+            s_fields.append(f)
+            s_text.append(text)
+    pq.write_table(pa.table({"row": pa.array(s_rows, pa.int64()), "field": s_fields, "text": s_text}),
+                   folder / "suggestions.parquet")
+    m_rows, m_file, m_src = [], [], []
+    for r, refs in t.merged.items():
+        for f, src in refs:
+            m_rows.append(r)
+            m_file.append(f)
+            m_src.append(src)
+    pq.write_table(pa.table({"row": pa.array(m_rows, pa.int64()), "file": pa.array(m_file, pa.int32()),
+                             "src": pa.array(m_src, pa.int64())}), folder / "merged.parquet")
+    pq.write_table(pa.table({"row": pa.array(sorted(t.excluded), pa.int64())}), folder / "excluded.parquet")
+
+
+def _read_review(table: ContactTable, folder: Path) -> None:
+    p = pq.read_table(folder / "problems.parquet").to_pydict()
+    problems: dict[int, dict[str, list[Problem]]] = {}
+    for r, f, k, m, v in zip(p["row"], p["field"], p["kind"], p["message"], p["value"]):
+        problems.setdefault(r, {}).setdefault(f, []).append(Problem(k, m, v))
+    table.problems = problems
+    s = pq.read_table(folder / "suggestions.parquet").to_pydict()
+    for r, f, text in zip(s["row"], s["field"], s["text"]):
+        table.suggestions.setdefault(r, {})[f] = text
+    m = pq.read_table(folder / "merged.parquet").to_pydict()
+    for r, f, src in zip(m["row"], m["file"], m["src"]):
+        table.merged.setdefault(r, []).append((f, src))
+    table.excluded = set(pq.read_table(folder / "excluded.parquet").column("row").to_pylist())
+
+
 def load_result(folder: Path):
     from .pipeline import gc_paused
 
@@ -97,20 +139,12 @@ def _load_result(folder: Path):
 
     folder = Path(folder)
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    review = json.loads((folder / "review.json").read_text(encoding="utf-8"))
     tab = pq.read_table(folder / "table.parquet")
     table = ContactTable()
     for c in GHL_COLUMNS:
         table.columns[c] = [v or "" for v in tab.column(c).to_pylist()]
     table.sources = list(zip(tab.column("__file__").to_pylist(), tab.column("__row__").to_pylist()))
-    table.problems = {
-        int(r): {f: [Problem(*p) for p in probs] for f, probs in fields.items()}
-        for r, fields in review["problems"].items()
-    }
-    table.suggestions = {int(r): v for r, v in review["suggestions"].items()}
-    table.merged = {int(r): [tuple(s) for s in v] for r, v in review["merged"].items()}
-    table.excluded = set(review["excluded"])
-
+    _read_review(table, folder)
     sources = []
     for i, s in enumerate(meta["sources"]):
         st = pq.read_table(folder / f"source-{i}.parquet")
