@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -84,9 +84,11 @@ class AppContext:
         from .tasks import wait_for_tasks
 
         wait_for_tasks(10_000)
+        self.app.processEvents()  # deliver the last task results while the store is still open
+        self.window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         self.store.close()
         self.errors.uninstall()
-        self.window.deleteLater()
 
 
 def run_smoke_test(file: Path, screenshot: Path | None) -> int:

@@ -105,13 +105,12 @@ class ErrorReporter(QObject):
 
     def _show_dialog(self, report: str) -> None:
         self.shown.append(report)
-        tr = QCoreApplication.translate
         box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(tr("ErrorReporter", "Unexpected error"))
-        box.setText(tr("ErrorReporter", "Something went wrong. Your work is kept and the app stays open."))
+        box.setWindowTitle(QCoreApplication.translate("ErrorReporter", "Unexpected error"))
+        box.setText(QCoreApplication.translate("ErrorReporter", "Something went wrong. Your work is kept and the app stays open."))
         where = str(self.log_path) if self.log_path else ""
-        box.setInformativeText(tr("ErrorReporter", "The details below were also written to the log: {0}").format(where))
+        box.setInformativeText(QCoreApplication.translate("ErrorReporter", "The details below were also written to the log: {0}").format(where))
         box.setDetailedText(report)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setStandardButtons(QMessageBox.StandardButton.Close)

@@ -26,7 +26,12 @@ class LanguageSwitcher:
         self._installed.clear()
         self.language = language
         if language == "en":
+            # English is the source language; its catalog only holds plural forms ("1 row", "2 rows").
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+            plurals = QTranslator(self.app)
+            if plurals.load(f"{APP_CATALOG}_en", str(translations_dir())):
+                self.app.installTranslator(plurals)
+                self._installed.append(plurals)
             return True
         QLocale.setDefault(QLocale(language))
         ours = QTranslator(self.app)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QAbstractTableModel,
     QDateTime,
     QEvent,
@@ -57,30 +58,28 @@ STATUS_COLORS = {
 
 
 def status_label(status: str) -> str:
-    tr = QApplication.translate
     return {
-        S.QUEUED: tr("JobsPanel", "Queued"),
-        S.PROCESSING: tr("JobsPanel", "Processing"),
-        S.DONE: tr("JobsPanel", "Done"),
-        S.FAILED: tr("JobsPanel", "Failed"),
-        S.CANCELLED: tr("JobsPanel", "Cancelled"),
+        S.QUEUED: QCoreApplication.translate("JobsPanel", "Queued"),
+        S.PROCESSING: QCoreApplication.translate("JobsPanel", "Processing"),
+        S.DONE: QCoreApplication.translate("JobsPanel", "Done"),
+        S.FAILED: QCoreApplication.translate("JobsPanel", "Failed"),
+        S.CANCELLED: QCoreApplication.translate("JobsPanel", "Cancelled"),
     }.get(status, status)
 
 
 def stage_label(stage: str) -> str:
-    tr = QApplication.translate
     return {
-        "reading": tr("JobsPanel", "reading"),
-        "mapping": tr("JobsPanel", "mapping"),
-        "normalizing": tr("JobsPanel", "normalizing"),
-        "merging": tr("JobsPanel", "merging duplicates"),
-        "writing": tr("JobsPanel", "saving"),
+        "reading": QCoreApplication.translate("JobsPanel", "reading"),
+        "mapping": QCoreApplication.translate("JobsPanel", "mapping"),
+        "normalizing": QCoreApplication.translate("JobsPanel", "normalizing"),
+        "merging": QCoreApplication.translate("JobsPanel", "merging duplicates"),
+        "writing": QCoreApplication.translate("JobsPanel", "saving"),
     }.get(stage, stage)
 
 
 def error_text(job: Job) -> str:
     if job.error == INTERRUPTED:
-        return QApplication.translate("JobsPanel", "Interrupted: the app closed while this file was being processed. Retry it.")
+        return QCoreApplication.translate("JobsPanel", "Interrupted: the app closed while this file was being processed. Retry it.")
     return job.error
 
 
@@ -147,8 +146,6 @@ class JobsModel(QAbstractTableModel):
                 stamp = QDateTime.fromSecsSinceEpoch(int(job.created_at))
                 fmt = "HH:mm" if stamp.date() == QDateTime.currentDateTime().date() else QLocale().dateFormat(QLocale.FormatType.ShortFormat)
                 return QLocale().toString(stamp, fmt)
-        if role == Qt.ItemDataRole.ToolTipRole and col == DATE:
-            return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(job.created_at)), QLocale.FormatType.LongFormat)
             if col == STATUS:
                 if job.status == S.PROCESSING:
                     return f"{job.progress}% {stage_label(job.stage)}".strip()
@@ -161,6 +158,9 @@ class JobsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == FILE:
                 return job.original_path
+            if col == DATE:
+                stamp = QDateTime.fromSecsSinceEpoch(int(job.created_at))
+                return QLocale().toString(stamp, QLocale.FormatType.LongFormat)
             if col == STATUS and job.status == S.FAILED:
                 return error_text(job)
             if col == ROWS and job.exported_rows is not None:

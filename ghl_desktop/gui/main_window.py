@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.jobs_panel, 1)
 
         self.review = ReviewPanel(self.session, self)
-        for a in (self.act_exclude, self.act_accept, self.act_undo, self.act_redo):
+        for a in (self.act_exclude, self.act_accept):
             self.review.add_action(a)
         self.mapping_editor = MappingEditor(self)
         self.mapping_editor.mappingChanged.connect(self.rerun_mapping)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -46,15 +46,14 @@ _INDEX = QModelIndex | QPersistentModelIndex
 
 
 def problem_label(kind: str) -> str:
-    tr = QApplication.translate
     return {
-        INVALID_EMAIL: tr("PreviewModel", "Invalid email"),
-        INVALID_PHONE: tr("PreviewModel", "Invalid phone"),
-        INVALID_DATE: tr("PreviewModel", "Invalid date"),
-        NO_CONTACT: tr("PreviewModel", "No name, email or phone: GHL would refuse this row"),
-        EMAIL_TYPO: tr("PreviewModel", "Possible typo in the email"),
-        FORMULA: tr("PreviewModel", "Looks like a spreadsheet formula: it is neutralized on export"),
-        PHONE_REPAIRED: tr("PreviewModel", "Phone repaired"),
+        INVALID_EMAIL: QCoreApplication.translate("PreviewModel", "Invalid email"),
+        INVALID_PHONE: QCoreApplication.translate("PreviewModel", "Invalid phone"),
+        INVALID_DATE: QCoreApplication.translate("PreviewModel", "Invalid date"),
+        NO_CONTACT: QCoreApplication.translate("PreviewModel", "No name, email or phone: GHL would refuse this row"),
+        EMAIL_TYPO: QCoreApplication.translate("PreviewModel", "Possible typo in the email"),
+        FORMULA: QCoreApplication.translate("PreviewModel", "Looks like a spreadsheet formula: it is neutralized on export"),
+        PHONE_REPAIRED: QCoreApplication.translate("PreviewModel", "Phone repaired"),
     }.get(kind, kind)
 
 
@@ -277,7 +276,7 @@ class PreviewModel(QAbstractTableModel):
             merged = t.merged.get(r)
             if merged:
                 lines.append(self.tr("Merged with %n duplicate row(s):", "", len(merged)))
-                lines.extend(f"  {self._source_name(f)} · {self.tr('row')} {self._source_line(f, i)}"
+                lines.extend("  " + self.tr("{0}, row {1}").format(self._source_name(f), self._source_line(f, i))
                              for f, i in merged[:10])
             for fld, p in t.row_problems(r):
                 where = fld or self.tr("Row")

@@ -27,10 +27,6 @@ class ReviewTarget(Protocol):
     def rows_changed(self, rows: list[int]) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewCommands", text)
-
-
 class _RowsCommand(QUndoCommand):
     """Common undo: restore every row snapshot taken by redo, newest first."""
 
@@ -50,7 +46,7 @@ class _RowsCommand(QUndoCommand):
 
 class EditCellCommand(_RowsCommand):
     def __init__(self, target: ReviewTarget, row: int, field: str, text: str) -> None:
-        super().__init__(target, _tr("Edit {0} in row {1}").format(field, row + 1))
+        super().__init__(target, QCoreApplication.translate("ReviewCommands", "Edit {0} in row {1}").format(field, row + 1))
         self.row, self.field, self.value = row, field, text
         self.op = {"op": "edit", "row": row, "field": field, "text": text}
 
@@ -61,7 +57,7 @@ class EditCellCommand(_RowsCommand):
 
 class AcceptSuggestionCommand(_RowsCommand):
     def __init__(self, target: ReviewTarget, row: int, field: str) -> None:
-        super().__init__(target, _tr("Accept the suggested {0} in row {1}").format(field, row + 1))
+        super().__init__(target, QCoreApplication.translate("ReviewCommands", "Accept the suggested {0} in row {1}").format(field, row + 1))
         self.row, self.field = row, field
         self.op = {"op": "accept", "row": row, "field": field}
 
@@ -73,7 +69,7 @@ class AcceptSuggestionCommand(_RowsCommand):
 
 class SetExcludedCommand(_RowsCommand):
     def __init__(self, target: ReviewTarget, rows: list[int], excluded: bool) -> None:
-        text = _tr("Exclude {0} row(s)") if excluded else _tr("Include {0} row(s)")
+        text = QCoreApplication.translate("ReviewCommands", "Exclude {0} row(s)") if excluded else QCoreApplication.translate("ReviewCommands", "Include {0} row(s)")
         super().__init__(target, text.format(len(rows)))
         self.rows, self.excluded = sorted(set(rows)), excluded
         self.op = {"op": "exclude", "rows": self.rows, "value": excluded}

@@ -7,7 +7,7 @@ typing stays responsive on a million rows; small tables are filtered at once.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -86,7 +86,7 @@ class ReviewPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(160)
+        self.search.setMinimumWidth(120)
         bar.addWidget(self.search, 1)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.apply_filter)
@@ -104,15 +104,17 @@ class ReviewPanel(QWidget):
         self.view = PreviewView(self)
         self.view.setModel(self.model)
 
-        top = QHBoxLayout()
-        top.addLayout(bar, 1)
-        top.addLayout(self.actions_bar)
+        # Row actions sit beside the row count, under the table: the top row stays narrow enough
+        # for a 1366-pixel screen with the jobs panel open.
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addLayout(self.actions_bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addLayout(bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.count)
+        layout.addLayout(bottom)
 
         for sig in (self.model.modelReset, self.model.rowsInserted, self.model.dataChanged):
             sig.connect(self._schedule_counts)
@@ -206,6 +208,3 @@ class ReviewPanel(QWidget):
             self.model.refresh_colors()
         super().changeEvent(event)
 
-
-def shortcut_text(seq: QKeySequence.StandardKey | str) -> str:
-    return QKeySequence(seq).toString(QKeySequence.SequenceFormat.NativeText)

@@ -24,8 +24,8 @@ LANGUAGE_NAMES = {"pt_BR": "Português (Brasil)", "en": "English"}
 
 
 def region_name(code: str) -> str:
-    country = QLocale.codeToCountry(code)
-    name = QLocale.countryToString(country) if country != QLocale.Country.AnyCountry else ""
+    territory = QLocale.codeToTerritory(code)
+    name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyCountry else ""
     return f"{name} ({code})" if name else code
 
 

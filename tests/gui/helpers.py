@@ -1,0 +1,54 @@
+"""Driving the window as a person would: drop files, wait for jobs, find cells."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from ghl_desktop.core.fields import GHL_COLUMNS
+from ghl_desktop.jobs import states as S
+
+
+def drop(widget, paths: list[Path]) -> None:
+    """Send a real drag-enter and drop of ``paths`` to ``widget`` (file URLs, as Explorer sends)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = widget.rect().center()
+    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def wait_finished(qtbot, ctx, count: int, timeout: int = 60_000) -> list:
+    store = ctx.store
+
+    def finished():
+        jobs = store.list()
+        assert len(jobs) == count
+        assert all(j.status in S.FINISHED for j in jobs)
+
+    qtbot.waitUntil(finished, timeout=timeout)
+    return store.list()
+
+
+def wait_result(qtbot, window, job_id: str, timeout: int = 30_000) -> None:
+    qtbot.waitUntil(lambda: window.session.job_id == job_id and window.shown_view() == "result"
+                    and window.session.result is not None, timeout=timeout)
+
+
+def column(field: str) -> int:
+    return GHL_COLUMNS.index(field) + 1
+
+
+def find_row(model, field: str, text: str) -> int:
+    """The view row whose ``field`` shows ``text`` (as displayed, invalid values included)."""
+    col = column(field)
+    for r in range(model.rowCount()):
+        if model.index(r, col).data() == text:
+            return r
+    raise AssertionError(f"no row shows {text!r} in {field}")
