@@ -163,6 +163,8 @@ class JobsModel(QAbstractTableModel):
                 return QLocale().toString(stamp, QLocale.FormatType.LongFormat)
             if col == STATUS and job.status == S.FAILED:
                 return error_text(job)
+            if col == STATUS and job.status == S.PROCESSING:
+                return f"{job.progress}% {stage_label(job.stage)}"
             if col == ROWS and job.exported_rows is not None:
                 return self.tr("{0} rows to export of {1} read").format(job.exported_rows, job.total_rows or 0)
         if role == Qt.ItemDataRole.ForegroundRole and col == STATUS:
@@ -187,7 +189,7 @@ class StatusDelegate(QStyledItemDelegate):
         bar.rect = QRect(option.rect.adjusted(3, 3, -3, -3))
         bar.minimum, bar.maximum = 0, 100
         bar.progress = int(index.data(ProgressRole) or 0)
-        bar.text = index.data(Qt.ItemDataRole.DisplayRole)
+        bar.text = f"{bar.progress}%"  # the stage is in the tooltip: the cell is narrow
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.state = option.state | QStyle.StateFlag.State_Horizontal
@@ -198,8 +200,7 @@ class StatusDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         color = STATUS_COLORS.get(index.data(StatusRole))
         if color is not None and index.data(StatusRole) != S.PROCESSING:
-            option.palette.setColor(QPalette.ColorRole.Text, color)
-            option.palette.setColor(QPalette.ColorRole.HighlightedText, color.lighter(130))
+            option.palette.setColor(QPalette.ColorRole.Text, color)  # selected rows keep the readable highlight text
             option.text = "● " + option.text
 
     def sizeHint(self, option, index) -> QSize:

@@ -506,7 +506,7 @@ class MainWindow(QMainWindow):
                 self.session.show_result(job_id, new, [])
                 self.review.apply_filter()
                 self.report_panel.set_report(new.report)
-                self.mapping_editor.mapping = new.mappings[0]
+                self.mapping_editor.mapping = new.mappings[0]  # keeps the "chosen by you" marks
             self.set_status(self.tr("Converted again with the new mapping; it will be used for files with the same columns."))
             self._update_banner()
             self._update_actions()

@@ -42,6 +42,7 @@ class MappingEditor(QWidget):
         self.mapping: Mapping | None = None
         self.combos: list[QComboBox] = []
         self._examples: list[list[str]] = []
+        self._changed: set[str] = set()  # sources the person changed since the mapping was shown
         self.title = QLabel(self)
         self.title.setObjectName("panelTitle")
         self.hint = QLabel(self)
@@ -68,6 +69,7 @@ class MappingEditor(QWidget):
         """Show ``mapping``; ``columns`` are the source's raw cells (for a few example values)."""
         self._timer.stop()
         self.mapping = mapping
+        self._changed = set()
         self.combos = []
         self.table.setRowCount(0)
         if mapping is None:
@@ -119,10 +121,11 @@ class MappingEditor(QWidget):
             item.setForeground(QColor(150, 150, 150))
             item.setToolTip("")
             return
+        # A saved mapping does not keep its reasons (core restores them as "manual"), so "chosen by
+        # you" is said only of columns changed here; the others show their confidence alone.
         reasons = {"header": self.tr("by the header"), "values": self.tr("by the values"),
-                   "header+values": self.tr("header and values agree"), "manual": self.tr("chosen by you"),
-                   "saved": self.tr("remembered")}
-        why = reasons.get(c.reason, c.reason)
+                   "header+values": self.tr("header and values agree")}
+        why = self.tr("chosen by you") if c.source in self._changed else reasons.get(c.reason, "")
         item.setText(f"{round(c.confidence * 100)}% · {why}" if why else f"{round(c.confidence * 100)}%")
         item.setForeground(confidence_color(c.confidence))
         item.setToolTip(self.tr("Confidence of the automatic choice"))
@@ -131,7 +134,9 @@ class MappingEditor(QWidget):
         if self.mapping is None:
             return
         field = self.combos[row].currentData()
-        self.mapping = self.mapping.with_field(self.mapping.columns[row].source, field)
+        source = self.mapping.columns[row].source
+        self._changed.add(source)
+        self.mapping = self.mapping.with_field(source, field)
         for r in range(len(self.mapping.columns)):
             self._show_confidence(r)
         self._timer.start()

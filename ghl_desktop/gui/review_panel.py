@@ -21,10 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import fields as F
+from ..core.fields import GHL_COLUMNS
 from .preview_model import STATUS_COLUMN, PreviewModel, TableRowRole
 from .review_session import ReviewSession
 from .row_filter import ALL, EXCLUDED, MERGED, MODES, PROBLEMS, filter_rows
 from .tasks import run_in_pool
+
+#: Starting widths that fit typical values (the rest use the default); a person can resize them.
+COLUMN_WIDTHS = {F.FIRST_NAME: 110, F.LAST_NAME: 120, F.EMAIL: 230, F.PHONE: 130, F.CITY: 130,
+                 F.STATE: 60, F.POSTAL_CODE: 90, F.TAGS: 160}
 
 #: Above this many rows a search runs on the thread pool instead of at once.
 BACKGROUND_SEARCH_ROWS = 100_000
@@ -56,6 +62,8 @@ class PreviewView(QTableView):
     def setModel(self, model) -> None:
         super().setModel(model)
         self.setColumnWidth(STATUS_COLUMN, 52)
+        for field, width in COLUMN_WIDTHS.items():
+            self.setColumnWidth(GHL_COLUMNS.index(field) + 1, width)
 
 
 class ReviewPanel(QWidget):
@@ -116,7 +124,8 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
 
-        for sig in (self.model.modelReset, self.model.rowsInserted, self.model.dataChanged):
+        self.model.modelReset.connect(self.update_counts)  # a new table or filter: count at once
+        for sig in (self.model.rowsInserted, self.model.dataChanged):  # many small changes: batch them
             sig.connect(self._schedule_counts)
         self._count_timer = QTimer(self, singleShot=True, interval=150)
         self._count_timer.timeout.connect(self.update_counts)

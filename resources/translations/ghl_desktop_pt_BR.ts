@@ -125,7 +125,7 @@
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="167" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="169" />
         <source>{0} rows to export of {1} read</source>
         <translation>{0} linhas a exportar de {1} lidas</translation>
     </message>
@@ -188,83 +188,83 @@
         <translation>Interrompido: o app foi fechado enquanto este arquivo era processado. Tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="286" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="287" />
         <source>Jobs</source>
         <extracomment>job id ("" when none) Replaced in tests; opens a folder in the system file manager.</extracomment>
         <translation>Tarefas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="287" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="288" />
         <source>Retry</source>
         <translation>Repetir</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="287" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="288" />
         <source>Process this file again</source>
         <translation>Processar este arquivo de novo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="288" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="289" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="288" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="289" />
         <source>Stop this job</source>
         <translation>Parar esta tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="289" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="290" />
         <source>Re-export</source>
         <translation>Reexportar</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="289" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="290" />
         <source>Write the GHL CSV for this job again</source>
         <translation>Gerar de novo o CSV do GHL desta tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="290" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="291" />
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="290" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="291" />
         <source>Remove this job and its saved result</source>
         <translation>Remover esta tarefa e o resultado salvo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="291" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="292" />
         <source>Folder</source>
         <translation>Pasta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="291" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="292" />
         <source>Open the folder of the last export</source>
         <translation>Abrir a pasta da última exportação</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="340" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="341" />
         <source>{0} could not be converted: {1}</source>
         <translation>Não foi possível converter {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="343" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="344" />
         <source>The saved result of this job was removed after the retention period.</source>
         <translation>O resultado salvo desta tarefa foi removido após o período de retenção.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="346" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="347" />
         <source>Last export: {0}</source>
         <translation>Última exportação: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="397" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="398" />
         <source>Delete job</source>
         <translation>Excluir tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="398" />
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="399" />
         <source>Delete {0} from the history, with its saved result and review edits? Exported files are kept.</source>
         <translation>Excluir {0} do histórico, com o resultado salvo e as edições da revisão? Os arquivos exportados são mantidos.</translation>
     </message>
@@ -553,78 +553,73 @@
 <context>
     <name>MappingEditor</name>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="107" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="109" />
         <source>(leave out)</source>
         <extracomment>the new Mapping, after a short pause (several quick changes → one run)</extracomment>
         <translation>(deixar de fora)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="109" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="111" />
         <source>Full Name (split into First/Last)</source>
         <translation>Full Name (dividido em First/Last)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="118" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="120" />
         <source>not mapped</source>
         <translation>não mapeada</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="122" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="126" />
         <source>by the header</source>
         <translation>pelo cabeçalho</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="122" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="126" />
         <source>by the values</source>
         <translation>pelos valores</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="123" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="127" />
         <source>header and values agree</source>
         <translation>cabeçalho e valores concordam</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="123" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="128" />
         <source>chosen by you</source>
         <translation>escolhido por você</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="124" />
-        <source>remembered</source>
-        <translation>lembrado</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="128" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="131" />
         <source>Confidence of the automatic choice</source>
         <translation>Confiança da escolha automática</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="146" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="151" />
         <source>Column mapping</source>
         <translation>Mapeamento de colunas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="148" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="153" />
         <source>Each column of your file and the GHL field it fills. Change a field and the contacts are converted again; the choice is remembered for files with the same columns.</source>
         <translation>Cada coluna do seu arquivo e o campo do GHL que ela preenche. Mude um campo e os contatos são convertidos de novo; a escolha fica lembrada para arquivos com as mesmas colunas.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="151" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="156" />
         <source>Your column</source>
         <translation>Sua coluna</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="151" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="156" />
         <source>Examples</source>
         <translation>Exemplos</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="151" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="156" />
         <source>GHL field</source>
         <translation>Campo do GHL</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="151" />
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="156" />
         <source>Confidence</source>
         <translation>Confiança</translation>
     </message>
@@ -848,38 +843,38 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="146" />
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="156" />
         <source>Searching…</source>
-        <extracomment>Above this many rows a search runs on the thread pool instead of at once.</extracomment>
+        <extracomment>Starting widths that fit typical values (the rest use the default); a person can resize them. Above this many rows a search runs on the thread pool instead of at once.</extracomment>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="165" />
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="175" />
         <source>Showing {0} of {1} rows</source>
         <translation>Mostrando {0} de {1} linhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="169" />
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="179" />
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="169" />
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="179" />
         <source>With problems</source>
         <translation>Com problemas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="170" />
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="180" />
         <source>Merged duplicates</source>
         <translation>Duplicados juntados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="170" />
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="180" />
         <source>Excluded</source>
         <translation>Excluídas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="198" />
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="208" />
         <source>Search names, emails, phones…</source>
         <translation>Buscar nomes, e-mails, telefones…</translation>
     </message>

@@ -1,0 +1,122 @@
+"""Regenerate ``docs/screenshots/`` from the real window: ``python -m tests.gui.screenshots [--lang pt_BR]``.
+
+Offscreen, in a temporary data folder, at 1366x768 (the smallest screen the app promises), saved
+at reduced size. The demo contacts are invented.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "docs" / "screenshots"
+WIDTH = 1100  # saved width in pixels (the window is 1366 wide)
+
+FIRST = ["MARIA", "joão", "Ana", "Carlos", "beatriz", "Rafael", "Luíza", "PEDRO", "fernanda", "Lucas"]
+LAST = ["DA SILVA", "de souza", "Pereira", "Oliveira", "costa", "Santos", "Almeida", "LIMA", "Ribeiro"]
+CITIES = ["São Paulo", "campinas", "Rio de Janeiro", "Belo Horizonte", "fortaleza", "Curitiba"]
+
+
+def demo_file(path: Path, rows: int, seed: int = 7) -> Path:
+    rnd = random.Random(seed)
+    lines = ["Nome;Sobrenome;E-mail;Celular;Empresa;Cidade;UF;Etiquetas"]
+    for i in range(rows):
+        f, l = rnd.choice(FIRST), rnd.choice(LAST)
+        user = f"{f.lower()}.{l.split()[-1].lower()}{i}"
+        email = rnd.choices([f"{user}@gmail.com", f"{user}@gmial.com", f"{user}@@empresa", ""], [80, 6, 5, 9])[0]
+        phone = rnd.choices([f"(11) 9{rnd.randint(1000, 9999)}-{rnd.randint(1000, 9999)}",
+                             f"19 8{rnd.randint(100, 999)}-{rnd.randint(1000, 9999)}", "123", ""], [80, 8, 4, 8])[0]
+        lines.append(f"{f};{l};{email};{phone};;{rnd.choice(CITIES)};SP;cliente, evento.2024")
+        if i % 40 == 5:  # a duplicate of the row above, written differently
+            lines.append(f"{f};{l};{email.upper()};{phone};Padaria;;;vip")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def save(widget, name: str) -> Path:
+    QCoreApplication.processEvents()
+    image = widget.grab().toImage().scaledToWidth(WIDTH, Qt.TransformationMode.SmoothTransformation)
+    path = OUT / name
+    image.save(str(path), "PNG", 9)
+    print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
+    return path
+
+
+def wait(app, condition, timeout: float = 60.0) -> None:
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise TimeoutError("the window did not reach the expected state")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argparse.ArgumentParser()
+    args.add_argument("--lang", default="pt_BR")
+    opts = args.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="ghl-shots-"))
+    os.environ["GHL_DESKTOP_DATA_DIR"] = str(folder / "data")
+    (folder / "data").mkdir()
+    (folder / "data" / "settings.ini").write_text(f"[ui]\nlanguage={opts.lang}\n", encoding="utf-8")
+
+    from ghl_desktop.core import pipeline
+    from ghl_desktop.gui.app import AppContext, make_application
+    from ghl_desktop.gui.row_filter import PROBLEMS
+    from ghl_desktop.jobs import states as S
+    from ghl_desktop.jobs.engine import run_job
+
+    app = make_application()
+    ctx = AppContext(folder / "data")
+    w = ctx.window
+
+    def slow_engine(*a, progress, **k):  # slows the demo job so the running state can be seen
+        def slowed(stage, frac):
+            time.sleep(0.03)
+            progress(stage, frac)
+        return run_job(*a, progress=slowed, **k)
+
+    ctx.manager.engine = slow_engine
+    pipeline.CHUNK_ROWS = 300
+    w.resize(QSize(1366, 768))
+    w.show()
+    OUT.mkdir(parents=True, exist_ok=True)
+    save(w, "01-empty.png")
+
+    small = demo_file(folder / "contatos-evento.csv", 400)
+    big = demo_file(folder / "crm-export.csv", 12_000, seed=11)
+    w.handle_paths([small])
+    wait(app, lambda: ctx.store.list()[0].status == S.DONE)
+    w.handle_paths([big])
+    big_id = w.current_job_id()
+    wait(app, lambda: w.model.rowCount() > 3000 and ctx.store.get(big_id).status == S.PROCESSING)
+    w.tabs.setCurrentWidget(w.review)
+    save(w, "02-running.png")
+
+    wait(app, lambda: ctx.store.get(big_id).status == S.DONE and w.shown_view() == "result", 120)
+    w.jobs_panel.select_job(ctx.store.list()[1].id)
+    wait(app, lambda: w.shown_view() == "result" and w.session.job_id == ctx.store.list()[1].id)
+    w.review.set_mode(PROBLEMS)
+    w.review.select_cell(1, 3)
+    save(w, "03-review-problems.png")
+
+    w.tabs.setCurrentWidget(w.mapping_editor)
+    save(w, "04-mapping.png")
+    w.tabs.setCurrentWidget(w.report_panel)
+    save(w, "05-report.png")
+    ctx.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
