@@ -1,22 +1,30 @@
 """Save and load a conversion result, so a finished job reopens at once without reprocessing.
 
-Layout of a result folder: ``table.parquet`` (the GHL columns plus each row's source),
-``source-<i>.parquet`` (each input's raw cells, for rejects and "original → normalized" tooltips),
-``problems/suggestions/merged/excluded.parquet`` (the review state) and ``meta.json`` (report, mappings,
-options). Parquet was chosen over SQLite for the tables: for 1M rows it writes and reads several
-times faster and is a fraction of the size (see the job system's notes). The folder is written beside
-its final place and swapped in, so a crash never leaves a half-saved result.
+A result folder holds ``table.bin`` (the GHL columns plus each row's source), ``source-<i>.bin``
+(each input's raw cells, for rejects and "original → normalized" tooltips), ``review.bin``
+(problems, suggestions, merges, exclusions, flattened into parallel lists) and ``meta.json``
+(report, mappings, options).
+
+The ``.bin`` files are ``marshal``-ed dicts of plain lists, zlib-compressed: columns of strings
+are what marshal does fastest (a million-row table saves and reopens in about a second), zlib
+releases the GIL while it works so the window stays responsive, and the stdlib needs nothing
+bundled (Parquet via pyarrow measured about as fast but added 80 MB to the installer). marshal
+only ever builds data — never runs code — and the folder is private to the user. Its format is
+tied to the Python version, so a result saved by another version reads as "cannot reopen" and
+the job is simply processed again. The folder is written beside its final place and swapped in,
+so a crash never leaves a half-saved result.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
+import os
 import shutil
+import sys
+import zlib
 from dataclasses import asdict
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from .assemble import SourceColumns
 from .fields import GHL_COLUMNS
@@ -24,15 +32,35 @@ from .limits import Limits
 from .mapping import Mapping
 from .table import ContactTable, Problem
 
-_ROW_NUMBER = "__row_number__"
+FORMAT = 2
+_MAGIC = f"ghl-result/{FORMAT}/py{sys.version_info.major}.{sys.version_info.minor}".encode()
 
 
-def _fsync_dir_tree(folder: Path) -> None:
-    import os
+class ResultUnreadable(Exception):
+    """A saved result cannot be reopened (damaged, or written by another Python version)."""
 
-    for p in folder.iterdir():
-        with open(p, "rb") as fh:
-            os.fsync(fh.fileno())
+
+def _dump(path: Path, data: dict) -> None:
+    blob = zlib.compress(marshal.dumps(data), 1)
+    with open(path, "wb") as fh:
+        fh.write(_MAGIC + b"\n")
+        fh.write(blob)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _load(path: Path) -> dict:
+    raw = path.read_bytes()
+    magic, _, blob = raw.partition(b"\n")
+    if magic != _MAGIC:
+        raise ResultUnreadable(f"{path.name} was saved by another version of the app")
+    try:
+        data = marshal.loads(zlib.decompress(blob))
+    except (ValueError, EOFError, TypeError, zlib.error) as exc:
+        raise ResultUnreadable(f"{path.name} is damaged ({exc})") from None
+    if not isinstance(data, dict):
+        raise ResultUnreadable(f"{path.name} is damaged")
+    return data
 
 
 def save_result(result, folder: Path) -> None:
@@ -43,29 +71,27 @@ def save_result(result, folder: Path) -> None:
         shutil.rmtree(tmp)
     tmp.mkdir()
     t = result.table
-    arrays = {c: pa.array(t.columns[c], type=pa.string()) for c in GHL_COLUMNS}
-    arrays["__file__"] = pa.array([s[0] for s in t.sources], type=pa.int32())
-    arrays["__row__"] = pa.array([s[1] for s in t.sources], type=pa.int64())
-    pq.write_table(pa.table(arrays), tmp / "table.parquet")
+    _dump(tmp / "table.bin", {
+        "columns": {c: t.columns[c] for c in GHL_COLUMNS},
+        "file": [s[0] for s in t.sources],
+        "row": [s[1] for s in t.sources],
+    })
     for i, src in enumerate(result.sources):
-        cols = {f"c{j}": pa.array(col, type=pa.string()) for j, col in enumerate(src.columns)}
-        cols[_ROW_NUMBER] = pa.array(src.row_numbers, type=pa.int64())
-        pq.write_table(pa.table(cols), tmp / f"source-{i}.parquet")
-    _write_review(t, tmp)
-    opts = asdict(result.options)
+        _dump(tmp / f"source-{i}.bin", {"columns": src.columns, "row_numbers": src.row_numbers})
+    _dump(tmp / "review.bin", _review_lists(t))
     meta = {
-        "version": 1,
+        "version": FORMAT,
         "report": result.report,
         "mappings": [m.to_dict() for m in result.mappings],
-        "sources": [
-            {"path": s.path, "header": s.header, "info": s.info} for s in result.sources
-        ],
-        "options": opts,
+        "sources": [{"path": s.path, "header": s.header, "info": s.info} for s in result.sources],
+        "options": asdict(result.options),
         "total_rows": result.total_rows,
         "duplicates_merged": result.duplicates_merged,
     }
-    (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    _fsync_dir_tree(tmp)
+    with open(tmp / "meta.json", "w", encoding="utf-8") as fh:
+        json.dump(meta, fh, ensure_ascii=False)
+        fh.flush()
+        os.fsync(fh.fileno())
     old = folder.with_name(folder.name + ".old")
     if old.exists():
         shutil.rmtree(old)
@@ -76,55 +102,47 @@ def save_result(result, folder: Path) -> None:
         shutil.rmtree(old)
 
 
-def _write_review(t: ContactTable, folder: Path) -> None:
-    """Problems, suggestions, merges and exclusions as Parquet tables (one row per item).
-
-    Columnar on purpose: a single ``json.dumps`` of a million rows' review data holds the GIL for
-    the better part of a second, freezing the window while a job saves.
-    """
-    rows, flds, kinds, messages, values = [], [], [], [], []
+def _review_lists(t: ContactTable) -> dict:
+    """The sparse review state as parallel lists (what marshal stores fastest)."""
+    p_row, p_field, p_kind, p_msg, p_value = [], [], [], [], []
     for r, per_field in t.problems.items():
         for f, probs in per_field.items():
             for p in probs:
-                rows.append(r)
-                flds.append(f)
-                kinds.append(p.kind)
-                messages.append(p.message)
-                values.append(p.value)
-    pq.write_table(pa.table({"row": pa.array(rows, pa.int64()), "field": flds, "kind": kinds,
-                             "message": messages, "value": values}), folder / "problems.parquet")
-    s_rows, s_fields, s_text = [], [], []
+                p_row.append(r)
+                p_field.append(f)
+                p_kind.append(p.kind)
+                p_msg.append(p.message)
+                p_value.append(p.value)
+    s_row, s_field, s_text = [], [], []
     for r, per_field in t.suggestions.items():
         for f, text in per_field.items():
-            s_rows.append(r)
-            s_fields.append(f)
+            s_row.append(r)
+            s_field.append(f)
             s_text.append(text)
-    pq.write_table(pa.table({"row": pa.array(s_rows, pa.int64()), "field": s_fields, "text": s_text}),
-                   folder / "suggestions.parquet")
-    m_rows, m_file, m_src = [], [], []
+    m_row, m_file, m_src = [], [], []
     for r, refs in t.merged.items():
         for f, src in refs:
-            m_rows.append(r)
+            m_row.append(r)
             m_file.append(f)
             m_src.append(src)
-    pq.write_table(pa.table({"row": pa.array(m_rows, pa.int64()), "file": pa.array(m_file, pa.int32()),
-                             "src": pa.array(m_src, pa.int64())}), folder / "merged.parquet")
-    pq.write_table(pa.table({"row": pa.array(sorted(t.excluded), pa.int64())}), folder / "excluded.parquet")
+    return {
+        "problems": [p_row, p_field, p_kind, p_msg, p_value],
+        "suggestions": [s_row, s_field, s_text],
+        "merged": [m_row, m_file, m_src],
+        "excluded": sorted(t.excluded),
+    }
 
 
-def _read_review(table: ContactTable, folder: Path) -> None:
-    p = pq.read_table(folder / "problems.parquet").to_pydict()
+def _apply_review(table: ContactTable, review: dict) -> None:
     problems: dict[int, dict[str, list[Problem]]] = {}
-    for r, f, k, m, v in zip(p["row"], p["field"], p["kind"], p["message"], p["value"]):
+    for r, f, k, m, v in zip(*review["problems"]):
         problems.setdefault(r, {}).setdefault(f, []).append(Problem(k, m, v))
     table.problems = problems
-    s = pq.read_table(folder / "suggestions.parquet").to_pydict()
-    for r, f, text in zip(s["row"], s["field"], s["text"]):
+    for r, f, text in zip(*review["suggestions"]):
         table.suggestions.setdefault(r, {})[f] = text
-    m = pq.read_table(folder / "merged.parquet").to_pydict()
-    for r, f, src in zip(m["row"], m["file"], m["src"]):
+    for r, f, src in zip(*review["merged"]):
         table.merged.setdefault(r, []).append((f, src))
-    table.excluded = set(pq.read_table(folder / "excluded.parquet").column("row").to_pylist())
+    table.excluded = set(review["excluded"])
 
 
 def load_result(folder: Path):
@@ -138,20 +156,22 @@ def _load_result(folder: Path):
     from .pipeline import ConversionResult, ConvertOptions
 
     folder = Path(folder)
-    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    tab = pq.read_table(folder / "table.parquet")
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ResultUnreadable(f"the saved result cannot be read ({exc})") from None
+    if meta.get("version") != FORMAT:
+        raise ResultUnreadable("the saved result was written by another version of the app")
+    tab = _load(folder / "table.bin")
     table = ContactTable()
-    for c in GHL_COLUMNS:
-        table.columns[c] = [v or "" for v in tab.column(c).to_pylist()]
-    table.sources = list(zip(tab.column("__file__").to_pylist(), tab.column("__row__").to_pylist()))
-    _read_review(table, folder)
+    table.columns = {c: tab["columns"][c] for c in GHL_COLUMNS}
+    table.sources = list(zip(tab["file"], tab["row"]))
+    _apply_review(table, _load(folder / "review.bin"))
+
     sources = []
     for i, s in enumerate(meta["sources"]):
-        st = pq.read_table(folder / f"source-{i}.parquet")
-        cols = [[v or "" for v in st.column(f"c{j}").to_pylist()] for j in range(len(s["header"]))]
-        sources.append(
-            SourceColumns(s["path"], s["header"], cols, st.column(_ROW_NUMBER).to_pylist(), s["info"])
-        )
+        raw = _load(folder / f"source-{i}.bin")
+        sources.append(SourceColumns(s["path"], s["header"], raw["columns"], raw["row_numbers"], s["info"]))
     mappings = [Mapping.from_dict(s.header, m) for s, m in zip(sources, meta["mappings"])]
     opts = dict(meta["options"])
     opts["limits"] = Limits(**opts.get("limits", {}))

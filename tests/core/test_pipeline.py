@@ -230,3 +230,18 @@ def test_full_name_beside_a_surname_column_still_gives_a_first_name(tmp_path):
     t = convert([path]).table
     assert (t.value(0, F.FIRST_NAME), t.value(0, F.LAST_NAME)) == ("Maria", "Souza")
     assert (t.value(1, F.FIRST_NAME), t.value(1, F.LAST_NAME)) == ("Ana", "Lima")
+
+
+def test_a_damaged_or_foreign_saved_result_is_refused_clearly(tmp_path):
+    from ghl_desktop.core.persist import ResultUnreadable
+
+    result = convert([br_file(tmp_path, DUP_ROWS)])
+    result.save(tmp_path / "res")
+    (tmp_path / "res" / "review.bin").write_bytes(b"ghl-result/2/py2.7\nxx")
+    with pytest.raises(ResultUnreadable, match="another version"):
+        ConversionResult.load(tmp_path / "res")
+    result.save(tmp_path / "res")
+    data = (tmp_path / "res" / "table.bin").read_bytes()
+    (tmp_path / "res" / "table.bin").write_bytes(data[: len(data) // 2])
+    with pytest.raises(ResultUnreadable, match="damaged"):
+        ConversionResult.load(tmp_path / "res")

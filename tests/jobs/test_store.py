@@ -110,7 +110,7 @@ def test_retention_deletes_old_files_but_keeps_history(tmp_path):
     store.finish(job.id, {"total_rows": 1, "exported_rows": 1}, {})
     result_dir = store.data.result_dir(job.id)
     result_dir.mkdir(parents=True)
-    (result_dir / "table.parquet").write_bytes(b"x")
+    (result_dir / "table.bin").write_bytes(b"x")
     assert store.apply_retention(30) == 0
     assert store.apply_retention(30, now=time.time() + 31 * 86400) == 1
     assert not result_dir.exists() and not Path(job.stored_path).exists()
