@@ -145,14 +145,17 @@ def test_live_preview_fills_while_the_job_runs(ctx, qtbot, files, monkeypatch):
     monkeypatch.setattr(pipeline, "CHUNK_ROWS", 4)  # 31 rows → 8 chunks
     w = ctx.window
     seen = []
-    w.model.rowsInserted.connect(
-        lambda *_: seen.append((w.model.rowCount(), ctx.store.get(w.current_job_id()).status)))
+    # Event order, not the store's status at slot time (under load the job may already be done
+    # when a queued rowsInserted is handled): preview rows must arrive before the finish signal.
+    w.model.rowsInserted.connect(lambda *_: seen.append(("rows", w.model.rowCount())))
+    w.manager.jobFinished.connect(lambda *_: seen.append(("finished", None)))
     drop(w, [files["b"]])
     assert w.shown_view() == "live"
     assert not w.session.editable
     wait_finished(qtbot, ctx, 1)
     wait_result(qtbot, w, w.current_job_id())
-    live = [n for n, status in seen if status == S.PROCESSING]
+    first_finish = seen.index(("finished", None))
+    live = [n for kind, n in seen[:first_finish] if kind == "rows"]
     assert len(live) >= 2 and live == sorted(live) and live[0] < 31
     assert w.model.rowCount() == 31
     assert w.report_panel.report["total_rows"] == 31 and not w.report_panel.live
