@@ -269,10 +269,15 @@ def gc_paused():
     gc.disable()
     try:
         yield
-    finally:
-        gc.freeze()
+    except BaseException:
+        # Never freeze on the way out of an error: a traceback's frames hold the job's data in a
+        # cycle, and frozen objects are never collected.
         if was_enabled:
             gc.enable()
+        raise
+    gc.freeze()
+    if was_enabled:
+        gc.enable()
 
 
 def _convert(paths, options, mappings, progress, cancel, on_rows) -> ConversionResult:

@@ -245,3 +245,20 @@ def test_a_damaged_or_foreign_saved_result_is_refused_clearly(tmp_path):
     (tmp_path / "res" / "table.bin").write_bytes(data[: len(data) // 2])
     with pytest.raises(ResultUnreadable, match="damaged"):
         ConversionResult.load(tmp_path / "res")
+
+
+def test_collector_is_paused_during_a_conversion_and_restored_after(tmp_path):
+    import gc
+
+    from ghl_desktop.core.pipeline import gc_paused
+
+    states = []
+    path = br_file(tmp_path, DUP_ROWS)
+    convert([path], progress=lambda s, f: states.append(gc.isenabled()))
+    assert states and not any(states) and gc.isenabled()
+    with pytest.raises(InputError):
+        convert([tmp_path / "missing.csv"])
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), gc_paused():
+        raise RuntimeError("boom")
+    assert gc.isenabled()
