@@ -18,7 +18,17 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    QStandardPaths,
+    QThread,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 
 from ..core.pipeline import ConvertOptions
 from . import states as S
@@ -98,6 +108,35 @@ class _Slot:
     cancel: threading.Event
 
 
+def run_keeping_events(fn):
+    """Run ``fn`` on a helper thread; on the GUI thread, keep handling events until it is done.
+
+    Hashing and copying a dropped 500 MB file takes about a second. ``submit`` stays synchronous
+    (it must answer "new job" or "already done" at once), but the window keeps repainting and its
+    timers keep firing meanwhile. Off the GUI thread it simply calls ``fn``.
+    """
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return fn()
+    box: dict = {}
+
+    def target() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # re-raised on the calling thread below
+            box["error"] = exc
+
+    worker = threading.Thread(target=target, name="ghl-store-copy", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        # Paint and timers, but no clicks or drops: nothing may re-enter submit() meanwhile.
+        app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 20)
+        worker.join(0.01)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
 class JobManager(QObject):
     """Queues dropped files as jobs, runs them on its own pool, and reports by signals."""
 
@@ -145,7 +184,7 @@ class JobManager(QObject):
 
     def _submit_one(self, path: Path, opts: dict, force: bool) -> SubmitOutcome:
         try:
-            sha, size, stored = self.store.data.store_copy(path)
+            sha, size, stored = run_keeping_events(lambda: self.store.data.store_copy(path))
         except OSError as exc:
             return SubmitOutcome(path, ERROR, error=f"{path.name}: {exc.strerror or exc}")
         known = [j for j in self.store.find_by_sha(sha) if not j.files_purged]

@@ -205,3 +205,23 @@ def test_shutdown_cancels_running_and_queued_jobs_and_waits(tmp_path, store, mak
     assert manager.shutdown(3000)
     assert store.get(running.job_id).status == S.CANCELLED
     assert store.get(queued.job_id).status == S.CANCELLED
+
+
+def test_hashing_a_dropped_file_keeps_the_gui_thread_responsive(qtbot):
+    """submit() copies and hashes on a helper thread while GUI timers keep firing."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from ghl_desktop.jobs.runner import run_keeping_events
+
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    assert run_keeping_events(lambda: (time.sleep(0.3), 42)[1]) == 42
+    timer.stop()
+    assert len(ticks) >= 10  # a blocking call would have let none through
+    with pytest.raises(ZeroDivisionError):
+        run_keeping_events(lambda: 1 / 0)
