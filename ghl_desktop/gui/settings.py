@@ -12,9 +12,15 @@ import phonenumbers
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 from ..core.export import GHL_ROW_LIMIT
+from ..core.limits import DEFAULT_LIMITS, Limits
 from ..core.pipeline import ConvertOptions
 
 LANGUAGES = ("pt_BR", "en")
+
+#: Bounds a person may choose for the input limits (the defaults are core.limits.DEFAULT_LIMITS).
+#: The ceilings are what a 64-bit machine with 8 GB of memory still converts comfortably.
+FILE_MB_RANGE = (1, 4096)
+ROWS_RANGE = (1_000, 20_000_000)
 
 
 def system_language() -> str:
@@ -57,8 +63,31 @@ class AppSettings:
     def split_rows(self, value: int) -> None:
         self.q.setValue("convert/split_rows", int(value))
 
+    @property
+    def max_file_mb(self) -> int:
+        """Largest file accepted, in MB (MiB, as the size in the refusal message)."""
+        return _bounded_int(self.q.value("limits/max_file_mb"), DEFAULT_LIMITS.max_file_bytes // 2**20,
+                            FILE_MB_RANGE)
+
+    @max_file_mb.setter
+    def max_file_mb(self, value: int) -> None:
+        self.q.setValue("limits/max_file_mb", int(value))
+
+    @property
+    def max_rows(self) -> int:
+        """Most data rows accepted in one file."""
+        return _bounded_int(self.q.value("limits/max_rows"), DEFAULT_LIMITS.max_rows, ROWS_RANGE)
+
+    @max_rows.setter
+    def max_rows(self, value: int) -> None:
+        self.q.setValue("limits/max_rows", int(value))
+
+    def limits(self) -> Limits:
+        return Limits(max_file_bytes=self.max_file_mb * 2**20, max_rows=self.max_rows)
+
     def convert_options(self) -> ConvertOptions:
-        return ConvertOptions(region=self.region, dedupe=self.dedupe, split_rows=self.split_rows)
+        return ConvertOptions(region=self.region, dedupe=self.dedupe, split_rows=self.split_rows,
+                              limits=self.limits())
 
     # -- interface ------------------------------------------------------------------------------
     @property
@@ -109,3 +138,12 @@ def _bool(value) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("1", "true", "yes", "on")
     return bool(value)
+
+
+def _bounded_int(value, default: int, bounds: tuple[int, int]) -> int:
+    """An INI value as an int within ``bounds``; the default when missing or not a number."""
+    try:
+        n = int(value) if value is not None else default
+    except (TypeError, ValueError):
+        n = default
+    return min(max(n, bounds[0]), bounds[1])

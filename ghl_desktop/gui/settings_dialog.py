@@ -1,4 +1,4 @@
-"""Preferences: default country for phones, duplicate merging, split size and language."""
+"""Preferences: default country for phones, duplicate merging, split size, input limits and language."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.export import GHL_ROW_LIMIT
-from .settings import AppSettings
+from .settings import FILE_MB_RANGE, ROWS_RANGE, AppSettings
 
 FIRST_REGIONS = ("BR", "PT", "US")
 LANGUAGE_NAMES = {"pt_BR": "Português (Brasil)", "en": "English"}
@@ -47,6 +47,17 @@ class SettingsDialog(QDialog):
         self.split.setRange(1, GHL_ROW_LIMIT)
         self.split.setSingleStep(1000)
         self.split.setValue(settings.split_rows)
+        self.max_file = QSpinBox()
+        self.max_file.setObjectName("settingsMaxFile")
+        self.max_file.setRange(*FILE_MB_RANGE)
+        self.max_file.setSingleStep(100)
+        self.max_file.setValue(settings.max_file_mb)
+        self.max_rows = QSpinBox()
+        self.max_rows.setObjectName("settingsMaxRows")
+        self.max_rows.setRange(*ROWS_RANGE)
+        self.max_rows.setSingleStep(500_000)
+        self.max_rows.setGroupSeparatorShown(True)
+        self.max_rows.setValue(settings.max_rows)
         self.language = QComboBox()
         self.language.setObjectName("settingsLanguage")
         for code, name in LANGUAGE_NAMES.items():
@@ -55,8 +66,9 @@ class SettingsDialog(QDialog):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.form = QFormLayout()
-        self.labels = [QLabel() for _ in range(4)]
-        for label, field in zip(self.labels, (self.region, self.dedupe, self.split, self.language)):
+        fields = (self.region, self.dedupe, self.split, self.max_file, self.max_rows, self.language)
+        self.labels = [QLabel() for _ in fields]
+        for label, field in zip(self.labels, fields):
             self.form.addRow(label, field)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -70,12 +82,16 @@ class SettingsDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         texts = (self.tr("Default country for phones:"), self.tr("Duplicates:"),
-                 self.tr("Split exports into parts of:"), self.tr("Language:"))
+                 self.tr("Split exports into parts of:"), self.tr("Largest file accepted:"),
+                 self.tr("Most rows in one file:"), self.tr("Language:"))
         for label, text in zip(self.labels, texts):
             label.setText(text)
         self.dedupe.setText(self.tr("Merge rows with the same email or phone"))
         self.split.setSuffix(self.tr(" rows"))
-        self.note.setText(self.tr("Country, duplicates and split size apply to the next files you convert."))
+        self.max_file.setSuffix(self.tr(" MB"))
+        self.max_rows.setSuffix(self.tr(" rows"))
+        self.note.setText(self.tr("Country, duplicates, split size and limits apply to the next files you "
+                                  "convert. Larger limits need more memory: about 1 GB per million rows."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -88,5 +104,7 @@ class SettingsDialog(QDialog):
         s.region = self.region.currentData()
         s.dedupe = self.dedupe.isChecked()
         s.split_rows = self.split.value()
+        s.max_file_mb = self.max_file.value()
+        s.max_rows = self.max_rows.value()
         s.language = self.language.currentData()
         s.sync()

@@ -30,9 +30,11 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from ..core.errors import InputError
 from ..core.pipeline import ConvertOptions
+from ..core.reader import check_size
 from . import states as S
-from .engine import Engine, options_to_dict, run_job
+from .engine import Engine, options_from_dict, options_to_dict, run_job
 from .store import JobStore
 from .worker import process_job
 
@@ -183,6 +185,12 @@ class JobManager(QObject):
         return [self._submit_one(Path(p), opts, force) for p in paths]
 
     def _submit_one(self, path: Path, opts: dict, force: bool) -> SubmitOutcome:
+        try:  # over the size limit: refused before it is hashed and copied into the data folder
+            check_size(path.name, path.stat().st_size, options_from_dict(opts).limits)
+        except InputError as exc:
+            return SubmitOutcome(path, ERROR, error=str(exc))
+        except OSError:
+            pass  # store_copy below says why the file cannot be read
         try:
             sha, size, stored = run_keeping_events(lambda: self.store.data.store_copy(path))
         except OSError as exc:

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from ghl_desktop.core.fields import EMAIL, GHL_COLUMNS, PHONE
+from ghl_desktop.core.limits import DEFAULT_LIMITS
 from ghl_desktop.core.table import INVALID_EMAIL, ContactTable, Problem
 from ghl_desktop.gui.drop_area import collect_inputs
 from ghl_desktop.gui.errors import ErrorReporter, mask_personal_data, setup_logging
@@ -126,6 +127,34 @@ def test_settings_are_an_ini_file(qapp, tmp_path):
     assert again.convert_options().split_rows == 2500
     assert QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).value("convert/region") == "PT"
     assert "[convert]" in (tmp_path / "settings.ini").read_text()
+
+
+def test_input_limits_are_settings_with_sensible_defaults(qapp, tmp_path):
+    s = AppSettings(tmp_path)
+    assert (s.max_file_mb, s.max_rows) == (500, 5_000_000)
+    assert s.convert_options().limits == DEFAULT_LIMITS
+    s.max_file_mb, s.max_rows = 50, 20_000
+    s.sync()
+    again = AppSettings(tmp_path)
+    limits = again.convert_options().limits
+    assert (limits.max_file_bytes, limits.max_rows) == (50 * 2**20, 20_000)
+    assert limits.max_columns == DEFAULT_LIMITS.max_columns  # what the person cannot set stays put
+    # Hand-edited nonsense in the INI falls back or is clamped, never crashes the app.
+    again.q.setValue("limits/max_file_mb", "lots")
+    again.q.setValue("limits/max_rows", -5)
+    assert (again.max_file_mb, again.max_rows) == (500, 1_000)
+
+
+def test_settings_dialog_saves_the_limits(qapp, tmp_path):
+    from ghl_desktop.gui.settings_dialog import SettingsDialog
+
+    s = AppSettings(tmp_path)
+    dialog = SettingsDialog(s)
+    assert (dialog.max_file.value(), dialog.max_rows.value()) == (500, 5_000_000)
+    dialog.max_file.setValue(120)
+    dialog.max_rows.setValue(250_000)
+    dialog.save()
+    assert (AppSettings(tmp_path).max_file_mb, AppSettings(tmp_path).max_rows) == (120, 250_000)
 
 
 def test_resources_are_found_from_source_and_bundle(monkeypatch, tmp_path):

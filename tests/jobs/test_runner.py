@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QThread
 
-from ghl_desktop.core.pipeline import ConversionResult
+from ghl_desktop.core.limits import Limits
+from ghl_desktop.core.pipeline import ConversionResult, ConvertOptions
 from ghl_desktop.jobs import runner as R
 from ghl_desktop.jobs import states as S
 from ghl_desktop.jobs.runner import JobManager
@@ -172,6 +173,26 @@ def test_unreadable_drop_is_reported_not_queued(tmp_path, store, make_manager):
     (o,) = manager.submit([tmp_path / "missing.csv"])
     assert o.kind == R.ERROR and o.job_id is None and "missing.csv" in o.error
     assert store.list() == []
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_copied(tmp_path, store, make_manager):
+    big = tmp_path / "enorme.csv"
+    with big.open("wb") as f:  # sparse: 3 MB on paper, nothing on disk
+        f.truncate(3 * 2**20)
+    manager = make_manager(engine=SlowEngine())
+    opts = ConvertOptions(limits=Limits(max_file_bytes=2 * 2**20))
+    (o,) = manager.submit([big], opts)
+    assert o.kind == R.ERROR and o.job_id is None
+    assert o.error == "enorme.csv: the file is 3 MB; the limit is 2 MB (change it in the settings or split the file)"
+    assert store.list() == [] and list(store.data.files.iterdir()) == []  # nothing hashed or copied
+
+
+def test_the_row_limit_from_the_settings_fails_the_job_with_its_reason(tmp_path, store, make_manager, qtbot):
+    manager = make_manager()  # the real engine
+    (o,) = manager.submit([write_csv(tmp_path / "longa.csv", 50)], ConvertOptions(limits=Limits(max_rows=20)))
+    qtbot.waitUntil(lambda: store.get(o.job_id).status == S.FAILED, timeout=10_000)
+    error = store.get(o.job_id).error
+    assert "longa.csv" in error and "20" in error and "limit" in error
 
 
 def test_delete_a_running_job_removes_it_once_stopped(tmp_path, store, make_manager, qtbot):

@@ -49,12 +49,21 @@ def _open_checked(path: Path, limits: Limits) -> int:
         raise InputError(f"{name}: is a folder, not a file")
     if st.st_size == 0:
         raise InputError(f"{name}: the file is empty")
-    if st.st_size > limits.max_file_bytes:
+    check_size(name, st.st_size, limits)
+    return st.st_size
+
+
+def check_size(name: str, size: int, limits: Limits) -> None:
+    """InputError when a file of ``size`` bytes is over the size limit.
+
+    The window calls this before it hashes and copies a dropped file, so a file over the limit is
+    refused at once instead of being copied into the data folder first.
+    """
+    if size > limits.max_file_bytes:
         raise InputError(
-            f"{name}: the file is {st.st_size / 2**20:,.0f} MB; the limit is "
+            f"{name}: the file is {size / 2**20:,.0f} MB; the limit is "
             f"{limits.max_file_bytes / 2**20:,.0f} MB (change it in the settings or split the file)"
         )
-    return st.st_size
 
 
 def _read_bytes(path: Path) -> bytes:
