@@ -7,11 +7,13 @@ is called once per distinct value through :class:`ValueCache`, and work goes col
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Callable, Sequence
 
 from . import fields as F
-from .fastpath import fast_email, fast_phone
+from .fastpath import email_column, fast_email, fast_phone, phone_column
 from .mapping import Mapping
 from .normalize.injection import RISKY_STARTS
 from .normalize import (
@@ -30,6 +32,7 @@ from .table import (
     INVALID_DATE,
     INVALID_EMAIL,
     INVALID_PHONE,
+    LAZY_PHONE_REASON,
     NO_CONTACT,
     PHONE_REPAIRED,
     ROW,
@@ -64,12 +67,23 @@ class ValueCache:
             result = cache[raw] = fn(raw)
             return result
 
-    def drop_high_cardinality(self, limit: int = 5_000) -> None:
-        """Forget per-value results for kinds that barely repeat (emails and phones are mostly
-        distinct): a million cached results cost hundreds of MB and save almost nothing."""
-        for kind in ("email", "phone"):
-            cache = self._caches.get(kind)
-            if cache is not None and len(cache) > limit:
+    def mapped(self, kind: str, fn: Callable, column: list[str], blank=""):
+        """``fn`` of every value of ``column``, each distinct value computed once.
+
+        Blank cells (empty or only spaces) give ``blank`` without calling ``fn``. The distinct
+        values are found with set arithmetic (C speed), so a column of a million cells that repeat
+        costs one dictionary lookup per cell.
+        """
+        cache = self._caches.setdefault(kind, {})
+        for v in set(column).difference(cache):
+            cache[v] = fn(v) if v and not v.isspace() else blank
+        return [cache[v] for v in column]
+
+    def drop_high_cardinality(self, limit: int = 50_000) -> None:
+        """Forget per-value results for kinds that barely repeat (emails, phones, addresses are
+        mostly distinct): a million cached results cost hundreds of MB and save almost nothing."""
+        for cache in self._caches.values():
+            if len(cache) > limit:
                 cache.clear()
 
     def email(self, raw: str):
@@ -146,9 +160,12 @@ def normalize_chunk(
 
     # -- emails: Email columns first, then Additional Emails columns ---------------------------
     email_cols = source_cols(F.EMAIL) + source_cols(F.ADDITIONAL_EMAILS)
+    if len(email_cols) == 1:
+        cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS] = _one_email_column(table, email_cols[0], cache)
+        email_cols = []
     email_results = [[cache.email(v) for v in col] for col in email_cols]
     primary_emails, extra_emails = [""] * n, [""] * n
-    for r in range(n):
+    for r in range(n if email_results else 0):
         found: list[str] = []
         for results in email_results:
             res = results[r]
@@ -167,14 +184,18 @@ def normalize_chunk(
         if found:
             primary_emails[r] = found[0]
             extra_emails[r] = ", ".join(found[1:])
-    cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS] = primary_emails, extra_emails
+    if email_results or not cols[F.EMAIL]:
+        cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS] = primary_emails, extra_emails
 
     # -- phones ---------------------------------------------------------------------------
     phone_cols = source_cols(F.PHONE) + source_cols(F.ADDITIONAL_PHONES)
+    extensions: dict[int, list[str]] = {}
+    if len(phone_cols) == 1:
+        cols[F.PHONE], cols[F.ADDITIONAL_PHONES] = _one_phone_column(table, phone_cols[0], cache, extensions)
+        phone_cols = []
     phone_results = [[cache.phone(v) for v in col] for col in phone_cols]
     primary_phones, extra_phones = [""] * n, [""] * n
-    extensions: dict[int, list[str]] = {}
-    for r in range(n):
+    for r in range(n if phone_results else 0):
         found = []
         for results in phone_results:
             res = results[r]
@@ -194,23 +215,29 @@ def normalize_chunk(
         if found:
             primary_phones[r] = found[0]
             extra_phones[r] = ", ".join(found[1:])
-    cols[F.PHONE], cols[F.ADDITIONAL_PHONES] = primary_phones, extra_phones
+    if phone_results or not cols[F.PHONE]:
+        cols[F.PHONE], cols[F.ADDITIONAL_PHONES] = primary_phones, extra_phones
 
     # -- names ----------------------------------------------------------------------------
-    def first_non_empty(columns: list[list[str]], fn: Callable[[str], str]) -> list[str]:
-        out = [""] * n
+    def first_non_empty(columns: list[list[str]], kind: str, fn: Callable[[str], str]) -> list[str]:
+        """Per row, ``fn`` of the first column's non-blank value (blank cells give "")."""
+        out: list[str] | None = None
         for col in columns:
-            for r, v in enumerate(col):
-                if not out[r] and v and not v.isspace():
-                    out[r] = fn(v)
-        return out
+            values = cache.mapped(kind, fn, col)
+            out = values if out is None else [o or v for o, v in zip(out, values)]
+        return out if out is not None else [""] * n
 
-    first = first_non_empty(source_cols(F.FIRST_NAME), cache.name)
-    last = first_non_empty(source_cols(F.LAST_NAME), cache.name)
+    first = first_non_empty(source_cols(F.FIRST_NAME), "name", normalize_name)
+    last = first_non_empty(source_cols(F.LAST_NAME), "name", normalize_name)
     for col in source_cols(F.FULL_NAME):
+        pairs = cache.mapped("full_name", split_full_name, col, blank=("", ""))
+        if not any(first) and not any(last):  # the usual case: the full name is the only name
+            first = [f for f, _ in pairs]
+            last = [rest for _, rest in pairs]
+            continue
         for r, v in enumerate(col):
             if v and not first[r]:  # "Nome completo" beside a "Sobrenome": still a first name
-                f, rest = cache.full_name(v)
+                f, rest = pairs[r] if not v.isspace() else split_full_name(v)
                 first[r] = f
                 if not last[r]:
                     last[r] = rest
@@ -218,11 +245,11 @@ def normalize_chunk(
 
     # -- plain text and lightly formatted fields ----------------------------------------------
     for name in _TEXT_FIELDS:
-        cols[name] = first_non_empty(source_cols(name), clean_text)
-    cols[F.CITY] = first_non_empty(source_cols(F.CITY), cache.name)
-    cols[F.STATE] = first_non_empty(source_cols(F.STATE), format_state)
+        cols[name] = first_non_empty(source_cols(name), "text", clean_text)
+    cols[F.CITY] = first_non_empty(source_cols(F.CITY), "name", normalize_name)
+    cols[F.STATE] = first_non_empty(source_cols(F.STATE), "state", format_state)
     cols[F.POSTAL_CODE] = first_non_empty(
-        source_cols(F.POSTAL_CODE), lambda v: format_postal_code(v, region)
+        source_cols(F.POSTAL_CODE), "postal_code", lambda v: format_postal_code(v, region)
     )
 
     # -- date of birth ------------------------------------------------------------------
@@ -240,7 +267,9 @@ def normalize_chunk(
 
     # -- tags (every tag column unioned) and notes ----------------------------------------
     tag_cols = source_cols(F.TAGS)
-    if tag_cols:
+    if len(tag_cols) == 1:
+        cols[F.TAGS] = cache.mapped("joined_tags", lambda v: join_tags(split_tags(v)), tag_cols[0])
+    elif tag_cols:
         cols[F.TAGS] = [
             join_tags(t for col in tag_cols for t in cache.tags(col[r])) for r in range(n)
         ]
@@ -248,7 +277,7 @@ def normalize_chunk(
         cols[F.TAGS] = [""] * n
     note_cols = source_cols(F.NOTES)
     notes = [""] * n
-    for r in range(n):
+    for r in range(n) if note_cols else sorted(extensions):
         parts = [clean_text(col[r]) for col in note_cols if col[r] and not col[r].isspace()]
         if r in extensions:
             parts.append("Ramal/Ext.: " + ", ".join(extensions[r]))
@@ -256,11 +285,77 @@ def normalize_chunk(
     cols[F.NOTES] = notes
 
     flag_row_problems(table, range(n))
+    # Problems were added field by field (emails, then phones, ...): keep rows in order.
+    table.problems = dict(sorted(table.problems.items()))
     return table
+
+
+def _one_email_column(table: ContactTable, col: list[str], cache: ValueCache) -> tuple[list[str], list[str]]:
+    """Email and Additional Emails from a single source column: the usual case, done column-wise.
+
+    Same result as the general loop: plain addresses come from ``email_column``; the rest (several
+    addresses in a cell, Unicode, quoting) from the full normalizer. An invalid plain address is
+    recorded with an empty message: its reason is the library's, computed when someone reads it.
+    """
+    values, suggestions, invalid, slow = email_column(col)
+    extra = [""] * len(col)
+    for r, text in invalid.items():
+        table.add_problem(r, F.EMAIL, INVALID_EMAIL, "", text)
+    for r in slow:
+        res = cache.email(col[r])
+        if res.status == "empty":
+            continue
+        found = list(dict.fromkeys(res.emails))
+        for part in res.invalid_parts:
+            table.add_problem(r, F.EMAIL, INVALID_EMAIL, res.reason, part)
+        if res.suggestion:
+            suggestions[r] = res.suggestion
+        if found:
+            values[r] = found[0]
+            extra[r] = ", ".join(found[1:])
+    for r, suggestion in suggestions.items():
+        table.suggestions.setdefault(r, {})[F.EMAIL] = suggestion
+        table.add_problem(r, F.EMAIL, EMAIL_TYPO, f"did you mean {suggestion}?")
+    return values, extra
+
+
+def _one_phone_column(
+    table: ContactTable, col: list[str], cache: ValueCache, extensions: dict[int, list[str]]
+) -> tuple[list[str], list[str]]:
+    """Phone and Additional Phones from a single source column, column-wise (see ``_one_email_column``)."""
+    values, repaired, invalid, slow = phone_column(col, cache.region)
+    extra = [""] * len(col)
+    lazy = LAZY_PHONE_REASON + cache.region
+    for r, text in invalid.items():
+        table.add_problem(r, F.PHONE, INVALID_PHONE, lazy, text)
+    for r in slow:
+        res = cache.phone(col[r])
+        if res.status == "empty":
+            continue
+        found = list(dict.fromkeys(res.phones))
+        for part in res.invalid_parts:
+            table.add_problem(r, F.PHONE, INVALID_PHONE, res.reason, part)
+        if res.repaired:
+            repaired.append(r)
+        if res.extension:
+            extensions.setdefault(r, []).append(res.extension)
+        if found:
+            values[r] = found[0]
+            extra[r] = ", ".join(found[1:])
+    for r in repaired:
+        table.add_problem(r, F.PHONE, PHONE_REPAIRED, REPAIRED_MESSAGE)
+    return values, extra
+
+
+REPAIRED_MESSAGE = "old 8-digit mobile: the ninth digit was added"
 
 
 def risky_indexes(column: list[str], rows) -> list[int]:
     """Rows whose value in ``column`` must be neutralized (cheap first-character filter first)."""
+    if isinstance(rows, range) and rows == range(len(column)):
+        candidates = _risky_candidates(column)
+        if candidates is not None:
+            return [r for r in candidates if needs_neutralizing(column[r])]
     out = []
     for r in rows:
         v = column[r]
@@ -269,12 +364,38 @@ def risky_indexes(column: list[str], rows) -> list[int]:
     return out
 
 
+#: A risky first character right after a NUL separator (\s is str.isspace here); the scan looks
+#: for the literal NUL first, which the regex engine does at memchr speed.
+_RISKY_START = re.compile("\x00[%s\\s]" % re.escape("".join(sorted(RISKY_STARTS))))
+
+
+def _risky_candidates(column: list[str]) -> list[int] | None:
+    """Rows whose value starts with a risky character or a space, found by one regex scan of the
+    NUL-joined column (C speed; normalized text almost never starts so). None if a value holds a
+    NUL itself, which would shift the row count."""
+    if not any(column):
+        return []
+    joined = "\x00" + "\x00".join(column)  # every value follows a NUL
+    hits = [m.start() + 1 for m in _RISKY_START.finditer(joined)]  # where the matched value begins
+    if not hits:
+        return []
+    if joined.count("\x00") != len(column):
+        return None
+    starts = list(accumulate((len(v) + 1 for v in column), initial=1))
+    return [bisect_right(starts, begin) - 1 for begin in hits]
+
+
 def flag_row_problems(table: ContactTable, rows) -> None:
     """Row-level checks shared by normalizing and by review edits: contactability and formulas."""
-    rows = list(rows)
-    for r in rows:
-        if not table.has_contact(r):
-            table.add_problem(r, ROW, NO_CONTACT, "no name, email or phone: GHL cannot import it")
+    if isinstance(rows, range) and rows == range(len(table)):
+        cols = table.columns
+        no_contact = [r for r, a, b, c, d in zip(rows, cols[F.FIRST_NAME], cols[F.LAST_NAME],
+                                                  cols[F.EMAIL], cols[F.PHONE]) if not (a or b or c or d)]
+    else:
+        rows = list(rows)
+        no_contact = [r for r in rows if not table.has_contact(r)]
+    for r in no_contact:
+        table.add_problem(r, ROW, NO_CONTACT, "no name, email or phone: GHL cannot import it")
     for name in F.GHL_COLUMNS:
         if name in _PHONE_FIELDS:
             continue

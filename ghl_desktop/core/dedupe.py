@@ -8,9 +8,12 @@ invalid email when another row supplied a valid one) are dropped; the rest trave
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import chain, compress, repeat
+
 from . import fields as F
 from .normalize import join_tags, split_tags
-from .table import ERROR_KINDS, NO_CONTACT, ContactTable
+from .table import ERROR_KINDS, NO_CONTACT, ContactTable, true_positions
 
 _UNION_FIELDS = {F.TAGS, F.ADDITIONAL_EMAILS, F.ADDITIONAL_PHONES, F.NOTES}
 
@@ -19,77 +22,169 @@ def _split_list(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()] if value else []
 
 
-def _keys(table: ContactTable, row: int):
+def _suspects(*key_lists: list[str]) -> set[str]:
+    """A small superset of the non-empty keys that occur more than once in ``key_lists``.
+
+    Nearly every key is unique, so this is set work done by C in blocks: a block whose keys (empty
+    ones aside) all grow the set holds no key seen before, and the keys of any other block are
+    suspects. One set insert per key; a dict of key -> first row (``setdefault`` per key) costs
+    about twice as much at a million rows. Empty cells are counted out per block, where the block
+    is still in the CPU cache, rather than filtered out in a pass of their own.
+    """
+    seen = {""}
+    suspects: set[str] = set()
+    for keys in key_lists:
+        for start in range(0, len(keys), _BLOCK):
+            block = keys[start:start + _BLOCK]
+            before = len(seen)
+            seen.update(block)
+            grown = len(seen) - before
+            if grown != len(block) and grown != len(block) - block.count(""):
+                suspects.update(block)
+    suspects.discard("")
+    return suspects
+
+
+_BLOCK = 256
+
+
+def _links(main: list[str], extra: list[str], n: int) -> list[tuple[int, int]]:
+    """(row that first had a key, a later row with the same key) for one kind of key (emails or
+    phones: the non-empty cells of the main column and the comma-separated extra one).
+
+    Column-wise with C-level loops: at a million rows a generator or an f-string per row costs
+    seconds. Only the rows holding a suspect key (``_suspects``) are looked at one by one.
+    """
+    if len(main) != n:
+        main = main[:n]
+    if len(extra) != n:
+        extra = extra[:n]
+    # The extra cells (mostly empty), split and stripped like ``_split_list`` but all at once: the
+    # pieces of ",".join(cells).split(",") are the cells' pieces in order, cell i giving
+    # cells[i].count(",") + 1 of them.
+    cells = list(compress(extra, extra))
+    pieces = list(map(str.strip, ",".join(cells).split(","))) if cells else []
+    extra_keys = list(compress(pieces, pieces))
+    suspects = _suspects(main, extra_keys)
+    if not suspects:
+        return []
+    suspect = suspects.__contains__
+    pairs = [(main[r], r) for r in true_positions(map(suspect, main))]
+    hits = true_positions(map(suspect, extra_keys))
+    if hits:
+        counts = map((1).__add__, map(str.count, cells, repeat(",")))
+        piece_rows = chain.from_iterable(map(repeat, compress(range(n), extra), counts))
+        extra_rows = list(compress(piece_rows, pieces))
+        pairs += [(extra_keys[i], extra_rows[i]) for i in hits]
+    owner: dict[str, int] = {}
+    links = []
+    for key, r in pairs:
+        first = owner.setdefault(key, r)
+        if first != r:
+            links.append((first, r))
+    return links
+
+
+def _merged_groups(table: ContactTable) -> list[list[int]]:
+    """The groups of two or more rows, each in row order, groups ordered by their first row."""
+    n = len(table)
     cols = table.columns
-    for e in [cols[F.EMAIL][row], *_split_list(cols[F.ADDITIONAL_EMAILS][row])]:
-        if e:
-            yield "e:" + e
-    for p in [cols[F.PHONE][row], *_split_list(cols[F.ADDITIONAL_PHONES][row])]:
-        if p:
-            yield "p:" + p
+    links = _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n)
+    links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n)
+    if not links:
+        return []
+    # Union-find over just the rows that share a key; the root of a group is its smallest row.
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = x
+        while (up := parent.get(root, root)) != root:
+            root = up
+        while x != root:
+            x, parent[x] = parent[x], root
+        return root
+
+    for a, b in links:
+        a, b = find(a), find(b)
+        if a != b:
+            if a < b:
+                parent[b] = a
+            else:
+                parent[a] = b
+    groups: dict[int, list[int]] = {}
+    for r in sorted({r for link in links for r in link}):
+        groups.setdefault(find(r), []).append(r)  # smallest row first: groups come in root order
+    return list(groups.values())
 
 
 def duplicate_groups(table: ContactTable) -> list[list[int]]:
     """Rows grouped by identity, each group in row order, groups ordered by their first row."""
-    parent = list(range(len(table)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    owner: dict[str, int] = {}
-    for r in range(len(table)):
-        for key in _keys(table, r):
-            other = owner.setdefault(key, r)
-            if other != r:
-                a, b = find(other), find(r)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[int]] = {}
-    for r in range(len(table)):
-        groups.setdefault(find(r), []).append(r)
-    return sorted(groups.values(), key=lambda g: g[0])
+    merged = _merged_groups(table)
+    if not merged:
+        return [[r] for r in range(len(table))]
+    by_first = {g[0]: g for g in merged}
+    inner = {r for g in merged for r in g[1:]}
+    return [by_first.get(r, [r]) for r in range(len(table)) if r not in inner]
 
 
 def merge_duplicates(table: ContactTable) -> tuple[ContactTable, int]:
     """Return the merged table and how many rows were merged into others."""
-    groups = duplicate_groups(table)
-    if len(groups) == len(table):
+    groups = _merged_groups(table)
+    if not groups:
         return table, 0
-    out = table.take([g[0] for g in groups])
-    merged_count = 0
-    for new_row, group in enumerate(groups):
-        if len(group) == 1:
-            continue
-        merged_count += len(group) - 1
-        _merge_into(out, new_row, table, group)
-    return out, merged_count
+    drop = sorted(r for g in groups for r in g[1:])
+    out = table.without_rows(drop)
+    tags: dict[tuple[str, ...], str] = {}
+    for group in groups:
+        _merge_into(out, group[0] - bisect_left(drop, group[0]), table, group, tags)
+    return out, len(drop)
 
 
-def _merge_into(out: ContactTable, new_row: int, table: ContactTable, group: list[int]) -> None:
+_PLAIN_FIELDS = tuple(name for name in F.GHL_COLUMNS if name not in _UNION_FIELDS)
+
+
+def _merge_into(
+    out: ContactTable,
+    new_row: int,
+    table: ContactTable,
+    group: list[int],
+    tags_cache: dict[tuple[str, ...], str] | None = None,
+) -> None:
+    """Merge the rows of ``group`` into row ``new_row`` of ``out``. ``tags_cache`` remembers the
+    merged tags of a combination of tag cells (a list repeats a few tag cells many times)."""
     cols = table.columns
     values: dict[str, str] = {}
-    for name in F.GHL_COLUMNS:
-        if name in _UNION_FIELDS:
-            continue
-        values[name] = next((cols[name][r] for r in group if cols[name][r]), "")
+    for name in _PLAIN_FIELDS:  # the first non-empty value wins
+        col = cols[name]
+        for r in group:
+            v = col[r]
+            if v:
+                break
+        else:
+            v = ""
+        values[name] = v
 
-    def union(name: str, exclude: str = "") -> str:
+    def union(name: str, exclude: str = "") -> list[str]:
         seen: list[str] = []
         for r in group:
             for v in _split_list(cols[name][r]):
                 if v != exclude and v not in seen:
                     seen.append(v)
-        return ", ".join(seen)
+        return seen
 
     # Emails/phones of the other rows that did not win become additional ones.
     for main, extra in ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES)):
-        extras = [cols[main][r] for r in group if cols[main][r] and cols[main][r] != values[main]]
-        joined = ", ".join(dict.fromkeys(extras + _split_list(union(extra, values[main]))))
-        values[extra] = joined
-    values[F.TAGS] = join_tags(t for r in group for t in split_tags(cols[F.TAGS][r]))
+        won = values[main]
+        main_col = cols[main]
+        extras = [main_col[r] for r in group if main_col[r] and main_col[r] != won]
+        values[extra] = ", ".join(dict.fromkeys(extras + union(extra, won)))
+    tag_cells = tuple(cols[F.TAGS][r] for r in group)
+    merged_tags = None if tags_cache is None else tags_cache.get(tag_cells)
+    if merged_tags is None:
+        merged_tags = join_tags(t for cell in tag_cells for t in split_tags(cell))
+        if tags_cache is not None:
+            tags_cache[tag_cells] = merged_tags
+    values[F.TAGS] = merged_tags
     notes: list[str] = []
     for r in group:
         if cols[F.NOTES][r] and cols[F.NOTES][r] not in notes:

@@ -142,7 +142,7 @@ def reject_reason(table: ContactTable, row: int) -> str:
     if row in table.excluded:
         return "excluded during review"
     reasons = [
-        p.message if fld == ROW else f"{fld} {p.value!r}: {p.message}" if p.value else f"{fld}: {p.message}"
+        p.reason if fld == ROW else f"{fld} {p.value!r}: {p.reason}" if p.value else f"{fld}: {p.reason}"
         for fld, p in table.row_problems(row)
         if p.is_error
     ]

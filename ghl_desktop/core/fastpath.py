@@ -12,11 +12,14 @@ equals the full normalizer's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from email_validator import SPECIAL_USE_DOMAIN_NAMES
 from phonenumbers import PhoneMetadata
 
-from .normalize import EmailResult, PhoneResult, suggest_domain
+from .normalize import EmailResult, PhoneResult, normalize_phone, suggest_domain
+from .normalize.emails import validate_one
+from .normalize.phones import MAX_CELL_CHARS, split_cell
 
 # Plain ASCII address: common atext characters, dot-separated local part, LDH domain labels
 # (no "--", which could be an IDNA A-label the library must check), alphabetic TLD.
@@ -46,6 +49,7 @@ class _RegionValidator:
         meta = PhoneMetadata.metadata_for_region(region)
         self.general = self._desc(meta.general_desc)
         self.types = [d for d in (self._desc(getattr(meta, t, None)) for t in self._TYPES) if d]
+        self._by_length: dict[int, re.Pattern | None] = {}
 
     @staticmethod
     def _desc(desc):
@@ -61,37 +65,141 @@ class _RegionValidator:
         return pattern.fullmatch(nsn) is not None
 
     def is_valid(self, nsn: str) -> bool:
+        try:
+            rx = self._by_length[len(nsn)]
+        except KeyError:
+            rx = self._by_length[len(nsn)] = self._for_length(len(nsn))
+        return rx is not None and rx.fullmatch(nsn) is not None
+
+    def is_valid_by_rules(self, nsn: str) -> bool:
+        """The rule written out (what ``is_valid`` compiles into one regex per length)."""
         if not self._fits(self.general, nsn):
             return False
         return any(self._fits(d, nsn) for d in self.types)
 
+    def _for_length(self, n: int):
+        """One regex for numbers of length ``n``: the general pattern (a lookahead) and the union of
+        the types that allow ``n`` digits. One regex call instead of up to eleven."""
+        lengths, general = self.general
+        if lengths and n not in lengths:
+            return None
+        alts = [pattern.pattern for allowed, pattern in self.types if not allowed or n in allowed]
+        if not alts:
+            return None
+        return re.compile("(?=(?:%s)\\Z)(?:%s)" % (general.pattern, "|".join(f"(?:{a})" for a in alts)))
+
 
 _BR = _RegionValidator("BR")
+#: Where the library may strip a national or carrier prefix from a national number (BR: "0…",
+#: "90…"): such numbers go to the full normalizer. Area codes 91-99 do not match.
+_BR_NATIONAL_PREFIX = re.compile(PhoneMetadata.metadata_for_region("BR").national_prefix_for_parsing)
 
-_suggestions: dict[str, str] = {}
+#: domain as written -> the popular domain it is probably a typo of ("" for none), or None when
+#: addresses at that domain must go to the full normalizer (special-use, "--", too long).
+_domains: dict[str, str | None] = {}
+
+
+def _domain_suggestion(domain_as_written: str) -> str | None:
+    domain = domain_as_written.lower()
+    if "--" in domain or len(domain) > 253 or any(domain == s or domain.endswith("." + s) for s in _SPECIAL):
+        return None
+    return suggest_domain(domain)
+
+
+def _email_value(text: str) -> tuple[str, str] | None:
+    """(normalized address, suggested address or "") for a plain address already stripped, else None."""
+    m = _SIMPLE_EMAIL.fullmatch(text)
+    if m is None or len(text) > 254 or text.index("@") > 64:
+        return None
+    d = m.group(1)
+    try:
+        suggestion = _domains[d]
+    except KeyError:
+        suggestion = _domains[d] = _domain_suggestion(d)
+    if suggestion is None:
+        return None
+    value = text.lower()
+    return value, (value[: value.index("@") + 1] + suggestion if suggestion else "")
+
+
+#: Cells made only of these can be judged invalid without the library (see ``_surely_invalid``).
+_PLAIN_CHARS = re.compile(r"[A-Za-z0-9._%+\- @]+")
+
+
+def _surely_invalid(text: str) -> bool:
+    """True for a cell holding one address that no reading of email-validator accepts.
+
+    Only unquoted plain-ASCII text (no quotes, angle brackets, comments or separators) is judged:
+    without an "@", ending or starting with the "@", a space around one "@", or two "@" and no space
+    (a cell with two "@" and spaces may be two addresses, so it goes to the full normalizer).
+    """
+    if _PLAIN_CHARS.fullmatch(text) is None:
+        return False
+    at = text.count("@")
+    if at == 0:
+        return True
+    if at == 1:
+        return text[0] == "@" or text[-1] == "@" or " " in text.partition("@")[0]
+    return " " not in text
 
 
 def fast_email(raw: str) -> EmailResult | None:
     text = raw.strip()
-    m = _SIMPLE_EMAIL.fullmatch(text)
-    if m is None or len(text) > 254 or text.index("@") > 64 or "--" in m.group(1):
-        return None
-    domain = m.group(1).lower()
-    if len(domain) > 253 or any(domain == s or domain.endswith("." + s) for s in _SPECIAL):
-        return None
-    try:
-        suggestion = _suggestions[domain]
-    except KeyError:
-        suggestion = _suggestions[domain] = suggest_domain(domain)
-    value = text.lower()
-    return EmailResult((value,), "valid", "", (), f"{value.rpartition('@')[0]}@{suggestion}" if suggestion else "")
+    found = _email_value(text)
+    if found is not None:
+        value, suggestion = found
+        return EmailResult((value,), "valid", "", (), suggestion)
+    if text and _surely_invalid(text):
+        return EmailResult((), "invalid", invalid_email_reason(text), (text,), "")
+    return None
+
+
+@lru_cache(maxsize=4096)
+def invalid_email_reason(text: str) -> str:
+    """The library's reason for an address it refuses (computed only when a person asks)."""
+    return validate_one(text)[1]
+
+
+def email_column(col: list[str]) -> tuple[list[str], dict[int, str], dict[int, str], list[int]]:
+    """One email column at once: (addresses, suggestions by row, invalid text by row, slow rows).
+
+    ``addresses[r]`` is the normalized address or ""; an invalid cell's reason is the library's
+    and is computed later, by ``invalid_email_reason``, when someone looks at it. Rows listed in
+    ``slow rows`` need the full normalizer (several addresses, Unicode, quoting, special domains).
+    """
+    values = [""] * len(col)
+    suggestions: dict[int, str] = {}
+    invalid: dict[int, str] = {}
+    slow: list[int] = []
+    value_of = _email_value
+    for r, raw in enumerate(col):
+        if not raw:
+            continue
+        text = raw.strip()
+        found = value_of(text)
+        if found is not None:
+            values[r], suggestion = found
+            if suggestion:
+                suggestions[r] = suggestion
+        elif text and _surely_invalid(text):
+            invalid[r] = text
+        elif text or raw:
+            slow.append(r)
+    return values, suggestions, invalid, slow
+
+
 
 
 _EXCEL_55 = re.compile(r"55(\d{10,11})")
 
 
-def fast_phone(raw: str, region: str) -> PhoneResult | None:
-    text = raw.strip()
+def _phone_value(text: str, region: str) -> tuple[str, bool] | None:
+    """(E.164, repaired) for one stripped Brazilian number of a plain layout, else None.
+
+    ("", False) means the layout is plain and the number is invalid for sure: the library reads
+    exactly these digits as the national number, and neither they nor the ninth-digit repair are
+    valid, so ``normalize_phone`` has no other reading either (the differential tests check it).
+    """
     m = _BR_PHONE.fullmatch(text)
     if m is None:
         # 55 + national number typed as an Excel number: too long for a national number, so the
@@ -99,24 +207,107 @@ def fast_phone(raw: str, region: str) -> PhoneResult | None:
         e = _EXCEL_55.fullmatch(text) if region == "BR" else None
         if e is None or e.group(1)[0] == "0":
             return None
-        return _br_result(e.group(1))
+        found = _br_value(e.group(1))
+        return found if found[0] else None  # invalid: the full normalizer explains this layout
     prefix, area, a, b = m.groups()
     nsn = area + a + b
     if not prefix:
         # National layout: only for region BR, and never where the library would strip a national
-        # or carrier prefix (leading 0 / 9) or read a leading 55 as the country code.
-        if region != "BR" or nsn[0] in "09" or nsn.startswith("55"):
+        # or carrier prefix (BR: a leading 0 or 90) or read a leading 55 as the country code.
+        if region != "BR" or _BR_NATIONAL_PREFIX.match(nsn) or nsn.startswith("55"):
             return None
     elif nsn[0] == "0":
         return None
-    return _br_result(nsn)
+    found = _br_value(nsn)
+    if not found[0] and prefix and prefix[0] == "0":
+        return None  # "00 55 …" invalid as +55 may still be valid in the library's carrier-code reading
+    return found
 
 
-def _br_result(nsn: str) -> PhoneResult | None:
+def _br_value(nsn: str) -> tuple[str, bool]:
+    """(E.164, repaired), or ("", False) when neither the number nor its ninth-digit repair is valid."""
     if _BR.is_valid(nsn):
-        return PhoneResult(("+55" + nsn,), "valid")
+        return "+55" + nsn, False
     if len(nsn) == 10 and nsn[2] in "6789":  # a mobile from before the ninth digit
         fixed = nsn[:2] + "9" + nsn[2:]
         if _BR.is_valid(fixed):
-            return PhoneResult(("+55" + fixed,), "repaired", "", (), True, "")
-    return None
+            return "+55" + fixed, True
+    return _NOT_VALID
+
+
+_NOT_VALID = ("", False)
+
+
+def fast_phone(raw: str, region: str) -> PhoneResult | None:
+    """One plain number, or several plain numbers split as ``normalize_phone`` splits them."""
+    text = raw.strip()
+    found = _phone_value(text, region)
+    if found is not None:
+        value, repaired = found
+        if not value:
+            return PhoneResult((), "invalid", invalid_phone_reason(text, region), (text,))
+        return PhoneResult((value,), "repaired", "", (), True, "") if repaired else PhoneResult((value,), "valid")
+    return _fast_phones(text, region)
+
+
+@lru_cache(maxsize=4096)
+def invalid_phone_reason(text: str, region: str) -> str:
+    """The full normalizer's reason for a number it refuses (computed only when a person asks)."""
+    return normalize_phone(text, region).reason
+
+
+def _fast_phones(text: str, region: str) -> PhoneResult | None:
+    """A cell of several plain numbers ("(11) 98765-4321 / 11 3333-4444"), or None.
+
+    Each part is a plain number (digits and ``+ ( ) . -`` only: no extension words, no labels), so
+    ``normalize_phone`` would read each one alone; the cell result is put together the same way.
+    """
+    if len(text) > MAX_CELL_CHARS or not _MULTI_HINT.search(text):
+        return None
+    phones: list[str] = []
+    repaired_primary = any_repaired = False
+    for part in split_cell(text):
+        found = _phone_value(part, region)
+        if found is None or not found[0]:
+            return None
+        value, repaired = found
+        if value not in phones:
+            if not phones:
+                repaired_primary = repaired
+            phones.append(value)
+        any_repaired = any_repaired or repaired
+    if not phones:
+        return None
+    return PhoneResult(tuple(phones), "repaired" if repaired_primary else "valid", "", (), any_repaired, "")
+
+
+#: A separator ``normalize_phone`` splits on: without one, a cell is a single number.
+_MULTI_HINT = re.compile(r"[/;,|\n\r]|\s(?:e|ou|or|y)\s|\d\s+\+", re.IGNORECASE)
+
+
+def phone_column(col: list[str], region: str) -> tuple[list[str], list[int], dict[int, str], list[int]]:
+    """One phone column at once: (E.164 values, repaired rows, invalid text by row, slow rows).
+
+    ``values[r]`` is the number in E.164 or ""; an invalid plain number's reason is computed later,
+    by ``invalid_phone_reason``, when someone looks at it. Rows listed in ``slow rows`` need the
+    full normalizer (other layouts, other countries, extensions, several numbers).
+    """
+    values = [""] * len(col)
+    repaired: list[int] = []
+    invalid: dict[int, str] = {}
+    slow: list[int] = []
+    value_of = _phone_value
+    for r, raw in enumerate(col):
+        if not raw:
+            continue
+        text = raw.strip()
+        found = value_of(text, region)
+        if found is None:
+            slow.append(r)
+        elif found[0]:
+            values[r], was_repaired = found
+            if was_repaired:
+                repaired.append(r)
+        else:
+            invalid[r] = text
+    return values, repaired, invalid, slow

@@ -6,9 +6,13 @@ every review edit) and the chart all speak of the same contacts.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from itertools import chain
+
 from . import fields as F
 from .table import (
     EMAIL_TYPO,
+    ERROR_KINDS,
     FORMULA,
     INVALID_DATE,
     INVALID_EMAIL,
@@ -17,31 +21,101 @@ from .table import (
     ContactTable,
 )
 
+# At a million rows a per-row method call (``has_contact``, ``row_problems``, ``is_exported``) costs
+# about a second, and the report is recomputed after every review edit. So counts over exported rows
+# are "all rows minus the few that are not exported" (``ContactTable.not_exported_rows``), column
+# counts are C-level loops, and the sparse problems are walked once (``_problem_rows``).
+
+_COUNTED = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, PHONE_REPAIRED, EMAIL_TYPO, FORMULA)
+_QUALITY = (("email", F.EMAIL, INVALID_EMAIL), ("phone", F.PHONE, INVALID_PHONE))
+
 
 def _pct(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 2) if whole else 0.0
 
 
-def count_problems(table: ContactTable) -> dict[str, int]:
-    counts = {k: 0 for k in (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, PHONE_REPAIRED, EMAIL_TYPO, FORMULA)}
-    for fields in table.problems.values():
-        for probs in fields.values():
+def _problem_rows(table: ContactTable) -> dict[tuple[str, str], list[int]]:
+    """(field, kind) -> the row of each such problem (a row twice if it has two), in one pass."""
+    found: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    for r, fields in table.problems.items():
+        for fld, probs in fields.items():
             for p in probs:
-                if p.kind in counts:
-                    counts[p.kind] += 1
+                found[fld, p.kind].append(r)
+    return found
+
+
+def _exported_among(rows, gone: set[int], n: int) -> set[int]:
+    """The distinct ``rows`` that are exported, given the rows that are not and the table length."""
+    rows = set(rows)
+    if gone:
+        rows -= gone
+    if rows and (min(rows) < 0 or max(rows) >= n):
+        rows = {r for r in rows if 0 <= r < n}
+    return rows
+
+
+def _filled(col: list[str], rows) -> int:
+    """How many of ``rows`` have a value in ``col``."""
+    return len(list(filter(None, map(col.__getitem__, rows))))
+
+
+def _filled_exported(table: ContactTable, fld: str, gone: list[int]) -> int:
+    """How many exported rows have a value in ``fld`` (cells are strings: empty is "")."""
+    col = table.columns[fld]
+    n = len(table)
+    return n - (col.count("") if len(col) == n else col[:n].count("")) - _filled(col, gone)
+
+
+def _count(found: dict[tuple[str, str], list[int]]) -> dict[str, int]:
+    counts = dict.fromkeys(_COUNTED, 0)
+    for (_, kind), rows in found.items():
+        if kind in counts:
+            counts[kind] += len(rows)
     return counts
+
+
+def count_problems(table: ContactTable) -> dict[str, int]:
+    return _count(_problem_rows(table))
+
+
+def _quality(
+    n: int,
+    table: ContactTable,
+    gone: list[int],
+    found: dict[tuple[str, str], list[int]],
+    filled: dict[str, int],
+) -> dict[str, dict[str, int]]:
+    gone_set = set(gone)
+    n_exported = n - len(gone)
+    out = {}
+    for key, fld, bad in _QUALITY:
+        col = table.columns[fld]
+        repaired = _filled(col, _exported_among(found.get((fld, PHONE_REPAIRED), ()), gone_set, n))
+        invalid_rows = _exported_among(found.get((fld, bad), ()), gone_set, n)
+        invalid = len(invalid_rows) - _filled(col, invalid_rows)
+        out[key] = {
+            "valid": filled[fld] - repaired,
+            "repaired": repaired,
+            "invalid": invalid,
+            "missing": n_exported - filled[fld] - invalid,
+        }
+    return out
 
 
 def quality_breakdown(table: ContactTable, exported: list[int] | None = None) -> dict[str, dict[str, int]]:
     """Per exported contact: is its email / phone valid, repaired, invalid or missing (for the chart)."""
+    if exported is None:
+        gone = table.not_exported_rows()
+        filled = {fld: _filled_exported(table, fld, gone) for _, fld, _ in _QUALITY}
+        return _quality(len(table), table, gone, _problem_rows(table), filled)
     out = {
         "email": {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0},
         "phone": {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0},
     }
     cols = table.columns
-    for r in table.exported_rows() if exported is None else exported:
+    for r in exported:
         probs = table.problems.get(r, {})
-        for key, fld, bad in (("email", F.EMAIL, INVALID_EMAIL), ("phone", F.PHONE, INVALID_PHONE)):
+        for key, fld, bad in _QUALITY:
             kinds = {p.kind for p in probs.get(fld, ())}
             if cols[fld][r]:
                 out[key]["repaired" if PHONE_REPAIRED in kinds else "valid"] += 1
@@ -63,15 +137,15 @@ def build_report(
     seconds: float,
 ) -> dict:
     """The report JSON. ``mappings``/``unmapped``/``inputs`` are per input file, in order."""
-    exported = table.exported_rows()
-    cols = table.columns
-    with_email = sum(1 for r in exported if cols[F.EMAIL][r])
-    with_phone = sum(1 for r in exported if cols[F.PHONE][r])
-    counts = count_problems(table)
-    exported_set = set(exported)
-    rejected = len(table) - len(exported) + sum(
-        1 for r in table.problems if r in exported_set and table.has_error(r)
-    )
+    n = len(table)
+    gone = table.not_exported_rows()  # usually a handful
+    n_exported = n - len(gone)
+    filled = {fld: _filled_exported(table, fld, gone) for _, fld, _ in _QUALITY}
+    found = _problem_rows(table)
+    counts = _count(found)
+    # Exported rows with an error are rejected too (``ContactTable.has_error``).
+    error_rows = chain.from_iterable(rows for (_, kind), rows in found.items() if kind in ERROR_KINDS)
+    rejected = n - n_exported + len(_exported_among(error_rows, set(gone), n))
 
     merged_mapping: dict[str, dict] = {}
     for m in mappings:
@@ -80,9 +154,9 @@ def build_report(
     unmapped_all = list(dict.fromkeys(c for cols_ in unmapped for c in cols_))
     return {
         "total_rows": total_rows,
-        "exported_rows": len(exported),
-        "pct_with_email": _pct(with_email, len(exported)),
-        "pct_with_phone": _pct(with_phone, len(exported)),
+        "exported_rows": n_exported,
+        "pct_with_email": _pct(filled[F.EMAIL], n_exported),
+        "pct_with_phone": _pct(filled[F.PHONE], n_exported),
         "invalid_emails": counts[INVALID_EMAIL],
         "invalid_phones": counts[INVALID_PHONE],
         "phones_repaired": counts[PHONE_REPAIRED],
@@ -94,7 +168,7 @@ def build_report(
         "excluded_rows": len(table.excluded),
         "mapping": merged_mapping,
         "unmapped_columns": unmapped_all,
-        "quality": quality_breakdown(table, exported),
+        "quality": _quality(n, table, gone, found, filled),
         "inputs": [
             {**info, "mapping": m, "unmapped_columns": u}
             for info, m, u in zip(inputs, mappings, unmapped)

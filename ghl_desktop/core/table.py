@@ -7,7 +7,10 @@ sparse: most rows have no problem, so problems and suggestions are dicts keyed b
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import itemgetter, not_, sub, truth
 
 from .fields import EMAIL, FIRST_NAME, GHL_COLUMNS, LAST_NAME, PHONE
 
@@ -21,6 +24,10 @@ FORMULA = "formula"  # a cell that spreadsheet programs would run as a formula; 
 PHONE_REPAIRED = "phone_repaired"
 
 ERROR_KINDS = frozenset({INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, NO_CONTACT})
+
+#: The message of an invalid phone whose reason is computed when read (``Problem.reason``): this
+#: marker and the region it was read for ("\x00phone:BR"). An invalid email's is simply "".
+LAZY_PHONE_REASON = "\x00phone:"
 
 #: The field key used for a problem that concerns the whole row.
 ROW = ""
@@ -36,6 +43,53 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.kind in ERROR_KINDS
+
+    @property
+    def reason(self) -> str:
+        """What to tell a person: the message, or for an invalid address recorded without one (the
+        fast column path defers it) the library's own reason, computed now."""
+        message = self.message
+        if message.startswith(LAZY_PHONE_REASON) and self.kind == INVALID_PHONE:
+            from .fastpath import invalid_phone_reason
+
+            return invalid_phone_reason(self.value, message[len(LAZY_PHONE_REASON):])
+        if message or self.kind != INVALID_EMAIL or not self.value:
+            return message
+        from .fastpath import invalid_email_reason
+
+        return invalid_email_reason(self.value)
+
+
+def true_positions(flags) -> list[int]:
+    """The indexes of the true items of ``flags``. Quick when few are: a C scan of bytes, where
+    ``compress(range(n), flags)`` makes an int for every row."""
+    data = bytes(map(truth, flags))
+    if data.count(1) * 32 > len(data):
+        return list(compress(range(len(data)), data))
+    out: list[int] = []
+    find = data.find
+    i = find(1)
+    while i >= 0:
+        out.append(i)
+        i = find(1, i + 1)
+    return out
+
+
+def _empty_positions(col: list[str], n: int) -> list[int]:
+    """The rows below ``n`` whose cell is empty (cells are strings: falsy is ""). ``list.index``
+    scans in C from one to the next, quick when there are few (usually); one pass either way."""
+    out: list[int] = []
+    find = col.index
+    i = -1
+    try:
+        while len(out) < 64:
+            i = find("", i + 1, n)
+            out.append(i)
+    except ValueError:
+        return out
+    # Many empty cells: the rest in one C pass.
+    out += map((i + 1).__add__, true_positions(map(not_, col[i + 1:n])))
+    return out
 
 
 @dataclass
@@ -119,4 +173,94 @@ class ContactTable:
                     getattr(out, attr)[new] = v
             if old in self.excluded:
                 out.excluded.add(new)
+        return out
+
+    # -- fast whole-table helpers (a million rows: C-level loops, no per-row Python calls) -------
+    def not_exported_rows(self) -> list[int]:
+        """The rows ``exported_rows`` leaves out, ascending (excluded ones and ones with no name,
+        email or phone). Usually a handful, so counts over exported rows are "all rows minus these"."""
+        n = len(self.sources)
+        cols = self.columns
+        # Rows lacking a first name, then of those the ones also lacking a last name, ...: each step
+        # is a C loop and the candidates shrink to almost nothing after the first column.
+        cand = _empty_positions(cols[FIRST_NAME], n)
+        for c in (LAST_NAME, EMAIL, PHONE):
+            if not cand:
+                break
+            cand = list(compress(cand, map(not_, map(cols[c].__getitem__, cand))))
+        if self.excluded:
+            cand = sorted(set(cand).union(r for r in self.excluded if 0 <= r < n))
+        return cand
+
+    def without_rows(self, drop: list[int]) -> "ContactTable":
+        """``take`` of every row except ``drop`` (ascending, distinct, in range), review data
+        carried along and renumbered. When few rows go (merging duplicates) each column costs a
+        list copy, in C, instead of a Python step per row."""
+        n = len(self.sources)
+        out = ContactTable()
+        if len(drop) * 16 < n:
+            runs = list(zip([0, *[d + 1 for d in drop]], [*drop, n]))
+
+            def gather(seq: list) -> list:
+                if len(drop) <= 48:  # a copy, then each deletion moves the tail: quickest for a few
+                    res = seq[:n]
+                    for d in reversed(drop):
+                        del res[d]
+                    return res
+                res = seq[:drop[0]]  # else copy the runs between the dropped rows
+                for a, b in runs[1:]:
+                    res += seq[a:b]
+                return res
+        else:
+            mask = bytearray(b"\x01") * n
+            for d in drop:
+                mask[d] = 0
+            keep = list(compress(range(n), mask))
+            runs = None
+            pick = itemgetter(*keep) if len(keep) > 1 else None
+
+            def gather(seq: list) -> list:
+                if pick is None:
+                    return [seq[r] for r in keep]
+                return list(pick(seq))
+
+        for c in GHL_COLUMNS:
+            out.columns[c] = gather(self.columns[c])
+        out.sources = gather(self.sources)
+
+        def renumber(rows, values: list | None = None) -> tuple[list[int], list]:
+            """The new numbers of the kept ``rows`` (ascending, given in ascending order) and
+            their ``values`` (aligned with ``rows``); rows dropped or out of range go."""
+            new: list[int] = []
+            kept_values: list = []
+            if runs is not None:  # shift each run of rows by the number of dropped rows before it
+                for shift, (a, b) in enumerate(runs):
+                    i, j = bisect_left(rows, a), bisect_left(rows, b)
+                    if i != j:
+                        new += map(sub, rows[i:j], repeat(shift)) if shift else rows[i:j]
+                        if values is not None:
+                            kept_values += values[i:j]
+                return new, kept_values
+            i, j = bisect_left(rows, 0), bisect_left(rows, n)
+            flags = list(map(mask.__getitem__, rows[i:j]))
+            kept = list(compress(rows[i:j], flags))
+            if values is not None:
+                kept_values = list(compress(values[i:j], flags))
+            return list(map(bisect_left, repeat(keep), kept)), kept_values
+
+        for attr in ("problems", "suggestions", "merged"):
+            src = getattr(self, attr)
+            if not src:
+                continue
+            rows = list(src)
+            old = sorted(rows)
+            # Rows are usually in order already: then the values come in order too, no lookups.
+            values = list(src.values()) if old == rows else list(map(src.__getitem__, old))
+            new, values = renumber(old, values)
+            if all(values):
+                setattr(out, attr, dict(zip(new, values)))
+            else:  # like take: empty entries are not carried
+                setattr(out, attr, {k: v for k, v in zip(new, values) if v})
+        if self.excluded:
+            out.excluded = set(renumber(sorted(self.excluded))[0])
         return out

@@ -292,7 +292,7 @@ class PreviewModel(QAbstractTableModel):
         t = self.table
         lines = []
         for p in t.problems.get(r, {}).get(field, []):
-            detail = f"{problem_label(p.kind)}: {p.message}" if p.message else problem_label(p.kind)
+            detail = f"{problem_label(p.kind)}: {p.reason}" if p.reason else problem_label(p.kind)
             if p.value and p.kind != PHONE_REPAIRED:
                 detail += f"\n  “{p.value}”"
             lines.append(detail)

@@ -75,3 +75,178 @@ def test_fast_phone_never_disagrees_on_digit_soup(text):
     fast = fast_phone(text, "BR")
     if fast is not None:
         assert fast == normalize_phone(text, "BR")
+
+
+# -- column paths: whole columns at once, with the same answers cell by cell ----------------------
+
+def messy_emails(n, seed=11):
+    """Plain, shouting, padded (also with Unicode spaces), mistyped, invalid in every cheap shape,
+    several per cell, Unicode, quoted: everything a column path must either answer exactly or pass on."""
+    rnd = random.Random(seed)
+    locals_ = ["maria", "JOSE.SILVA", "ana_paula", "x", "contato+news", "a%b", "-x", "a..b", ".a", "joão",
+               '"quoted"', "a b", "e" * 70]
+    domains = ["gmail.com", "GMAIL.COM", "gmial.com", "hotmail.con", "uol.com.br", "empresa.com.br",
+               "localhost", "x.local", "xn--bcher-kva.com", "a--b.com", "gmail .com", "gmail,com", "x.c",
+               "9.com", "exemplo.test", ""]
+    pads = ["", " ", "\xa0", "\u2003", "\t", ";", " ; ", "mailto:", "MAILTO:"]
+    out = []
+    for i in range(n):
+        local, domain = rnd.choice(locals_), rnd.choice(domains)
+        shape = rnd.random()
+        if shape < 0.55:
+            v = f"{local}{i % 97}@{domain}"
+        elif shape < 0.62:
+            v = f"{local}{i % 97}.{domain}"  # no @
+        elif shape < 0.68:
+            v = f"{local}{i % 97}@@{domain}"
+        elif shape < 0.74:
+            v = f"{local}{i % 97} @{domain}"
+        elif shape < 0.78:
+            v = f"@{domain}"
+        elif shape < 0.84:
+            v = f"{local}@{domain}; {rnd.choice(locals_)}@{rnd.choice(domains)}"
+        elif shape < 0.88:
+            v = f"{local}@{domain} {local}@{domain}"
+        elif shape < 0.92:
+            v = ""
+        else:
+            v = rnd.choice(["-", "sem email", "n/a", "   ", "@", "@@", "a@", "a@b@c", "x y z"])
+        pad = rnd.choice(pads)
+        out.append(pad + v + (pad if pad != "mailto:" and pad != "MAILTO:" else ""))
+    return out
+
+
+def column_email_results(col):
+    """What the column path says for each cell, as (emails, invalid parts, reason, suggestion)."""
+    from ghl_desktop.core.fastpath import email_column, invalid_email_reason
+
+    values, suggestions, invalid, slow = email_column(col)
+    out = {}
+    for r, v in enumerate(col):
+        if r in slow:
+            continue
+        if r in invalid:
+            out[r] = ((), (invalid[r],), invalid_email_reason(invalid[r]), "")
+        else:
+            out[r] = ((values[r],) if values[r] else (), (), "", suggestions.get(r, ""))
+    return out, slow
+
+
+@pytest.mark.slow
+def test_email_column_equals_full_normalizer_on_50k_messy_values():
+    col = messy_emails(50_000)
+    answers, slow = column_email_results(col)
+    assert len(answers) > 10_000  # many cells take the column path, despite the deliberate mess
+    invalid_fast = 0
+    for r, (emails, invalid, reason, suggestion) in answers.items():
+        full = normalize_email(col[r])
+        assert (full.emails, full.invalid_parts, full.reason, full.suggestion) == (
+            emails, invalid, reason, suggestion), col[r]
+        invalid_fast += bool(invalid)
+    assert invalid_fast > 1_500
+
+
+def test_unicode_spaces_around_an_address_are_stripped_as_any_space():
+    for pad in ("\xa0", "\u2003", "\u3000", " \xa0; "):
+        cell = f"{pad}Maria@Exemplo.com.br{pad}"
+        full = normalize_email(cell)
+        assert full.emails == ("maria@exemplo.com.br",)
+        assert fast_email(cell) in (None, full)
+
+
+def messy_phones(n, seed=12):
+    rnd = random.Random(seed)
+    base = br_phones(n, seed) + digit_soup(n // 4, seed)
+    seps = [" / ", "; ", ", ", " e ", " ou ", "\n", " +55 ", "|"]
+    out = []
+    for i, v in enumerate(base):
+        shape = rnd.random()
+        if shape < 0.2:
+            v = v + rnd.choice(seps) + rnd.choice(base)
+        elif shape < 0.25:
+            v = f" {v}\xa0"
+        elif shape < 0.3:
+            v = v + rnd.choice([" ramal 12", " (WhatsApp)", " x3", "#9"])
+        elif shape < 0.33:
+            v = rnd.choice(["", "123", "sem telefone", "0000-0000", "(11) 1234", "+1 212 555 0123", " / "])
+        out.append(v)
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("region", ["BR", "US"])
+def test_phone_column_and_multi_number_cells_equal_full_normalizer(region):
+    from ghl_desktop.core.fastpath import invalid_phone_reason, phone_column
+
+    col = messy_phones(80_000)
+    values, repaired, invalid, slow = phone_column(col, region)
+    repaired, slow = set(repaired), set(slow)
+    column_hits = multi_hits = 0
+    for r, v in enumerate(col):
+        full = normalize_phone(v, region)
+        if r in invalid:
+            assert (full.status, full.phones, full.invalid_parts, full.extension) == (
+                "invalid", (), (invalid[r],), ""), v
+            assert invalid_phone_reason(invalid[r], region) == full.reason
+        elif r not in slow:
+            column_hits += bool(v)
+            assert (full.phones[:1], full.status == "repaired") == (((values[r],) if values[r] else ()),
+                                                                     r in repaired), v
+            assert len(full.phones) <= 1 and not full.invalid_parts and not full.extension, v
+        fast = fast_phone(v, region)  # the per-cell path, which also takes several plain numbers
+        if fast is not None:
+            multi_hits += len(fast.phones) > 1
+            assert fast == full, v
+    assert column_hits > (10_000 if region == "BR" else 1_000)
+    assert len(invalid) > (5_000 if region == "BR" else 500)
+    if region == "BR":
+        assert multi_hits > 500
+
+
+def test_compiled_region_validator_equals_its_written_rule():
+    rnd = random.Random(9)
+    for _ in range(50_000):
+        nsn = str(rnd.randint(10_000_000, 99_999_999_999))
+        assert _BR.is_valid(nsn) == _BR.is_valid_by_rules(nsn), nsn
+
+
+def test_an_invalid_address_reason_is_the_librarys_wherever_it_is_read(tmp_path):
+    from ghl_desktop.core.pipeline import ConvertOptions, convert
+    from ghl_desktop.core.table import INVALID_EMAIL, INVALID_PHONE
+
+    src = tmp_path / "c.csv"
+    src.write_text("Nome,Email\nAna,ana.gmail.com\nBia,bia@@gmail.com\nCaio,caio@\n", encoding="utf-8")
+    result = convert([src], ConvertOptions())
+    reasons = [p.reason for r in range(3) for _, p in result.table.row_problems(r) if p.kind == INVALID_EMAIL]
+    assert reasons == [normalize_email(v).reason for v in ("ana.gmail.com", "bia@@gmail.com", "caio@")]
+    assert all(reasons)
+    phones = convert([_write(tmp_path / "p.csv", "Nome,Celular\nAna,(20) 98765-4321\nBia,+55 21 1234-5678\n")],
+                     ConvertOptions()).table
+    got = [p.reason for r in range(2) for _, p in phones.row_problems(r) if p.kind == INVALID_PHONE]
+    assert got == [normalize_phone(v, "BR").reason for v in ("(20) 98765-4321", "+55 21 1234-5678")] and all(got)
+    rejects = tmp_path / "rejects.csv"
+    result.export(tmp_path / "out.csv", rejects_path=rejects)
+    text = rejects.read_text(encoding="utf-8-sig")
+    assert "An email address must have an @-sign." in text and "There must be something after the @-sign." in text
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("region", ["BR", "US"])
+def test_every_area_code_and_prefix_shape_agrees_with_the_full_normalizer(region):
+    """Area codes 10-99 (91-99 are the North and Northeast; 90 could read as a carrier prefix)."""
+    rnd = random.Random(13)
+    checked = 0
+    for area in range(10, 100):
+        for _ in range(12):
+            sub = rnd.choice("98765432") + "".join(rnd.choice("0123456789") for _ in range(rnd.choice([7, 8])))
+            for v in (f"({area}) {sub[:-4]}-{sub[-4:]}", f"{area}{sub}", f"+55 {area} {sub}", f"0{area} {sub}",
+                      f"90{area}{sub}", f"55{area}{sub}", f"00 55 {area} {sub}"):
+                fast = fast_phone(v, region)
+                if fast is not None:
+                    checked += 1
+                    assert fast == normalize_phone(v, region), v
+    assert checked > (3_000 if region == "BR" else 1_000)

@@ -49,3 +49,17 @@ def test_output_never_starts_like_a_formula(text):
 @pytest.mark.parametrize("raw", ["=" * 100_000, " " * 100_000 + "=1", "\x00=1", "😀"])
 def test_huge_and_odd_cells_do_not_raise(raw):
     assert neutralize_formula(raw)[:1] not in ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_column_scan_for_risky_cells_equals_the_row_by_row_check():
+    """``risky_indexes`` scans a whole column at once (one regex over the NUL-joined values); it must
+    flag exactly the rows the per-row check flags, whatever the values hold (even a NUL)."""
+    import random
+
+    from ghl_desktop.core.assemble import risky_indexes
+
+    rnd = random.Random(1)
+    pool = ["", "a", "=x", " =y", "+1", "ok", "\t", "b=", "-", "\uff1dz", " ", "x\x00y", "\x00=", "é", "\u00a0@a"]
+    for _ in range(5000):
+        col = [rnd.choice(pool) for _ in range(rnd.randint(0, 12))]
+        assert risky_indexes(col, range(len(col))) == risky_indexes(col, list(range(len(col)))), col

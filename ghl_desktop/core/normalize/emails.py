@@ -63,7 +63,7 @@ _FUZZY_LABELS = tuple(lb for lb in _PROVIDER_SUFFIXES if len(lb) >= _MIN_FUZZY_L
 _STRONG_SEPARATORS = re.compile(r"[;,/|\n\r]+")
 _WHITESPACE = re.compile(r"\s+")
 #: Stripped from both ends of a cell: a trailing "; " is export debris, not part of an address.
-_EDGE_JUNK = " \t\r\n\f\v;,/|"
+_SEPARATOR_JUNK = ";,/|"
 _MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
 
 
@@ -194,8 +194,25 @@ def split_cell(text: str) -> list[str]:
     return parts
 
 
+def trim_cell(raw: str) -> str:
+    """The cell without surrounding whitespace (any Unicode space: Excel and web pages leave
+    non-breaking spaces) and separator debris, and without a ``mailto:`` prefix."""
+    text = _trim(raw or "")
+    if _MAILTO.match(text):
+        text = _trim(_MAILTO.sub("", text))
+    return text
+
+
+def _trim(text: str) -> str:
+    while True:
+        trimmed = text.strip().strip(_SEPARATOR_JUNK)
+        if trimmed == text:
+            return text
+        text = trimmed
+
+
 def normalize_email(raw: str) -> EmailResult:
-    text = _MAILTO.sub("", (raw or "").strip(_EDGE_JUNK)).strip(_EDGE_JUNK)
+    text = trim_cell(raw)
     if not text:
         return EMPTY_EMAIL
     emails: list[str] = []

@@ -1,0 +1,334 @@
+"""The fast merge and report against straightforward row-by-row references of the documented rules.
+
+``merge_duplicates``, ``build_report`` and the table helpers they use are written column-wise for a
+million rows; these seeded random tables (small pools of values, so keys collide and chain) check
+that they give exactly what the plain per-row rules give: same merged table, same review data in
+the same order, same report numbers.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from ghl_desktop.core import fields as F
+from ghl_desktop.core.dedupe import _split_list, duplicate_groups, merge_duplicates
+from ghl_desktop.core.normalize import join_tags, split_tags
+from ghl_desktop.core.report import build_report, count_problems, quality_breakdown
+from ghl_desktop.core.table import (
+    EMAIL_TYPO,
+    ERROR_KINDS,
+    FORMULA,
+    INVALID_DATE,
+    INVALID_EMAIL,
+    INVALID_PHONE,
+    NO_CONTACT,
+    PHONE_REPAIRED,
+    ROW,
+    ContactTable,
+    Problem,
+    true_positions,
+)
+
+KINDS = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, NO_CONTACT, EMAIL_TYPO, FORMULA, PHONE_REPAIRED)
+
+
+# -- references: the per-row rules, written plainly -------------------------------------------------
+def ref_groups(table: ContactTable) -> list[list[int]]:
+    parent = list(range(len(table)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    owner: dict[str, int] = {}
+    cols = table.columns
+    for r in range(len(table)):
+        keys = ["e:" + e for e in [cols[F.EMAIL][r], *_split_list(cols[F.ADDITIONAL_EMAILS][r])] if e]
+        keys += ["p:" + p for p in [cols[F.PHONE][r], *_split_list(cols[F.ADDITIONAL_PHONES][r])] if p]
+        for key in keys:
+            other = owner.setdefault(key, r)
+            a, b = find(other), find(r)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for r in range(len(table)):
+        groups.setdefault(find(r), []).append(r)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def ref_merge_into(out: ContactTable, new_row: int, table: ContactTable, group: list[int]) -> None:
+    cols = table.columns
+    union_fields = {F.TAGS, F.ADDITIONAL_EMAILS, F.ADDITIONAL_PHONES, F.NOTES}
+    values: dict[str, str] = {}
+    for name in F.GHL_COLUMNS:
+        if name not in union_fields:
+            values[name] = next((cols[name][r] for r in group if cols[name][r]), "")
+
+    def union(name: str, exclude: str = "") -> str:
+        seen: list[str] = []
+        for r in group:
+            for v in _split_list(cols[name][r]):
+                if v != exclude and v not in seen:
+                    seen.append(v)
+        return ", ".join(seen)
+
+    for main, extra in ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES)):
+        extras = [cols[main][r] for r in group if cols[main][r] and cols[main][r] != values[main]]
+        values[extra] = ", ".join(dict.fromkeys(extras + _split_list(union(extra, values[main]))))
+    values[F.TAGS] = join_tags(t for r in group for t in split_tags(cols[F.TAGS][r]))
+    notes: list[str] = []
+    for r in group:
+        if cols[F.NOTES][r] and cols[F.NOTES][r] not in notes:
+            notes.append(cols[F.NOTES][r])
+    values[F.NOTES] = "\n".join(notes)
+    for name, v in values.items():
+        out.columns[name][new_row] = v
+
+    problems: dict[str, list] = {}
+    suggestions: dict[str, str] = {}
+    for r in group:
+        for fld, probs in table.problems.get(r, {}).items():
+            for p in probs:
+                if p.kind == NO_CONTACT:
+                    continue
+                if p.kind in ERROR_KINDS:
+                    keep = not values.get(fld, "")
+                else:
+                    keep = bool(fld) and values.get(fld) == cols[fld][r]
+                if keep:
+                    problems.setdefault(fld, []).append(p)
+        for fld, s in table.suggestions.get(r, {}).items():
+            if values.get(fld) == cols[fld][r]:
+                suggestions.setdefault(fld, s)
+    if problems:
+        out.problems[new_row] = problems
+    else:
+        out.problems.pop(new_row, None)
+    if suggestions:
+        out.suggestions[new_row] = suggestions
+    else:
+        out.suggestions.pop(new_row, None)
+    out.merged[new_row] = [table.sources[r] for r in group[1:]]
+
+
+def ref_merge(table: ContactTable) -> tuple[ContactTable, int]:
+    groups = ref_groups(table)
+    if len(groups) == len(table):
+        return table, 0
+    out = table.take([g[0] for g in groups])
+    merged = 0
+    for new_row, group in enumerate(groups):
+        if len(group) > 1:
+            merged += len(group) - 1
+            ref_merge_into(out, new_row, table, group)
+    return out, merged
+
+
+def ref_report(table: ContactTable, **kw) -> dict:
+    exported = [r for r in range(len(table)) if table.is_exported(r)]
+    cols = table.columns
+    counts = {k: 0 for k in (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, PHONE_REPAIRED, EMAIL_TYPO, FORMULA)}
+    for r in table.problems:
+        for _, p in table.row_problems(r):
+            if p.kind in counts:
+                counts[p.kind] += 1
+    quality = {k: {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0} for k in ("email", "phone")}
+    for r in exported:
+        for key, fld, bad in (("email", F.EMAIL, INVALID_EMAIL), ("phone", F.PHONE, INVALID_PHONE)):
+            kinds = {p.kind for p in table.problems.get(r, {}).get(fld, ())}
+            if cols[fld][r]:
+                quality[key]["repaired" if PHONE_REPAIRED in kinds else "valid"] += 1
+            elif bad in kinds:
+                quality[key]["invalid"] += 1
+            else:
+                quality[key]["missing"] += 1
+    n = len(exported)
+    pct = lambda part: round(100.0 * part / n, 2) if n else 0.0  # noqa: E731
+    return {
+        "exported_rows": n,
+        "pct_with_email": pct(sum(1 for r in exported if cols[F.EMAIL][r])),
+        "pct_with_phone": pct(sum(1 for r in exported if cols[F.PHONE][r])),
+        "invalid_emails": counts[INVALID_EMAIL],
+        "invalid_phones": counts[INVALID_PHONE],
+        "phones_repaired": counts[PHONE_REPAIRED],
+        "rejected_rows": len(table) - n + sum(1 for r in exported if table.has_error(r)),
+        "invalid_dates": counts[INVALID_DATE],
+        "email_typos": counts[EMAIL_TYPO],
+        "formulas_neutralized": counts[FORMULA],
+        "excluded_rows": len(table.excluded),
+        "quality": quality,
+    }
+
+
+# -- random tables ---------------------------------------------------------------------------------
+def random_table(rnd: random.Random, n: int, pool: int) -> ContactTable:
+    emails = [f"user{i}@example.com" for i in range(pool)]
+    phones = [f"+55119{i:08d}" for i in range(pool)]
+
+    def pick(values: list[str], empty: float) -> str:
+        return "" if rnd.random() < empty else rnd.choice(values)
+
+    def extra(values: list[str]) -> str:
+        if rnd.random() < 0.8:
+            return ""
+        parts = [rnd.choice(values) for _ in range(rnd.randint(1, 3))]
+        parts += [""] * rnd.randint(0, 1) + [" "] * rnd.randint(0, 1)
+        rnd.shuffle(parts)
+        return rnd.choice([", ", ",", " ,  "]).join(f" {p} " if rnd.random() < 0.3 else p for p in parts)
+
+    t = ContactTable()
+    for r in range(n):
+        row = {c: "" for c in F.GHL_COLUMNS}
+        row[F.FIRST_NAME] = pick(["Ana", "JOSÉ", "maria"], 0.3)
+        row[F.LAST_NAME] = pick(["Silva", "Souza"], 0.6)
+        row[F.EMAIL] = pick(emails, 0.4)
+        row[F.PHONE] = pick(phones, 0.4)
+        row[F.ADDITIONAL_EMAILS] = extra(emails)
+        row[F.ADDITIONAL_PHONES] = extra(phones)
+        row[F.COMPANY] = pick(["ACME", "Padaria"], 0.5)
+        row[F.CITY] = pick(["Recife", "Natal"], 0.5)
+        row[F.TAGS] = pick(["vip", "lead, vip", "cliente; evento"], 0.5)
+        row[F.NOTES] = pick(["note a", "note b"], 0.8)
+        for c in F.GHL_COLUMNS:
+            t.columns[c].append(row[c])
+        t.sources.append((rnd.randint(0, 1), r))
+    rows = list(range(n))
+    rnd.shuffle(rows)  # problems not in row order, like after review edits
+    for r in rows[: n // 2]:
+        fields_: dict[str, list[Problem]] = {}
+        for _ in range(rnd.randint(0, 3)):
+            fld = rnd.choice([F.EMAIL, F.PHONE, F.DATE_OF_BIRTH, ROW, F.FIRST_NAME])
+            fields_.setdefault(fld, []).append(Problem(rnd.choice(KINDS), f"m{r}", f"v{r}"))
+        if fields_ or rnd.random() < 0.1:  # an empty entry now and then: take() does not carry those
+            t.problems[r] = fields_
+    for r in rows[: n // 4]:
+        if rnd.random() < 0.5:
+            t.suggestions[r] = {F.EMAIL: t.columns[F.EMAIL][r] + "x"} if rnd.random() < 0.9 else {}
+    for r in rows[: n // 10]:
+        t.merged[r] = [(0, rnd.randint(0, 10_000))]
+        if rnd.random() < 0.5:
+            t.excluded.add(r)
+    return t
+
+
+def assert_same_table(got: ContactTable, want: ContactTable) -> None:
+    assert got.columns == want.columns
+    assert list(got.columns) == list(want.columns)
+    assert got.sources == want.sources
+    # Same entries in the same order (the saved review data is written in dict order).
+    assert list(got.problems.items()) == list(want.problems.items())
+    assert list(got.suggestions.items()) == list(want.suggestions.items())
+    assert list(got.merged.items()) == list(want.merged.items())
+    assert got.excluded == want.excluded
+
+
+COUNT_KEYS = (
+    (INVALID_EMAIL, "invalid_emails"), (INVALID_PHONE, "invalid_phones"), (INVALID_DATE, "invalid_dates"),
+    (PHONE_REPAIRED, "phones_repaired"), (EMAIL_TYPO, "email_typos"), (FORMULA, "formulas_neutralized"),
+)
+
+
+def report_of(table: ContactTable) -> dict:
+    return build_report(
+        table, total_rows=len(table), duplicates_merged=0, mappings=[], unmapped=[], inputs=[], seconds=0
+    )
+
+
+CASES = [(seed, n, pool) for seed in range(40) for n, pool in ((0, 3), (1, 3), (7, 4), (60, 15), (300, 400))]
+
+
+@pytest.mark.parametrize("seed,n,pool", CASES)
+def test_merge_matches_reference(seed: int, n: int, pool: int) -> None:
+    table = random_table(random.Random(seed), n, pool)
+    want, want_merged = ref_merge(table)
+    got, got_merged = merge_duplicates(table)
+    assert got_merged == want_merged
+    assert (got is table) == (want is table)
+    assert_same_table(got, want)
+    assert duplicate_groups(table) == ref_groups(table)
+
+
+@pytest.mark.parametrize("seed,n,pool", CASES)
+def test_report_matches_reference(seed: int, n: int, pool: int) -> None:
+    table = random_table(random.Random(seed), n, pool)
+    for t in (table, merge_duplicates(table)[0]):
+        report = report_of(t)
+        want = ref_report(t)
+        assert {k: report[k] for k in want} == want
+        assert quality_breakdown(t) == want["quality"]
+        assert quality_breakdown(t, t.exported_rows()) == want["quality"]
+        assert count_problems(t) == {k: report[v] for k, v in COUNT_KEYS}
+
+
+def test_report_ignores_review_data_outside_the_table() -> None:
+    table = random_table(random.Random(5), 20, 5)
+    table.problems[99] = {F.EMAIL: [Problem(INVALID_EMAIL, "m")]}
+    table.problems[-1] = {F.PHONE: [Problem(INVALID_PHONE, "m")]}
+    table.excluded.update({-3, 50})
+    report = report_of(table)
+    want = ref_report(table)
+    assert {k: report[k] for k in want} == want
+
+
+@pytest.mark.parametrize("block_gap", [1, 255, 256, 257, 3000])
+def test_repeats_far_apart_and_in_extras(block_gap: int) -> None:
+    """Thousands of unique keys with a few repeats: in one block, across blocks, main vs extra."""
+    n = 4000
+    t = ContactTable()
+    for r in range(n):
+        for c in F.GHL_COLUMNS:
+            t.columns[c].append("")
+        t.columns[F.FIRST_NAME][r] = f"n{r}"
+        t.columns[F.EMAIL][r] = f"u{r}@x.com" if r % 7 else ""
+        t.columns[F.PHONE][r] = f"+551190000{r:04d}" if r % 5 else ""
+        t.sources.append((0, r))
+    a = 10
+    b = min(a + block_gap, n - 1)
+    t.columns[F.EMAIL][b] = t.columns[F.EMAIL][a]  # the same email, block_gap rows apart
+    t.columns[F.ADDITIONAL_PHONES][n - 1] = f" {t.columns[F.PHONE][a + 1]} , +5500"  # extra vs main
+    t.columns[F.ADDITIONAL_EMAILS][n - 2] = "z@x.com"
+    t.columns[F.ADDITIONAL_EMAILS][3] = "q@x.com,z@x.com"  # extra vs extra
+    t.problems[b] = {F.EMAIL: [Problem(EMAIL_TYPO, "m", "v")]}
+    t.problems[n - 1] = {ROW: [Problem(NO_CONTACT, "m")]}
+    want, want_merged = ref_merge(t)
+    got, got_merged = merge_duplicates(t)
+    assert got_merged == want_merged >= 2
+    assert_same_table(got, want)
+
+
+# -- table helpers ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("seed", range(30))
+def test_without_rows_is_take_of_the_rest(seed: int) -> None:
+    rnd = random.Random(seed)
+    n = rnd.choice([0, 1, 5, 40, 200])
+    table = random_table(rnd, n, 10)
+    for share in (0.0, 0.01, 0.1, 0.5, 1.0):  # few drops (copy and delete), more (runs), most (gather)
+        drop = sorted(rnd.sample(range(n), int(n * share)))
+        kept = [r for r in range(n) if r not in set(drop)]
+        assert_same_table(table.without_rows(drop), table.take(kept))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_not_exported_rows(seed: int) -> None:
+    rnd = random.Random(seed)
+    table = random_table(rnd, rnd.choice([0, 3, 100, 300]), 10)
+    if seed % 2:  # many rows without a first name (the fallback past the first 64)
+        table.columns[F.FIRST_NAME] = [""] * len(table)
+    exported = set(table.exported_rows())
+    assert table.not_exported_rows() == [r for r in range(len(table)) if r not in exported]
+
+
+def test_true_positions() -> None:
+    rnd = random.Random(1)
+    for n in (0, 1, 10, 1000):
+        for share in (0.0, 0.02, 0.5, 1.0):
+            flags = [rnd.random() < share for _ in range(n)]
+            assert true_positions(flags) == [i for i, f in enumerate(flags) if f]
+
+
+def test_error_kinds_are_the_rejected_ones() -> None:
+    """The report counts a row as rejected for exactly the kinds ``Problem.is_error`` calls errors."""
+    assert {k for k in KINDS if Problem(k, "").is_error} == set(ERROR_KINDS)
