@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from ..jobs import states as S
 from ..jobs.store import INTERRUPTED, Job
+from .core_text import translate_core_text
 
 FILE, DATE, STATUS, ROWS = range(4)
 JobIdRole = Qt.ItemDataRole.UserRole + 1
@@ -80,7 +81,21 @@ def stage_label(stage: str) -> str:
 def error_text(job: Job) -> str:
     if job.error == INTERRUPTED:
         return QCoreApplication.translate("JobsPanel", "Interrupted: the app closed while this file was being processed. Retry it.")
-    return job.error
+    return translate_core_text(job.error)
+
+
+def failure_reason(job: Job) -> str:
+    """Why the job failed, without the file name the core's messages usually start with (the
+    window names the file itself)."""
+    why = error_text(job)
+    prefix = f"{job.file_name}: "
+    return why[len(prefix):] if why.startswith(prefix) else why
+
+
+def failure_text(job: Job) -> str:
+    """"<file> could not be converted: <why>", naming the file once."""
+    return QCoreApplication.translate("JobsPanel", "{0} could not be converted: {1}").format(
+        job.file_name, failure_reason(job))
 
 
 class JobsModel(QAbstractTableModel):
@@ -338,7 +353,7 @@ class JobsPanel(QWidget):
             self.detail.setText("")
             return
         if job.status == S.FAILED:
-            self.detail.setText(self.tr("{0} could not be converted: {1}").format(job.file_name, error_text(job)))
+            self.detail.setText(failure_text(job))
             self.detail.setProperty("state", "error")
         elif job.files_purged:
             self.detail.setText(self.tr("The saved result of this job was removed after the retention period."))

@@ -31,9 +31,10 @@ from ..core.table import ContactTable
 from ..jobs import runner as R
 from ..jobs import states as S
 from ..jobs.engine import load_result, mapping_record
+from .core_text import translate_core_text
 from .drop_area import DropArea, collect_inputs, paths_from_mime
 from .export_flow import ExportDialog, rejects_path_for, rows_with_problems
-from .jobs_panel import JobsPanel, error_text, open_folder
+from .jobs_panel import JobsPanel, failure_reason, failure_text, open_folder
 from .live_report import LiveReport
 from .mapping_editor import MappingEditor
 from .notify import Notifier
@@ -278,7 +279,7 @@ class MainWindow(QMainWindow):
         active = [o for o in outcomes if o.kind == R.ACTIVE]
         if errors:
             self._message(QMessageBox.Icon.Warning, self.tr("Some files could not be added"),
-                          "\n".join(f"• {o.error}" for o in errors))
+                          "\n".join(f"• {translate_core_text(o.error)}" for o in errors))
         if active:
             self.set_status(self.tr("Already converting: {0}").format(", ".join(o.path.name for o in active)))
         first = started[0].job_id if started else (again[0].job_id if again else None)
@@ -355,7 +356,7 @@ class MainWindow(QMainWindow):
                 return
             log.warning("could not open the result of job %s: %s", job_id, exc)
             self._set_shown(job_id, VIEW_FAILED, job.status)
-            self.review.set_banner(self.tr("The saved result could not be opened ({0}). Retry the job to convert the file again.").format(exc))
+            self.review.set_banner(self.tr("The saved result could not be opened ({0}). Retry the job to convert the file again.").format(translate_core_text(str(exc))))
 
         run_in_pool(work, done, failed)
 
@@ -388,7 +389,7 @@ class MainWindow(QMainWindow):
         elif view == VIEW_LOADING:
             text = self.tr("Opening the result…")
         elif view == VIEW_FAILED and job is not None and job.status == S.FAILED:
-            text = self.tr("{0} could not be converted: {1}").format(job.file_name, error_text(job))
+            text = failure_text(job)
         elif job is not None and job.status == S.CANCELLED:
             text = self.tr("{0} was cancelled. Retry it to convert it again.").format(job.file_name)
         elif self._rerunning:
@@ -455,7 +456,7 @@ class MainWindow(QMainWindow):
                                      name, job.exported_rows if job else 0))
         elif status == S.FAILED:
             self.set_status(self.tr("{0} could not be converted").format(name))
-            self.notifier.notify(self.tr("Conversion failed"), self.tr("{0}: {1}").format(name, error_text(job) if job else ""), error=True)
+            self.notifier.notify(self.tr("Conversion failed"), self.tr("{0}: {1}").format(name, failure_reason(job) if job else ""), error=True)
         elif status == S.CANCELLED:
             self.set_status(self.tr("{0} was cancelled").format(name))
 
@@ -519,7 +520,7 @@ class MainWindow(QMainWindow):
             self.session.set_busy(False)
             self._update_banner()
             self._update_actions()
-            self._message(QMessageBox.Icon.Warning, self.tr("Mapping not applied"), str(exc))
+            self._message(QMessageBox.Icon.Warning, self.tr("Mapping not applied"), translate_core_text(str(exc)))
 
         run_in_pool(work, done, failed)
 
@@ -613,7 +614,7 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException, _tb: str) -> None:
             self._export_done()
             self._message(QMessageBox.Icon.Critical, self.tr("Export failed"),
-                          self.tr("Nothing was written. {0}").format(exc))
+                          self.tr("Nothing was written. {0}").format(translate_core_text(str(exc))))
             self.exportFinished.emit([])
 
         run_in_pool(work, done, failed)

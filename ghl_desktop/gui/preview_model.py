@@ -30,6 +30,7 @@ from ..core.table import (
     ROW,
     ContactTable,
 )
+from .core_text import translate_core_text
 from .row_filter import ALL, filter_rows
 
 STATUS_COLUMN = 0
@@ -292,7 +293,8 @@ class PreviewModel(QAbstractTableModel):
         t = self.table
         lines = []
         for p in t.problems.get(r, {}).get(field, []):
-            detail = f"{problem_label(p.kind)}: {p.reason}" if p.reason else problem_label(p.kind)
+            reason = translate_core_text(p.reason)
+            detail = f"{problem_label(p.kind)}: {reason}" if reason else problem_label(p.kind)
             if p.value and p.kind != PHONE_REPAIRED:
                 detail += f"\n  “{p.value}”"
             lines.append(detail)

@@ -2,6 +2,864 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>CoreText</name>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="91"/>
+        <source>{0}: no such file ({1})</source>
+        <translation>{0}: arquivo não encontrado ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="92"/>
+        <source>{0}: cannot be read (permission denied)</source>
+        <translation>{0}: não pode ser lido (permissão negada)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="93"/>
+        <source>{0}: cannot be read ({1})</source>
+        <translation>{0}: não pode ser lido ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="94"/>
+        <source>{0}: is a folder, not a file</source>
+        <translation>{0}: é uma pasta, não um arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="95"/>
+        <source>{0}: the file is empty</source>
+        <translation>{0}: o arquivo está vazio</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="96"/>
+        <source>{0}: the file is {1} MB; the limit is {2} MB (change it in the settings or split the file)</source>
+        <translation>{0}: o arquivo tem {1} MB; o limite é {2} MB (altere-o nas configurações ou divida o arquivo)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="98"/>
+        <source>{0}: the workbook is password-protected; remove the password in Excel and try again</source>
+        <translation>{0}: a pasta de trabalho está protegida por senha; remova a senha no Excel e tente de novo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="100"/>
+        <source>{0}: the file is empty: no values at all</source>
+        <translation>{0}: o arquivo está vazio: não há nenhum valor</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="101"/>
+        <source>{0}: the file is empty (sheet &apos;{1}&apos;): no values at all</source>
+        <translation>{0}: o arquivo está vazio (planilha &apos;{1}&apos;): não há nenhum valor</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="102"/>
+        <source>{0}: has a header but no data rows</source>
+        <translation>{0}: tem cabeçalho mas nenhuma linha de dados</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="103"/>
+        <source>{0}: has a header but no data rows (sheet &apos;{1}&apos;)</source>
+        <translation>{0}: tem cabeçalho mas nenhuma linha de dados (planilha &apos;{1}&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="104"/>
+        <source>{0}: has {1} rows; the limit is {2} (change it in the settings or split the file)</source>
+        <translation>{0}: tem {1} linhas; o limite é {2} (altere-o nas configurações ou divida o arquivo)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="107"/>
+        <source>{0}: this is {1}, not a spreadsheet (use a CSV or Excel file)</source>
+        <translation>{0}: isto é {1}, não uma planilha (use um arquivo CSV ou Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="109"/>
+        <source>a PDF document</source>
+        <translation>um documento PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="110"/>
+        <source>a PNG image</source>
+        <translation>uma imagem PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="111"/>
+        <source>a JPEG image</source>
+        <translation>uma imagem JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="112"/>
+        <source>a GIF image</source>
+        <translation>uma imagem GIF</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="113"/>
+        <source>a RAR archive</source>
+        <translation>um arquivo compactado RAR</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="114"/>
+        <source>a 7-Zip archive</source>
+        <translation>um arquivo compactado 7-Zip</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="115"/>
+        <source>a gzip archive</source>
+        <translation>um arquivo compactado gzip</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="116"/>
+        <source>an RTF document</source>
+        <translation>um documento RTF</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="117"/>
+        <source>a program</source>
+        <translation>um programa</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="118"/>
+        <source>{0}: this is a web page saved with a spreadsheet name; open it in Excel and save it as .xlsx or .csv</source>
+        <translation>{0}: isto é uma página da web salva com nome de planilha; abra-a no Excel e salve-a como .xlsx ou .csv</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="120"/>
+        <source>{0}: this is not a real Excel file ({1})</source>
+        <translation>{0}: não é um arquivo do Excel de verdade ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="121"/>
+        <source>it is neither an Excel 97-2003 workbook nor text</source>
+        <translation>não é uma pasta de trabalho do Excel 97-2003 nem texto</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="122"/>
+        <source>it is not a zip archive</source>
+        <translation>não é um arquivo zip</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="124"/>
+        <source>{0}: the file says it is UTF-16 but its text is damaged</source>
+        <translation>{0}: o arquivo se declara UTF-16, mas o texto está danificado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="125"/>
+        <source>{0}: contains binary data (a NUL byte on line {1}); this is not a text spreadsheet</source>
+        <translation>{0}: contém dados binários (um byte NUL na linha {1}); não é uma planilha de texto</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="127"/>
+        <source>{0}: line {1} is not valid UTF-8 although the rest of the file is (mixed encodings); save it again in Excel as &apos;CSV UTF-8 (Delimitado por vírgulas)&apos;</source>
+        <translation>{0}: a linha {1} não é UTF-8 válido, embora o resto do arquivo seja (codificações misturadas); salve-o de novo no Excel como &apos;CSV UTF-8 (Delimitado por vírgulas)&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="130"/>
+        <source>{0}: contains binary data, not text; this is not a spreadsheet</source>
+        <translation>{0}: contém dados binários, não texto; não é uma planilha</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="131"/>
+        <source>{0}: a row has {1} columns; the limit is {2} (is this really a contact list?)</source>
+        <translation>{0}: uma linha tem {1} colunas; o limite é {2} (é mesmo uma lista de contatos?)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="133"/>
+        <source>{0}: has more than {1} rows, the limit (change it in the settings or split the file)</source>
+        <translation>{0}: tem mais de {1} linhas, o limite (altere-o nas configurações ou divida o arquivo)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="136"/>
+        <source>{0}: this zip archive is not an Excel workbook</source>
+        <translation>{0}: este arquivo zip não é uma pasta de trabalho do Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="137"/>
+        <source>{0}: binary workbooks (.xlsb) are not supported; save it as .xlsx</source>
+        <translation>{0}: pastas de trabalho binárias (.xlsb) não são aceitas; salve-a como .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="138"/>
+        <source>{0}: the workbook would unpack to {1} MB from {2} MB; refused as unsafe (a &apos;zip bomb&apos;)</source>
+        <translation>{0}: a pasta de trabalho passaria de {2} MB para {1} MB ao ser descompactada; recusada por segurança (uma &apos;bomba zip&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="140"/>
+        <source>{0}: the workbook contains XML entity declarations, which Excel never writes; refused as unsafe</source>
+        <translation>{0}: a pasta de trabalho contém declarações de entidades XML, que o Excel nunca grava; recusada por segurança</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="142"/>
+        <source>{0}: the Excel file is damaged or incomplete (its zip archive cannot be read)</source>
+        <translation>{0}: o arquivo do Excel está danificado ou incompleto (não foi possível ler o conteúdo zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="144"/>
+        <source>{0}: the Excel file cannot be read ({1})</source>
+        <translation>{0}: o arquivo do Excel não pode ser lido ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="145"/>
+        <source>{0}: the Excel file is damaged and cannot be read ({1})</source>
+        <translation>{0}: o arquivo do Excel está danificado e não pode ser lido ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="146"/>
+        <source>{0}: sheet &apos;{1}&apos; has more than {2} rows, the limit</source>
+        <translation>{0}: a planilha &apos;{1}&apos; tem mais de {2} linhas, o limite</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="147"/>
+        <source>{0}: sheet &apos;{1}&apos; has {2} columns; the limit is {3}</source>
+        <translation>{0}: a planilha &apos;{1}&apos; tem {2} colunas; o limite é {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="149"/>
+        <source>{0}: sheet &apos;{1}&apos; cannot be read ({2})</source>
+        <translation>{0}: a planilha &apos;{1}&apos; não pode ser lida ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="150"/>
+        <source>{0}: there is no sheet named &apos;{1}&apos; (sheets: {2})</source>
+        <translation>{0}: não há nenhuma planilha chamada &apos;{1}&apos; (planilhas: {2})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="151"/>
+        <source>{0}: the workbook has no sheets</source>
+        <translation>{0}: a pasta de trabalho não tem nenhuma planilha</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="153"/>
+        <source>the input has {0} rows; the limit is {1} (change it in the settings or split the file)</source>
+        <translation>a entrada tem {0} linhas; o limite é {1} (altere-o nas configurações ou divida os arquivos)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="155"/>
+        <source>no input file given</source>
+        <translation>nenhum arquivo de entrada informado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="157"/>
+        <source>the stored copy of {0} is gone (removed by the retention setting or by hand); drop the file again</source>
+        <translation>a cópia guardada de {0} não existe mais (removida pelo prazo de retenção ou manualmente); arraste o arquivo de novo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="159"/>
+        <source>the file is too large for this computer&apos;s memory</source>
+        <translation>o arquivo é grande demais para a memória deste computador</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="160"/>
+        <source>unexpected error: {0}</source>
+        <translation>erro inesperado: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="162"/>
+        <source>{0} was saved by another version of the app</source>
+        <translation>{0} foi salvo por outra versão do aplicativo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="163"/>
+        <source>{0} is damaged ({1})</source>
+        <translation>{0} está danificado ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="164"/>
+        <source>truncated</source>
+        <translation>cortado no meio</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="165"/>
+        <source>the saved result cannot be read ({0})</source>
+        <translation>o resultado salvo não pode ser lido ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="166"/>
+        <source>the saved result was written by another version of the app</source>
+        <translation>o resultado salvo foi gravado por outra versão do aplicativo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="167"/>
+        <source>{0} is a folder, not a file name</source>
+        <translation>{0} é uma pasta, não um nome de arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="169"/>
+        <source>[Errno {0}] {1}: {2}</source>
+        <translation>[Errno {0}] {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="170"/>
+        <source>[Errno {0}] {1}</source>
+        <translation>[Errno {0}] {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="171"/>
+        <source>Permission denied</source>
+        <translation>Permissão negada</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="172"/>
+        <source>Operation not permitted</source>
+        <translation>Operação não permitida</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="173"/>
+        <source>No such file or directory</source>
+        <translation>Arquivo ou pasta inexistente</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="174"/>
+        <source>Is a directory</source>
+        <translation>É uma pasta</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="175"/>
+        <source>Input/output error</source>
+        <translation>Erro de entrada/saída</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="176"/>
+        <source>No space left on device</source>
+        <translation>Não há espaço livre no disco</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="177"/>
+        <source>Read-only file system</source>
+        <translation>Sistema de arquivos somente leitura</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="178"/>
+        <source>File name too long</source>
+        <translation>Nome de arquivo longo demais</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="179"/>
+        <source>Access is denied</source>
+        <translation>Acesso negado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="180"/>
+        <source>The system cannot find the file specified</source>
+        <translation>O sistema não pode encontrar o arquivo especificado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="181"/>
+        <source>The system cannot find the path specified</source>
+        <translation>O sistema não pode encontrar o caminho especificado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="182"/>
+        <source>The process cannot access the file because it is being used by another process</source>
+        <translation>O processo não pode acessar o arquivo porque ele está sendo usado por outro processo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="185"/>
+        <source>line {0}: {1}</source>
+        <translation>linha {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="186"/>
+        <source>a quote was never closed; closed at the end of the line</source>
+        <translation>uma aspa não foi fechada; fechada no fim da linha</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="187"/>
+        <source>unescaped quotes inside a quoted value were kept as text</source>
+        <translation>aspas soltas dentro de um valor entre aspas foram mantidas como texto</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="188"/>
+        <source>written with another delimiter; split to match the header</source>
+        <translation>escrita com outro separador; dividida conforme o cabeçalho</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="189"/>
+        <source>a line break inside an unquoted value; joined to the row above</source>
+        <translation>quebra de linha dentro de um valor sem aspas; juntada à linha de cima</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="190"/>
+        <source>{0} row(s) had fewer values than the header (first at line {1}); the missing ones were left empty</source>
+        <translation>{0} linha(s) com menos valores que o cabeçalho (a primeira na linha {1}); os que faltavam ficaram vazios</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="192"/>
+        <source>{0} row(s) had more values than the header (first at line {1}); the extra values were dropped</source>
+        <translation>{0} linha(s) com mais valores que o cabeçalho (a primeira na linha {1}); os valores a mais foram descartados</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="194"/>
+        <source>the file is named {0} but holds {1}-separated text; read as text</source>
+        <translation>o arquivo tem extensão {0}, mas contém texto separado por {1}; lido como texto</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="196"/>
+        <source>comma</source>
+        <translation>vírgula</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="197"/>
+        <source>semicolon</source>
+        <translation>ponto e vírgula</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="198"/>
+        <source>tab</source>
+        <translation>tabulação</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="199"/>
+        <source>pipe</source>
+        <translation>barra vertical</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="200"/>
+        <source>most rows have more values than the header; the extra columns were named</source>
+        <translation>a maioria das linhas tem mais valores que o cabeçalho; as colunas a mais receberam nomes</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="202"/>
+        <source>repeated column names were numbered: {0}</source>
+        <translation>nomes de coluna repetidos foram numerados: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="203"/>
+        <source>{0} line(s) above the header were skipped (titles or notes)</source>
+        <translation>{0} linha(s) acima do cabeçalho foram ignoradas (títulos ou observações)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="204"/>
+        <source>{0} row(s) above the header were skipped (titles or notes)</source>
+        <translation>{0} linha(s) acima do cabeçalho foram ignoradas (títulos ou observações)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="205"/>
+        <source>number formats could not be read; zero-padded codes (CEP, CPF) may lack leading zeros</source>
+        <translation>não foi possível ler os formatos de número; códigos com zeros à esquerda (CEP, CPF) podem ter ficado sem eles</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="208"/>
+        <source>did you mean {0}?</source>
+        <translation>você quis dizer {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="209"/>
+        <source>old 8-digit mobile: the ninth digit was added</source>
+        <translation>celular antigo de 8 dígitos: o nono dígito foi acrescentado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="210"/>
+        <source>no name, email or phone: GHL cannot import it</source>
+        <translation>sem nome, e-mail ou telefone: o GHL não consegue importá-la</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="211"/>
+        <source>starts like a spreadsheet formula; exported with a leading &apos;</source>
+        <translation>começa como uma fórmula de planilha; exportado com um &apos; na frente</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="213"/>
+        <source>unknown country code</source>
+        <translation>código de país desconhecido</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="214"/>
+        <source>not a phone number</source>
+        <translation>não é um número de telefone</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="215"/>
+        <source>too short</source>
+        <translation>curto demais</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="216"/>
+        <source>too long</source>
+        <translation>longo demais</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="217"/>
+        <source>wrong number of digits</source>
+        <translation>quantidade de dígitos errada</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="218"/>
+        <source>not a valid number (no such area code or prefix)</source>
+        <translation>número inválido (DDD ou prefixo inexistente)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="219"/>
+        <source>no area code (DDD): write it as (11) 98765-4321</source>
+        <translation>falta o DDD: escreva como (11) 98765-4321</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="220"/>
+        <source>too long to be a phone number</source>
+        <translation>longo demais para ser um número de telefone</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="222"/>
+        <source>no such date (check the day and month)</source>
+        <translation>data inexistente (confira o dia e o mês)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="223"/>
+        <source>date of birth in the future</source>
+        <translation>data de nascimento no futuro</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="224"/>
+        <source>year before 1900</source>
+        <translation>ano anterior a 1900</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="225"/>
+        <source>not a date (use {0})</source>
+        <translation>não é uma data (use {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="226"/>
+        <source>a bare number is not a date (type it as {0})</source>
+        <translation>um número sozinho não é uma data (digite como {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="227"/>
+        <source>DD/MM/YYYY</source>
+        <translation>DD/MM/AAAA</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="228"/>
+        <source>MM/DD/YYYY</source>
+        <translation>MM/DD/AAAA</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="231"/>
+        <source>not a valid email address ({0})</source>
+        <translation>endereço de e-mail inválido ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="232"/>
+        <source>The email address has the &quot;full-width&quot; at-sign (@) character instead of a regular at-sign.</source>
+        <translation>o endereço usa a arroba &quot;de largura total&quot; (＠) no lugar da arroba comum (@)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="234"/>
+        <source>The email address has the &quot;small commercial at&quot; character instead of a regular at-sign.</source>
+        <translation>o endereço usa a arroba pequena (﹫) no lugar da arroba comum (@)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="236"/>
+        <source>An email address must have an @-sign.</source>
+        <translation>falta o @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="237"/>
+        <source>Extra character(s) found after close quote: {0}</source>
+        <translation>caracteres a mais depois das aspas de fechamento: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="238"/>
+        <source>The display name contains invalid characters when not quoted: {0}.</source>
+        <translation>o nome antes do endereço tem caracteres inválidos fora de aspas: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="240"/>
+        <source>An open angle bracket at the start of the email address has to be followed by a close angle bracket at the end.</source>
+        <translation>um &lt; no início do endereço precisa de um &gt; no final</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="242"/>
+        <source>There can&apos;t be anything after the email address.</source>
+        <translation>não pode haver nada depois do endereço</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="243"/>
+        <source>There must be something before the @-sign.</source>
+        <translation>falta a parte antes do @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="244"/>
+        <source>There must be something after the @-sign.</source>
+        <translation>falta a parte depois do @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="245"/>
+        <source>The email address is too long before the @-sign {0}.</source>
+        <translation>a parte antes do @ é longa demais {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="246"/>
+        <source>The email address is too long after the @-sign {0}.</source>
+        <translation>a parte depois do @ é longa demais {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="247"/>
+        <source>The email address is too long after the @-sign ({0} byte too many after IDNA encoding).</source>
+        <translation>a parte depois do @ é longa demais ({0} byte a mais após a codificação IDNA)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="249"/>
+        <source>The email address is too long after the @-sign ({0} bytes too many after IDNA encoding).</source>
+        <translation>a parte depois do @ é longa demais ({0} bytes a mais após a codificação IDNA)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="251"/>
+        <source>The email address is too long {0}.</source>
+        <translation>o endereço é longo demais {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="252"/>
+        <source>After the @-sign, periods cannot be separated by so many characters {0}.</source>
+        <translation>depois do @, não pode haver tantos caracteres entre um ponto e outro {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="254"/>
+        <source>({0} character too many)</source>
+        <translation>({0} caractere a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="255"/>
+        <source>({0} characters too many)</source>
+        <translation>({0} caracteres a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="256"/>
+        <source>({0}-{1} characters too many)</source>
+        <translation>({0} a {1} caracteres a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="257"/>
+        <source>after normalization ({0} byte too many)</source>
+        <translation>após a normalização ({0} byte a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="258"/>
+        <source>after normalization ({0} bytes too many)</source>
+        <translation>após a normalização ({0} bytes a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="259"/>
+        <source>when the part after the @-sign is converted to IDNA ASCII ({0} byte too many)</source>
+        <translation>quando a parte depois do @ é convertida para IDNA ASCII ({0} byte a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="261"/>
+        <source>when the part after the @-sign is converted to IDNA ASCII ({0} bytes too many)</source>
+        <translation>quando a parte depois do @ é convertida para IDNA ASCII ({0} bytes a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="263"/>
+        <source>Internationalized characters before the @-sign are not supported: {0}.</source>
+        <translation>caracteres internacionais antes do @ não são aceitos: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="265"/>
+        <source>Internationalized characters before the @-sign are not supported.</source>
+        <translation>caracteres internacionais antes do @ não são aceitos</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="266"/>
+        <source>The email address contains invalid characters in quotes before the @-sign: {0}.</source>
+        <translation>caracteres inválidos entre aspas antes do @: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="268"/>
+        <source>The email address contains an invalid character.</source>
+        <translation>o endereço contém um caractere inválido</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="269"/>
+        <source>The email address contains invalid characters before the @-sign: {0}.</source>
+        <translation>caracteres inválidos antes do @: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="271"/>
+        <source>The email address contains invalid characters before the @-sign.</source>
+        <translation>caracteres inválidos antes do @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="272"/>
+        <source>The email address contains unsafe characters: {0}.</source>
+        <translation>o endereço contém caracteres inseguros: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="273"/>
+        <source>An email address cannot start with a period.</source>
+        <translation>o endereço não pode começar com ponto</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="274"/>
+        <source>An email address cannot have a period immediately before the @-sign.</source>
+        <translation>não pode haver ponto logo antes do @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="275"/>
+        <source>An email address cannot have a period immediately after the @-sign.</source>
+        <translation>não pode haver ponto logo depois do @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="276"/>
+        <source>An email address cannot have a hyphen immediately after the @-sign.</source>
+        <translation>não pode haver hífen logo depois do @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="277"/>
+        <source>An email address cannot end with a period.</source>
+        <translation>o endereço não pode terminar com ponto</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="278"/>
+        <source>An email address cannot end with a hyphen.</source>
+        <translation>o endereço não pode terminar com hífen</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="279"/>
+        <source>An email address cannot have two periods in a row.</source>
+        <translation>o endereço não pode ter dois pontos seguidos</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="280"/>
+        <source>An email address cannot have a period and a hyphen next to each other.</source>
+        <translation>o endereço não pode ter ponto e hífen lado a lado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="281"/>
+        <source>The part after the @-sign contains invalid characters: {0}.</source>
+        <translation>caracteres inválidos depois do @: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="282"/>
+        <source>The part after the @-sign contains invalid characters ({0}).</source>
+        <translation>caracteres inválidos depois do @ ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="283"/>
+        <source>The part after the @-sign contains invalid characters after Unicode normalization: {0}.</source>
+        <translation>caracteres inválidos depois do @ após a normalização Unicode: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="285"/>
+        <source>An email address cannot have two letters followed by two dashes immediately after the @-sign or after a period, except Punycode.</source>
+        <translation>depois do @ ou de um ponto, não pode haver duas letras seguidas de dois hífens (exceto em Punycode)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="287"/>
+        <source>The part after the @-sign is invalid ({0}).</source>
+        <translation>a parte depois do @ é inválida ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="288"/>
+        <source>The email address contains invalid characters after the @-sign after IDNA encoding.</source>
+        <translation>caracteres inválidos depois do @ após a codificação IDNA</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="290"/>
+        <source>The part after the @-sign is not valid. It should have a period.</source>
+        <translation>a parte depois do @ é inválida: falta um ponto (como em gmail.com)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="291"/>
+        <source>The part after the @-sign is not valid. It is not within a valid top-level domain.</source>
+        <translation>a parte depois do @ é inválida: não termina em um domínio válido (como .com ou .br)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="293"/>
+        <source>The part after the @-sign is a special-use or reserved name that cannot be used with email.</source>
+        <translation>a parte depois do @ é um nome reservado ou de uso especial, que não pode ser usado em e-mails</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="295"/>
+        <source>The part after the @-sign is not valid IDNA ({0}).</source>
+        <translation>a parte depois do @ não é IDNA válido ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="296"/>
+        <source>The part after the @-sign became invalid after normalizing to international characters ({0}).</source>
+        <translation>a parte depois do @ ficou inválida ao ser normalizada para caracteres internacionais ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="298"/>
+        <source>The address in brackets after the @-sign is not valid: It is not an IPv4 address ({0}) or is missing an address literal tag.</source>
+        <translation>o endereço entre colchetes depois do @ é inválido: não é um endereço IPv4 ({0}) ou falta a marca de endereço literal</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="300"/>
+        <source>The IPv6 address in brackets after the @-sign is not valid ({0}).</source>
+        <translation>o endereço IPv6 entre colchetes depois do @ é inválido ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="301"/>
+        <source>The IPv6 address in brackets after the @-sign is not valid (It has a zone index).</source>
+        <translation>o endereço IPv6 entre colchetes depois do @ é inválido (tem um índice de zona)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="303"/>
+        <source>The part after the @-sign in brackets is not an IPv4 address and has no address literal tag.</source>
+        <translation>o conteúdo entre colchetes depois do @ não é um endereço IPv4 e não tem marca de endereço literal</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="305"/>
+        <source>The part after the @-sign contains invalid characters in brackets: {0}.</source>
+        <translation>caracteres inválidos entre colchetes depois do @: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="307"/>
+        <source>The part after the @-sign contains an invalid address literal tag in brackets.</source>
+        <translation>a marca de endereço literal entre colchetes depois do @ é inválida</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="309"/>
+        <source>The email address is not valid ASCII.</source>
+        <translation>o endereço não é ASCII válido</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="310"/>
+        <source>After Unicode normalization: {0}</source>
+        <translation>após a normalização Unicode: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="311"/>
+        <source>Quoting the part before the @-sign is not allowed here.</source>
+        <translation>aspas na parte antes do @ não são permitidas</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="312"/>
+        <source>A bracketed IP address after the @-sign is not allowed here.</source>
+        <translation>um endereço IP entre colchetes depois do @ não é permitido</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="313"/>
+        <source>A display name and angle brackets around the email address are not permitted here.</source>
+        <translation>nome e sinais &lt; &gt; em volta do endereço não são permitidos; deixe só o endereço</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="316"/>
+        <source>SPACE</source>
+        <translation>espaço</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="317"/>
+        <source>NO-BREAK SPACE</source>
+        <translation>espaço não separável</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="318"/>
+        <source>ZERO WIDTH SPACE</source>
+        <translation>espaço de largura zero</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="319"/>
+        <source>ZERO WIDTH NO-BREAK SPACE</source>
+        <translation>espaço invisível não separável</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="320"/>
+        <source>CHARACTER TABULATION</source>
+        <translation>tabulação</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="321"/>
+        <source>SOFT HYPHEN</source>
+        <translation>hífen oculto</translation>
+    </message>
+</context>
+<context>
     <name>DropArea</name>
     <message>
         <location filename="../../ghl_desktop/gui/drop_area.py" line="101"/>
@@ -108,27 +966,27 @@
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="128"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="143"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="128"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="143"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="128"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="143"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="128"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="143"/>
         <source>Rows</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="169"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="184"/>
         <source>{0} rows to export of {1} read</source>
         <translation>{0} linhas a exportar de {1} lidas</translation>
     </message>
@@ -136,138 +994,138 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="62"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="63"/>
         <source>Queued</source>
         <translation>Na fila</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="63"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="64"/>
         <source>Processing</source>
         <translation>Processando</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="64"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="65"/>
         <source>Done</source>
         <translation>Concluído</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="65"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="66"/>
         <source>Failed</source>
         <translation>Falhou</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="66"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="67"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="72"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="73"/>
         <source>reading</source>
         <translation>lendo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="73"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="74"/>
         <source>mapping</source>
         <translation>mapeando</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="74"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="75"/>
         <source>normalizing</source>
         <translation>normalizando</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="75"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="76"/>
         <source>merging duplicates</source>
         <translation>juntando duplicados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="76"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="77"/>
         <source>saving</source>
         <translation>salvando</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="82"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="83"/>
         <source>Interrupted: the app closed while this file was being processed. Retry it.</source>
         <translation>Interrompido: o app foi fechado enquanto este arquivo era processado. Tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="287"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="302"/>
         <source>Jobs</source>
         <extracomment>job id (&quot;&quot; when none) Replaced in tests; opens a folder in the system file manager.</extracomment>
         <translation>Tarefas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="288"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="303"/>
         <source>Retry</source>
         <translation>Repetir</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="288"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="303"/>
         <source>Process this file again</source>
         <translation>Processar este arquivo de novo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="289"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="304"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="289"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="304"/>
         <source>Stop this job</source>
         <translation>Parar esta tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="290"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="305"/>
         <source>Re-export</source>
         <translation>Reexportar</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="290"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="305"/>
         <source>Write the GHL CSV for this job again</source>
         <translation>Gerar de novo o CSV do GHL desta tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="291"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="306"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="291"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="306"/>
         <source>Remove this job and its saved result</source>
         <translation>Remover esta tarefa e o resultado salvo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="292"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="307"/>
         <source>Folder</source>
         <translation>Pasta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="292"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="307"/>
         <source>Open the folder of the last export</source>
         <translation>Abrir a pasta da última exportação</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="341"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="97"/>
         <source>{0} could not be converted: {1}</source>
         <translation>Não foi possível converter {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="344"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="359"/>
         <source>The saved result of this job was removed after the retention period.</source>
         <translation>O resultado salvo desta tarefa foi removido após o período de retenção.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="347"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="362"/>
         <source>Last export: {0}</source>
         <translation>Última exportação: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="398"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="413"/>
         <source>Delete job</source>
         <translation>Excluir tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="399"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="414"/>
         <source>Delete {0} from the history, with its saved result and review edits? Exported files are kept.</source>
         <translation>Excluir {0} do histórico, com o resultado salvo e as edições da revisão? Os arquivos exportados são mantidos.</translation>
     </message>
@@ -275,133 +1133,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="201"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="202"/>
         <source>GHL Desktop — contacts ready for GoHighLevel</source>
         <extracomment>Live report/preview counters are repainted at most this often while chunks arrive. job id, what is shown (live | result | failed | none): the smoke test and tests wait on it. the export finished: list of written paths ([] after a failure).</extracomment>
         <translation>GHL Desktop — contatos prontos para o GoHighLevel</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="203"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="204"/>
         <source>&amp;Open files…</source>
         <translation>&amp;Abrir arquivos…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="203"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="204"/>
         <source>Choose spreadsheets to convert</source>
         <translation>Escolher planilhas para converter</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="204"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="205"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="204"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="205"/>
         <source>Write the GHL CSV for the selected job</source>
         <translation>Gerar o CSV do GHL da tarefa selecionada</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="205"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="206"/>
         <source>Exclude / include</source>
         <translation>Excluir / incluir</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="205"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="206"/>
         <source>Leave the selected rows out of the export, or take them back</source>
         <translation>Deixar as linhas selecionadas fora da exportação, ou trazê-las de volta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="206"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="207"/>
         <source>Accept suggestion</source>
         <translation>Aceitar sugestão</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="206"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="207"/>
         <source>Use the suggested fix for the selected cell</source>
         <translation>Usar a correção sugerida para a célula selecionada</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="207"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="208"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="207"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="208"/>
         <source>Country, duplicates, split size, language</source>
         <translation>País, duplicados, tamanho das partes, idioma</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="208"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="214"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="215"/>
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="215"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="216"/>
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="216"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="217"/>
         <source>Review</source>
         <translation>Revisão</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="217"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="218"/>
         <source>Mapping</source>
         <translation>Mapeamento</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="218"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="219"/>
         <source>Report</source>
         <translation>Relatório</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="253"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="254"/>
         <source>Open spreadsheets</source>
         <translation>Abrir planilhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="255"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="256"/>
         <source>Spreadsheets ({0})</source>
         <translation>Planilhas ({0})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="255"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="256"/>
         <source>All files (*)</source>
         <translation>Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="267"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="268"/>
         <source>…and {0} more</source>
         <translation>…e mais {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="268"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="269"/>
         <source>Some files were not added</source>
         <translation>Alguns arquivos não foram adicionados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="269"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="270"/>
         <source>These are not spreadsheets GHL Desktop can read (CSV, TXT, XLSX, XLS):</source>
         <translation>Estes não são planilhas que o GHL Desktop sabe ler (CSV, TXT, XLSX, XLS):</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="280"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="281"/>
         <source>Some files could not be added</source>
         <translation>Alguns arquivos não puderam ser adicionados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="283"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="284"/>
         <source>Already converting: {0}</source>
         <translation>Já em conversão: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="291"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="292"/>
         <source>Converting %n file(s)…</source>
         <translation>
             <numerusform>Convertendo %n arquivo…</numerusform>
@@ -409,97 +1267,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="296"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="297"/>
         <source>Converted before</source>
         <translation>Já convertido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="297"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="298"/>
         <source>{0} was converted before. Its result is open; process it again?</source>
         <translation>{0} já foi convertido. O resultado está aberto; processar de novo?</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="358"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="359"/>
         <source>The saved result could not be opened ({0}). Retry the job to convert the file again.</source>
         <translation>Não foi possível abrir o resultado salvo ({0}). Repita a tarefa para converter o arquivo de novo.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="387"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="388"/>
         <source>Converting {0}… rows appear as they are normalized; editing opens when it is done.</source>
         <translation>Convertendo {0}… as linhas aparecem conforme são normalizadas; a edição abre quando terminar.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="389"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="390"/>
         <source>Opening the result…</source>
         <translation>Abrindo o resultado…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="391"/>
-        <source>{0} could not be converted: {1}</source>
-        <translation>Não foi possível converter {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="393"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="394"/>
         <source>{0} was cancelled. Retry it to convert it again.</source>
         <translation>{0} foi cancelado. Repita para converter de novo.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="395"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="396"/>
         <source>Converting again with the new mapping…</source>
         <translation>Convertendo de novo com o novo mapeamento…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="452"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="453"/>
         <source>{0} is ready for review</source>
         <translation>{0} está pronto para revisão</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="453"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="454"/>
         <source>Conversion finished</source>
         <translation>Conversão concluída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="454"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="455"/>
         <source>{0}: {1} contacts ready to review and export.</source>
         <translation>{0}: {1} contatos prontos para revisar e exportar.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="457"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="458"/>
         <source>{0} could not be converted</source>
         <translation>Não foi possível converter {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="458"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="459"/>
         <source>Conversion failed</source>
         <translation>A conversão falhou</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="458"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="459"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="460"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="461"/>
         <source>{0} was cancelled</source>
         <translation>{0} foi cancelado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="510"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="511"/>
         <source>Converted again with the new mapping; it will be used for files with the same columns.</source>
         <translation>Convertido de novo com o novo mapeamento; ele será usado para arquivos com as mesmas colunas.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="522"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="523"/>
         <source>Mapping not applied</source>
         <translation>Mapeamento não aplicado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="585"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="586"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="599"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="600"/>
         <source>%n contact(s) exported</source>
         <translation>
             <numerusform>%n contato exportado</numerusform>
@@ -507,12 +1360,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="601"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="602"/>
         <source>in {0} files of at most {1} rows</source>
         <translation>em {0} arquivos de no máximo {1} linhas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="604"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="605"/>
         <source>%n row(s) with problems listed in</source>
         <translation>
             <numerusform>%n linha com problemas listada em</numerusform>
@@ -520,42 +1373,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="605"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="606"/>
         <source>Export finished</source>
         <translation>Exportação concluída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="607"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="608"/>
         <source>Open folder</source>
         <translation>Abrir pasta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="610"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="611"/>
         <source>Exported to {0}</source>
         <translation>Exportado para {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="615"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="616"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="616"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="617"/>
         <source>Nothing was written. {0}</source>
         <translation>Nada foi gravado. {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="639"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="640"/>
         <source>Settings saved</source>
         <translation>Configurações salvas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="656"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="657"/>
         <source>History recovered</source>
         <translation>Histórico recuperado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="657"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="658"/>
         <source>The job history was damaged and has been started anew. The old copy was kept at:
 {0}</source>
         <translation>O histórico de tarefas estava danificado e foi recomeçado. A cópia antiga foi guardada em:
@@ -639,54 +1492,54 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="50"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="51"/>
         <source>Invalid email</source>
         <extracomment>The problem kinds of a cell (list of str), for tests and delegates. The table row number behind a view row. The suggested replacement for a cell, if any.</extracomment>
         <translation>E-mail inválido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="51"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="52"/>
         <source>Invalid phone</source>
         <translation>Telefone inválido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="52"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="53"/>
         <source>Invalid date</source>
         <translation>Data inválida</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="53"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="54"/>
         <source>No name, email or phone: GHL would refuse this row</source>
         <translation>Sem nome, e-mail nem telefone: o GHL recusaria esta linha</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="54"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="55"/>
         <source>Possible typo in the email</source>
         <translation>Possível erro de digitação no e-mail</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="55"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="56"/>
         <source>Looks like a spreadsheet formula: it is neutralized on export</source>
         <translation>Parece uma fórmula de planilha: é neutralizada na exportação</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="56"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="57"/>
         <source>Phone repaired</source>
         <translation>Telefone corrigido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="194"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="195"/>
         <source>Row status: problems, merged duplicates, excluded</source>
         <extracomment>table row, field, typed text The conversion result once the job is done (raw source cells for tooltips); None while live.</extracomment>
         <translation>Situação da linha: problemas, duplicados juntados, excluída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="275"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="276"/>
         <source>Excluded: this row will not be exported</source>
         <translation>Excluída: esta linha não será exportada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="278"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="279"/>
         <source>Merged with %n duplicate row(s):</source>
         <translation>
             <numerusform>Juntada com %n linha duplicada:</numerusform>
@@ -694,22 +1547,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="279"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="280"/>
         <source>{0}, row {1}</source>
         <translation>{0}, linha {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="282"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="283"/>
         <source>Row</source>
         <translation>Linha</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="301"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="303"/>
         <source>Suggested fix: {0} (Accept suggestion, Ctrl+Enter)</source>
         <translation>Correção sugerida: {0} (Aceitar sugestão, Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="305"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="307"/>
         <source>Original: {0} → {1}</source>
         <translation>Original: {0} → {1}</translation>
     </message>

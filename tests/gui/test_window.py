@@ -202,7 +202,8 @@ def test_bad_and_unsupported_files_say_what_is_wrong(ctx, qtbot, tmp_path):
     assert job.status == S.FAILED and job.file_name == "planilha.xlsx"
     qtbot.waitUntil(lambda: w.shown_view() == "failed")
     assert "planilha.xlsx" in w.jobs_panel.detail.text()
-    assert job.error in w.jobs_panel.detail.text()
+    why = job.error.removeprefix("planilha.xlsx: ")
+    assert w.jobs_panel.detail.text() == f"planilha.xlsx could not be converted: {why}"  # named once
     assert w.review.banner.isVisible() and "planilha.xlsx" in w.review.banner.text()
     assert w.isVisible()  # the app stays open
     assert w.jobs_panel.buttons["retry"].isEnabled()
