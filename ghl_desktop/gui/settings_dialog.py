@@ -46,6 +46,7 @@ class SettingsDialog(QDialog):
         self.split = QSpinBox()
         self.split.setRange(1, GHL_ROW_LIMIT)
         self.split.setSingleStep(1000)
+        self.split.setGroupSeparatorShown(True)
         self.split.setValue(settings.split_rows)
         self.max_file = QSpinBox()
         self.max_file.setObjectName("settingsMaxFile")
