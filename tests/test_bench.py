@@ -16,4 +16,5 @@ def test_bench_runs_at_a_small_size(tmp_path):
     assert "ratio" in proc.stdout and "1st preview ms" in proc.stdout
     row = json.loads(out.read_text())["results"][0]
     assert row["rows"] == 1500 and row["reference_s"] > 0 and row["project_s"] > 0
-    assert row["ratio"] > 0 and row["peak_mb"] > 0 and row["max_stall_ms"] >= 0
+    assert row["ratio"] > 0 and row["peak_mb"] > 0 and row["max_stall_ms"] >= 0 and row["helper_peak_mb"] >= 0
+    assert row["first_preview_ms"] is None or row["first_preview_ms"] > 0

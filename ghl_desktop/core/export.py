@@ -8,19 +8,28 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import os
 import re
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import contains, not_, or_
 from pathlib import Path
 from typing import Callable, Sequence
 
 from .assemble import SourceColumns, flagged_fields, risky_indexes
 from .atomic import atomic_open, commit_all, temp_path_for
-from .fields import GHL_COLUMNS
+from .fields import EMAIL, FIRST_NAME, GHL_COLUMNS, LAST_NAME, PHONE
 from .normalize import needs_neutralizing, neutralize_formula
 from .table import ROW, ContactTable
 
 GHL_ROW_LIMIT = 10_000
+
+#: Rows written per step. Each step is a handful of C calls over this many rows (a few ms each),
+#: so an export never holds the GIL long, and only one slice of text exists at a time.
+SLICE_ROWS = 10_000
+#: The characters that make the csv module (excel dialect, QUOTE_MINIMAL) quote a field.
+_QUOTE_CHARS = (",", '"', "\r", "\n")
 
 
 @dataclass
@@ -57,22 +66,125 @@ def remove_stale_temps(out: Path) -> None:
 
 def export_columns(table: ContactTable) -> list[list[str]]:
     """The exported values, column by column (GHL order), formula cells neutralized."""
-    rows = table.exported_rows()
-    risky = set(flagged_fields())
-    columns = []
-    for c in GHL_COLUMNS:
-        col = table.columns[c]
-        values = [col[r] for r in rows]
-        if c in risky:
-            for i in risky_indexes(values, range(len(values))):
-                values[i] = neutralize_formula(values[i])
-        columns.append(values)
-    return columns
+    keep = exported_index(table)
+    return [_export_values(table.columns[c], c in _risky_fields(), keep, 0, _n_exported(table, keep))
+            for c in GHL_COLUMNS]
 
 
 def export_rows(table: ContactTable) -> list[list[str]]:
     """The exported rows as GHL would receive them (for callers that want rows)."""
     return [list(r) for r in zip(*export_columns(table))]
+
+
+def _risky_fields() -> frozenset[str]:
+    return frozenset(flagged_fields())
+
+
+def not_exported(table: ContactTable) -> list[int]:
+    """Rows ``exported_rows`` leaves out (excluded, or no name, email or phone), ascending.
+
+    Found with C-level loops a slice at a time: rows lacking a first name, of those the ones also
+    lacking a last name, and so on; the candidates shrink to almost nothing after one column.
+    """
+    n = len(table.sources)
+    cols = table.columns
+    first, others = cols[FIRST_NAME], (cols[LAST_NAME], cols[EMAIL], cols[PHONE])
+    drop: list[int] = []
+    for lo in range(0, n, 16 * SLICE_ROWS):
+        hi = min(lo + 16 * SLICE_ROWS, n)
+        cand = list(compress(range(lo, hi), map(not_, first[lo:hi])))
+        for col in others:
+            if not cand:
+                break
+            cand = list(compress(cand, map(not_, map(col.__getitem__, cand))))
+        drop += cand
+    if table.excluded:
+        drop = sorted(set(drop).union(r for r in table.excluded if 0 <= r < n))
+    return drop
+
+
+def exported_index(table: ContactTable) -> list[int] | None:
+    """The exported rows (``table.exported_rows()``), or None when that is every row."""
+    drop = not_exported(table)
+    if not drop:
+        return None
+    n = len(table.sources)
+    mask = bytearray(b"\x01") * n
+    for r in drop:
+        mask[r] = 0
+    return list(compress(range(n), mask))
+
+
+def _n_exported(table: ContactTable, keep: list[int] | None) -> int:
+    return len(table.sources) if keep is None else len(keep)
+
+
+def _export_values(col: list[str], risky: bool, keep: list[int] | None, lo: int, hi: int) -> list[str]:
+    """Exported rows ``lo:hi`` of one column (``keep`` maps them to table rows), neutralized."""
+    values = col[lo:hi] if keep is None else list(map(col.__getitem__, keep[lo:hi]))
+    if risky:
+        for i in risky_indexes(values, range(len(values))):
+            values[i] = neutralize_formula(values[i])
+    return values
+
+
+def _csv_field_quoted(values: list[str]) -> list[str]:
+    """``values`` as the csv module writes them (QUOTE_MINIMAL), looped in C.
+
+    A value holding a comma, quote, CR or LF is quoted, its quotes doubled; others are as is.
+    """
+    joined = "".join(values)
+    present = [c for c in _QUOTE_CHARS if c in joined]
+    if not present:
+        return values
+    mask = list(map(contains, values, repeat(present[0])))
+    for c in present[1:]:
+        mask = list(map(or_, mask, map(contains, values, repeat(c))))
+    where = list(compress(range(len(values)), mask))
+    chosen = map(values.__getitem__, where)
+    if '"' in present:
+        chosen = map(str.replace, chosen, repeat('"'), repeat('""'))
+    out = values.copy()
+    for i, v in zip(where, map('"{}"'.format, chosen)):
+        out[i] = v
+    return out
+
+
+def _csv_text(columns: list[list[str]]) -> str:
+    """Rows (given as equal-length columns) as CSV text, byte for byte what ``csv.writer`` writes.
+
+    Values that are not text (never in a normalized table) make the csv module write the slice.
+    """
+    if not columns or not columns[0]:
+        return ""
+    try:
+        fields = [_csv_field_quoted(col) for col in columns]
+        return "\r\n".join(map(",".join, zip(*fields))) + "\r\n"
+    except TypeError:
+        buf = io.StringIO(newline="")
+        csv.writer(buf).writerows(zip(*columns))
+        return buf.getvalue()
+
+
+def _write_rows(fh, table: ContactTable, keep: list[int] | None, lo: int, hi: int, cancel) -> None:
+    """Write the header and exported rows ``lo:hi`` to the binary file ``fh`` as UTF-8 CSV."""
+    fh.write(_header_bytes())
+    risky = _risky_fields()
+    columns = [table.columns[c] for c in GHL_COLUMNS]
+    flags = [c in risky for c in GHL_COLUMNS]
+    for start in range(lo, hi, SLICE_ROWS):
+        stop = min(start + SLICE_ROWS, hi)
+        part = [_export_values(col, flag, keep, start, stop) for col, flag in zip(columns, flags)]
+        fh.write(_csv_text(part).encode("utf-8"))
+        del part
+        if cancel and cancel():
+            from .errors import Cancelled
+
+            raise Cancelled()
+
+
+def _header_bytes() -> bytes:
+    return _csv_lines([GHL_COLUMNS])
 
 
 def write_export(
@@ -84,14 +196,18 @@ def write_export(
     sources: Sequence[SourceColumns] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> ExportResult:
-    """Write the GHL CSV (in parts when longer than ``split_rows``; 0 = never split)."""
+    """Write the GHL CSV (in parts when longer than ``split_rows``; 0 = never split).
+
+    Rows are written a slice at a time straight from the table's columns (no row lists, no copy
+    of the whole export), as the csv module would write them, byte for byte.
+    """
     out = Path(out_path)
     if out.is_dir():
         raise IsADirectoryError(f"{out} is a folder, not a file name")
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(out)
-    columns = export_columns(table)
-    n_rows = len(columns[0])
+    keep = exported_index(table)
+    n_rows = _n_exported(table, keep)
     if split_rows and n_rows > split_rows:
         bounds = [(i, min(i + split_rows, n_rows)) for i in range(0, n_rows, split_rows)]
         dests = part_paths(out, len(bounds))
@@ -103,10 +219,8 @@ def write_export(
         for (lo, hi), dest in zip(bounds, dests):
             tmp = temp_path_for(dest)
             pairs.append((tmp, dest))
-            with open(tmp, "w", encoding="utf-8", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(GHL_COLUMNS)
-                writer.writerows(zip(*(col[lo:hi] for col in columns)))
+            with open(tmp, "wb") as fh:
+                _write_rows(fh, table, keep, lo, hi, cancel)
                 fh.flush()
                 os.fsync(fh.fileno())
             if cancel and cancel():
@@ -151,7 +265,16 @@ def reject_reason(table: ContactTable, row: int) -> str:
 
 def rejected_rows(table: ContactTable) -> list[int]:
     """Rows not exported, or exported while holding an invalid value."""
-    return [r for r in range(len(table)) if not table.is_exported(r) or table.has_error(r)]
+    n = len(table)
+    bad = set(not_exported(table))
+    for r in table.problems:  # sparse: only rows with problems can hold an invalid value
+        if 0 <= r < n and r not in bad and table.has_error(r):
+            bad.add(r)
+    return sorted(bad)
+
+
+#: Rejected rows written per step (through the csv module, into one string per step).
+_REJECT_BATCH = 2_000
 
 
 def write_rejects(
@@ -162,26 +285,36 @@ def write_rejects(
     if sources:
         header = list(dict.fromkeys(h for s in sources for h in s.header))
         index = [{h: i for i, h in enumerate(s.header)} for s in sources]
+        # Per source, the column holding each header name (None: that file has no such column).
+        picks = [[s.columns[idx[h]] if h in idx else None for h in header] for s, idx in zip(sources, index)]
+        names = [Path(s.path).name for s in sources]
     else:
         header = list(GHL_COLUMNS)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["Source File", "Source Row", "Reason", *header])
-        for r in rows:
-            file_idx, src_row = table.sources[r]
-            if sources:
-                src = sources[file_idx]
-                raw = src.raw_row(src_row)
-                values = [raw[index[file_idx][h]] if h in index[file_idx] else "" for h in header]
-                name, line = Path(src.path).name, src.row_numbers[src_row]
-            else:
-                values = [table.columns[c][r] for c in header]
-                name, line = "", src_row + 1
-            values = [neutralize_formula(v) if v and needs_neutralizing(v) else v for v in values]
-            writer.writerow([name, line, reject_reason(table, r), *values])
+        picks, names = [], []
+    with open(path, "wb") as fh:
+        fh.write(_csv_lines([["Source File", "Source Row", "Reason", *header]]))
+        for start in range(0, len(rows), _REJECT_BATCH):
+            batch = []
+            for r in rows[start : start + _REJECT_BATCH]:
+                file_idx, src_row = table.sources[r]
+                if sources:
+                    values = [c[src_row] if c is not None else "" for c in picks[file_idx]]
+                    name, line = names[file_idx], sources[file_idx].row_numbers[src_row]
+                else:
+                    values = [table.columns[c][r] for c in header]
+                    name, line = "", src_row + 1
+                values = [neutralize_formula(v) if v and needs_neutralizing(v) else v for v in values]
+                batch.append([name, line, reject_reason(table, r), *values])
+            fh.write(_csv_lines(batch))
         fh.flush()
         os.fsync(fh.fileno())
     return len(rows)
+
+
+def _csv_lines(rows) -> bytes:
+    buf = io.StringIO(newline="")
+    csv.writer(buf).writerows(rows)
+    return buf.getvalue().encode("utf-8")
 
 
 def write_json(path: str | os.PathLike, data) -> None:

@@ -24,7 +24,10 @@ import os
 import shutil
 import sys
 import zlib
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
+from operator import attrgetter
 from pathlib import Path
 
 from .assemble import SourceColumns
@@ -44,6 +47,10 @@ class ResultUnreadable(Exception):
 #: Lists are stored in slices this long: each slice is one short marshal call, so the GIL is free
 #: between slices and the window never waits long on a saving job.
 _SLICE = 100_000
+#: Slices marshalled ahead of the one being written (bounds the memory of a save).
+_IN_FLIGHT = 4
+#: Threads compressing: one core stays for this thread (marshalling) and one for the window.
+_COMPRESSORS = max(1, min(2, (os.cpu_count() or 1) - 2))
 
 
 def _flatten(data: dict, prefix: str = ""):
@@ -55,41 +62,66 @@ def _flatten(data: dict, prefix: str = ""):
 
 
 def _dump(path: Path, data: dict) -> None:
-    """Write a dict of lists (nested dicts allowed) as length-prefixed, compressed slices."""
-    with open(path, "wb") as fh:
+    """Write a dict of lists (nested dicts allowed) as length-prefixed, compressed slices.
+
+    Compressing takes longer than marshalling and runs without the GIL, so it happens on helper
+    threads (on other cores) while this thread marshals the next slices; the blobs are written
+    in order, so the file is exactly what compressing one slice after another gives.
+    """
+    with open(path, "wb") as fh, ThreadPoolExecutor(_COMPRESSORS, thread_name_prefix="ghl-compress") as pool:
         fh.write(_MAGIC + b"\n")
-        for key, value in _flatten(data):
-            if isinstance(value, list) and value and isinstance(value[0], list):
-                parts = [(f"{key}#{i}", v) for i, v in enumerate(value)]  # a list of columns
-            else:
-                parts = [(key, value)]
-            for name, seq in parts:
-                for start in range(0, max(len(seq), 1), _SLICE):
-                    blob = zlib.compress(marshal.dumps((name, seq[start : start + _SLICE])), 1)
-                    fh.write(len(blob).to_bytes(8, "little"))
-                    fh.write(blob)
+        pending: deque = deque()
+
+        def write_ready(keep: int) -> None:
+            while len(pending) > keep:
+                blob = pending.popleft().result()
+                fh.write(len(blob).to_bytes(8, "little"))
+                fh.write(blob)
+
+        try:
+            for key, value in _flatten(data):
+                if isinstance(value, list) and value and isinstance(value[0], list):
+                    parts = [(f"{key}#{i}", v) for i, v in enumerate(value)]  # a list of columns
+                else:
+                    parts = [(key, value)]
+                for name, seq in parts:
+                    for start in range(0, max(len(seq), 1), _SLICE):
+                        raw = marshal.dumps((name, seq[start : start + _SLICE]))
+                        pending.append(pool.submit(zlib.compress, raw, 1))
+                        del raw
+                        write_ready(_IN_FLIGHT)
+            write_ready(0)
+        finally:
+            for future in pending:  # an error on the way: nothing more to compress
+                future.cancel()
         fh.flush()
         os.fsync(fh.fileno())
 
 
 def _load(path: Path) -> dict:
     raw = path.read_bytes()
-    magic, _, body = raw.partition(b"\n")
-    if magic != _MAGIC:
+    nl = raw.find(b"\n")
+    if nl == -1 or raw[:nl] != _MAGIC:
         raise ResultUnreadable(f"{path.name} was saved by another version of the app")
     flat: dict[str, list] = {}
-    pos = 0
-    try:
-        while pos < len(body):
-            size = int.from_bytes(body[pos : pos + 8], "little")
-            blob = body[pos + 8 : pos + 8 + size]
-            if len(blob) != size:
-                raise EOFError("truncated")
-            name, seq = marshal.loads(zlib.decompress(blob))
-            flat.setdefault(name, []).extend(seq)
-            pos += 8 + size
-    except (ValueError, EOFError, TypeError, zlib.error) as exc:
-        raise ResultUnreadable(f"{path.name} is damaged ({exc})") from None
+    with memoryview(raw) as view:  # slices of a view: no copy of the whole file (tens of MB)
+        body = view[nl + 1 :]
+        pos = 0
+        try:
+            while pos < len(body):
+                size = int.from_bytes(body[pos : pos + 8], "little")
+                blob = body[pos + 8 : pos + 8 + size]
+                if len(blob) != size:
+                    raise EOFError("truncated")
+                name, seq = marshal.loads(zlib.decompress(blob))
+                flat.setdefault(name, []).extend(seq)
+                pos += 8 + size
+        except (ValueError, EOFError, TypeError, zlib.error) as exc:
+            raise ResultUnreadable(f"{path.name} is damaged ({exc})") from None
+        finally:
+            body.release()
+    if not flat:  # every list is written as one slice at least
+        raise ResultUnreadable(f"{path.name} is damaged (no data)")
     return _unflatten(flat)
 
 
@@ -153,15 +185,21 @@ def save_result(result, folder: Path) -> None:
 
 def _review_lists(t: ContactTable) -> dict:
     """The sparse review state as parallel lists (what marshal stores fastest)."""
-    p_row, p_field, p_kind, p_msg, p_value = [], [], [], [], []
+    p_row, p_field, problems = [], [], []
     for r, per_field in t.problems.items():
         for f, probs in per_field.items():
-            for p in probs:
+            if len(probs) == 1:
                 p_row.append(r)
                 p_field.append(f)
-                p_kind.append(p.kind)
-                p_msg.append(p.message)
-                p_value.append(p.value)
+                problems.append(probs[0])
+            else:
+                p_row += [r] * len(probs)
+                p_field += [f] * len(probs)
+                problems += probs
+    p_kind = list(map(attrgetter("kind"), problems))
+    p_msg = list(map(attrgetter("message"), problems))
+    p_value = list(map(attrgetter("value"), problems))
+    del problems
     s_row, s_field, s_text = [], [], []
     for r, per_field in t.suggestions.items():
         for f, text in per_field.items():
@@ -214,7 +252,11 @@ def _load_result(folder: Path):
     tab = _load(folder / "table.bin")
     table = ContactTable()
     table.columns = {c: tab["columns"][c] for c in GHL_COLUMNS}
-    table.sources = list(zip(tab["file"], tab["row"]))
+    files, rows = tab["file"], tab["row"]
+    table.sources = []
+    for start in range(0, len(files), _SLICE):  # a million tuples in one call held the GIL ~50 ms
+        table.sources += zip(files[start : start + _SLICE], rows[start : start + _SLICE])
+    del files, rows, tab
     _apply_review(table, _load(folder / "review.bin"))
 
     sources = []

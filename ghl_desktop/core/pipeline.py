@@ -22,6 +22,7 @@ from .export import ExportResult, write_export
 from .fields import GHL_COLUMNS
 from .limits import DEFAULT_LIMITS, Limits
 from .mapping import Mapping, auto_map
+from .parallel import ChunkHelper
 from .reader import read_source
 from .report import build_report
 from .table import ContactTable, Problem
@@ -142,8 +143,9 @@ def read_sources(
         report("reading", i / len(paths))
         _check(cancel)
         src = read_source(path, sheet=options.sheet, limits=options.limits, cancel=cancel)
-        width = len(src.header)
-        columns = [list(c) for c in zip(*src.rows)] if src.rows else [[] for _ in range(width)]
+        # Text is read straight into columns; Excel rows are transposed a slice at a time and
+        # freed as they go, so the cells are never held twice and no C call holds the GIL long.
+        columns = src.take_columns()
         info = {
             "file": Path(src.path).name,
             "path": str(src.path),
@@ -153,10 +155,9 @@ def read_sources(
             "sheet": src.sheet,
             "header_row": src.header_row,
             "header": list(src.header),
-            "rows": len(src.rows),
+            "rows": src.n_rows,
             "warnings": list(src.warnings),
         }
-        del src.rows  # the column copy is all we keep; free the row lists early
         out.append(SourceColumns(str(path), list(src.header), columns, src.row_numbers, info))
     total = sum(s.n_rows for s in out)
     if total > options.limits.max_rows:
@@ -178,8 +179,12 @@ def normalize_sources(
     on_rows: Callable[[ContactTable], None] | None = None,
     started: float | None = None,
     already_shown: int = 0,
+    helper: ChunkHelper | None = None,
 ) -> ConversionResult:
-    """Map, normalize and merge already-read sources (also used when a person changes the mapping)."""
+    """Map, normalize and merge already-read sources (also used when a person changes the mapping).
+
+    A large input is normalized on two cores (see ``parallel``); ``helper`` is one already started.
+    """
     started = time.perf_counter() if started is None else started
     report = progress if isinstance(progress, _Progress) else _Progress(progress)
 
@@ -194,13 +199,16 @@ def normalize_sources(
     cache = ValueCache(options.region)
     table = ContactTable()
     done = 0
-    for file_index, (src, mapping) in enumerate(zip(sources, used)):
-        for start in range(0, src.n_rows, CHUNK_ROWS):
-            _check(cancel)
-            stop = min(start + CHUNK_ROWS, src.n_rows)
-            chunk = normalize_chunk(src, mapping, file_index, start, stop, cache)
+    chunks = [
+        (file_index, src, mapping, start, min(start + CHUNK_ROWS, src.n_rows))
+        for file_index, (src, mapping) in enumerate(zip(sources, used))
+        for start in range(0, src.n_rows, CHUNK_ROWS)
+    ]
+    if helper is None and ChunkHelper.wanted(total):
+        helper = ChunkHelper()
+    with helper or contextlib.nullcontext():
+        for file_index, start, stop, chunk in _normalized_in_order(chunks, cache, options.region, helper, cancel):
             table.extend(chunk)
-            cache.drop_high_cardinality()
             if on_rows is not None:
                 if file_index == 0 and start < already_shown:  # the head preview showed these
                     rest = list(range(min(already_shown - start, len(chunk)), len(chunk)))
@@ -229,6 +237,46 @@ def normalize_sources(
     )
     result.refresh_report(seconds=time.perf_counter() - started)
     return result
+
+
+def _normalized_in_order(chunks, cache: ValueCache, region: str, helper: ChunkHelper | None, cancel):
+    """Yield (file index, start, stop, table) for every chunk, in order.
+
+    With a helper process, every other chunk is sent to it up front; this process normalizes the
+    rest, running ahead on its own chunks while the helper's next one is not ready yet, so both
+    cores stay busy while the rows still come out in order.
+    """
+    futures = {}
+    if helper is not None:
+        for k in range(1, len(chunks), 2):
+            file_index, src, mapping, start, stop = chunks[k]
+            futures[k] = helper.submit(src, mapping, file_index, start, stop, region)
+    ready: dict[int, ContactTable] = {}
+    next_local = 0
+
+    def local(k: int) -> ContactTable:
+        file_index, src, mapping, start, stop = chunks[k]
+        _check(cancel)
+        chunk = normalize_chunk(src, mapping, file_index, start, stop, cache)
+        cache.drop_high_cardinality()
+        return chunk
+
+    for k, (file_index, _src, _mapping, start, stop) in enumerate(chunks):
+        _check(cancel)
+        chunk = ready.pop(k, None)
+        future = futures.pop(k, None)
+        if chunk is None and future is not None:
+            while not future.done():  # get on with our own chunks meanwhile
+                next_local = max(next_local, k + 1)
+                while next_local < len(chunks) and (next_local in futures or next_local in ready):
+                    next_local += 1
+                if next_local >= len(chunks):
+                    break
+                ready[next_local] = local(next_local)
+            chunk = helper.result(future, file_index, start, stop)
+        if chunk is None:
+            chunk = local(k)
+        yield file_index, start, stop, chunk
 
 
 def sample_rows(src: SourceColumns, size: int = 500) -> list[list[str]]:
@@ -280,6 +328,65 @@ def gc_paused():
         gc.enable()
 
 
+#: Items freed per step by :func:`release`: a couple of ms of deallocation each.
+_RELEASE_ITEMS = 20_000
+
+
+def release(*items) -> None:
+    """Free job data (results, tables, sources) a slice at a time, so the GIL is never held long.
+
+    Dropping the last reference to a million-row result frees tens of millions of objects in one
+    C call: the window froze for most of a second when a finished job let go of its result.
+    Here every big list is emptied from its end in slices and every big dict item by item, with
+    the GIL free between steps. Only for data nobody needs any more: the containers are emptied
+    in place (the report and mappings of a result are left alone).
+    """
+    seen: set[int] = set()
+    for item in items:
+        _release(item, seen)
+
+
+def _release(obj, seen: set[int]) -> None:
+    if obj is None or id(obj) in seen:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, ConversionResult):
+        _release(obj.table, seen)
+        _release(obj.sources, seen)
+    elif isinstance(obj, ContactTable):
+        for col in obj.columns.values():
+            _clear_list(col)
+        _clear_list(obj.sources)
+        for d in (obj.problems, obj.suggestions, obj.merged):
+            _clear_dict(d)
+        if len(obj.excluded) > _RELEASE_ITEMS:
+            excluded = obj.excluded
+            while excluded:
+                excluded.pop()
+        obj.excluded.clear()
+    elif isinstance(obj, SourceColumns):
+        for col in obj.columns:
+            _clear_list(col)
+        _clear_list(obj.row_numbers)
+    elif isinstance(obj, list):
+        if obj and isinstance(obj[0], (ConversionResult, ContactTable, SourceColumns)):
+            for x in obj:
+                _release(x, seen)
+
+
+def _clear_list(values: list) -> None:
+    while len(values) > _RELEASE_ITEMS:
+        del values[-_RELEASE_ITEMS:]
+    values.clear()
+
+
+def _clear_dict(d: dict) -> None:
+    if len(d) > _RELEASE_ITEMS:
+        while d:
+            d.popitem()
+    d.clear()
+
+
 def _convert(paths, options, mappings, progress, cancel, on_rows) -> ConversionResult:
     started = time.perf_counter()
     report = _Progress(progress)
@@ -289,17 +396,30 @@ def _convert(paths, options, mappings, progress, cancel, on_rows) -> ConversionR
         if head is not None and len(head):
             on_rows(head)
             shown = len(head)
-    sources = read_sources(paths, options, progress=report, cancel=cancel)
-    return normalize_sources(
-        sources,
-        options,
-        mappings=mappings,
-        progress=report,
-        cancel=cancel,
-        on_rows=on_rows,
-        started=started,
-        already_shown=shown,
-    )
+    helper = ChunkHelper()
+    if ChunkHelper.wanted(_likely_rows(paths)):
+        helper.start()  # its start-up overlaps the read
+    with helper:
+        sources = read_sources(paths, options, progress=report, cancel=cancel)
+        return normalize_sources(
+            sources,
+            options,
+            mappings=mappings,
+            progress=report,
+            cancel=cancel,
+            on_rows=on_rows,
+            started=started,
+            already_shown=shown,
+            helper=helper if ChunkHelper.wanted(sum(s.n_rows for s in sources)) else None,
+        )
+
+
+def _likely_rows(paths) -> int:
+    """A guess at the row count from the file sizes (a contact row is rarely under 60 bytes)."""
+    try:
+        return sum(os.path.getsize(p) for p in paths) // 60
+    except OSError:
+        return 0
 
 
 def head_preview(

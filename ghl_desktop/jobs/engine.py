@@ -7,7 +7,9 @@ bookkeeping around it (transitions, throttled progress, error messages) lives in
 
 from __future__ import annotations
 
+import gc
 import os
+import traceback
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Protocol
@@ -16,7 +18,16 @@ from ..core.errors import Cancelled
 from ..core.export import ExportResult
 from ..core.limits import Limits
 from ..core.mapping import Mapping, header_signature
-from ..core.pipeline import gc_paused, head_preview, ConversionResult, ConvertOptions, normalize_sources, read_sources
+from ..core.assemble import SourceColumns
+from ..core.pipeline import (
+    ConversionResult,
+    ConvertOptions,
+    gc_paused,
+    head_preview,
+    normalize_sources,
+    read_sources,
+    release,
+)
 from ..core.table import ContactTable
 
 ProgressFn = Callable[[str, float], None]
@@ -105,34 +116,98 @@ def run_job(
         record = mapping if mapping is not None else (recall(header_signature(header)) if recall else None)
         return mapping_from_record(record, header)
 
-    with gc_paused():  # no multi-second collector pauses (they freeze the GUI thread too)
-        shown = 0
-        if on_rows is not None:  # the first rows of a big file, before the whole file is read
-            head = head_preview(stored_file, options, mapping_for=mapping_for)
-            if head is not None and len(head):
-                on_rows(head)
-                shown = len(head)
-        sources = read_sources([stored_file], options, progress=progress, cancel=cancel)
-        header = sources[0].header
-        chosen = mapping_for(header)
-        result = normalize_sources(
-            sources, options, mappings=[chosen], progress=progress, cancel=cancel, on_rows=on_rows,
-            already_shown=shown,
+    sources = result = None
+    # Ids of the tables handed to the window: never ours to empty (an id reused by another table
+    # only means that one is freed the ordinary way).
+    shown_to_window: set[int] = set()
+    if on_rows is not None:
+        emit = on_rows
+
+        def on_rows(chunk: ContactTable) -> None:
+            shown_to_window.add(id(chunk))
+            emit(chunk)
+
+    try:
+        with gc_paused():  # no multi-second collector pauses (they freeze the GUI thread too)
+            try:
+                shown = 0
+                if on_rows is not None:  # the first rows of a big file, before the whole file is read
+                    head = head_preview(stored_file, options, mapping_for=mapping_for)
+                    if head is not None and len(head):
+                        on_rows(head)
+                        shown = len(head)
+                sources = read_sources([stored_file], options, progress=progress, cancel=cancel)
+                header = sources[0].header
+                chosen = mapping_for(header)
+                result = normalize_sources(
+                    sources, options, mappings=[chosen], progress=progress, cancel=cancel, on_rows=on_rows,
+                    already_shown=shown,
+                )
+            except BaseException as exc:
+                # Cancelled or failed with the collector still paused: the millions of objects
+                # built so far would all be walked by the first collection once it is back on
+                # (a freeze of the window). So the rows are let go of now, slowly, the traceback's
+                # frames are cleared (no cycle keeps anything alive), and what is left is frozen.
+                _let_go(exc, result, sources, shown_to_window)
+                result = sources = None
+                gc.freeze()
+                raise
+        if display_name:  # the report names the person's file, not the hash-named stored copy
+            for info in [result.sources[0].info, *result.report.get("inputs", [])[:1]]:
+                info["file"] = display_name
+        progress("writing", WRITING_START)
+        if cancel():
+            raise Cancelled()
+        result.save(result_dir)
+        progress("writing", 1.0)
+        outcome = JobOutcome(
+            total_rows=int(result.report.get("total_rows", result.total_rows)),
+            exported_rows=int(result.report.get("exported_rows", len(result.table))),
+            report=result.report,
+            mapping=mapping_record(header, result.mappings[0]),
         )
-    if display_name:  # the report names the person's file, not the hash-named stored copy
-        for info in [result.sources[0].info, *result.report.get("inputs", [])[:1]]:
-            info["file"] = display_name
-    progress("writing", WRITING_START)
-    if cancel():
-        raise Cancelled()
-    result.save(result_dir)
-    progress("writing", 1.0)
-    return JobOutcome(
-        total_rows=int(result.report.get("total_rows", result.total_rows)),
-        exported_rows=int(result.report.get("exported_rows", len(result.table))),
-        report=result.report,
-        mapping=mapping_record(header, result.mappings[0]),
-    )
+    except BaseException as exc:
+        # A cancelled or failed job lets go of its rows slowly too; those still held by the
+        # frames of the traceback (a half-built table) as well.
+        _let_go(exc, result, sources, shown_to_window)
+        raise
+    # The result is saved; freeing its million rows in one go would hold the GIL for most of a
+    # second (the window freezes), so it is emptied a slice at a time.
+    release(result, sources)
+    return outcome
+
+
+def _let_go(exc: BaseException, result, sources, shown: set[int]) -> None:
+    """Empty the job's data slowly (see ``release``): the result, the sources, and what the
+    traceback's frames hold, except tables handed to the window; then clear those frames."""
+    held = [v for v in _frame_data(exc.__traceback__) if not _handed_out(v, shown)]
+    release(result, sources, *held)
+    del held
+    traceback.clear_frames(exc.__traceback__)
+
+
+def _handed_out(value, shown: set[int]) -> bool:
+    if isinstance(value, list):
+        return any(id(v) in shown for v in value if isinstance(v, ContactTable))
+    return id(value) in shown
+
+
+def _frame_data(tb) -> list:
+    """The job data (tables, sources, results) the frames of a traceback still hold.
+
+    The first frame is the running one that caught the exception: its locals are known, and
+    reading them would store the exception in a snapshot on its own frame (a reference cycle).
+    """
+    found = []
+    tb = tb.tb_next if tb is not None else None
+    while tb is not None:
+        try:
+            values = list(tb.tb_frame.f_locals.values())
+        except Exception:  # a frame without readable locals holds nothing of ours
+            values = []
+        found.extend(v for v in values if isinstance(v, (ConversionResult, ContactTable, SourceColumns, list)))
+        tb = tb.tb_next
+    return found
 
 
 def load_result(result_dir: Path) -> ConversionResult:

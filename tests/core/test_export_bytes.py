@@ -1,0 +1,46 @@
+"""The export writes exactly the bytes the csv module writes for the exported rows."""
+
+import csv
+import io
+import random
+
+import pytest
+
+from ghl_desktop.core import fields as F
+from ghl_desktop.core.assemble import flagged_fields
+from ghl_desktop.core.export import SLICE_ROWS, write_export
+from ghl_desktop.core.normalize import neutralize_formula
+from ghl_desktop.core.table import ContactTable
+
+VALUES = ["", "", "Ana", "a,b", 'x "q" y', "line\nbreak", "cr\rx", "crlf\r\ny", "=SUM(1)", "+55 11", "-x",
+          "@me", " =x", "\t=y", "ç é", "😀", '"', ",", " ", "＝full"]
+
+
+def reference(table: ContactTable, lo: int = 0, hi: int | None = None) -> bytes:
+    rows = table.exported_rows()[lo:hi]
+    risky = set(flagged_fields())
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf)
+    writer.writerow(F.GHL_COLUMNS)
+    for r in rows:
+        values = [table.columns[c][r] for c in F.GHL_COLUMNS]
+        writer.writerow([neutralize_formula(v) if c in risky else v for c, v in zip(F.GHL_COLUMNS, values)])
+    return buf.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_export_bytes_equal_the_csv_module(tmp_path, seed):
+    rng = random.Random(seed)
+    n = rng.choice([0, 1, 37, SLICE_ROWS + 3, 2 * SLICE_ROWS + 1])
+    t = ContactTable()
+    for c in F.GHL_COLUMNS:
+        t.columns[c] = [rng.choice(VALUES) if rng.random() < 0.5 else f"{c[:2]}{i}" for i in range(n)]
+    t.sources = [(0, i) for i in range(n)]
+    t.excluded = {r for r in range(n) if rng.random() < 0.05}
+    write_export(t, tmp_path / "one.csv", split_rows=0)
+    assert (tmp_path / "one.csv").read_bytes() == reference(t)
+    split = rng.choice([1, 7, SLICE_ROWS])
+    res = write_export(t, tmp_path / "part.csv", split_rows=split)
+    if len(res.paths) > 1:
+        for k, path in enumerate(res.paths):
+            assert path.read_bytes() == reference(t, k * split, (k + 1) * split)

@@ -1,0 +1,114 @@
+"""Two cores: chunks normalized in the helper process equal the ones normalized here."""
+
+from concurrent.futures import Future
+
+import pytest
+
+from ghl_desktop.core import parallel, pipeline
+from ghl_desktop.core.parallel import ChunkHelper
+from ghl_desktop.core.pipeline import ConvertOptions, convert
+
+ROWS = 3_000
+
+
+@pytest.fixture
+def messy_csv(tmp_path):
+    """Every kind of value the normalizers treat differently, in one seeded file."""
+    import random
+
+    rnd = random.Random(5)
+    lines = ["Nome completo;E-mail;Celular;Empresa;Tags"]
+    for i in range(ROWS):
+        email = rnd.choice([f"p{i}@gmail.com", f"P{i}@GMIAL.COM", f"p{i}.gmail.com", f"p{i}@@x.com", "",
+                            f"a{i}@x.com, b{i}@y.com", f"joão{i}@exemplo.com.br"])
+        phone = rnd.choice([f"(11) 9{i % 10_000:04d}-{i % 7_000:04d}", f"(21) 8{i % 1000:03d}-{i % 10_000:04d}",
+                            "123", f"11 98765-{i % 10_000:04d} / 11 3333-4444", f"(11) 1{i % 1000:03d}-0000",
+                            f"+1 212 555 {i % 10_000:04d}", ""])
+        lines.append(f"MARIA DA SILVA {i % 50};{email};{phone};=HYPERLINK(1);vip, cliente")
+    path = tmp_path / "contatos.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _snapshot(result):
+    t = result.table
+    problems = {r: {f: [(p.kind, p.reason, p.value) for p in ps] for f, ps in fs.items()}
+                for r, fs in t.problems.items()}
+    return t.columns, t.sources, problems, t.suggestions, t.merged, result.report["invalid_emails"]
+
+
+def test_helper_process_gives_the_same_result_as_one_core(messy_csv, monkeypatch):
+    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(parallel, "MIN_ROWS", 10**9)
+    one_core = convert([messy_csv], ConvertOptions())
+    monkeypatch.setattr(parallel, "MIN_ROWS", 100)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    used = []
+    real_result = ChunkHelper.result
+
+    def spy(self, future, *args):
+        table = real_result(self, future, *args)
+        used.append(table is not None)
+        return table
+
+    monkeypatch.setattr(ChunkHelper, "result", spy)
+    two_cores = convert([messy_csv], ConvertOptions())
+    assert used and all(used), "the helper process normalized no chunk"
+    assert len(used) == ROWS // 500 // 2
+    assert _snapshot(two_cores) == _snapshot(one_core)
+
+
+def test_a_failing_helper_only_means_this_process_does_the_chunk(messy_csv, monkeypatch):
+    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(parallel, "MIN_ROWS", 10**9)
+    one_core = convert([messy_csv], ConvertOptions())
+
+    def broken_submit(self, *args, **kwargs):
+        future = Future()
+        future.set_exception(RuntimeError("helper died"))
+        return future
+
+    monkeypatch.setattr(parallel, "MIN_ROWS", 100)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(ChunkHelper, "start", lambda self: None)
+    monkeypatch.setattr(ChunkHelper, "submit", broken_submit)
+    assert _snapshot(convert([messy_csv], ConvertOptions())) == _snapshot(one_core)
+
+
+def test_small_inputs_and_single_core_machines_never_start_a_process(monkeypatch):
+    monkeypatch.setattr(parallel, "cores", lambda: 1)
+    assert not ChunkHelper.wanted(10**7)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    assert not ChunkHelper.wanted(parallel.MIN_ROWS - 1) and ChunkHelper.wanted(parallel.MIN_ROWS)
+
+
+def test_a_callers_script_without_a_main_guard_is_not_run_again_in_the_helper(tmp_path, messy_csv):
+    """spawn would re-import an unguarded caller script in the helper: a second conversion."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "unguarded.py"
+    marker = tmp_path / "runs.txt"
+    out = tmp_path / "out.csv"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})\n"
+        f"open({str(marker)!r}, 'a').write('run\\n')\n"
+        "from ghl_desktop.core import pipeline, parallel\n"
+        "pipeline.CHUNK_ROWS = 500\n"
+        "used = []\n"
+        "real = parallel.ChunkHelper.result\n"
+        "parallel.ChunkHelper.result = lambda self, f, *a: used.append(1) or real(self, f, *a)\n"
+        f"r = pipeline.convert([{str(messy_csv)!r}])\n"
+        f"r.export({str(out)!r}, split_rows=0)\n"
+        "print('helper chunks', len(used))\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, GHL_DESKTOP_PARALLEL_MIN_ROWS="100")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env,
+                          cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "helper chunks 3" in proc.stdout  # the helper did its share
+    assert marker.read_text() == "run\n"  # and the script ran once

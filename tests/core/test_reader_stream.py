@@ -1,0 +1,109 @@
+"""The stream reader (straight into columns, block by block) reads exactly as the row-wise reader.
+
+Random messy texts (every delimiter and line end, quotes, quoted line breaks, blank and ragged
+rows, rows in another delimiter, broken lines, titles above the header, malformed quotes, rows
+wider than the header) are read both ways, with tiny blocks so every block boundary is crossed.
+"""
+
+import csv
+import io
+import random
+from pathlib import Path
+
+import pytest
+
+from ghl_desktop.core.errors import InputError
+from ghl_desktop.core.limits import Limits
+from ghl_desktop.core.reader import _from_rows, _parse_parts, delimited, stream
+
+CELLS = ["Ana", "a@x.com", "", " ", "São Paulo", "11 98765-4321", "x, y", 'ele "oi"', "primeira\nsegunda",
+         "a\r\nb", "a\rb", "Nome", "Email", "Telefone", "1,50", "b;c", "\ufeffNome", "nota livre", "x|y", "t\tab"]
+
+
+def row_wise(text: str, limits: Limits):
+    """The reference: the whole-file row-wise parse, header detection and repairs."""
+    p = Path("t.csv")
+    d = delimited.detect_delimiter(text)
+    try:
+        records, starts, warnings = delimited.parse(
+            text, d, name=p.name, max_columns=limits.max_columns, max_rows=limits.max_rows
+        )
+        t = _from_rows(p, "csv", "utf-8", d, None, records, starts, warnings=warnings, limits=limits)
+    except InputError as exc:
+        return ("refused", str(exc))
+    return (t.header, t.header_row, t.rows, t.row_numbers, t.warnings, t.delimiter)
+
+
+def streamed(parts: list[str], limits: Limits):
+    try:
+        t = _parse_parts(Path("t.csv"), parts, "utf-8", limits=limits)
+    except InputError as exc:
+        return ("refused", str(exc))
+    return (t.header, t.header_row, t.rows, t.row_numbers, t.warnings, t.delimiter)
+
+
+def messy_text(rng: random.Random) -> str:
+    d = rng.choice([",", ";", "\t", "|"])
+    width = rng.randint(1, 6)
+    mess = rng.choice([0, 0.05, 0.3, 1])
+    lines = []
+    if rng.random() < 0.2:
+        lines.append("Lista de contatos" + d)
+    header = rng.sample(["Nome", "Email", "Telefone", "Cidade", "Empresa", "Tags", "Obs", "Nome"], width)
+    lines.append(d.join(header))
+    wide = rng.random() < 0.1
+    quote_all = rng.random() < 0.1
+    for i in range(rng.choice([0, 1, 3, 40, 400, 1300])):
+        r = rng.random()
+        if r < 0.03 * mess:
+            lines.append("")
+            continue
+        if r < 0.05 * mess:
+            lines.append(d * (width - 1))
+            continue
+        w = width + (1 if wide and rng.random() < 0.8 else 0)
+        if rng.random() < 0.05 * mess:
+            w = rng.randint(1, width + 2)
+        cells = [rng.choice(CELLS) if rng.random() < 0.4 * (mess > 0) else f"v{i}_{j}" for j in range(w)]
+        buf = io.StringIO()
+        other = rng.choice([",", ";"]) if rng.random() < 0.03 * mess else d
+        quoting = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+        csv.writer(buf, delimiter=other, lineterminator="", quoting=quoting).writerow(cells)
+        line = buf.getvalue()
+        if rng.random() < 0.01 * mess:
+            line += '"x'  # a malformed quote
+        lines.append(line)
+        if rng.random() < 0.02 * mess:
+            lines.append("continua aqui")
+    terms = rng.choice([["\n"], ["\r\n"], ["\r"], ["\n", "\r\n", "\r"]])
+    return "".join(line + rng.choice(terms) for line in lines)
+
+
+def line_aligned_parts(text: str, rng: random.Random) -> list[str]:
+    """``text`` cut into parts that each end at a line end, as ``decode_parts`` gives them."""
+    parts, start = [], 0
+    while True:
+        at = start + rng.randint(1, 300)
+        ends = [i for i in (text.find("\n", at), text.find("\r", at)) if i != -1]
+        if at >= len(text) or not ends:
+            break
+        cut = min(ends)
+        if text[cut] == "\r" and text[cut + 1 : cut + 2] == "\n":
+            cut += 1
+        parts.append(text[start : cut + 1])
+        start = cut + 1
+    parts.append(text[start:])
+    return parts
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_stream_reads_exactly_as_the_row_wise_reader(seed, monkeypatch):
+    rng = random.Random(seed)
+    for _ in range(15):
+        text = messy_text(rng)
+        monkeypatch.setattr(stream, "BLOCK_CHARS", rng.choice([1, 7, 50, 300, 5000, 256 * 1024]))
+        monkeypatch.setattr(stream, "HEAD_CHARS", rng.choice([1, 30, 1000, 64 * 1024]))
+        limits = Limits(max_rows=rng.choice([5_000_000, 100]), max_columns=rng.choice([2000, 4]))
+        expected = row_wise(text, limits)
+        assert streamed([text], limits) == expected
+        assert streamed(line_aligned_parts(text, rng), limits) == expected
