@@ -32,6 +32,7 @@ def _suspects(*key_lists: list[str]) -> set[str]:
     is still in the CPU cache, rather than filtered out in a pass of their own.
     """
     seen = {""}
+    older: list[set[str]] = []  # full sets, each at most _SET_CAP keys (see below)
     suspects: set[str] = set()
     for keys in key_lists:
         for start in range(0, len(keys), _BLOCK):
@@ -39,13 +40,21 @@ def _suspects(*key_lists: list[str]) -> set[str]:
             before = len(seen)
             seen.update(block)
             grown = len(seen) - before
-            if grown != len(block) and grown != len(block) - block.count(""):
+            if (grown != len(block) and grown != len(block) - block.count("")) or any(
+                    not o.isdisjoint(block) for o in older):
                 suspects.update(block)
+            if len(seen) > _SET_CAP:
+                seen.discard("")
+                older.append(seen)
+                seen = {""}
     suspects.discard("")
     return suspects
 
 
 _BLOCK = 256
+#: Keys per set. Growing a set rehashes all of it in one C call holding the GIL: at two million
+#: keys that is ~100 ms in which the window cannot repaint. Sets of this size rehash in a few ms.
+_SET_CAP = 200_000
 
 
 def _links(main: list[str], extra: list[str], n: int) -> list[tuple[int, int]]:

@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 #: Inputs with fewer rows are normalized in the main process only.
 MIN_ROWS = int(os.environ.get("GHL_DESKTOP_PARALLEL_MIN_ROWS", "150000"))
+#: Rows per message to and from the helper (see ``ChunkHelper.submit``).
+PIECE_ROWS = 5_000
 #: A text file this large has at least ``MIN_ROWS`` rows in practice (~80 bytes a contact row),
 #: which is enough to start the helper before the read has even finished.
 MIN_BYTES_TO_PRESTART = MIN_ROWS * 60
@@ -110,31 +112,50 @@ class ChunkHelper:
             self.failed = True
 
     def submit(self, src: SourceColumns, mapping: Mapping, file_index: int, start: int, stop: int,
-               region: str) -> Future | None:
-        """Normalize rows ``start:stop`` of ``src`` in the helper; None when it is not available."""
+               region: str) -> list[Future] | None:
+        """Normalize rows ``start:stop`` of ``src`` in the helper; None when it is not available.
+
+        Sent in pieces of ``PIECE_ROWS``: each piece is pickled (in a feeder thread) and its result
+        unpickled (in the pool's manager thread) by one C call that holds the GIL, so pieces keep
+        those calls to a few milliseconds and the window repainting.
+        """
         self.start()
         if self._pool is None:
             return None
-        used = {i for c in mapping.columns if c.field is not None for i in [c.index]}
-        columns = [col[start:stop] if i in used else None for i, col in enumerate(src.columns)]
+        used = {c.index for c in mapping.columns if c.field is not None}
+        pending = []
         try:
-            return self._pool.submit(_normalize_remote, columns, mapping, file_index, stop - start, region)
+            for a in range(start, stop, PIECE_ROWS):
+                b = min(a + PIECE_ROWS, stop)
+                columns = [col[a:b] if i in used else None for i, col in enumerate(src.columns)]
+                pending.append(self._pool.submit(_normalize_remote, columns, mapping, file_index, b - a, region))
         except Exception:
             log.warning("the normalizing helper process is gone", exc_info=True)
             self.failed = True
+            for f in pending:
+                f.cancel()
             return None
+        return pending
 
-    def result(self, future: Future | None, file_index: int, start: int, stop: int) -> ContactTable | None:
+    @staticmethod
+    def ready(pending: list[Future] | None) -> bool:
+        return pending is None or all(f.done() for f in pending)
+
+    def result(self, pending: list[Future] | None, file_index: int, start: int, stop: int) -> ContactTable | None:
         """The helper's table for rows ``start:stop`` with its sources filled in, or None (failed)."""
-        if future is None:
+        if pending is None:
             return None
+        table = ContactTable()
         try:
-            table = future.result()
+            for a, future in zip(range(start, stop, PIECE_ROWS), pending):
+                piece = future.result()
+                # Sources first: ``extend`` numbers the piece's rows after the rows already there.
+                piece.sources = [(file_index, i) for i in range(a, min(a + PIECE_ROWS, stop))]
+                table.extend(piece)
         except Exception:
             log.warning("the normalizing helper process failed; normalizing here instead", exc_info=True)
             self.failed = True
             return None
-        table.sources = [(file_index, i) for i in range(start, stop)]
         return table
 
     def close(self) -> None:

@@ -266,7 +266,7 @@ def _normalized_in_order(chunks, cache: ValueCache, region: str, helper: ChunkHe
         chunk = ready.pop(k, None)
         future = futures.pop(k, None)
         if chunk is None and future is not None:
-            while not future.done():  # get on with our own chunks meanwhile
+            while not helper.ready(future):  # get on with our own chunks meanwhile
                 next_local = max(next_local, k + 1)
                 while next_local < len(chunks) and (next_local in futures or next_local in ready):
                     next_local += 1

@@ -273,9 +273,14 @@ def test_report_ignores_review_data_outside_the_table() -> None:
     assert {k: report[k] for k in want} == want
 
 
+@pytest.mark.parametrize("set_cap", [10**9, 300])  # one growing key set, or many small ones
 @pytest.mark.parametrize("block_gap", [1, 255, 256, 257, 3000])
-def test_repeats_far_apart_and_in_extras(block_gap: int) -> None:
-    """Thousands of unique keys with a few repeats: in one block, across blocks, main vs extra."""
+def test_repeats_far_apart_and_in_extras(block_gap: int, set_cap: int, monkeypatch) -> None:
+    """Thousands of unique keys with a few repeats: in one block, across blocks, main vs extra,
+    and (with small key sets, as at a million rows) across the sets seen ones were retired to."""
+    from ghl_desktop.core import dedupe
+
+    monkeypatch.setattr(dedupe, "_SET_CAP", set_cap)
     n = 4000
     t = ContactTable()
     for r in range(n):

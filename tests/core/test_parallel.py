@@ -39,6 +39,7 @@ def _snapshot(result):
 
 def test_helper_process_gives_the_same_result_as_one_core(messy_csv, monkeypatch):
     monkeypatch.setattr(pipeline, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(parallel, "PIECE_ROWS", 120)  # several pieces per chunk, the last one short
     monkeypatch.setattr(parallel, "MIN_ROWS", 10**9)
     one_core = convert([messy_csv], ConvertOptions())
     monkeypatch.setattr(parallel, "MIN_ROWS", 100)
@@ -66,7 +67,7 @@ def test_a_failing_helper_only_means_this_process_does_the_chunk(messy_csv, monk
     def broken_submit(self, *args, **kwargs):
         future = Future()
         future.set_exception(RuntimeError("helper died"))
-        return future
+        return [future]
 
     monkeypatch.setattr(parallel, "MIN_ROWS", 100)
     monkeypatch.setattr(parallel, "cores", lambda: 2)

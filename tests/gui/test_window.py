@@ -201,7 +201,7 @@ def test_bad_and_unsupported_files_say_what_is_wrong(ctx, qtbot, tmp_path):
     job = wait_finished(qtbot, ctx, 1)[0]
     assert job.status == S.FAILED and job.file_name == "planilha.xlsx"
     qtbot.waitUntil(lambda: w.shown_view() == "failed")
-    assert "planilha.xlsx" in w.jobs_panel.detail.text()
+    qtbot.waitUntil(lambda: "planilha.xlsx" in w.jobs_panel.detail.text())  # the panel updates on its own signal
     why = job.error.removeprefix("planilha.xlsx: ")
     assert w.jobs_panel.detail.text() == f"planilha.xlsx could not be converted: {why}"  # named once
     assert w.review.banner.isVisible() and "planilha.xlsx" in w.review.banner.text()
