@@ -19,7 +19,9 @@ which is what lets the helper start from the packaged executable.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
+import marshal
 import multiprocessing
 import os
 import sys
@@ -28,14 +30,17 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from .assemble import SourceColumns, ValueCache, normalize_chunk
 from .mapping import Mapping
-from .table import ContactTable
+from .fields import GHL_COLUMNS
+from .table import ContactTable, Problem
 
 log = logging.getLogger(__name__)
 
 #: Inputs with fewer rows are normalized in the main process only.
 MIN_ROWS = int(os.environ.get("GHL_DESKTOP_PARALLEL_MIN_ROWS", "150000"))
+#: The GIL switch interval while the helper works (see ``ChunkHelper.start``).
+HAND_OFF_SWITCH_INTERVAL_S = 0.001
 #: Rows per message to and from the helper (see ``ChunkHelper.submit``).
-PIECE_ROWS = 5_000
+PIECE_ROWS = 20_000
 #: A text file this large has at least ``MIN_ROWS`` rows in practice (~80 bytes a contact row),
 #: which is enough to start the helper before the read has even finished.
 MIN_BYTES_TO_PRESTART = MIN_ROWS * 60
@@ -44,20 +49,52 @@ _cache: ValueCache | None = None
 
 
 def _warm_up() -> bool:
-    """Runs first in the helper: importing the normalizers happens while the main process reads."""
+    """Runs first in the helper: importing the normalizers happens while the main process reads.
+
+    The helper only builds acyclic data (strings, lists, dicts of them) that reference counting
+    frees, so the cyclic garbage collector is switched off for good: left on, it walks the
+    growing heap every few hundred allocations and halves the helper's speed (the main process
+    pauses it for a conversion the same way, see ``pipeline.gc_paused``).
+    """
+    gc.disable()
+    gc.freeze()
     return True
 
 
-def _normalize_remote(columns: list[list[str] | None], mapping: Mapping, file_index: int,
-                      n: int, region: str) -> ContactTable:
-    """In the helper: one chunk's mapped columns (others None) → its normalized table (no sources)."""
+def _normalize_remote(packed_columns: bytes, mapping: Mapping, file_index: int, n: int, region: str) -> bytes:
+    """In the helper: one piece's mapped columns (others None) → its normalized table, packed.
+
+    Both ways the data travels as ``marshal`` bytes of plain lists and tuples: the pool then only
+    copies a bytes object, and decoding it is one fast C call on the receiving side (pickling
+    ``Problem`` objects goes through copyreg for each one and costs several times more).
+    """
     global _cache
     if _cache is None or _cache.region != region:
         _cache = ValueCache(region)
+    columns = marshal.loads(packed_columns)
     src = SourceColumns("", [], [c if c is not None else [] for c in columns], [])
     table = normalize_chunk(src, mapping, file_index, 0, n, _cache)
     _cache.drop_high_cardinality()
-    table.sources = []  # rebuilt in the main process: no need to send a million tuples back
+    return marshal.dumps(_pack(table))
+
+
+def _pack(table: ContactTable) -> tuple:
+    """A table as plain data (sources left out: the main process knows them)."""
+    problems = [(r, f, p.kind, p.message, p.value)
+                for r, fields in table.problems.items() for f, probs in fields.items() for p in probs]
+    return ([table.columns[c] for c in GHL_COLUMNS], problems, table.suggestions,
+            {r: list(v) for r, v in table.merged.items()}, sorted(table.excluded))
+
+
+def _unpack(data: tuple) -> ContactTable:
+    columns, problems, suggestions, merged, excluded = data
+    table = ContactTable()
+    table.columns = dict(zip(GHL_COLUMNS, columns))
+    for r, f, kind, message, value in problems:  # packed in the table's own order
+        table.problems.setdefault(r, {}).setdefault(f, []).append(Problem(kind, message, value))
+    table.suggestions = suggestions
+    table.merged = {r: [tuple(s) for s in v] for r, v in merged.items()}
+    table.excluded = set(excluded)
     return table
 
 
@@ -93,6 +130,7 @@ class ChunkHelper:
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self.failed = False
+        self._switch_interval: float | None = None
 
     @classmethod
     def wanted(cls, rows: int) -> bool:
@@ -102,6 +140,11 @@ class ChunkHelper:
         """Start the helper process now (idempotent); its imports overlap whatever comes next."""
         if self._pool is not None or self.failed:
             return
+        # The pool's feeder and manager threads need this process's GIL for every hand-off to the
+        # helper; at Python's default 5 ms switch interval they wait behind the normalizing thread
+        # long enough to leave the helper idle a third of the time. Restored by close().
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, HAND_OFF_SWITCH_INTERVAL_S))
         try:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             with _caller_script_hidden():
@@ -127,7 +170,7 @@ class ChunkHelper:
         try:
             for a in range(start, stop, PIECE_ROWS):
                 b = min(a + PIECE_ROWS, stop)
-                columns = [col[a:b] if i in used else None for i, col in enumerate(src.columns)]
+                columns = marshal.dumps([col[a:b] if i in used else None for i, col in enumerate(src.columns)])
                 pending.append(self._pool.submit(_normalize_remote, columns, mapping, file_index, b - a, region))
         except Exception:
             log.warning("the normalizing helper process is gone", exc_info=True)
@@ -148,7 +191,7 @@ class ChunkHelper:
         table = ContactTable()
         try:
             for a, future in zip(range(start, stop, PIECE_ROWS), pending):
-                piece = future.result()
+                piece = _unpack(marshal.loads(future.result()))
                 # Sources first: ``extend`` numbers the piece's rows after the rows already there.
                 piece.sources = [(file_index, i) for i in range(a, min(a + PIECE_ROWS, stop))]
                 table.extend(piece)
@@ -165,6 +208,9 @@ class ChunkHelper:
         pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def __enter__(self) -> "ChunkHelper":
         return self

@@ -113,3 +113,19 @@ def test_a_callers_script_without_a_main_guard_is_not_run_again_in_the_helper(tm
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "helper chunks 3" in proc.stdout  # the helper did its share
     assert marker.read_text() == "run\n"  # and the script ran once
+
+
+def test_the_switch_interval_is_restored_after_the_helper_is_done(messy_csv, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(parallel, "MIN_ROWS", 100)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    before = sys.getswitchinterval()
+    seen = []
+    real_result = ChunkHelper.result
+    monkeypatch.setattr(ChunkHelper, "result",
+                        lambda self, *a: seen.append(sys.getswitchinterval()) or real_result(self, *a))
+    convert([messy_csv], ConvertOptions())
+    assert seen and max(seen) <= parallel.HAND_OFF_SWITCH_INTERVAL_S  # shorter while it worked
+    assert sys.getswitchinterval() == before
