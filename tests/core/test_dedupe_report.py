@@ -281,6 +281,8 @@ def test_repeats_far_apart_and_in_extras(block_gap: int, set_cap: int, monkeypat
     from ghl_desktop.core import dedupe
 
     monkeypatch.setattr(dedupe, "_SET_CAP", set_cap)
+    if set_cap < 1000:
+        monkeypatch.setattr(dedupe, "_SCAN", 100)  # and scans in many small slices
     n = 4000
     t = ContactTable()
     for r in range(n):

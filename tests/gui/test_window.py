@@ -161,6 +161,22 @@ def test_live_preview_fills_while_the_job_runs(ctx, qtbot, files, monkeypatch):
     assert w.report_panel.report["total_rows"] == 31 and not w.report_panel.live
 
 
+def test_a_finished_jobs_live_table_is_freed_off_the_gui_thread(ctx, qtbot, files, monkeypatch):
+    """Its last reference must not drop on the GUI thread (a million-row table froze the window)."""
+    from ghl_desktop.gui import main_window
+
+    released = []
+    monkeypatch.setattr(main_window, "release_in_background", released.append)
+    w = ctx.window
+    drop(w, [files["b"]])
+    wait_finished(qtbot, ctx, 1)
+    wait_result(qtbot, w, w.current_job_id())
+    assert len(released) == 1 and len(released[0]) == 31  # the live rows, handed over whole
+    assert w.model.table is not released[0] and w.model.rowCount() == 31
+    main_window.release(released[0])  # what the helper thread does: empty it in place
+    assert len(released[0]) == 0 and w.model.rowCount() == 31  # the result shown is untouched
+
+
 def test_mapping_change_reruns_and_is_remembered(ctx, qtbot, files, tmp_path):
     w = ctx.window
     drop(w, [files["a"]])
