@@ -42,7 +42,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 #: 5 ms). A paint of the preview calls the Python model (``rowCount``, ``index``, ``data``) a few
 #: thousand times, and while a job runs each call must win the GIL back from the job's thread,
 #: waiting up to this interval: at 5 ms a paint took seconds, at 0.2 ms the longest GUI stall of
-#: a million-row job is ~70 ms (bench/_window_probe.py), with no measurable cost to the job.
+#: a million-row job is ~100 ms (was ~480; bench/_window_probe.py), with no measurable cost to the job.
 GUI_SWITCH_INTERVAL_S = 0.0002
 
 

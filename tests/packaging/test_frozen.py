@@ -131,3 +131,23 @@ def test_frozen_bundle_is_trimmed_and_complete(bundle):
             assert (bundle / "_internal" / src.relative_to(ROOT)).is_file(), f"{src} not bundled"
     size_mb = sum(p.stat().st_size for p in files) / 1e6
     assert size_mb < MAX_ONEDIR_MB, f"onedir is {size_mb:.0f} MB"
+
+
+def test_frozen_cli_uses_the_second_core_and_gets_the_same_export(bundle, tmp_path):
+    """The helper process starts from the packaged executable (multiprocessing's spawn re-runs the
+    exe; ``freeze_support`` makes it a helper, not a second app) and changes nothing in the result."""
+    lines = ["Nome;E-mail;Celular"]
+    for i in range(3000):
+        lines.append(f"PESSOA {i};p{i}@{'gmial' if i % 7 == 0 else 'gmail'}.com;(11) 9{i:04d}-{(i * 7) % 10_000:04d}")
+    src = tmp_path / "muitos.csv"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outputs = []
+    for min_rows in ("100", "100000000"):  # helper process / this process only
+        out = tmp_path / f"out-{min_rows}.csv"
+        env = dict(_scratch_env(tmp_path), GHL_DESKTOP_PARALLEL_MIN_ROWS=min_rows)
+        proc = subprocess.run([str(_exe(bundle, "ghl-desktop-cli")), "convert", str(src), "--out", str(out),
+                               "--split-rows", "0"], capture_output=True, text=True, timeout=180, env=env)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert "helper process" not in proc.stderr, proc.stderr[-3000:]  # it started and did its share
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] and outputs[0].count(b"\n") == 3001
