@@ -131,6 +131,15 @@ def _open_checked(path: Path, limits: Limits) -> int:
     return st.st_size
 
 
+def check_rows(name: str, rows: int, limits: Limits) -> None:
+    """InputError when a file has more data rows than the row limit."""
+    if rows > limits.max_rows:
+        raise InputError(
+            f"{name}: has {rows:,} rows; the limit is {limits.max_rows:,} "
+            "(change it in the settings or split the file)"
+        )
+
+
 def check_size(name: str, size: int, limits: Limits) -> None:
     """InputError when a file of ``size`` bytes is over the size limit.
 
@@ -267,11 +276,7 @@ def _parse_parts(
         return _from_rows(p, "csv", encoding, d, None, records, starts, warnings=warnings, limits=limits)
     if not starts:
         raise InputError(f"{p.name}: has a header but no data rows")
-    if len(starts) > limits.max_rows:
-        raise InputError(
-            f"{p.name}: has {len(starts):,} rows; the limit is {limits.max_rows:,} "
-            "(change it in the settings or split the file)"
-        )
+    check_rows(p.name, len(starts), limits)
     return SourceTable(
         path=str(p),
         format="csv",
@@ -346,11 +351,7 @@ def _from_rows(
     warnings.extend(more)
     if not fixed:
         raise InputError(f"{p.name}: has a header but no data rows{where}")
-    if len(fixed) > limits.max_rows:
-        raise InputError(
-            f"{p.name}: has {len(fixed):,} rows; the limit is {limits.max_rows:,} "
-            "(change it in the settings or split the file)"
-        )
+    check_rows(p.name, len(fixed), limits)
     return SourceTable(
         path=str(p),
         format=fmt,
