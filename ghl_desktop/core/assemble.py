@@ -96,9 +96,6 @@ class ValueCache:
     def name(self, raw: str) -> str:
         return self.get("name", normalize_name, raw)
 
-    def full_name(self, raw: str) -> tuple[str, str]:
-        return self.get("full_name", split_full_name, raw)
-
     def date(self, raw: str):
         return self.get("date", lambda v: normalize_date(v, self.region), raw)
 

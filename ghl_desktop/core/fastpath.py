@@ -183,11 +183,9 @@ def email_column(col: list[str]) -> tuple[list[str], dict[int, str], dict[int, s
                 suggestions[r] = suggestion
         elif text and _surely_invalid(text):
             invalid[r] = text
-        elif text or raw:
+        else:
             slow.append(r)
     return values, suggestions, invalid, slow
-
-
 
 
 _EXCEL_55 = re.compile(r"55(\d{10,11})")

@@ -41,9 +41,8 @@ MIN_ROWS = int(os.environ.get("GHL_DESKTOP_PARALLEL_MIN_ROWS", "150000"))
 HAND_OFF_SWITCH_INTERVAL_S = 0.001
 #: Rows per message to and from the helper (see ``ChunkHelper.submit``).
 PIECE_ROWS = 20_000
-#: A text file this large has at least ``MIN_ROWS`` rows in practice (~80 bytes a contact row),
-#: which is enough to start the helper before the read has even finished.
-MIN_BYTES_TO_PRESTART = MIN_ROWS * 60
+#: A contact row is rarely shorter than this in a file, so size / this is a fair row count guess.
+_BYTES_PER_ROW = 60
 
 _cache: ValueCache | None = None
 
@@ -117,6 +116,15 @@ def _caller_script_hidden():
             sys.modules["__main__"] = real
 
 
+def likely_rows(paths) -> int:
+    """A guess at the row count from the file sizes, known before reading: enough to start the
+    helper while the file is still being read."""
+    try:
+        return sum(os.path.getsize(p) for p in paths) // _BYTES_PER_ROW
+    except OSError:
+        return 0
+
+
 def cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -158,9 +166,8 @@ class ChunkHelper:
                region: str) -> list[Future] | None:
         """Normalize rows ``start:stop`` of ``src`` in the helper; None when it is not available.
 
-        Sent in pieces of ``PIECE_ROWS``: each piece is pickled (in a feeder thread) and its result
-        unpickled (in the pool's manager thread) by one C call that holds the GIL, so pieces keep
-        those calls to a few milliseconds and the window repainting.
+        Sent in pieces of at most ``PIECE_ROWS``, as ``marshal`` bytes both ways: the pool's feeder
+        and manager threads then only copy bytes, and each decode here is one short C call.
         """
         self.start()
         if self._pool is None:

@@ -22,7 +22,7 @@ from .export import ExportResult, write_export
 from .fields import GHL_COLUMNS
 from .limits import DEFAULT_LIMITS, Limits
 from .mapping import Mapping, auto_map
-from .parallel import ChunkHelper
+from .parallel import ChunkHelper, likely_rows
 from .reader import read_source
 from .report import build_report
 from .table import ContactTable, Problem
@@ -204,7 +204,9 @@ def normalize_sources(
         for file_index, (src, mapping) in enumerate(zip(sources, used))
         for start in range(0, src.n_rows, CHUNK_ROWS)
     ]
-    if helper is None and ChunkHelper.wanted(total):
+    if not ChunkHelper.wanted(total):
+        helper = None  # one already started on a guess from the file size closes with its caller
+    elif helper is None:
         helper = ChunkHelper()
     with helper or contextlib.nullcontext():
         for file_index, start, stop, chunk in _normalized_in_order(chunks, cache, options.region, helper, cancel):
@@ -397,7 +399,7 @@ def _convert(paths, options, mappings, progress, cancel, on_rows) -> ConversionR
             on_rows(head)
             shown = len(head)
     helper = ChunkHelper()
-    if ChunkHelper.wanted(_likely_rows(paths)):
+    if ChunkHelper.wanted(likely_rows(paths)):
         helper.start()  # its start-up overlaps the read
     with helper:
         sources = read_sources(paths, options, progress=report, cancel=cancel)
@@ -410,16 +412,8 @@ def _convert(paths, options, mappings, progress, cancel, on_rows) -> ConversionR
             on_rows=on_rows,
             started=started,
             already_shown=shown,
-            helper=helper if ChunkHelper.wanted(sum(s.n_rows for s in sources)) else None,
+            helper=helper,
         )
-
-
-def _likely_rows(paths) -> int:
-    """A guess at the row count from the file sizes (a contact row is rarely under 60 bytes)."""
-    try:
-        return sum(os.path.getsize(p) for p in paths) // 60
-    except OSError:
-        return 0
 
 
 def head_preview(
