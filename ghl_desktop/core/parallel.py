@@ -140,6 +140,11 @@ class ChunkHelper:
         self.failed = False
         self._switch_interval: float | None = None
 
+    @property
+    def active(self) -> bool:
+        """Started and not failed: chunks sent now will be normalized there."""
+        return self._pool is not None and not self.failed
+
     @classmethod
     def wanted(cls, rows: int) -> bool:
         return rows >= MIN_ROWS and cores() >= 2

@@ -24,6 +24,7 @@ from .limits import DEFAULT_LIMITS, Limits
 from .mapping import Mapping, auto_map
 from .parallel import ChunkHelper, likely_rows
 from .reader import read_source
+from .reader.stream import FinalRowsFn
 from .report import build_report
 from .table import ContactTable, Problem
 
@@ -135,14 +136,20 @@ def read_sources(
     *,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    feed_for: Callable[[int], FinalRowsFn | None] | None = None,
 ) -> list[SourceColumns]:
-    """Read every input into column-major raw cells."""
+    """Read every input into column-major raw cells.
+
+    ``feed_for(i)`` may give, for the ``i``-th input, a function told of its rows that are final
+    while the file is still being read (``reader.read_source``'s ``on_final_rows``).
+    """
     report = progress if isinstance(progress, _Progress) else _Progress(progress)
     out: list[SourceColumns] = []
     for i, path in enumerate(paths):
         report("reading", i / len(paths))
         _check(cancel)
-        src = read_source(path, sheet=options.sheet, limits=options.limits, cancel=cancel)
+        feed = feed_for(i) if feed_for is not None else None
+        src = read_source(path, sheet=options.sheet, limits=options.limits, cancel=cancel, on_final_rows=feed)
         # Text is read straight into columns; Excel rows are transposed a slice at a time and
         # freed as they go, so the cells are never held twice and no C call holds the GIL long.
         columns = src.take_columns()
@@ -180,10 +187,12 @@ def normalize_sources(
     started: float | None = None,
     already_shown: int = 0,
     helper: ChunkHelper | None = None,
+    prefed: dict[tuple[int, int], list] | None = None,
 ) -> ConversionResult:
     """Map, normalize and merge already-read sources (also used when a person changes the mapping).
 
-    A large input is normalized on two cores (see ``parallel``); ``helper`` is one already started.
+    A large input is normalized on two cores (see ``parallel``); ``helper`` is one already started,
+    and ``prefed`` the chunks it was given while the files were read, by (file index, first row).
     """
     started = time.perf_counter() if started is None else started
     report = progress if isinstance(progress, _Progress) else _Progress(progress)
@@ -204,12 +213,14 @@ def normalize_sources(
         for file_index, (src, mapping) in enumerate(zip(sources, used))
         for start in range(0, src.n_rows, CHUNK_ROWS)
     ]
-    if not ChunkHelper.wanted(total):
+    prefed = prefed or {}
+    if not ChunkHelper.wanted(total) and not prefed:
         helper = None  # one already started on a guess from the file size closes with its caller
     elif helper is None:
         helper = ChunkHelper()
     with helper or contextlib.nullcontext():
-        for file_index, start, stop, chunk in _normalized_in_order(chunks, cache, options.region, helper, cancel):
+        for file_index, start, stop, chunk in _normalized_in_order(chunks, cache, options.region, helper, cancel,
+                                                                   prefed):
             table.extend(chunk)
             if on_rows is not None:
                 if file_index == 0 and start < already_shown:  # the head preview showed these
@@ -241,44 +252,126 @@ def normalize_sources(
     return result
 
 
-def _normalized_in_order(chunks, cache: ValueCache, region: str, helper: ChunkHelper | None, cancel):
+#: Chunks the helper process holds at a time: one at work and one waiting, so it never idles
+#: while this process is busy, and never holds so many that this process runs out of work.
+HELPER_DEPTH = 2
+
+
+def _normalized_in_order(chunks, cache: ValueCache, region: str, helper: ChunkHelper | None, cancel,
+                         prefed: dict[tuple[int, int], list] | None = None):
     """Yield (file index, start, stop, table) for every chunk, in order.
 
-    With a helper process, every other chunk is sent to it up front; this process normalizes the
-    rest, running ahead on its own chunks while the helper's next one is not ready yet, so both
-    cores stay busy while the rows still come out in order.
+    With a helper process both processes take the next chunk nobody has taken yet whenever they
+    are free: the helper always has ``HELPER_DEPTH`` chunks, and this process works on the next
+    free one whenever the chunk due is still in the helper. Both cores stay busy to the end
+    whatever their speeds, and the rows still come out in order (a chunk done early waits), so
+    the live preview and progress advance chunk by chunk. ``prefed``: chunks the helper was given
+    while the file was read, by (file index, first row).
     """
-    futures = {}
-    if helper is not None:
-        for k in range(1, len(chunks), 2):
-            file_index, src, mapping, start, stop = chunks[k]
-            futures[k] = helper.submit(src, mapping, file_index, start, stop, region)
-    ready: dict[int, ContactTable] = {}
-    next_local = 0
+    n = len(chunks)
+    sent: dict[int, list | None] = {}
+    if prefed:
+        for k, (file_index, _src, _mapping, start, _stop) in enumerate(chunks):
+            if (file_index, start) in prefed:
+                sent[k] = prefed[(file_index, start)]
+    claimed = set(sent)
+    done: dict[int, ContactTable] = {}
+    free = 0  # no chunk before this one is free
+
+    def next_free() -> int | None:
+        nonlocal free
+        while free < n and free in claimed:
+            free += 1
+        return free if free < n else None
 
     def local(k: int) -> ContactTable:
         file_index, src, mapping, start, stop = chunks[k]
+        claimed.add(k)
         _check(cancel)
         chunk = normalize_chunk(src, mapping, file_index, start, stop, cache)
         cache.drop_high_cardinality()
         return chunk
 
+    def top_up() -> None:
+        if helper is None or helper.failed:
+            return
+        busy = sum(1 for pending in sent.values() if not helper.ready(pending))
+        while busy < HELPER_DEPTH:
+            k = next_free()
+            if k is None:
+                return
+            file_index, src, mapping, start, stop = chunks[k]
+            pending = helper.submit(src, mapping, file_index, start, stop, region)
+            if pending is None:
+                return
+            claimed.add(k)
+            sent[k] = pending
+            busy += 1
+
     for k, (file_index, _src, _mapping, start, stop) in enumerate(chunks):
-        _check(cancel)
-        chunk = ready.pop(k, None)
-        future = futures.pop(k, None)
-        if chunk is None and future is not None:
-            while not helper.ready(future):  # get on with our own chunks meanwhile
-                next_local = max(next_local, k + 1)
-                while next_local < len(chunks) and (next_local in futures or next_local in ready):
-                    next_local += 1
-                if next_local >= len(chunks):
-                    break
-                ready[next_local] = local(next_local)
-            chunk = helper.result(future, file_index, start, stop)
-        if chunk is None:
-            chunk = local(k)
-        yield file_index, start, stop, chunk
+        while k not in done:
+            _check(cancel)
+            top_up()
+            if k not in sent:
+                done[k] = local(k)
+            elif helper.ready(sent[k]) or next_free() is None:
+                chunk = helper.result(sent.pop(k), file_index, start, stop)  # waits if not ready
+                done[k] = chunk if chunk is not None else local(k)
+            else:
+                other = next_free()  # get on with the next free chunk meanwhile
+                done[other] = local(other)
+        yield file_index, start, stop, done.pop(k)
+
+
+class _Prefeed:
+    """Hands a file's chunks to the helper process while the file is still being read.
+
+    The reader reports after each block how many rows are final; whenever the helper holds fewer
+    than ``HELPER_DEPTH`` chunks, the next whole chunk of final rows is sent. The mapping is
+    chosen when the first chunk is (from the header and the first rows, as ``auto_map`` does
+    later). Whether the work counts is decided after the read: only if the file's final columns
+    are the very lists the rows were taken from (a reader fallback builds new ones).
+    """
+
+    def __init__(self, helper: ChunkHelper, file_index: int, region: str,
+                 mapping_for: Callable[[list[str]], Mapping | None]) -> None:
+        self.helper, self.file_index, self.region = helper, file_index, region
+        self.mapping_for = mapping_for
+        self.mapping: Mapping | None = None
+        self.columns: list[list[str]] | None = None
+        self.sent: dict[tuple[int, int], list] = {}
+        self.next_start = 0
+
+    def __call__(self, header: list[str], columns: list[list[str]], final_rows: int) -> None:
+        helper = self.helper
+        if helper.failed or (self.columns is not None and columns is not self.columns):
+            return
+        busy = sum(1 for pending in self.sent.values() if not helper.ready(pending))
+        while busy < HELPER_DEPTH and self.next_start + CHUNK_ROWS <= final_rows:
+            src = SourceColumns("", header, columns, [])
+            if self.mapping is None:
+                self.columns = columns
+                self.mapping = self.mapping_for(header) or auto_map(header, sample_rows(src))
+            start, stop = self.next_start, self.next_start + CHUNK_ROWS
+            pending = helper.submit(src, self.mapping, self.file_index, start, stop, self.region)
+            if pending is None:
+                return
+            self.sent[(self.file_index, start)] = pending
+            self.next_start = stop
+            busy += 1
+
+    def holds(self, src: SourceColumns) -> bool:
+        """True when the rows sent are ``src``'s rows (the read ended in the lists they came from)."""
+        cols = self.columns
+        return cols is not None and len(cols) == len(src.columns) and all(
+            a is b for a, b in zip(cols, src.columns)
+        )
+
+    def discard(self) -> None:
+        for pending in self.sent.values():
+            for future in pending:
+                future.cancel()
+        self.sent.clear()
 
 
 def sample_rows(src: SourceColumns, size: int = 500) -> list[list[str]]:
@@ -391,28 +484,81 @@ def _clear_dict(d: dict) -> None:
 
 def _convert(paths, options, mappings, progress, cancel, on_rows) -> ConversionResult:
     started = time.perf_counter()
-    report = _Progress(progress)
     shown = 0
     if on_rows is not None:
         head = head_preview(paths[0], options, mappings[0] if mappings else None)
         if head is not None and len(head):
             on_rows(head)
             shown = len(head)
+    given = list(mappings or [])
+    return read_and_normalize(
+        paths,
+        options,
+        mapping_for=lambda i, header: given[i] if i < len(given) else None,
+        progress=progress,
+        cancel=cancel,
+        on_rows=on_rows,
+        started=started,
+        already_shown=shown,
+    )
+
+
+def read_and_normalize(
+    paths: Sequence[str | os.PathLike],
+    options: ConvertOptions,
+    *,
+    mapping_for: Callable[[int, list[str]], Mapping | None] | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+    on_rows: Callable[[ContactTable], None] | None = None,
+    started: float | None = None,
+    already_shown: int = 0,
+) -> ConversionResult:
+    """``read_sources`` then ``normalize_sources``, overlapped for a large input.
+
+    The helper process starts on a guess from the file sizes, and normalizes chunks of final rows
+    while the main process is still reading (``_Prefeed``): the read no longer leaves the second
+    core idle. ``mapping_for(i, header)`` gives the ``i``-th input's mapping, or None for the
+    automatic one.
+    """
+    started = time.perf_counter() if started is None else started
+    report = _Progress(progress)
+    choose = mapping_for or (lambda i, header: None)
     helper = ChunkHelper()
     if ChunkHelper.wanted(likely_rows(paths)):
         helper.start()  # its start-up overlaps the read
+    feeds: dict[int, _Prefeed] = {}
+
+    def feed_for(i: int) -> _Prefeed | None:
+        if not helper.active:
+            return None
+        feeds[i] = _Prefeed(helper, i, options.region, lambda header: choose(i, header))
+        return feeds[i]
+
     with helper:
-        sources = read_sources(paths, options, progress=report, cancel=cancel)
+        sources = read_sources(paths, options, progress=report, cancel=cancel, feed_for=feed_for)
+        used: list[Mapping | None] = []
+        prefed: dict[tuple[int, int], list] = {}
+        for i, src in enumerate(sources):
+            feed = feeds.get(i)
+            if feed is not None and feed.holds(src):
+                used.append(feed.mapping)
+                prefed.update(feed.sent)
+            else:
+                if feed is not None:
+                    feed.discard()
+                used.append(choose(i, src.header))
         return normalize_sources(
             sources,
             options,
-            mappings=mappings,
+            mappings=used,
             progress=report,
             cancel=cancel,
             on_rows=on_rows,
             started=started,
-            already_shown=shown,
+            already_shown=already_shown,
             helper=helper,
+            prefed=prefed,
         )
 
 
@@ -466,4 +612,5 @@ __all__ = [
     "convert",
     "normalize_sources",
     "read_sources",
+    "read_and_normalize",
 ]

@@ -24,8 +24,7 @@ from ..core.pipeline import (
     ConvertOptions,
     gc_paused,
     head_preview,
-    normalize_sources,
-    read_sources,
+    read_and_normalize,
     release,
 )
 from ..core.table import ContactTable
@@ -116,7 +115,7 @@ def run_job(
         record = mapping if mapping is not None else (recall(header_signature(header)) if recall else None)
         return mapping_from_record(record, header)
 
-    sources = result = None
+    result = None
     # Ids of the tables handed to the window: never ours to empty (an id reused by another table
     # only means that one is freed the ordinary way).
     shown_to_window: set[int] = set()
@@ -136,20 +135,19 @@ def run_job(
                     if head is not None and len(head):
                         on_rows(head)
                         shown = len(head)
-                sources = read_sources([stored_file], options, progress=progress, cancel=cancel)
-                header = sources[0].header
-                chosen = mapping_for(header)
-                result = normalize_sources(
-                    sources, options, mappings=[chosen], progress=progress, cancel=cancel, on_rows=on_rows,
-                    already_shown=shown,
+                # A large file's chunks start on the second core while it is still being read.
+                result = read_and_normalize(
+                    [stored_file], options, mapping_for=lambda i, header: mapping_for(header),
+                    progress=progress, cancel=cancel, on_rows=on_rows, already_shown=shown,
                 )
+                header = result.sources[0].header
             except BaseException as exc:
                 # Cancelled or failed with the collector still paused: the millions of objects
                 # built so far would all be walked by the first collection once it is back on
                 # (a freeze of the window). So the rows are let go of now, slowly, the traceback's
                 # frames are cleared (no cycle keeps anything alive), and what is left is frozen.
-                _let_go(exc, result, sources, shown_to_window)
-                result = sources = None
+                _let_go(exc, result, shown_to_window)
+                result = None
                 gc.freeze()
                 raise
         if display_name:  # the report names the person's file, not the hash-named stored copy
@@ -169,19 +167,19 @@ def run_job(
     except BaseException as exc:
         # A cancelled or failed job lets go of its rows slowly too; those still held by the
         # frames of the traceback (a half-built table) as well.
-        _let_go(exc, result, sources, shown_to_window)
+        _let_go(exc, result, shown_to_window)
         raise
     # The result is saved; freeing its million rows in one go would hold the GIL for most of a
     # second (the window freezes), so it is emptied a slice at a time.
-    release(result, sources)
+    release(result)
     return outcome
 
 
-def _let_go(exc: BaseException, result, sources, shown: set[int]) -> None:
+def _let_go(exc: BaseException, result, shown: set[int]) -> None:
     """Empty the job's data slowly (see ``release``): the result, the sources, and what the
     traceback's frames hold, except tables handed to the window; then clear those frames."""
     held = [v for v in _frame_data(exc.__traceback__) if not _handed_out(v, shown)]
-    release(result, sources, *held)
+    release(result, *held)
     del held
     traceback.clear_frames(exc.__traceback__)
 

@@ -107,3 +107,33 @@ def test_stream_reads_exactly_as_the_row_wise_reader(seed, monkeypatch):
         expected = row_wise(text, limits)
         assert streamed([text], limits) == expected
         assert streamed(line_aligned_parts(text, rng), limits) == expected
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_rows_reported_final_never_change(seed, monkeypatch):
+    """``on_final_rows`` lets the helper process start on rows while the file is still read: every
+    row it reports as final must end up exactly so, in the very lists the read returns."""
+    rng = random.Random(1000 + seed)
+    checked = tries = 0
+    while tries < 15 or (not checked and tries < 200):
+        tries += 1
+        text = messy_text(rng)
+        monkeypatch.setattr(stream, "BLOCK_CHARS", rng.choice([1, 7, 50, 300, 5000]))
+        monkeypatch.setattr(stream, "HEAD_CHARS", rng.choice([1, 30, 1000]))
+        seen = []  # (the lists reported, a copy of the rows reported final)
+
+        def told(header, columns, n):
+            seen.append((columns, [col[:n] for col in columns]))
+
+        try:
+            t = _parse_parts(Path("t.csv"), line_aligned_parts(text, rng), "utf-8", on_final_rows=told)
+        except InputError:
+            continue
+        final = t.take_columns()
+        for columns, rows in seen:
+            if columns is not final:  # the stream gave up; a caller sees other lists and drops its work
+                continue
+            for got, now in zip(rows, final):
+                assert got == now[: len(got)]
+                checked += len(got)
+    assert checked  # the texts did report rows

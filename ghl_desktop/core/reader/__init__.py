@@ -179,8 +179,13 @@ def read_source(
     sheet: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     cancel: Callable[[], bool] | None = None,
+    on_final_rows: stream.FinalRowsFn | None = None,
 ) -> SourceTable:
-    """Read a CSV/TSV/TXT or Excel file into a SourceTable; InputError for anything unreadable."""
+    """Read a CSV/TSV/TXT or Excel file into a SourceTable; InputError for anything unreadable.
+
+    ``on_final_rows`` is told, while delimited text is still being read, which rows can no longer
+    change (see ``stream.parse_columns``), so their work can start before the read ends.
+    """
     p = Path(path)
     _open_checked(p, limits)
     head = _read_head(p)
@@ -200,7 +205,7 @@ def read_source(
     if p.suffix.lower() in EXCEL_SUFFIXES:
         return _text_named_as_workbook(p, limits, cancel)
     parts, encoding = decode_parts(_read_bytes(p), p.name)
-    return _parse_parts(p, parts, encoding, limits=limits, cancel=cancel)
+    return _parse_parts(p, parts, encoding, limits=limits, cancel=cancel, on_final_rows=on_final_rows)
 
 
 def _from_workbook(p: Path, fmt: str, sheet: str | None, limits: Limits, cancel) -> SourceTable:
@@ -250,6 +255,7 @@ def _parse_parts(
     limits: Limits = DEFAULT_LIMITS,
     cancel: Callable[[], bool] | None = None,
     delimiter: str | None = None,
+    on_final_rows: stream.FinalRowsFn | None = None,
 ) -> SourceTable:
     """Delimited text, given as line-aligned parts (``decode_parts``), → SourceTable.
 
@@ -261,7 +267,8 @@ def _parse_parts(
     try:
         with delimited.gc_paused():
             header, header_row, columns, starts, warnings = stream.parse_columns(
-                parts, d, name=p.name, max_columns=limits.max_columns, max_rows=limits.max_rows, cancel=cancel
+                parts, d, name=p.name, max_columns=limits.max_columns, max_rows=limits.max_rows, cancel=cancel,
+                on_final_rows=on_final_rows,
             )
     except csv.Error:  # malformed quoting: the strict parse fails the same way; repair leniently
         with delimited.gc_paused():

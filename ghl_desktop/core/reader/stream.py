@@ -50,6 +50,10 @@ _SENTINEL = "\x00"
 _CANON_MAX = 50_000
 
 
+#: ``(header, columns, rows)``: the first ``rows`` rows of ``columns`` are final (see parse_columns).
+FinalRowsFn = Callable[[list[str], list[list[str]], int], None]
+
+
 class Fallback(Exception):
     """This text needs the row-wise reader (the stream cannot give the same result cheaply)."""
 
@@ -391,8 +395,15 @@ def parse_columns(
     max_columns: int,
     max_rows: int,
     cancel: Callable[[], bool] | None = None,
+    on_final_rows: FinalRowsFn | None = None,
 ):
     """(header, header line index, data columns, data start lines, warnings) of delimited text.
+
+    ``on_final_rows(header, columns, n)`` is called after each block: the first ``n`` rows of
+    ``columns`` (the very lists returned at the end) will not change any more. Every row but the
+    last kept one is final (a later line continuing a value is joined to that one only). Should the
+    read end in ``Fallback`` or ``csv.Error``, the other reader builds new lists: a caller that
+    started work on rows it was told of checks it got these lists back.
 
     ``parts`` is the text in pieces that each end at a line end (``decode.decode_parts``). The
     result is the row-wise ``delimited.parse`` + header detection + ``repair_rows``'s. Raises
@@ -467,6 +478,8 @@ def parse_columns(
         n_records += count
         line += count
         pos = end
+        if on_final_rows is not None:
+            on_final_rows(header, out.columns, len(out.starts) - 1)
     if n_records > max_rows + 1:
         raise Fallback("too long")
     warnings.extend(out.finish())
