@@ -37,6 +37,7 @@ from .table import (
     PHONE_REPAIRED,
     ROW,
     ContactTable,
+    RowSources,
 )
 
 #: Fields holding free text that is copied (trimmed) from the first non-empty source column.
@@ -148,7 +149,7 @@ def normalize_chunk(
     """Normalize rows ``start:stop`` of one source into a new :class:`ContactTable`."""
     n = stop - start
     table = ContactTable()
-    table.sources = [(file_index, i) for i in range(start, stop)]
+    table.sources = RowSources.run(file_index, start, stop)
     cols = table.columns
     region = cache.region
 
@@ -320,8 +321,10 @@ def _one_phone_column(
     table: ContactTable, col: list[str], cache: ValueCache, extensions: dict[int, list[str]]
 ) -> tuple[list[str], list[str]]:
     """Phone and Additional Phones from a single source column, column-wise (see ``_one_email_column``)."""
-    values, repaired, invalid, slow = phone_column(col, cache.region)
+    values, repaired, invalid, slow, further = phone_column(col, cache.region)
     extra = [""] * len(col)
+    for r, more in further.items():
+        extra[r] = more
     lazy = LAZY_PHONE_REASON + cache.region
     for r, text in invalid.items():
         table.add_problem(r, F.PHONE, INVALID_PHONE, lazy, text)

@@ -19,7 +19,7 @@ from phonenumbers import PhoneMetadata
 
 from .normalize import EmailResult, PhoneResult, normalize_phone, suggest_domain
 from .normalize.emails import validate_one
-from .normalize.phones import MAX_CELL_CHARS, split_cell
+from .normalize.phones import _SPLIT, MAX_CELL_CHARS
 
 # Plain ASCII address: common atext characters, dot-separated local part, LDH domain labels
 # (no "--", which could be an IDNA A-label the library must check), alphabetic TLD.
@@ -260,11 +260,27 @@ def _fast_phones(text: str, region: str) -> PhoneResult | None:
     Each part is a plain number (digits and ``+ ( ) . -`` only: no extension words, no labels), so
     ``normalize_phone`` would read each one alone; the cell result is put together the same way.
     """
-    if len(text) > MAX_CELL_CHARS or not _MULTI_HINT.search(text):
+    found = _plain_numbers(text, region)
+    if found is None:
         return None
+    phones, repaired_primary, any_repaired = found
+    return PhoneResult(tuple(phones), "repaired" if repaired_primary else "valid", "", (), any_repaired, "")
+
+
+def _plain_numbers(text: str, region: str) -> tuple[list[str], bool, bool] | None:
+    """(distinct E.164 numbers, first one repaired, any repaired) of a cell of several valid plain
+    numbers, split as ``normalize_phone`` splits a cell; None for anything else."""
+    if len(text) > MAX_CELL_CHARS:
+        return None
+    pieces = _SPLIT.split(text)
+    if len(pieces) < 2:
+        return None  # no separator: a single number, and not a plain one
     phones: list[str] = []
     repaired_primary = any_repaired = False
-    for part in split_cell(text):
+    for piece in pieces:
+        part = piece.strip()
+        if not part:
+            continue
         found = _phone_value(part, region)
         if found is None or not found[0]:
             return None
@@ -276,24 +292,23 @@ def _fast_phones(text: str, region: str) -> PhoneResult | None:
         any_repaired = any_repaired or repaired
     if not phones:
         return None
-    return PhoneResult(tuple(phones), "repaired" if repaired_primary else "valid", "", (), any_repaired, "")
+    return phones, repaired_primary, any_repaired
 
 
-#: A separator ``normalize_phone`` splits on: without one, a cell is a single number.
-_MULTI_HINT = re.compile(r"[/;,|\n\r]|\s(?:e|ou|or|y)\s|\d\s+\+", re.IGNORECASE)
+def phone_column(col: list[str], region: str) -> tuple[list[str], list[int], dict[int, str], list[int], dict[int, str]]:
+    """One phone column at once: (E.164 values, repaired rows, invalid text by row, slow rows,
+    further numbers by row).
 
-
-def phone_column(col: list[str], region: str) -> tuple[list[str], list[int], dict[int, str], list[int]]:
-    """One phone column at once: (E.164 values, repaired rows, invalid text by row, slow rows).
-
-    ``values[r]`` is the number in E.164 or ""; an invalid plain number's reason is computed later,
-    by ``invalid_phone_reason``, when someone looks at it. Rows listed in ``slow rows`` need the
-    full normalizer (other layouts, other countries, extensions, several numbers).
+    ``values[r]`` is the (first) number in E.164 or ""; a cell of several plain numbers gives the
+    others, comma-separated, in ``further numbers``. An invalid plain number's reason is computed
+    later, by ``invalid_phone_reason``, when someone looks at it. Rows listed in ``slow rows`` need
+    the full normalizer (other layouts, other countries, extensions, labels).
     """
     values = [""] * len(col)
     repaired: list[int] = []
     invalid: dict[int, str] = {}
     slow: list[int] = []
+    further: dict[int, str] = {}
     value_of = _phone_value
     for r, raw in enumerate(col):
         if not raw:
@@ -301,11 +316,20 @@ def phone_column(col: list[str], region: str) -> tuple[list[str], list[int], dic
         text = raw.strip()
         found = value_of(text, region)
         if found is None:
-            slow.append(r)
+            several = _plain_numbers(text, region)
+            if several is None:
+                slow.append(r)
+                continue
+            phones, _, any_repaired = several
+            values[r] = phones[0]
+            if len(phones) > 1:
+                further[r] = ", ".join(phones[1:])
+            if any_repaired:
+                repaired.append(r)
         elif found[0]:
             values[r], was_repaired = found
             if was_repaired:
                 repaired.append(r)
         else:
             invalid[r] = text
-    return values, repaired, invalid, slow
+    return values, repaired, invalid, slow, further

@@ -31,7 +31,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from .assemble import SourceColumns, ValueCache, normalize_chunk
 from .mapping import Mapping
 from .fields import GHL_COLUMNS
-from .table import ContactTable, Problem
+from .table import ContactTable, Problem, RowSources
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +205,7 @@ class ChunkHelper:
             for a, future in zip(range(start, stop, PIECE_ROWS), pending):
                 piece = _unpack(marshal.loads(future.result()))
                 # Sources first: ``extend`` numbers the piece's rows after the rows already there.
-                piece.sources = [(file_index, i) for i in range(a, min(a + PIECE_ROWS, stop))]
+                piece.sources = RowSources.run(file_index, a, min(a + PIECE_ROWS, stop))
                 table.extend(piece)
         except Exception:
             log.warning("the normalizing helper process failed; normalizing here instead", exc_info=True)

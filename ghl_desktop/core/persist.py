@@ -34,7 +34,7 @@ from .assemble import SourceColumns
 from .fields import GHL_COLUMNS
 from .limits import Limits
 from .mapping import Mapping
-from .table import ContactTable, Problem
+from .table import ContactTable, Problem, RowSources
 
 FORMAT = 2
 _MAGIC = f"ghl-result/{FORMAT}/py{sys.version_info.major}.{sys.version_info.minor}".encode()
@@ -154,8 +154,8 @@ def save_result(result, folder: Path) -> None:
     t = result.table
     _dump(tmp / "table.bin", {
         "columns": {c: t.columns[c] for c in GHL_COLUMNS},
-        "file": [s[0] for s in t.sources],
-        "row": [s[1] for s in t.sources],
+        "file": t.sources.files.tolist(),
+        "row": t.sources.rows.tolist(),
     })
     for i, src in enumerate(result.sources):
         _dump(tmp / f"source-{i}.bin", {"columns": src.columns, "row_numbers": src.row_numbers})
@@ -253,9 +253,10 @@ def _load_result(folder: Path):
     table = ContactTable()
     table.columns = {c: tab["columns"][c] for c in GHL_COLUMNS}
     files, rows = tab["file"], tab["row"]
-    table.sources = []
-    for start in range(0, len(files), _SLICE):  # a million tuples in one call held the GIL ~50 ms
-        table.sources += zip(files[start : start + _SLICE], rows[start : start + _SLICE])
+    table.sources = RowSources()
+    for start in range(0, len(files), _SLICE):  # a million items in one call held the GIL ~50 ms
+        table.sources.files.extend(files[start : start + _SLICE])
+        table.sources.rows.extend(rows[start : start + _SLICE])
     del files, rows, tab
     _apply_review(table, _load(folder / "review.bin"))
 

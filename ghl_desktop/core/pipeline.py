@@ -451,7 +451,7 @@ def _release(obj, seen: set[int]) -> None:
     elif isinstance(obj, ContactTable):
         for col in obj.columns.values():
             _clear_list(col)
-        _clear_list(obj.sources)
+        obj.sources.clear()  # arrays of machine integers: nothing to free one by one
         for d in (obj.problems, obj.suggestions, obj.merged):
             _clear_dict(d)
         if len(obj.excluded) > _RELEASE_ITEMS:
