@@ -64,8 +64,10 @@ def _positions(pred, items: list[str]) -> list[int]:
         out += [a + i for i in found] if a else found
     return out
 #: Keys per set. Growing a set rehashes all of it in one C call holding the GIL: at two million
-#: keys that is ~100 ms in which the window cannot repaint. Sets of this size rehash in a few ms.
-_SET_CAP = 200_000
+#: keys that is ~100 ms in which the window cannot repaint. A set of this size last grew at ~630k
+#: keys (~25 ms); below it a million-row list needs one set per kind of key, and no block is
+#: checked against older sets (each check is a lookup per key per older set).
+_SET_CAP = 1_000_000
 
 
 def _links(main: list[str], extra: list[str], n: int) -> list[tuple[int, int]]:

@@ -61,6 +61,20 @@ def _flatten(data: dict, prefix: str = ""):
             yield f"{prefix}{key}", value
 
 
+class _SlicedList:
+    """An array that ``_dump`` reads as lists, one slice at a time (marshal stores lists; one
+    ``tolist()`` of a million items held the GIL for tens of ms)."""
+
+    def __init__(self, values) -> None:
+        self.values = values
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __getitem__(self, part: slice) -> list:
+        return self.values[part].tolist()
+
+
 def _dump(path: Path, data: dict) -> None:
     """Write a dict of lists (nested dicts allowed) as length-prefixed, compressed slices.
 
@@ -154,8 +168,8 @@ def save_result(result, folder: Path) -> None:
     t = result.table
     _dump(tmp / "table.bin", {
         "columns": {c: t.columns[c] for c in GHL_COLUMNS},
-        "file": t.sources.files.tolist(),
-        "row": t.sources.rows.tolist(),
+        "file": _SlicedList(t.sources.files),
+        "row": _SlicedList(t.sources.rows),
     })
     for i, src in enumerate(result.sources):
         _dump(tmp / f"source-{i}.bin", {"columns": src.columns, "row_numbers": src.row_numbers})

@@ -175,3 +175,21 @@ def build_report(
         ],
         "seconds": round(seconds, 3),
     }
+
+
+#: The report's counts that add up over row chunks (``chunk_counts``): a running job's live
+#: report is their sum.
+CHUNK_SUMMED = ("total_rows", "exported_rows", "invalid_emails", "invalid_phones", "phones_repaired",
+                "rejected_rows", "invalid_dates", "email_typos", "formulas_neutralized", "excluded_rows")
+
+
+def chunk_counts(table: ContactTable) -> dict:
+    """The additive counts of one chunk of rows (``CHUNK_SUMMED`` and the quality breakdown).
+
+    Computed where the chunk is made (the job's thread), so the window only adds numbers up.
+    """
+    part = build_report(table, total_rows=len(table), duplicates_merged=0, mappings=[], unmapped=[],
+                        inputs=[], seconds=0.0)
+    out = {k: int(part.get(k, 0)) for k in CHUNK_SUMMED}
+    out["quality"] = part["quality"]
+    return out

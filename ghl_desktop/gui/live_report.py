@@ -1,17 +1,16 @@
-"""A running job's report, summed chunk by chunk from core's own per-chunk report.
+"""A running job's report, summed chunk by chunk from core's own per-chunk counts.
 
-Each chunk's counts come from ``core.report.build_report`` (no rule is re-implemented here); this
-only adds them up so the report panel and chart move while a long job runs. The job's final
-report (after duplicates are merged) replaces it.
+Each chunk's counts come from ``core.report.chunk_counts`` (no rule is re-implemented here), worked
+out in the job's thread; this only adds them up so the report panel and chart move while a long
+job runs. The job's final report (after duplicates are merged) replaces it.
 """
 
 from __future__ import annotations
 
-from ..core.report import build_report
+from ..core.report import CHUNK_SUMMED, chunk_counts
 from ..core.table import ContactTable
 
-SUMMED = ("total_rows", "exported_rows", "invalid_emails", "invalid_phones", "phones_repaired",
-          "rejected_rows", "invalid_dates", "email_typos", "formulas_neutralized", "excluded_rows")
+SUMMED = CHUNK_SUMMED
 
 
 class LiveReport:
@@ -19,13 +18,13 @@ class LiveReport:
         self.counts = {k: 0 for k in SUMMED}
         self.quality = {k: {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0} for k in ("email", "phone")}
 
-    def add(self, chunk: ContactTable) -> None:
-        part = build_report(chunk, total_rows=len(chunk), duplicates_merged=0, mappings=[], unmapped=[],
-                            inputs=[], seconds=0.0)
+    def add(self, chunk: ContactTable, counts: dict | None = None) -> None:
+        """Add a chunk's counts (``chunk_counts(chunk)``, computed here unless given)."""
+        part = counts if counts is not None else chunk_counts(chunk)
         for k in SUMMED:
             self.counts[k] += int(part.get(k, 0))
-        for kind, counts in part["quality"].items():
-            for k, v in counts.items():
+        for kind, kind_counts in part["quality"].items():
+            for k, v in kind_counts.items():
                 self.quality[kind][k] += int(v)
 
     def report(self) -> dict:

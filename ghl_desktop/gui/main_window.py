@@ -30,6 +30,7 @@ from ..core.assemble import ValueCache
 from ..core.pipeline import normalize_sources, release
 from ..core.table import ContactTable
 from ..jobs import runner as R
+from ..jobs.runner import LiveRows
 from ..jobs import states as S
 from ..jobs.engine import load_result, mapping_record
 from .core_text import translate_core_text
@@ -422,15 +423,19 @@ class MainWindow(QMainWindow):
                                    and not self._exporting)
 
     # -- manager signals -----------------------------------------------------------------------------
-    def _on_rows(self, job_id: str, chunk) -> None:
-        if not isinstance(chunk, ContactTable):
+    def _on_rows(self, job_id: str, rows) -> None:
+        if isinstance(rows, LiveRows):
+            chunk, counts = rows.table, rows.counts
+        elif isinstance(rows, ContactTable):
+            chunk, counts = rows, None
+        else:
             return
         shown_live = self._shown[0] == job_id and self._shown[1] == VIEW_LIVE
         if shown_live:
             self.model.append_chunk(chunk)  # extends self._live[job_id], which the model shows
         else:
             self._live.setdefault(job_id, ContactTable()).extend(chunk)
-        self._live_reports.setdefault(job_id, LiveReport()).add(chunk)
+        self._live_reports.setdefault(job_id, LiveReport()).add(chunk, counts)
         if shown_live and not self._live_timer.isActive():
             self._live_timer.start()
 

@@ -59,6 +59,15 @@ class PreviewView(QTableView):
         h.setDefaultSectionSize(140)
         h.setHighlightSections(False)
 
+    def paintEvent(self, event) -> None:
+        """Paint from a Python frame, so the GIL is held for the whole paint.
+
+        A paint asks the model for every visible cell and role: thousands of calls into Python.
+        Made straight from C++, each call has to win the GIL back while a job's thread runs Python
+        code, and a paint took several times longer; made from here, they find it already held.
+        """
+        super().paintEvent(event)
+
     def setModel(self, model) -> None:
         super().setModel(model)
         self.setColumnWidth(STATUS_COLUMN, 52)

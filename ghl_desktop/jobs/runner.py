@@ -33,6 +33,8 @@ from PySide6.QtCore import (
 from ..core.errors import InputError
 from ..core.pipeline import ConvertOptions
 from ..core.reader import check_size
+from ..core.report import chunk_counts
+from ..core.table import ContactTable
 from . import states as S
 from .engine import Engine, options_from_dict, options_to_dict, run_job
 from .store import JobStore
@@ -79,6 +81,26 @@ class _JobSignals(QObject):
     finished = Signal(str, str)
 
 
+@dataclass(frozen=True)
+class LiveRows:
+    """Rows a running job just normalized, with their report counts (``chunk_counts``).
+
+    The counts are worked out in the job's thread: done in the GUI thread for each chunk, they
+    kept the window busy long enough to stall it when several chunks arrived at once.
+    """
+
+    table: ContactTable
+    counts: dict
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+def _live_rows(chunk):
+    """What the window gets for a chunk of rows: with its counts when it is a table of contacts."""
+    return LiveRows(chunk, chunk_counts(chunk)) if isinstance(chunk, ContactTable) else chunk
+
+
 class _JobRunnable(QRunnable):
     def __init__(self, store: JobStore, job_id: str, engine: Engine, cancel: threading.Event,
                  signals: _JobSignals) -> None:
@@ -94,7 +116,7 @@ class _JobRunnable(QRunnable):
                 self.store, job_id, engine=self.engine,
                 progress=lambda percent, stage: signals.progress.emit(job_id, percent, stage),
                 cancel=self.cancel_event.is_set,
-                on_rows=lambda chunk: signals.rowsReady.emit(job_id, chunk),
+                on_rows=lambda chunk: signals.rowsReady.emit(job_id, _live_rows(chunk)),
                 on_start=lambda: signals.started.emit(job_id),
             )
         except Exception:  # the history itself failed (disk full, ...): never raise into Qt

@@ -339,3 +339,20 @@ def test_true_positions() -> None:
 def test_error_kinds_are_the_rejected_ones() -> None:
     """The report counts a row as rejected for exactly the kinds ``Problem.is_error`` calls errors."""
     assert {k for k in KINDS if Problem(k, "").is_error} == set(ERROR_KINDS)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_chunk_counts_add_up_to_the_whole_tables_report(seed: int) -> None:
+    """A running job's live report is the sum of its chunks' counts (worked out in the job's thread)."""
+    from ghl_desktop.core.report import CHUNK_SUMMED, chunk_counts
+
+    rnd = random.Random(seed)
+    table = random_table(rnd, 300, 60)
+    cuts = sorted({0, 300, *rnd.sample(range(1, 300), 5)})
+    parts = [chunk_counts(table.take(list(range(a, b)))) for a, b in zip(cuts, cuts[1:])]
+    whole = report_of(table)
+    for key in CHUNK_SUMMED:
+        assert sum(p[key] for p in parts) == whole[key], key
+    for kind in ("email", "phone"):
+        for k, v in whole["quality"][kind].items():
+            assert sum(p["quality"][kind][k] for p in parts) == v

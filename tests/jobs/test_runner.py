@@ -9,7 +9,8 @@ from ghl_desktop.core.limits import Limits
 from ghl_desktop.core.pipeline import ConversionResult, ConvertOptions
 from ghl_desktop.jobs import runner as R
 from ghl_desktop.jobs import states as S
-from ghl_desktop.jobs.runner import JobManager
+from ghl_desktop.core.report import chunk_counts
+from ghl_desktop.jobs.runner import JobManager, LiveRows
 
 from .helpers import SlowEngine, write_csv
 
@@ -66,6 +67,8 @@ def test_twenty_files_dropped_at_once_all_finish_through_the_real_engine(tmp_pat
         percents = [p for p, _ in rec.progress[o.job_id]]
         assert percents == sorted(percents) and percents[-1] == 100
         assert sum(len(c) for c in rec.rows[o.job_id]) == 30  # live preview saw every row
+        # each chunk comes with its report counts, worked out off the GUI thread
+        assert all(isinstance(c, LiveRows) and c.counts == chunk_counts(c.table) for c in rec.rows[o.job_id])
         assert len(ConversionResult.load(store.data.result_dir(o.job_id)).table) == 30
     assert not manager.is_running(outcomes[0].job_id)
 
