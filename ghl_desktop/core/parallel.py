@@ -156,8 +156,7 @@ class ChunkHelper:
         # The pool's feeder and manager threads need this process's GIL for every hand-off to the
         # helper; at Python's default 5 ms switch interval they wait behind the normalizing thread
         # long enough to leave the helper idle a third of the time. Restored by close().
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._switch_interval, HAND_OFF_SWITCH_INTERVAL_S))
+        self._hand_off_interval()
         try:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             with _caller_script_hidden():
@@ -216,16 +215,90 @@ class ChunkHelper:
     def close(self) -> None:
         self._shutdown()
 
+    def _hand_off_interval(self) -> None:
+        if self._switch_interval is None:
+            self._switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(self._switch_interval, HAND_OFF_SWITCH_INTERVAL_S))
+
+    def _restore_interval(self) -> None:
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
+
     def _shutdown(self) -> None:
         pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
-        if self._switch_interval is not None:
-            sys.setswitchinterval(self._switch_interval)
-            self._switch_interval = None
+        self._restore_interval()
 
     def __enter__(self) -> "ChunkHelper":
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+#: Items the helper process holds at a time: one at work and one waiting, so it never idles while
+#: this process is busy, and never holds so many that this process runs out of work.
+HELPER_DEPTH = 2
+
+
+def in_order(n: int, local, send, receive, helper: ChunkHelper | None, *, sent: dict | None = None,
+             check=None):
+    """Yield ``(k, result)`` for items ``0 .. n-1`` in order, shared between this process and ``helper``.
+
+    Both processes take the next item nobody has taken yet whenever they are free: ``send(k)``
+    hands item ``k`` to the helper (giving its pending work, or None when it cannot) whenever the
+    helper holds fewer than ``HELPER_DEPTH`` items, and this process does the next free item itself
+    (``local(k)``) whenever the item due is still in the helper. ``receive(k, pending)`` gives the
+    helper's result (waiting for it), or None if the helper failed, and then the item is done here.
+    Both cores stay busy to the end whatever their speeds, and results still come out in order (an
+    item done early waits). ``sent``: items already handed to the helper, by index. ``check()`` runs
+    before each step (to raise on cancel).
+    """
+    sent = dict(sent or {})
+    claimed = set(sent)
+    done: dict[int, object] = {}
+    free = 0  # no item before this one is free
+
+    def next_free() -> int | None:
+        nonlocal free
+        while free < n and free in claimed:
+            free += 1
+        return free if free < n else None
+
+    def do_here(k: int) -> None:
+        claimed.add(k)
+        done[k] = local(k)
+
+    def top_up() -> None:
+        if helper is None or helper.failed:
+            return
+        busy = sum(1 for pending in sent.values() if not helper.ready(pending))
+        while busy < HELPER_DEPTH:
+            k = next_free()
+            if k is None:
+                return
+            pending = send(k)
+            if pending is None:
+                return
+            claimed.add(k)
+            sent[k] = pending
+            busy += 1
+
+    for k in range(n):
+        while k not in done:
+            if check is not None:
+                check()
+            top_up()
+            if k not in sent:
+                do_here(k)
+            elif helper.ready(sent[k]) or next_free() is None:
+                result = receive(k, sent.pop(k))  # waits if not ready
+                if result is None:
+                    do_here(k)
+                else:
+                    done[k] = result
+            else:
+                do_here(next_free())  # get on with the next free item meanwhile
+        yield k, done.pop(k)

@@ -22,7 +22,7 @@ from .export import ExportResult, write_export
 from .fields import GHL_COLUMNS
 from .limits import DEFAULT_LIMITS, Limits
 from .mapping import Mapping, auto_map
-from .parallel import ChunkHelper, likely_rows
+from .parallel import HELPER_DEPTH, ChunkHelper, in_order, likely_rows
 from .reader import read_source
 from .reader.stream import FinalRowsFn
 from .report import build_report
@@ -214,11 +214,12 @@ def normalize_sources(
         for start in range(0, src.n_rows, CHUNK_ROWS)
     ]
     prefed = prefed or {}
+    own = None  # a helper given by the caller is the caller's to close
     if not ChunkHelper.wanted(total) and not prefed:
-        helper = None  # one already started on a guess from the file size closes with its caller
+        helper = None
     elif helper is None:
-        helper = ChunkHelper()
-    with helper or contextlib.nullcontext():
+        helper = own = ChunkHelper()
+    with own or contextlib.nullcontext():
         for file_index, start, stop, chunk in _normalized_in_order(chunks, cache, options.region, helper, cancel,
                                                                    prefed):
             table.extend(chunk)
@@ -252,75 +253,35 @@ def normalize_sources(
     return result
 
 
-#: Chunks the helper process holds at a time: one at work and one waiting, so it never idles
-#: while this process is busy, and never holds so many that this process runs out of work.
-HELPER_DEPTH = 2
-
-
 def _normalized_in_order(chunks, cache: ValueCache, region: str, helper: ChunkHelper | None, cancel,
                          prefed: dict[tuple[int, int], list] | None = None):
     """Yield (file index, start, stop, table) for every chunk, in order.
 
-    With a helper process both processes take the next chunk nobody has taken yet whenever they
-    are free: the helper always has ``HELPER_DEPTH`` chunks, and this process works on the next
-    free one whenever the chunk due is still in the helper. Both cores stay busy to the end
-    whatever their speeds, and the rows still come out in order (a chunk done early waits), so
-    the live preview and progress advance chunk by chunk. ``prefed``: chunks the helper was given
-    while the file was read, by (file index, first row).
+    With a helper process, both processes take the next chunk nobody has taken yet whenever they
+    are free (``parallel.in_order``), so the live preview and progress still advance chunk by
+    chunk. ``prefed``: chunks the helper was given while the file was read, by (file index, first row).
     """
-    n = len(chunks)
-    sent: dict[int, list | None] = {}
+    sent = {}
     if prefed:
-        for k, (file_index, _src, _mapping, start, _stop) in enumerate(chunks):
-            if (file_index, start) in prefed:
-                sent[k] = prefed[(file_index, start)]
-    claimed = set(sent)
-    done: dict[int, ContactTable] = {}
-    free = 0  # no chunk before this one is free
-
-    def next_free() -> int | None:
-        nonlocal free
-        while free < n and free in claimed:
-            free += 1
-        return free if free < n else None
+        sent = {k: prefed[(c[0], c[3])] for k, c in enumerate(chunks) if (c[0], c[3]) in prefed}
 
     def local(k: int) -> ContactTable:
         file_index, src, mapping, start, stop = chunks[k]
-        claimed.add(k)
-        _check(cancel)
         chunk = normalize_chunk(src, mapping, file_index, start, stop, cache)
         cache.drop_high_cardinality()
         return chunk
 
-    def top_up() -> None:
-        if helper is None or helper.failed:
-            return
-        busy = sum(1 for pending in sent.values() if not helper.ready(pending))
-        while busy < HELPER_DEPTH:
-            k = next_free()
-            if k is None:
-                return
-            file_index, src, mapping, start, stop = chunks[k]
-            pending = helper.submit(src, mapping, file_index, start, stop, region)
-            if pending is None:
-                return
-            claimed.add(k)
-            sent[k] = pending
-            busy += 1
+    def send(k: int):
+        file_index, src, mapping, start, stop = chunks[k]
+        return helper.submit(src, mapping, file_index, start, stop, region)
 
-    for k, (file_index, _src, _mapping, start, stop) in enumerate(chunks):
-        while k not in done:
-            _check(cancel)
-            top_up()
-            if k not in sent:
-                done[k] = local(k)
-            elif helper.ready(sent[k]) or next_free() is None:
-                chunk = helper.result(sent.pop(k), file_index, start, stop)  # waits if not ready
-                done[k] = chunk if chunk is not None else local(k)
-            else:
-                other = next_free()  # get on with the next free chunk meanwhile
-                done[other] = local(other)
-        yield file_index, start, stop, done.pop(k)
+    def receive(k: int, pending) -> ContactTable | None:
+        file_index, _src, _mapping, start, stop = chunks[k]
+        return helper.result(pending, file_index, start, stop)
+
+    for k, chunk in in_order(len(chunks), local, send, receive, helper, sent=sent, check=lambda: _check(cancel)):
+        file_index, _src, _mapping, start, stop = chunks[k]
+        yield file_index, start, stop, chunk
 
 
 class _Prefeed:
@@ -535,7 +496,7 @@ def read_and_normalize(
         feeds[i] = _Prefeed(helper, i, options.region, lambda header: choose(i, header))
         return feeds[i]
 
-    with helper:
+    try:
         sources = read_sources(paths, options, progress=report, cancel=cancel, feed_for=feed_for)
         used: list[Mapping | None] = []
         prefed: dict[tuple[int, int], list] = {}
@@ -548,7 +509,7 @@ def read_and_normalize(
                 if feed is not None:
                     feed.discard()
                 used.append(choose(i, src.header))
-        return normalize_sources(
+        result = normalize_sources(
             sources,
             options,
             mappings=used,
@@ -560,6 +521,9 @@ def read_and_normalize(
             helper=helper,
             prefed=prefed,
         )
+    finally:
+        helper.close()
+    return result
 
 
 def head_preview(
