@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -117,6 +118,10 @@ class MainWindow(QMainWindow):
 
         self._live_timer = QTimer(self, singleShot=True, interval=LIVE_REPORT_MS)
         self._live_timer.timeout.connect(self._show_live_report)
+        # Chunks of live rows wait here and are added one per pass of the event loop (see _on_rows).
+        self._row_queue: deque[tuple[str, object]] = deque()
+        self._row_timer = QTimer(self, singleShot=True, interval=0)
+        self._row_timer.timeout.connect(self._add_next_rows)
 
         self.retranslate()
         self._restore_geometry()
@@ -424,6 +429,22 @@ class MainWindow(QMainWindow):
 
     # -- manager signals -----------------------------------------------------------------------------
     def _on_rows(self, job_id: str, rows) -> None:
+        """Queue a chunk of live rows; they are added one chunk per pass of the event loop.
+
+        A job catching up on chunks the helper process finished during the read sends several at
+        once; added in one go they kept the window from repainting for most of a tenth of a second.
+        """
+        self._row_queue.append((job_id, rows))
+        if not self._row_timer.isActive():
+            self._row_timer.start()
+
+    def _add_next_rows(self) -> None:
+        if self._row_queue:
+            self._add_rows(*self._row_queue.popleft())
+        if self._row_queue:
+            self._row_timer.start()
+
+    def _add_rows(self, job_id: str, rows) -> None:
         if isinstance(rows, LiveRows):
             chunk, counts = rows.table, rows.counts
         elif isinstance(rows, ContactTable):
@@ -460,6 +481,11 @@ class MainWindow(QMainWindow):
             self._shown = (job_id, self._shown[1], job.status)
 
     def _on_job_finished(self, job_id: str, status: str) -> None:
+        if any(j == job_id for j, _ in self._row_queue):  # its last rows first, as they came
+            mine = [r for j, r in self._row_queue if j == job_id]
+            self._row_queue = deque((j, r) for j, r in self._row_queue if j != job_id)
+            for rows in mine:
+                self._add_rows(job_id, rows)
         live = self._live.pop(job_id, None)
         self._live_reports.pop(job_id, None)
         job = self.store.get(job_id)
