@@ -249,3 +249,23 @@ def test_hashing_a_dropped_file_keeps_the_gui_thread_responsive(qtbot):
     assert len(ticks) >= 10  # a blocking call would have let none through
     with pytest.raises(ZeroDivisionError):
         run_keeping_events(lambda: 1 / 0)
+
+
+def test_live_rows_go_to_the_window_at_a_steady_pace(monkeypatch):
+    """Chunks finished together (the helper's, caught up on after a read) are spaced out, so
+    the job's thread and the window do not both work on a burst of them at once."""
+    import time
+    from types import SimpleNamespace
+
+    from ghl_desktop.core.table import ContactTable
+
+    sent = []
+    signals = SimpleNamespace(rowsReady=SimpleNamespace(emit=lambda job, rows: sent.append((time.monotonic(), rows))))
+    runnable = R._JobRunnable(None, "job", None, None, signals)
+    chunk = ContactTable()
+    chunk.sources = [(0, 0)]
+    for _ in range(4):
+        runnable._send_rows(chunk)
+    gaps = [b - a for (a, _), (b, _) in zip(sent, sent[1:])]
+    assert len(sent) == 4 and min(gaps) >= R.ROWS_PACE_S * 0.95
+    assert all(isinstance(rows, LiveRows) and len(rows) == 1 for _, rows in sent)
