@@ -1,11 +1,12 @@
-"""A second core for normalizing: every other chunk of a large file goes to a helper process.
+"""A second core for normalizing: chunks of a large file go to a helper process too.
 
 Python runs one thread of Python code at a time, so normalizing two chunks at once needs a second
 *process*. For a large input (``MIN_ROWS`` and up, on a machine with two cores or more) one helper
 process is started with ``spawn`` (the same on Windows, macOS and Linux, and safe beside Qt's
 threads, unlike ``fork``) as soon as the file is known to be large, so its start-up overlaps the
-read. The conversion then hands it every other chunk while normalizing the rest itself, and takes
-the results back in order, so the live preview and progress still advance chunk by chunk.
+read; it gets chunks of rows as soon as the reader reports them final, and afterwards both
+processes take the next chunk nobody has taken (``in_order``). The results come back in order, so
+the live preview and progress still advance chunk by chunk.
 
 The helper runs exactly the same ``normalize_chunk`` on exactly the same values, so its rows are
 the rows the main process would have made. Anything going wrong with it (it cannot start, it dies,
