@@ -309,7 +309,9 @@ class _Prefeed:
             return
         busy = sum(1 for pending in self.sent.values() if not helper.ready(pending))
         while busy < HELPER_DEPTH and self.next_start + CHUNK_ROWS <= final_rows:
-            src = SourceColumns("", header, columns, [])
+            # ``range(final_rows)`` stands for the row numbers: sample_rows reads the first rows,
+            # all final here, so the automatic mapping sees what it sees after the read.
+            src = SourceColumns("", header, columns, range(final_rows))
             if self.mapping is None:
                 self.columns = columns
                 self.mapping = self.mapping_for(header) or auto_map(header, sample_rows(src))

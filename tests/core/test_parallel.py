@@ -215,3 +215,21 @@ def test_work_sent_during_a_read_that_falls_back_is_thrown_away(tmp_path, monkey
     assert not feeds[0].sent  # discarded
     assert _snapshot(result) == _snapshot(one_core)
     assert result.report["inputs"][0]["warnings"] == one_core.report["inputs"][0]["warnings"]
+
+
+def test_a_mapping_decided_by_the_values_is_the_same_when_chunks_are_sent_during_the_read(tmp_path, monkeypatch):
+    """Headers that say nothing: the automatic mapping looks at the first rows' values, and the
+    chunks sent while reading must be mapped from those same rows."""
+    lines = ["Coluna A;Coluna B;Coluna C"]
+    lines += [f"Pessoa {i} Silva;p{i}@gmail.com;(11) 9{i % 10_000:04d}-{i % 7_000:04d}" for i in range(3000)]
+    path = tmp_path / "sem-nomes.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one_core = _one_core(monkeypatch, path)
+    fields = [c.field for c in one_core.mappings[0].columns]
+    assert "Email" in fields and "Phone" in fields  # decided by the values
+    _two_cores(monkeypatch)
+    feeds = _spy_prefeed(monkeypatch)
+    result = convert([path], ConvertOptions())
+    assert feeds[0].sent and feeds[0].holds(result.sources[0])
+    assert result.mappings[0].to_dict() == one_core.mappings[0].to_dict()
+    assert _snapshot(result) == _snapshot(one_core)
