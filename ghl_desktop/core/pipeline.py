@@ -149,7 +149,8 @@ def read_sources(
         report("reading", i / len(paths))
         _check(cancel)
         feed = feed_for(i) if feed_for is not None else None
-        src = read_source(path, sheet=options.sheet, limits=options.limits, cancel=cancel, on_final_rows=feed)
+        src = read_source(path, sheet=options.sheet, limits=options.limits, cancel=cancel, on_final_rows=feed,
+                          on_progress=lambda done, i=i: report("reading", (i + done) / len(paths)))
         # Text is read straight into columns; Excel rows are transposed a slice at a time and
         # freed as they go, so the cells are never held twice and no C call holds the GIL long.
         columns = src.take_columns()

@@ -137,3 +137,17 @@ def test_rows_reported_final_never_change(seed, monkeypatch):
                 assert got == now[: len(got)]
                 checked += len(got)
     assert checked  # the texts did report rows
+
+
+def test_a_long_read_reports_its_progress_block_by_block(monkeypatch, tmp_path):
+    """A large file no longer sits at 0% while it is read (seconds for millions of rows)."""
+    from ghl_desktop.core.pipeline import ConvertOptions, read_sources
+
+    monkeypatch.setattr(stream, "BLOCK_CHARS", 2_000)
+    path = tmp_path / "longa.csv"
+    path.write_text("Nome;Email\n" + "".join(f"Pessoa {i};p{i}@x.com\n" for i in range(5_000)), encoding="utf-8")
+    seen = []
+    read_sources([path], ConvertOptions(), progress=lambda stage, frac: seen.append((stage, frac)))
+    reading = [f for stage, f in seen if stage == "reading"]
+    assert len(reading) > 20 and reading == sorted(reading)
+    assert 0 < reading[len(reading) // 2] < reading[-1]

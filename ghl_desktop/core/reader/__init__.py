@@ -180,9 +180,11 @@ def read_source(
     limits: Limits = DEFAULT_LIMITS,
     cancel: Callable[[], bool] | None = None,
     on_final_rows: stream.FinalRowsFn | None = None,
+    on_progress: Callable[[float], None] | None = None,
 ) -> SourceTable:
     """Read a CSV/TSV/TXT or Excel file into a SourceTable; InputError for anything unreadable.
 
+    ``on_progress(fraction)`` follows a large delimited text's read block by block.
     ``on_final_rows`` is told, while delimited text is still being read, which rows can no longer
     change (see ``stream.parse_columns``), so their work can start before the read ends.
     """
@@ -205,7 +207,8 @@ def read_source(
     if p.suffix.lower() in EXCEL_SUFFIXES:
         return _text_named_as_workbook(p, limits, cancel)
     parts, encoding = decode_parts(_read_bytes(p), p.name)
-    return _parse_parts(p, parts, encoding, limits=limits, cancel=cancel, on_final_rows=on_final_rows)
+    return _parse_parts(p, parts, encoding, limits=limits, cancel=cancel, on_final_rows=on_final_rows,
+                        on_progress=on_progress)
 
 
 def _from_workbook(p: Path, fmt: str, sheet: str | None, limits: Limits, cancel) -> SourceTable:
@@ -256,6 +259,7 @@ def _parse_parts(
     cancel: Callable[[], bool] | None = None,
     delimiter: str | None = None,
     on_final_rows: stream.FinalRowsFn | None = None,
+    on_progress: Callable[[float], None] | None = None,
 ) -> SourceTable:
     """Delimited text, given as line-aligned parts (``decode_parts``), → SourceTable.
 
@@ -268,7 +272,7 @@ def _parse_parts(
         with delimited.gc_paused():
             header, header_row, columns, starts, warnings = stream.parse_columns(
                 parts, d, name=p.name, max_columns=limits.max_columns, max_rows=limits.max_rows, cancel=cancel,
-                on_final_rows=on_final_rows,
+                on_final_rows=on_final_rows, on_progress=on_progress,
             )
     except csv.Error:  # malformed quoting: the strict parse fails the same way; repair leniently
         with delimited.gc_paused():

@@ -30,7 +30,7 @@ import csv
 import io
 import operator
 from collections import deque
-from itertools import compress, islice, repeat
+from itertools import accumulate, compress, islice, repeat
 from typing import Callable
 
 from ..errors import Cancelled
@@ -396,6 +396,7 @@ def parse_columns(
     max_rows: int,
     cancel: Callable[[], bool] | None = None,
     on_final_rows: FinalRowsFn | None = None,
+    on_progress: Callable[[float], None] | None = None,
 ):
     """(header, header line index, data columns, data start lines, warnings) of delimited text.
 
@@ -404,6 +405,7 @@ def parse_columns(
     last kept one is final (a later line continuing a value is joined to that one only). Should the
     read end in ``Fallback`` or ``csv.Error``, the other reader builds new lists: a caller that
     started work on rows it was told of checks it got these lists back.
+    ``on_progress(fraction)`` is told after each block how much of the text is read.
 
     ``parts`` is the text in pieces that each end at a line end (``decode.decode_parts``). The
     result is the row-wise ``delimited.parse`` + header detection + ``repair_rows``'s. Raises
@@ -419,6 +421,8 @@ def parse_columns(
             k, pos = k + 1, 0
         return k < len(parts)
 
+    done_before = list(accumulate((len(p) for p in parts), initial=0))  # characters before each part
+    total_chars = max(done_before[-1], 1)
     head: list[list[str]] = []
     head_starts: list[int] = []
     while len(head) < HEAD_RECORDS and advance():
@@ -480,6 +484,8 @@ def parse_columns(
         pos = end
         if on_final_rows is not None:
             on_final_rows(header, out.columns, len(out.starts) - 1)
+        if on_progress is not None:
+            on_progress((done_before[k] + pos) / total_chars)
     if n_records > max_rows + 1:
         raise Fallback("too long")
     warnings.extend(out.finish())
