@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 import threading
 import time
 import traceback
@@ -26,21 +25,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main() -> None:
     src = Path(sys.argv[1])
     threshold = float(sys.argv[2]) / 1000 if len(sys.argv) > 2 else 0.05
-    folder = Path(tempfile.mkdtemp(prefix="ghl-stall-"))
-    from ghl_desktop.gui.paths import DATA_DIR_ENV
-
-    os.environ[DATA_DIR_ENV] = str(folder)
     from PySide6.QtCore import QTimer
 
-    from ghl_desktop.gui.app import AppContext, make_application
+    from _window_probe import open_window
     from ghl_desktop.jobs import states as S
 
-    app = make_application()
-    ctx = AppContext(folder)
-    window = ctx.window
-    window.resize(1366, 768)
-    window.show()
-    app.processEvents()
+    app, ctx, window, folder = open_window("ghl-stall-")
     gui = threading.get_ident()
     state = {"last": time.perf_counter(), "stop": False, "reported": 0.0}
     started = time.perf_counter()

@@ -22,16 +22,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def main() -> None:
-    src = Path(sys.argv[1])
-    folder = Path(tempfile.mkdtemp(prefix="ghl-bench-"))
+def open_window(prefix: str):
+    """(app, context, window, data folder): the real window, shown offscreen at 1366x768, with a
+    fresh data folder of its own."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
     from ghl_desktop.gui.paths import DATA_DIR_ENV
 
     os.environ[DATA_DIR_ENV] = str(folder)
-    from PySide6.QtCore import QTimer
-
     from ghl_desktop.gui.app import AppContext, make_application
-    from ghl_desktop.jobs import states as S
 
     app = make_application()
     ctx = AppContext(folder)
@@ -39,6 +37,16 @@ def main() -> None:
     window.resize(1366, 768)
     window.show()
     app.processEvents()
+    return app, ctx, window, folder
+
+
+def main() -> None:
+    src = Path(sys.argv[1])
+    from PySide6.QtCore import QTimer
+
+    from ghl_desktop.jobs import states as S
+
+    app, ctx, window, folder = open_window("ghl-bench-")
     state = {"first_preview": None, "max_gap": 0.0, "last_tick": None, "status": None, "gaps_over_50": 0}
 
     def tick() -> None:
