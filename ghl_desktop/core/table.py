@@ -61,6 +61,10 @@ class Problem:
         return invalid_email_reason(self.value)
 
 
+#: Entries per step when ``without_rows`` rebuilds a review dict (each step a short C call).
+_REBUILD_SLICE = 100_000
+
+
 def true_positions(flags) -> list[int]:
     """The indexes of the true items of ``flags``. Quick when few are: a C scan of bytes, where
     ``compress(range(n), flags)`` makes an int for every row."""
@@ -349,7 +353,10 @@ class ContactTable:
             values = list(src.values()) if old == rows else list(map(src.__getitem__, old))
             new, values = renumber(old, values)
             if all(values):
-                setattr(out, attr, dict(zip(new, values)))
+                rebuilt: dict = {}
+                for a in range(0, len(new), _REBUILD_SLICE):  # no one C call over millions of rows
+                    rebuilt.update(zip(new[a:a + _REBUILD_SLICE], values[a:a + _REBUILD_SLICE]))
+                setattr(out, attr, rebuilt)
             else:  # like take: empty entries are not carried
                 setattr(out, attr, {k: v for k, v in zip(new, values) if v})
         if self.excluded:

@@ -182,7 +182,11 @@ def test_bad_input_is_an_input_error(tmp_path):
         convert([])
 
 
-def test_result_saves_and_loads_with_review_state(tmp_path):
+@pytest.mark.parametrize("slice_rows", [100_000, 2])  # 2: every list (and the row sources) in many slices
+def test_result_saves_and_loads_with_review_state(tmp_path, monkeypatch, slice_rows):
+    from ghl_desktop.core import persist
+
+    monkeypatch.setattr(persist, "_SLICE", slice_rows)
     path = br_file(tmp_path, DUP_ROWS + [["X", "bad@", "", "", "", "", "", "", "", "", ""]])
     result = convert([path])
     result.table.excluded.add(1)
@@ -192,6 +196,7 @@ def test_result_saves_and_loads_with_review_state(tmp_path):
     assert back.table.columns == result.table.columns
     assert back.table.problems == result.table.problems
     assert back.table.merged == result.table.merged
+    assert back.table.sources == result.table.sources and len(back.table.sources) == len(result.table)
     assert back.table.excluded == {1}
     assert back.report == result.report
     assert [m.to_dict() for m in back.mappings] == [m.to_dict() for m in result.mappings]
