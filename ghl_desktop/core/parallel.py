@@ -157,7 +157,8 @@ class ChunkHelper:
         # The pool's feeder and manager threads need this process's GIL for every hand-off to the
         # helper; at Python's default 5 ms switch interval they wait behind the normalizing thread
         # long enough to leave the helper idle a third of the time. Restored by close().
-        self._hand_off_interval()
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, HAND_OFF_SWITCH_INTERVAL_S))
         try:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             with _caller_script_hidden():
@@ -216,21 +217,13 @@ class ChunkHelper:
     def close(self) -> None:
         self._shutdown()
 
-    def _hand_off_interval(self) -> None:
-        if self._switch_interval is None:
-            self._switch_interval = sys.getswitchinterval()
-            sys.setswitchinterval(min(self._switch_interval, HAND_OFF_SWITCH_INTERVAL_S))
-
-    def _restore_interval(self) -> None:
-        if self._switch_interval is not None:
-            sys.setswitchinterval(self._switch_interval)
-            self._switch_interval = None
-
     def _shutdown(self) -> None:
         pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
-        self._restore_interval()
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def __enter__(self) -> "ChunkHelper":
         return self

@@ -316,11 +316,11 @@ class ContactTable:
                     return [seq[r] for r in keep]
                 return list(pick(seq))
 
-        kept = n - len(drop)
+        n_kept = n - len(drop)
         for c in GHL_COLUMNS:
             col = self.columns[c]
             # A column nobody filled (an unmapped field): no copy, one shared "" (count is a C scan).
-            out.columns[c] = [""] * kept if len(col) == n and col.count("") == n else gather(col)
+            out.columns[c] = [""] * n_kept if len(col) == n and col.count("") == n else gather(col)
         out.sources = gather(self.sources) if runs is not None else self.sources.take(keep)
 
         def renumber(rows, values: list | None = None) -> tuple[list[int], list]:

@@ -7,21 +7,17 @@ job runs. The job's final report (after duplicates are merged) replaces it.
 
 from __future__ import annotations
 
-from ..core.report import CHUNK_SUMMED, chunk_counts
-from ..core.table import ContactTable
-
-SUMMED = CHUNK_SUMMED
+from ..core.report import CHUNK_SUMMED
 
 
 class LiveReport:
     def __init__(self) -> None:
-        self.counts = {k: 0 for k in SUMMED}
+        self.counts = {k: 0 for k in CHUNK_SUMMED}
         self.quality = {k: {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0} for k in ("email", "phone")}
 
-    def add(self, chunk: ContactTable, counts: dict | None = None) -> None:
-        """Add a chunk's counts (``chunk_counts(chunk)``, computed here unless given)."""
-        part = counts if counts is not None else chunk_counts(chunk)
-        for k in SUMMED:
+    def add(self, part: dict) -> None:
+        """Add a chunk's counts (``chunk_counts`` of it, worked out in the job's thread)."""
+        for k in CHUNK_SUMMED:
             self.counts[k] += int(part.get(k, 0))
         for kind, kind_counts in part["quality"].items():
             for k, v in kind_counts.items():

@@ -445,18 +445,15 @@ class MainWindow(QMainWindow):
             self._row_timer.start()
 
     def _add_rows(self, job_id: str, rows) -> None:
-        if isinstance(rows, LiveRows):
-            chunk, counts = rows.table, rows.counts
-        elif isinstance(rows, ContactTable):
-            chunk, counts = rows, None
-        else:
+        if not isinstance(rows, LiveRows):
             return
+        chunk = rows.table
         shown_live = self._shown[0] == job_id and self._shown[1] == VIEW_LIVE
         if shown_live:
             self.model.append_chunk(chunk)  # extends self._live[job_id], which the model shows
         else:
             self._live.setdefault(job_id, ContactTable()).extend(chunk)
-        self._live_reports.setdefault(job_id, LiveReport()).add(chunk, counts)
+        self._live_reports.setdefault(job_id, LiveReport()).add(rows.counts)
         if shown_live and not self._live_timer.isActive():
             self._live_timer.start()
 
