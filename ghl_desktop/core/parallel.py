@@ -29,6 +29,11 @@ import sys
 import types
 from concurrent.futures import Future, ProcessPoolExecutor
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+
 from .assemble import SourceColumns, ValueCache, normalize_chunk
 from .mapping import Mapping
 from .fields import GHL_COLUMNS
@@ -42,6 +47,9 @@ MIN_ROWS = int(os.environ.get("GHL_DESKTOP_PARALLEL_MIN_ROWS", "150000"))
 HAND_OFF_SWITCH_INTERVAL_S = 0.001
 #: Rows per message to and from the helper (see ``ChunkHelper.submit``).
 PIECE_ROWS = 20_000
+#: Pipe capacity asked for the helper's two pipes (Linux; see ``_widen_pipes``). A chunk's columns
+#: and its normalized table are one to three MB each way.
+PIPE_BYTES = 1 << 20
 #: A contact row is rarely shorter than this in a file, so size / this is a fair row count guess.
 _BYTES_PER_ROW = 60
 
@@ -117,6 +125,27 @@ def _caller_script_hidden():
             sys.modules["__main__"] = real
 
 
+def _widen_pipes(pool: ProcessPoolExecutor) -> None:
+    """Give the pool's pipes ``PIPE_BYTES`` of room where the system allows it (Linux).
+
+    A pipe holds 64 KB by default, so a 2 MB result crosses in ~40 writes and ~40 reads; each read
+    here runs on the pool's manager thread, which must win the GIL back from the normalizing thread
+    every time (a switch interval each), and meanwhile the helper sits blocked in its write. That
+    left the helper idle a third of the time. With room for a whole MB, a message crosses in a few
+    steps. Windows pipes move a whole message per call already; elsewhere this does nothing. Best
+    effort: the queues are the pool's private attributes, and any failure leaves the defaults.
+    """
+    setpipe = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if setpipe is None:
+        return
+    for queue, end in ((getattr(pool, "_call_queue", None), "_writer"),
+                       (getattr(pool, "_result_queue", None), "_reader")):
+        try:
+            fcntl.fcntl(getattr(queue, end).fileno(), setpipe, PIPE_BYTES)
+        except (AttributeError, OSError, ValueError):  # no such pipe, or above the system's limit
+            log.debug("could not widen a helper pipe", exc_info=True)
+
+
 def likely_rows(paths) -> int:
     """A guess at the row count from the file sizes, known before reading: enough to start the
     helper while the file is still being read."""
@@ -163,6 +192,7 @@ class ChunkHelper:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             with _caller_script_hidden():
                 self._pool.submit(_warm_up)  # the process starts here, synchronously
+            _widen_pipes(self._pool)
         except Exception:  # no processes allowed here, resources exhausted, ...: one core it is
             log.warning("could not start the normalizing helper process", exc_info=True)
             self._shutdown()

@@ -131,6 +131,33 @@ def test_the_switch_interval_is_restored_after_the_helper_is_done(messy_csv, mon
     assert sys.getswitchinterval() == before
 
 
+@pytest.mark.skipif(not hasattr(parallel.fcntl, "F_GETPIPE_SZ"), reason="pipe sizes are a Linux setting")
+def test_the_helpers_pipes_hold_a_whole_chunk():
+    """A 64 KB pipe made each chunk cross in dozens of GIL hand-offs while the helper waited."""
+    import fcntl
+
+    helper = ChunkHelper()
+    with helper:
+        helper.start()
+        pool = helper._pool
+        sizes = [fcntl.fcntl(pool._call_queue._writer.fileno(), fcntl.F_GETPIPE_SZ),
+                 fcntl.fcntl(pool._result_queue._reader.fileno(), fcntl.F_GETPIPE_SZ)]
+    limit = int(open("/proc/sys/fs/pipe-max-size").read())
+    assert sizes == [min(parallel.PIPE_BYTES, limit)] * 2 or limit < parallel.PIPE_BYTES
+
+
+def test_a_pipe_that_cannot_be_widened_leaves_the_helper_working(messy_csv, monkeypatch):
+    monkeypatch.setattr(parallel, "PIPE_BYTES", 1 << 30)  # above the system's limit: refused
+    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(parallel, "MIN_ROWS", 100)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    used = []
+    real_result = ChunkHelper.result
+    monkeypatch.setattr(ChunkHelper, "result", lambda self, *a: used.append(1) or real_result(self, *a))
+    assert _snapshot(convert([messy_csv], ConvertOptions())) == _snapshot(_one_core(monkeypatch, messy_csv))
+    assert used
+
+
 def _two_cores(monkeypatch, block_chars=4096):
     """Small chunks and blocks, so a test file is read in many blocks and chunks are prefed."""
     from ghl_desktop.core.reader import stream
