@@ -21,6 +21,7 @@ from .assemble import SourceColumns, flagged_fields, risky_indexes
 from .atomic import atomic_open, commit_all, temp_path_for
 from .fields import EMAIL, FIRST_NAME, GHL_COLUMNS, LAST_NAME, PHONE
 from .normalize import needs_neutralizing, neutralize_formula
+from .normalize.injection import RISKY_STARTS
 from .table import ROW, ContactTable
 
 GHL_ROW_LIMIT = 10_000
@@ -133,7 +134,11 @@ def _csv_field_quoted(values: list[str]) -> list[str]:
 
     A value holding a comma, quote, CR or LF is quoted, its quotes doubled; others are as is.
     """
-    joined = "".join(values)
+    return _quoted(values, "".join(values))
+
+
+def _quoted(values: list[str], joined: str) -> list[str]:
+    """``_csv_field_quoted(values)``, given the values joined by any separator but the four."""
     present = [c for c in _QUOTE_CHARS if c in joined]
     if not present:
         return values
@@ -166,6 +171,56 @@ def _csv_text(columns: list[list[str]]) -> str:
         return buf.getvalue()
 
 
+def _export_field(values: list[str], risky: bool) -> list[str] | None:
+    """One column's exported values for a slice, quoted for CSV; None when all are empty.
+
+    One NUL-join of the slice answers everything at C speed: a join as long as its separators
+    means every value is empty; a risky first character shows as a NUL followed by it (the first
+    value is looked at on its own); the quoting characters are searched for in the same text.
+    """
+    joined = "\x00".join(values)
+    if len(joined) == len(values) - 1:
+        return None
+    if risky and (_RISKY_AFTER_NUL.search(joined) or _risky_start(values[0])):
+        values = _export_values(values, True, None, 0, len(values))
+        joined = "\x00".join(values)
+    return _quoted(values, joined)
+
+
+def _risky_start(value: str) -> bool:
+    return bool(value) and (value[0] in RISKY_STARTS or value[0].isspace())
+
+
+#: A value starting with a risky character or a space, right after the NUL joining it to the one
+#: before (the regex engine finds the literal NUL at memchr speed).
+_RISKY_AFTER_NUL = re.compile("\x00[%s\\s]" % re.escape("".join(sorted(RISKY_STARTS))))
+
+
+def _slice_text(fields: list[list[str] | None], n: int) -> str:
+    """CSV lines of ``n`` rows from ``_export_field`` results (None: an all-empty column).
+
+    The empty columns at either end go into each line's ending and start, and a run of empty
+    columns inside becomes one column of commas: each row is joined from fewer pieces.
+    """
+    present = [i for i, f in enumerate(fields) if f is not None]
+    if not present:
+        return ("," * (len(fields) - 1) + "\r\n") * n
+    first, last = present[0], present[-1]
+    pieces: list[list[str]] = []
+    gap = 0
+    for f in fields[first:last + 1]:
+        if f is None:
+            gap += 1
+            continue
+        if gap:
+            pieces.append([","* (gap - 1)] * n)  # the run's commas less the two joins around it
+            gap = 0
+        pieces.append(f)
+    lead, trail = "," * first, "," * (len(fields) - 1 - last)
+    ending = trail + "\r\n"
+    return lead + (ending + lead).join(map(",".join, zip(*pieces))) + ending
+
+
 def _write_rows(fh, table: ContactTable, keep: list[int] | None, lo: int, hi: int, cancel) -> None:
     """Write the header and exported rows ``lo:hi`` to the binary file ``fh`` as UTF-8 CSV."""
     fh.write(_header_bytes())
@@ -174,13 +229,30 @@ def _write_rows(fh, table: ContactTable, keep: list[int] | None, lo: int, hi: in
     flags = [c in risky for c in GHL_COLUMNS]
     for start in range(lo, hi, SLICE_ROWS):
         stop = min(start + SLICE_ROWS, hi)
-        part = [_export_values(col, flag, keep, start, stop) for col, flag in zip(columns, flags)]
-        fh.write(_csv_text(part).encode("utf-8"))
-        del part
+        rows = range(start, stop) if keep is None else keep[start:stop]
+        text = _rows_text(columns, flags, rows)
+        fh.write(text.encode("utf-8"))
+        del text
         if cancel and cancel():
             from .errors import Cancelled
 
             raise Cancelled()
+
+
+def _rows_text(columns: list[list[str]], flags: list[bool], rows: range | list[int]) -> str:
+    """CSV text of table ``rows`` (ascending), every value neutralized and quoted as exported."""
+    n = len(rows)
+    if not n:
+        return ""
+    if isinstance(rows, range):
+        parts = [col[rows.start:rows.stop] for col in columns]
+    else:
+        parts = [list(map(col.__getitem__, rows)) for col in columns]
+    try:
+        return _slice_text([_export_field(p, flag) for p, flag in zip(parts, flags)], n)
+    except TypeError:  # a value that is not text: the csv module's way, neutralized as above
+        fields = [_export_values(p, flag, None, 0, n) for p, flag in zip(parts, flags)]
+        return _csv_text(fields)
 
 
 def _header_bytes() -> bytes:

@@ -44,3 +44,32 @@ def test_export_bytes_equal_the_csv_module(tmp_path, seed):
     if len(res.paths) > 1:
         for k, path in enumerate(res.paths):
             assert path.read_bytes() == reference(t, k * split, (k + 1) * split)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_export_bytes_with_empty_and_plain_columns_equal_the_csv_module(tmp_path, seed):
+    """Columns all empty (at either end, in runs inside), plain, or holding one odd value: the
+    shapes whose slices are written without looking at each value (``export._slice_text``)."""
+    rng = random.Random(seed)
+    n = rng.choice([1, 2, 37, SLICE_ROWS + 3])
+    t = ContactTable()
+    for c in F.GHL_COLUMNS:
+        shape = rng.choice(["empty", "empty", "plain", "one odd", "NUL"])
+        col = [""] * n if shape == "empty" else [f"{c[:3]} {i}" for i in range(n)]
+        if shape == "one odd":
+            col[rng.randrange(n)] = rng.choice(VALUES[2:])
+        elif shape == "NUL":
+            col[rng.randrange(n)] = rng.choice(["a\x00=b", "\x00", "=\x00", "x\x00"])
+        t.columns[c] = col
+    t.columns[F.FIRST_NAME] = [f"Ana {i}" for i in range(n)]  # every row exported
+    t.sources = [(0, i) for i in range(n)]
+    write_export(t, tmp_path / "out.csv", split_rows=0)
+    assert (tmp_path / "out.csv").read_bytes() == reference(t)
+
+
+def test_a_slice_of_empty_columns_is_only_commas():
+    from ghl_desktop.core.export import _slice_text
+
+    assert _slice_text([None, None, None], 2) == ",,\r\n,,\r\n"
+    assert _slice_text([None, ["a", "b"], None, None, ["c", "d"], None], 2) == ",a,,,c,\r\n,b,,,d,\r\n"
+    assert _slice_text([["a"], None, ["b"]], 1) == "a,,b\r\n"
