@@ -23,7 +23,15 @@ def _split_list(value: str) -> list[str]:
 
 
 def _suspects(*key_lists: list[str]) -> set[str]:
-    """A small superset of the non-empty keys that occur more than once in ``key_lists``.
+    """A small superset of the non-empty keys that occur more than once in ``key_lists``."""
+    watch = _KeyWatch()
+    for keys in key_lists:
+        watch.add(keys)
+    return watch.suspects()
+
+
+class _KeyWatch:
+    """Keys seen so far, and a small superset of the ones seen more than once: fed list by list.
 
     Nearly every key is unique, so this is set work done by C in blocks: a block whose keys (empty
     ones aside) all grow the set holds no key seen before, and the keys of any other block are
@@ -31,10 +39,14 @@ def _suspects(*key_lists: list[str]) -> set[str]:
     about twice as much at a million rows. Empty cells are counted out per block, where the block
     is still in the CPU cache, rather than filtered out in a pass of their own.
     """
-    seen = {""}
-    older: list[set[str]] = []  # full sets, each at most _SET_CAP keys (see below)
-    suspects: set[str] = set()
-    for keys in key_lists:
+
+    def __init__(self) -> None:
+        self.seen = {""}
+        self.older: list[set[str]] = []  # full sets, each at most _SET_CAP keys (see below)
+        self._suspects: set[str] = set()
+
+    def add(self, keys: list[str]) -> None:
+        seen, older, suspects = self.seen, self.older, self._suspects
         for start in range(0, len(keys), _BLOCK):
             block = keys[start:start + _BLOCK]
             before = len(seen)
@@ -46,9 +58,42 @@ def _suspects(*key_lists: list[str]) -> set[str]:
             if len(seen) > _SET_CAP:
                 seen.discard("")
                 older.append(seen)
-                seen = {""}
-    suspects.discard("")
-    return suspects
+                seen = self.seen = {""}
+
+    def suspects(self) -> set[str]:
+        return self._suspects - {""}
+
+
+class DuplicateWatch:
+    """The email and phone keys of a table's rows, fed chunk by chunk as the table is assembled.
+
+    ``merge_duplicates(table, watch)`` then starts from the suspects instead of a pass over every
+    key: the set work (most of a merge) is done while the other process still normalizes, rather
+    than after, when this process works alone.
+    """
+
+    def __init__(self) -> None:
+        self.emails = _KeyWatch()
+        self.phones = _KeyWatch()
+        self.rows = 0
+
+    def add(self, chunk: ContactTable) -> None:
+        """The next rows of the table (in table order)."""
+        cols = chunk.columns
+        self.emails.add(cols[F.EMAIL])
+        self.emails.add(_extra_keys(cols[F.ADDITIONAL_EMAILS])[0])
+        self.phones.add(cols[F.PHONE])
+        self.phones.add(_extra_keys(cols[F.ADDITIONAL_PHONES])[0])
+        self.rows += len(chunk)
+
+
+def _extra_keys(extra: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(keys, non-empty cells, pieces) of an extra column (comma-separated, mostly empty cells),
+    split and stripped like ``_split_list`` but all at once: the pieces of ",".join(cells).split(",")
+    are the cells' pieces in order, cell i giving cells[i].count(",") + 1 of them."""
+    cells = list(compress(extra, extra))
+    pieces = list(map(str.strip, ",".join(cells).split(","))) if cells else []
+    return list(compress(pieces, pieces)), cells, pieces
 
 
 _BLOCK = 256
@@ -70,26 +115,26 @@ def _positions(pred, items: list[str]) -> list[int]:
 _SET_CAP = 1_000_000
 
 
-def _links(main: list[str], extra: list[str], n: int) -> list[tuple[int, int]]:
+def _links(main: list[str], extra: list[str], n: int, watched: _KeyWatch | None = None) -> list[tuple[int, int]]:
     """(row that first had a key, a later row with the same key) for one kind of key (emails or
     phones: the non-empty cells of the main column and the comma-separated extra one).
 
     Column-wise with C-level loops: at a million rows a generator or an f-string per row costs
-    seconds. Only the rows holding a suspect key (``_suspects``) are looked at one by one.
+    seconds. Only the rows holding a suspect key (``_suspects``, or ``watched`` when the keys were
+    watched as the table was assembled) are looked at one by one.
     """
     if len(main) != n:
         main = main[:n]
     if len(extra) != n:
         extra = extra[:n]
-    # The extra cells (mostly empty), split and stripped like ``_split_list`` but all at once: the
-    # pieces of ",".join(cells).split(",") are the cells' pieces in order, cell i giving
-    # cells[i].count(",") + 1 of them.
-    cells = list(compress(extra, extra))
-    pieces = list(map(str.strip, ",".join(cells).split(","))) if cells else []
-    extra_keys = list(compress(pieces, pieces))
-    suspects = _suspects(main, extra_keys)
-    if not suspects:
+    suspects = watched.suspects() if watched is not None else None
+    if suspects is not None and not suspects:
         return []
+    extra_keys, cells, pieces = _extra_keys(extra)
+    if suspects is None:
+        suspects = _suspects(main, extra_keys)
+        if not suspects:
+            return []
     suspect = suspects.__contains__
     pairs = [(main[r], r) for r in _positions(suspect, main)]
     hits = _positions(suspect, extra_keys)
@@ -107,12 +152,15 @@ def _links(main: list[str], extra: list[str], n: int) -> list[tuple[int, int]]:
     return links
 
 
-def _merged_groups(table: ContactTable) -> list[list[int]]:
-    """The groups of two or more rows, each in row order, groups ordered by their first row."""
+def _merged_groups(table: ContactTable, watch: DuplicateWatch | None = None) -> list[list[int]]:
+    """The groups of two or more rows, each in row order, groups ordered by their first row.
+    ``watch``: the table's keys, watched as it was assembled (ignored unless it saw every row)."""
     n = len(table)
     cols = table.columns
-    links = _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n)
-    links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n)
+    if watch is not None and watch.rows != n:
+        watch = None
+    links = _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n, watch and watch.emails)
+    links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n, watch and watch.phones)
     if not links:
         return []
     # Union-find over just the rows that share a key; the root of a group is its smallest row.
@@ -149,9 +197,10 @@ def duplicate_groups(table: ContactTable) -> list[list[int]]:
     return [by_first.get(r, [r]) for r in range(len(table)) if r not in inner]
 
 
-def merge_duplicates(table: ContactTable) -> tuple[ContactTable, int]:
-    """Return the merged table and how many rows were merged into others."""
-    groups = _merged_groups(table)
+def merge_duplicates(table: ContactTable, watch: DuplicateWatch | None = None) -> tuple[ContactTable, int]:
+    """Return the merged table and how many rows were merged into others. ``watch``: the table's
+    keys, fed its rows chunk by chunk as it was assembled (see ``DuplicateWatch``)."""
+    groups = _merged_groups(table, watch)
     if not groups:
         return table, 0
     drop = sorted(r for g in groups for r in g[1:])

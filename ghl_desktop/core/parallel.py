@@ -87,17 +87,19 @@ def _normalize_remote(packed_columns: bytes, mapping: Mapping, file_index: int, 
 
 
 def _pack(table: ContactTable) -> tuple:
-    """A table as plain data (sources left out: the main process knows them)."""
+    """A table as plain data (sources left out: the main process knows them). A column of empty
+    cells only (most GHL fields, in most lists) goes as None: nothing to encode or decode."""
     problems = [(r, f, p.kind, p.message, p.value)
                 for r, fields in table.problems.items() for f, probs in fields.items() for p in probs]
-    return ([table.columns[c] for c in GHL_COLUMNS], problems, table.suggestions,
+    columns = [col if any(col) else None for col in (table.columns[c] for c in GHL_COLUMNS)]
+    return (len(table), columns, problems, table.suggestions,
             {r: list(v) for r, v in table.merged.items()}, sorted(table.excluded))
 
 
 def _unpack(data: tuple) -> ContactTable:
-    columns, problems, suggestions, merged, excluded = data
+    n, columns, problems, suggestions, merged, excluded = data
     table = ContactTable()
-    table.columns = dict(zip(GHL_COLUMNS, columns))
+    table.columns = {c: [""] * n if col is None else col for c, col in zip(GHL_COLUMNS, columns)}
     for r, f, kind, message, value in problems:  # packed in the table's own order
         table.problems.setdefault(r, {}).setdefault(f, []).append(Problem(kind, message, value))
     table.suggestions = suggestions
@@ -231,17 +233,21 @@ class ChunkHelper:
         """The helper's table for rows ``start:stop`` with its sources filled in, or None (failed)."""
         if pending is None:
             return None
-        table = ContactTable()
+        pieces = []
         try:
             for a, future in zip(range(start, stop, PIECE_ROWS), pending):
                 piece = _unpack(marshal.loads(future.result()))
-                # Sources first: ``extend`` numbers the piece's rows after the rows already there.
                 piece.sources = RowSources.run(file_index, a, min(a + PIECE_ROWS, stop))
-                table.extend(piece)
+                pieces.append(piece)
         except Exception:
             log.warning("the normalizing helper process failed; normalizing here instead", exc_info=True)
             self.failed = True
             return None
+        if len(pieces) == 1:
+            return pieces[0]  # the usual case (one piece a chunk): no copy
+        table = ContactTable()
+        for piece in pieces:
+            table.extend(piece)
         return table
 
     def close(self) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .assemble import SourceColumns, ValueCache, normalize_chunk
-from .dedupe import merge_duplicates
+from .dedupe import DuplicateWatch, merge_duplicates
 from .errors import Cancelled, InputError
 from .export import ExportResult, write_export
 from .fields import GHL_COLUMNS
@@ -220,10 +220,13 @@ def normalize_sources(
         helper = None
     elif helper is None:
         helper = own = ChunkHelper()
+    watch = DuplicateWatch() if options.dedupe else None
     with own or contextlib.nullcontext():
         for file_index, start, stop, chunk in _normalized_in_order(chunks, cache, options.region, helper, cancel,
                                                                    prefed):
             table.extend(chunk)
+            if watch is not None:
+                watch.add(chunk)  # the merge's key sets grow while the helper still normalizes
             if on_rows is not None:
                 if file_index == 0 and start < already_shown:  # the head preview showed these
                     rest = list(range(min(already_shown - start, len(chunk)), len(chunk)))
@@ -238,7 +241,7 @@ def normalize_sources(
     report("merging", 0.0)
     merged = 0
     if options.dedupe:
-        table, merged = merge_duplicates(table)
+        table, merged = merge_duplicates(table, watch)
     report("merging", 1.0)
 
     result = ConversionResult(

@@ -306,6 +306,38 @@ def test_repeats_far_apart_and_in_extras(block_gap: int, set_cap: int, monkeypat
     assert_same_table(got, want)
 
 
+@pytest.mark.parametrize("set_cap", [10**9, 50])
+@pytest.mark.parametrize("seed,n,pool", CASES[::7])
+def test_keys_watched_chunk_by_chunk_merge_the_same(seed: int, n: int, pool: int, set_cap: int,
+                                                     monkeypatch) -> None:
+    """``DuplicateWatch`` fed the table's chunks in order gives the merge without a pass of its own."""
+    from ghl_desktop.core import dedupe
+
+    monkeypatch.setattr(dedupe, "_SET_CAP", set_cap)
+    table = random_table(random.Random(seed), n, pool)
+    want, want_merged = ref_merge(table)
+    watch = dedupe.DuplicateWatch()
+    step = random.Random(seed).choice([1, 7, 64, 1000])
+    for a in range(0, n, step):
+        watch.add(table.take(list(range(a, min(a + step, n)))))
+    monkeypatch.setattr(dedupe, "_suspects", None)  # never called with a watch that saw every row
+    got, got_merged = merge_duplicates(table, watch)
+    assert got_merged == want_merged
+    assert_same_table(got, want)
+
+
+def test_a_watch_that_missed_rows_is_not_trusted() -> None:
+    from ghl_desktop.core import dedupe
+
+    table = random_table(random.Random(3), 300, 40)
+    watch = dedupe.DuplicateWatch()
+    watch.add(table.take(list(range(100))))  # the rest never fed
+    got, got_merged = merge_duplicates(table, watch)
+    want, want_merged = ref_merge(table)
+    assert got_merged == want_merged > 0
+    assert_same_table(got, want)
+
+
 # -- table helpers ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("seed", range(30))
 def test_without_rows_is_take_of_the_rest(seed: int, monkeypatch) -> None:
