@@ -30,8 +30,10 @@ _SIMPLE_EMAIL = re.compile(
 _SPECIAL = tuple(SPECIAL_USE_DOMAIN_NAMES)
 
 # Brazilian numbers: optional +55, a 2-digit area code (optionally in parentheses), then 8 or 9
-# digits with the usual separators.
-_BR_PHONE = re.compile(r"(\+55[\s.\-]*|00[\s.\-]*55[\s.\-]*)?\(?(\d{2})\)?[\s.\-]*(\d{4,5})[\s.\-]?(\d{4})")
+# digits with the usual separators. ASCII digits and the plain space only: the full normalizer
+# splits a cell at a line break and reads a tab or an em space otherwise, and reads full-width or
+# Arabic-Indic digits as digits (``\d`` and ``\s`` would take all of those here).
+_BR_PHONE = re.compile(r"(\+55[ .\-]*|00[ .\-]*55[ .\-]*)?\(?([0-9]{2})\)?[ .\-]*([0-9]{4,5})[ .\-]?([0-9]{4})")
 
 
 class _RegionValidator:
@@ -188,7 +190,7 @@ def email_column(col: list[str]) -> tuple[list[str], dict[int, str], dict[int, s
     return values, suggestions, invalid, slow
 
 
-_EXCEL_55 = re.compile(r"55(\d{10,11})")
+_EXCEL_55 = re.compile(r"55([0-9]{10,11})")
 
 
 def _phone_value(text: str, region: str) -> tuple[str, bool] | None:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ghl_desktop.core.fastpath import _BR, fast_email, fast_phone
+from ghl_desktop.core.fastpath import _BR, fast_email, fast_phone, phone_column
 from ghl_desktop.core.normalize import normalize_email, normalize_phone
 
 
@@ -75,6 +75,50 @@ def test_fast_phone_never_disagrees_on_digit_soup(text):
     fast = fast_phone(text, "BR")
     if fast is not None:
         assert fast == normalize_phone(text, "BR")
+
+
+#: Every kind of space and line break Python knows, and digits that are not ASCII: what a copy
+#: from a web page or a PDF puts between and in place of a number's digits.
+ODD_SPACES = " \t\n\r\f\v\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2003\u2007\u200a\u2028\u2029\u202f\u205f\u3000"
+ODD_DIGITS = "\uff10\uff19\u0660\u0669\u0966\u096f\U0001d7ce"
+
+
+@pytest.mark.parametrize("region", ["BR", "US"])
+def test_odd_spaces_and_non_ascii_digits_in_a_number_agree_with_the_full_normalizer(region):
+    """A fast path sure of itself on a tab or an em space between the groups, or on full-width
+    digits, once said "valid" where the full normalizer says "invalid", and the other way round."""
+    layouts = ["({a}){s}9{b}-{c}", "{a}{s}9{b}{s}{c}", "+55{s}{a} 9{b}-{c}", "{a} 9{b}{s}{c}", "{a}9{b}{s}{c}",
+               "0055{s}{a}{s}9{b}{c}", "55{a}9{b}{c}", "{s}({a}) 9{b}-{c}{s}", "({a}) 9{b}-{c}{s}/{s}{a} 3{b}-{c}"]
+    for s in ODD_SPACES:
+        for layout in layouts:
+            text = layout.format(a="11", b="8765", c="4321", s=s)
+            fast = fast_phone(text, region)
+            assert fast is None or fast == normalize_phone(text, region), repr(text)
+    for d in ODD_DIGITS:
+        for text in (f"(11) {d}8765-4321", f"(11) 98765-432{d}", f"+55 11 98765-{d}321", f"5511{d}87654321"):
+            fast = fast_phone(text, region)
+            assert fast is None or fast == normalize_phone(text, region), repr(text)
+    col = [layout.format(a="21", b="7654", c="3210", s=s) for s in ODD_SPACES for layout in layouts]
+    values, repaired, invalid, slow, further = phone_column(col, region)
+    for r, text in enumerate(col):
+        if r not in slow:
+            assert values[r] == (normalize_phone(text, region).phones or ("",))[0], repr(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789+-()./;" + ODD_SPACES + ODD_DIGITS, max_size=24))
+def test_fast_phone_never_disagrees_on_soup_with_odd_spaces_and_digits(text):
+    fast = fast_phone(text, "BR")
+    if fast is not None:
+        assert fast == normalize_phone(text, "BR")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abAB09._%+-@" + ODD_SPACES + ODD_DIGITS, max_size=24))
+def test_fast_email_never_disagrees_on_soup_with_odd_spaces_and_digits(text):
+    fast = fast_email(text)
+    if fast is not None:
+        assert fast == normalize_email(text)
 
 
 # -- column paths: whole columns at once, with the same answers cell by cell ----------------------
