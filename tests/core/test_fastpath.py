@@ -105,6 +105,48 @@ def test_odd_spaces_and_non_ascii_digits_in_a_number_agree_with_the_full_normali
             assert values[r] == (normalize_phone(text, region).phones or ("",))[0], repr(text)
 
 
+def mutated_numbers(n, seed=9):
+    """Plain numbers with one to three characters replaced, inserted or deleted: odd spaces,
+    non-ASCII digits, separators, digits. Most stay close enough to a plain layout to be tried."""
+    rnd = random.Random(seed)
+    bases = ["(11) 98765-4321", "11 98765 4321", "+55 11 98765-4321", "0055 21 8765-4321", "5511987654321",
+             "(21) 3333-4444 / (11) 98765-4321", "11987654321", "+55 (85) 9 8765.4321"]
+    chars = ODD_SPACES + ODD_DIGITS + "-./()+;,|#x0123456789"
+    out = []
+    for _ in range(n):
+        t = list(rnd.choice(bases))
+        for _ in range(rnd.randint(1, 3)):
+            j, op, c = rnd.randrange(len(t) + 1), rnd.random(), rnd.choice(chars)
+            if op < 0.4 and j < len(t):
+                t[j] = c
+            elif op < 0.7:
+                t.insert(j, c)
+            elif j < len(t):
+                del t[j]
+        out.append("".join(t))
+    return out
+
+
+@pytest.mark.parametrize("region", ["BR", "US"])
+def test_mutated_numbers_agree_with_the_full_normalizer_cell_and_column(region):
+    col = mutated_numbers(30_000)
+    fast_hits = 0
+    for text in col:
+        fast = fast_phone(text, region)
+        if fast is not None:
+            fast_hits += 1
+            assert fast == normalize_phone(text, region), repr(text)
+    values, repaired, invalid, slow, further = phone_column(col, region)
+    slow = set(slow)
+    for r, text in enumerate(col):
+        if r not in slow:
+            full = normalize_phone(text, region)
+            assert values[r] == (full.phones or ("",))[0], repr(text)
+            assert further.get(r, "") == ", ".join(full.phones[1:]), repr(text)
+            assert (r in invalid) == (full.status == "invalid"), repr(text)
+    assert fast_hits > (2_000 if region == "BR" else 500)
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="0123456789+-()./;" + ODD_SPACES + ODD_DIGITS, max_size=24))
 def test_fast_phone_never_disagrees_on_soup_with_odd_spaces_and_digits(text):
