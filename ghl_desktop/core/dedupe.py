@@ -9,6 +9,7 @@ invalid email when another row supplied a valid one) are dropped; the rest trave
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 from itertools import chain, compress, repeat
 
 from . import fields as F
@@ -64,12 +65,22 @@ class _KeyWatch:
         return self._suspects - {""}
 
 
+@dataclass(frozen=True)
+class Suspects:
+    """The keys that may occur more than once in the first ``rows`` rows of a table."""
+
+    emails: frozenset[str]
+    phones: frozenset[str]
+    rows: int
+
+
 class DuplicateWatch:
     """The email and phone keys of a table's rows, fed chunk by chunk as the table is assembled.
 
-    ``merge_duplicates(table, watch)`` then starts from the suspects instead of a pass over every
-    key: the set work (most of a merge) is done while the other process still normalizes, rather
-    than after, when this process works alone.
+    ``merge_duplicates(table, watch.suspects())`` then starts from the suspects instead of a pass
+    over every key: the set work (most of a merge) is done while the other process still
+    normalizes, rather than after, when this process works alone. The watch's key sets (tens of
+    MB at a million rows) should be dropped before the merge builds its new table.
     """
 
     def __init__(self) -> None:
@@ -85,6 +96,9 @@ class DuplicateWatch:
         self.phones.add(cols[F.PHONE])
         self.phones.add(_extra_keys(cols[F.ADDITIONAL_PHONES])[0])
         self.rows += len(chunk)
+
+    def suspects(self) -> Suspects:
+        return Suspects(frozenset(self.emails.suspects()), frozenset(self.phones.suspects()), self.rows)
 
 
 def _extra_keys(extra: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -115,19 +129,18 @@ def _positions(pred, items: list[str]) -> list[int]:
 _SET_CAP = 1_000_000
 
 
-def _links(main: list[str], extra: list[str], n: int, watched: _KeyWatch | None = None) -> list[tuple[int, int]]:
+def _links(main: list[str], extra: list[str], n: int, suspects: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """(row that first had a key, a later row with the same key) for one kind of key (emails or
     phones: the non-empty cells of the main column and the comma-separated extra one).
 
     Column-wise with C-level loops: at a million rows a generator or an f-string per row costs
-    seconds. Only the rows holding a suspect key (``_suspects``, or ``watched`` when the keys were
-    watched as the table was assembled) are looked at one by one.
+    seconds. Only the rows holding a suspect key (``suspects``, from ``_suspects`` unless given)
+    are looked at one by one.
     """
     if len(main) != n:
         main = main[:n]
     if len(extra) != n:
         extra = extra[:n]
-    suspects = watched.suspects() if watched is not None else None
     if suspects is not None and not suspects:
         return []
     extra_keys, cells, pieces = _extra_keys(extra)
@@ -152,15 +165,15 @@ def _links(main: list[str], extra: list[str], n: int, watched: _KeyWatch | None 
     return links
 
 
-def _merged_groups(table: ContactTable, watch: DuplicateWatch | None = None) -> list[list[int]]:
+def _merged_groups(table: ContactTable, suspects: Suspects | None = None) -> list[list[int]]:
     """The groups of two or more rows, each in row order, groups ordered by their first row.
-    ``watch``: the table's keys, watched as it was assembled (ignored unless it saw every row)."""
+    ``suspects``: watched as the table was assembled (ignored unless every row was watched)."""
     n = len(table)
     cols = table.columns
-    if watch is not None and watch.rows != n:
-        watch = None
-    links = _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n, watch and watch.emails)
-    links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n, watch and watch.phones)
+    if suspects is not None and suspects.rows != n:
+        suspects = None
+    links = _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n, suspects and suspects.emails)
+    links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n, suspects and suspects.phones)
     if not links:
         return []
     # Union-find over just the rows that share a key; the root of a group is its smallest row.
@@ -197,10 +210,10 @@ def duplicate_groups(table: ContactTable) -> list[list[int]]:
     return [by_first.get(r, [r]) for r in range(len(table)) if r not in inner]
 
 
-def merge_duplicates(table: ContactTable, watch: DuplicateWatch | None = None) -> tuple[ContactTable, int]:
-    """Return the merged table and how many rows were merged into others. ``watch``: the table's
-    keys, fed its rows chunk by chunk as it was assembled (see ``DuplicateWatch``)."""
-    groups = _merged_groups(table, watch)
+def merge_duplicates(table: ContactTable, suspects: Suspects | None = None) -> tuple[ContactTable, int]:
+    """Return the merged table and how many rows were merged into others. ``suspects``: from a
+    ``DuplicateWatch`` fed the table's rows chunk by chunk as it was assembled."""
+    groups = _merged_groups(table, suspects)
     if not groups:
         return table, 0
     drop = sorted(r for g in groups for r in g[1:])

@@ -241,7 +241,9 @@ def normalize_sources(
     report("merging", 0.0)
     merged = 0
     if options.dedupe:
-        table, merged = merge_duplicates(table, watch)
+        suspects = watch.suspects() if watch is not None else None
+        watch = None  # its key sets go before the merge builds a new table (peak memory)
+        table, merged = merge_duplicates(table, suspects)
     report("merging", 1.0)
 
     result = ConversionResult(

@@ -321,7 +321,7 @@ def test_keys_watched_chunk_by_chunk_merge_the_same(seed: int, n: int, pool: int
     for a in range(0, n, step):
         watch.add(table.take(list(range(a, min(a + step, n)))))
     monkeypatch.setattr(dedupe, "_suspects", None)  # never called with a watch that saw every row
-    got, got_merged = merge_duplicates(table, watch)
+    got, got_merged = merge_duplicates(table, watch.suspects())
     assert got_merged == want_merged
     assert_same_table(got, want)
 
@@ -332,7 +332,7 @@ def test_a_watch_that_missed_rows_is_not_trusted() -> None:
     table = random_table(random.Random(3), 300, 40)
     watch = dedupe.DuplicateWatch()
     watch.add(table.take(list(range(100))))  # the rest never fed
-    got, got_merged = merge_duplicates(table, watch)
+    got, got_merged = merge_duplicates(table, watch.suspects())
     want, want_merged = ref_merge(table)
     assert got_merged == want_merged > 0
     assert_same_table(got, want)
