@@ -20,6 +20,7 @@ from .core.errors import Cancelled, InputError
 from .core.export import write_json
 from .core.pipeline import ConvertOptions, sample_rows, convert, read_sources
 from .core.mapping import auto_map
+from .core.parallel import ChunkHelper
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
 
@@ -105,14 +106,17 @@ def run_convert(args) -> int:
         region=region, dedupe=not args.no_dedupe, split_rows=args.split_rows, sheet=args.sheet
     )
     bar = ProgressBar()
+    helper = ChunkHelper()  # for a large input: normalizes, then formats part of the export
     try:
-        result = convert(args.inputs, options, progress=bar)
+        result = convert(args.inputs, options, progress=bar, helper=helper)
         bar("writing", 0.95)
-        exported = result.export(out, args.split_rows, args.rejects)
+        exported = result.export(out, args.split_rows, args.rejects, helper=helper)
+        helper.close()
         if args.report:
             write_json(args.report, result.report)
         bar("writing", 1.0)
     finally:
+        helper.close()
         bar.done()
     names = ", ".join(p.name for p in exported.paths)
     print(

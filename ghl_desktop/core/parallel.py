@@ -225,6 +225,29 @@ class ChunkHelper:
             return None
         return pending
 
+    def call(self, fn, *args) -> list[Future] | None:
+        """``fn(*args)`` in the helper, if it is already running (``fn``: a module-level function
+        of this package); None when it is not, so the caller does the work itself."""
+        if not self.active:
+            return None
+        try:
+            return [self._pool.submit(fn, *args)]
+        except Exception:
+            log.warning("the helper process is gone", exc_info=True)
+            self.failed = True
+            return None
+
+    def value(self, pending: list[Future] | None):
+        """What ``call`` gave (waiting for it), or None when the helper failed on the way."""
+        if pending is None:
+            return None
+        try:
+            return pending[0].result()
+        except Exception:
+            log.warning("the helper process failed; doing the work here instead", exc_info=True)
+            self.failed = True
+            return None
+
     @staticmethod
     def ready(pending: list[Future] | None) -> bool:
         return pending is None or all(f.done() for f in pending)

@@ -83,7 +83,9 @@ class ConversionResult:
         split_rows: int | None = None,
         rejects_path: str | os.PathLike | None = None,
         cancel: CancelFn | None = None,
+        helper: ChunkHelper | None = None,
     ) -> ExportResult:
+        """Write the GHL CSV; ``helper``: the conversion's helper process, if still running."""
         return write_export(
             self.table,
             out_path,
@@ -91,6 +93,7 @@ class ConversionResult:
             rejects_path,
             sources=self.sources,
             cancel=cancel,
+            helper=helper,
         )
 
     # -- persistence -----------------------------------------------------------------------
@@ -356,16 +359,19 @@ def convert(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
     on_rows: Callable[[ContactTable], None] | None = None,
+    helper: ChunkHelper | None = None,
 ) -> ConversionResult:
     """Read, map, normalize and merge ``paths`` into one result (not yet written anywhere).
 
     Raises :class:`InputError` for input a person must fix and :class:`Cancelled` when ``cancel()``
     turned true. Progress runs from 0 to 0.95; the caller's save/export is the "writing" stage.
+    ``helper``: a (not yet started) helper process for a large input, the caller's to close, so
+    that it can still format the export (``ConversionResult.export(helper=...)``).
     """
     if not paths:
         raise InputError("no input file given")
     with gc_paused():
-        return _convert(paths, options or ConvertOptions(), mappings, progress, cancel, on_rows)
+        return _convert(paths, options or ConvertOptions(), mappings, progress, cancel, on_rows, helper)
 
 
 @contextlib.contextmanager
@@ -451,7 +457,7 @@ def _clear_dict(d: dict) -> None:
     d.clear()
 
 
-def _convert(paths, options, mappings, progress, cancel, on_rows) -> ConversionResult:
+def _convert(paths, options, mappings, progress, cancel, on_rows, helper=None) -> ConversionResult:
     started = time.perf_counter()
     shown = 0
     if on_rows is not None:
@@ -469,6 +475,7 @@ def _convert(paths, options, mappings, progress, cancel, on_rows) -> ConversionR
         on_rows=on_rows,
         started=started,
         already_shown=shown,
+        helper=helper,
     )
 
 
@@ -482,18 +489,21 @@ def read_and_normalize(
     on_rows: Callable[[ContactTable], None] | None = None,
     started: float | None = None,
     already_shown: int = 0,
+    helper: ChunkHelper | None = None,
 ) -> ConversionResult:
     """``read_sources`` then ``normalize_sources``, overlapped for a large input.
 
     The helper process starts on a guess from the file sizes, and normalizes chunks of final rows
     while the main process is still reading (``_Prefeed``): the read no longer leaves the second
     core idle. ``mapping_for(i, header)`` gives the ``i``-th input's mapping, or None for the
-    automatic one.
+    automatic one. ``helper``: one to use (started here if the input is large), the caller's to close.
     """
     started = time.perf_counter() if started is None else started
     report = _Progress(progress)
     choose = mapping_for or (lambda i, header: None)
-    helper = ChunkHelper()
+    own = helper is None
+    if helper is None:
+        helper = ChunkHelper()
     if ChunkHelper.wanted(likely_rows(paths)):
         helper.start()  # its start-up overlaps the read
     feeds: dict[int, _Prefeed] = {}
@@ -530,7 +540,8 @@ def read_and_normalize(
             prefed=prefed,
         )
     finally:
-        helper.close()
+        if own:
+            helper.close()
     return result
 
 

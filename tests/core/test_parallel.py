@@ -260,3 +260,27 @@ def test_a_mapping_decided_by_the_values_is_the_same_when_chunks_are_sent_during
     assert feeds[0].sent and feeds[0].holds(result.sources[0])
     assert result.mappings[0].to_dict() == one_core.mappings[0].to_dict()
     assert _snapshot(result) == _snapshot(one_core)
+
+
+def test_the_cli_lets_the_helper_format_the_export_then_closes_it(messy_csv, tmp_path, monkeypatch):
+    import multiprocessing
+    import time
+
+    from ghl_desktop.cli import main as cli
+    from ghl_desktop.core import export
+
+    with monkeypatch.context() as m:
+        m.setattr(parallel, "MIN_ROWS", 10**9)
+        assert cli(["convert", str(messy_csv), "--out", str(tmp_path / "one.csv"), "--split-rows", "0"]) == 0
+    _two_cores(monkeypatch)
+    monkeypatch.setattr(export, "SLICE_ROWS", 100)
+    formatted = []
+    real_call = ChunkHelper.call
+    monkeypatch.setattr(ChunkHelper, "call", lambda self, fn, *a: formatted.append(fn.__name__) or real_call(self, fn, *a))
+    assert cli(["convert", str(messy_csv), "--out", str(tmp_path / "two.csv"), "--split-rows", "0"]) == 0
+    assert (tmp_path / "two.csv").read_bytes() == (tmp_path / "one.csv").read_bytes()
+    assert "_rows_bytes" in formatted
+    deadline = time.monotonic() + 10  # closed without waiting: the process ends on its own, soon
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children()
