@@ -330,7 +330,9 @@ def in_order(n: int, local, send, receive, helper: ChunkHelper | None, *, sent: 
         busy = sum(1 for pending in sent.values() if not helper.ready(pending))
         while busy < HELPER_DEPTH:
             k = next_free()
-            if k is None:
+            if k is None or (busy and len(claimed) == n - 1):
+                # The last item is not queued behind the one the helper is busy with: this
+                # process does it meanwhile, rather than wait for both at the end.
                 return
             pending = send(k)
             if pending is None:

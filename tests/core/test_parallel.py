@@ -284,3 +284,57 @@ def test_the_cli_lets_the_helper_format_the_export_then_closes_it(messy_csv, tmp
     while multiprocessing.active_children() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not multiprocessing.active_children()
+
+
+class _SimulatedHelper:
+    """A helper on a simulated clock: each item takes ``cost`` after the one before it."""
+
+    failed = False
+
+    def __init__(self, clock: list, cost: float) -> None:
+        self.clock, self.cost, self.free_at, self.held_max = clock, cost, 0.0, 0
+
+    def send(self, k: int):
+        self.free_at = max(self.clock[0], self.free_at) + self.cost
+        return {"k": k, "done_at": self.free_at}
+
+    def ready(self, pending) -> bool:
+        return pending is None or self.clock[0] >= pending["done_at"]
+
+    def receive(self, pending):
+        self.clock[0] = max(self.clock[0], pending["done_at"])  # waits
+        return ("helper", pending["k"])
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 7, 50])
+@pytest.mark.parametrize("local_cost,helper_cost", [(80, 90), (80, 40), (80, 400), (80, 80), (80, 85)])
+def test_in_order_gives_every_item_once_in_order_and_never_queues_the_last_one(n, local_cost, helper_cost):
+    clock = [0.0]
+    helper = _SimulatedHelper(clock, helper_cost)
+    holding, claims, queued_last = {}, [], []
+
+    def local(k):
+        claims.append(k)
+        clock[0] += local_cost
+        return ("here", k)
+
+    def send(k):
+        busy = sum(1 for p in holding.values() if not helper.ready(p))
+        assert busy < parallel.HELPER_DEPTH
+        claims.append(k)
+        if busy and len(claims) == n:  # the last item, behind one the helper is still busy with
+            queued_last.append(k)
+        holding[k] = helper.send(k)
+        return holding[k]
+
+    def receive(k, pending):
+        holding.pop(k)
+        return helper.receive(pending)
+
+    got = list(parallel.in_order(n, local, send, receive, helper))
+    assert [k for k, _ in got] == list(range(n))
+    assert [r[1] for _, r in got] == list(range(n))
+    assert sorted(claims) == list(range(n))
+    assert not queued_last
+    if n >= 7 and helper_cost < 2 * local_cost:
+        assert any(r[0] == "helper" for _, r in got)  # both took part
