@@ -25,7 +25,9 @@ def main() -> None:
     else:
         from ghl_desktop.cli import main as cli
 
-        rc = cli(["convert", inp, "--out", out, "--split-rows", "0", "--report", out + ".json"])
+        # As the command-line program runs it: the process ends right after (``cli.end_process``).
+        rc = cli(["convert", inp, "--out", out, "--split-rows", "0", "--report", out + ".json"],
+                 process_ends=True)
         assert rc == 0, rc
         rows = json.loads(Path(out + ".json").read_text())["total_rows"]
     seconds = time.perf_counter() - t0
@@ -33,6 +35,10 @@ def main() -> None:
     # The normalizing helper process (large inputs on two cores) has memory of its own.
     helper_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "helper_peak_mb": helper_mb, "rows": rows}))
+    if side != "reference":
+        from ghl_desktop.cli import end_process
+
+        end_process(0)  # what the command-line program does after a conversion
 
 
 if __name__ == "__main__":

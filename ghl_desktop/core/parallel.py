@@ -26,6 +26,7 @@ import marshal
 import multiprocessing
 import os
 import sys
+import threading
 import types
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -66,7 +67,22 @@ def _warm_up() -> bool:
     """
     gc.disable()
     gc.freeze()
+    threading.Thread(target=_end_with_parent, name="end-with-parent", daemon=True).start()
     return True
+
+
+def _end_with_parent() -> None:
+    """In the helper: end as soon as the process that started it has ended, however it ended.
+
+    The helper waits for work on a pipe whose writing end it holds a copy of itself, so a parent
+    that was killed, crashed or ended with ``os._exit`` would never look like the end of the work:
+    the helper would wait there for ever. The parent's sentinel becomes ready when it ends.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    parent.join()
+    os._exit(0)
 
 
 def _normalize_remote(packed_columns: bytes, mapping: Mapping, file_index: int, n: int, region: str) -> bytes:
@@ -273,13 +289,16 @@ class ChunkHelper:
             table.extend(piece)
         return table
 
-    def close(self) -> None:
-        self._shutdown()
+    def close(self, wait: bool = False) -> None:
+        """Stop the helper. ``wait``: until it has ended and the pool's pipes and semaphores are
+        released (before the process ends with ``os._exit``, which runs no clean-up of its own:
+        the semaphores would be left to the resource tracker, which warns about them)."""
+        self._shutdown(wait)
 
-    def _shutdown(self) -> None:
+    def _shutdown(self, wait: bool = False) -> None:
         pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=wait, cancel_futures=True)
         if self._switch_interval is not None:
             sys.setswitchinterval(self._switch_interval)
             self._switch_interval = None

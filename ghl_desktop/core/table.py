@@ -319,8 +319,9 @@ class ContactTable:
         n_kept = n - len(drop)
         for c in GHL_COLUMNS:
             col = self.columns[c]
-            # A column nobody filled (an unmapped field): no copy, one shared "" (count is a C scan).
-            out.columns[c] = [""] * n_kept if len(col) == n and col.count("") == n else gather(col)
+            # A column nobody filled (an unmapped field): no copy, one shared "". ``any`` stops at the
+            # first value (a C scan), where ``count("")`` compared every cell of a filled column.
+            out.columns[c] = [""] * n_kept if len(col) == n and not any(col) else gather(col)
         out.sources = gather(self.sources) if runs is not None else self.sources.take(keep)
 
         def renumber(rows, values: list | None = None) -> tuple[list[int], list]:

@@ -184,3 +184,45 @@ def test_convert_100k_rows_report_agrees_with_an_independent_count(tmp_path):
     assert len(parts) == -(-expected["exported_rows"] // 10_000)
     exported = sum(len(list(csv.reader(open(p, encoding="utf-8", newline="")))) - 1 for p in parts)
     assert exported == expected["exported_rows"]
+
+
+def _helper_env(**extra):
+    """Environment in which even a tiny input uses the helper process (the large-input path)."""
+    import os
+
+    return {**os.environ, "GHL_DESKTOP_PARALLEL_MIN_ROWS": "1", **extra}
+
+
+def test_the_program_ends_cleanly_after_a_conversion_with_the_helper(tmp_path):
+    """``python -m ghl_desktop convert`` ends with ``os._exit`` (no teardown of the result): what it
+    printed still arrives, every file is complete, the helper process has ended (its pipes would
+    keep a reader of the program's output waiting), and no semaphore is left behind."""
+    lines = ["Nome,E-mail,Celular"] + [f"Pessoa {i},p{i}@x.com,(11) 9{i:04d}-{i:04d}" for i in range(3000)]
+    src = write(tmp_path / "in.csv", "\n".join(lines) + "\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "ghl_desktop", "convert", str(src), "--out", str(tmp_path / "out.csv"),
+         "--report", str(tmp_path / "r.json"), "--split-rows", "1000"],
+        capture_output=True, text=True, env=_helper_env(), timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip() == "3000 contacts written to out-part001.csv, out-part002.csv, out-part003.csv"
+    parts = sorted(tmp_path.glob("out-part*.csv"))
+    rows = [r for p in parts for r in list(csv.reader(open(p, encoding="utf-8", newline="")))[1:]]
+    assert len(rows) == 3000 and rows[-1][2] == "p2999@x.com"
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["exported_rows"] == 3000
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "in.csv", "out-part001.csv", "out-part002.csv", "out-part003.csv", "r.json"]
+
+
+def test_the_program_ends_cleanly_after_bad_input_with_the_helper_started(tmp_path):
+    """A refusal after the helper process was started (the file looked large): still one line,
+    exit 2, and the program's output closes at once (the helper does not outlive it)."""
+    src = write(tmp_path / "in.csv", "Nome,E-mail\n" + "x" * 300 + "\n")
+    src.write_bytes(src.read_bytes() + b"\x00" * 4096)  # binary junk: refused after the start
+    proc = subprocess.run(
+        [sys.executable, "-m", "ghl_desktop", "convert", str(src), "--out", str(tmp_path / "out.csv")],
+        capture_output=True, text=True, env=_helper_env(), timeout=60,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and proc.stderr.startswith("error: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]

@@ -2,6 +2,7 @@
 
 import csv
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,86 @@ def test_failure_while_writing_keeps_the_previous_export(tmp_path, monkeypatch):
         write_export(make_table(5), tmp_path / "out.csv", rejects_path=tmp_path / "rej.csv")
     assert (tmp_path / "out.csv").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+
+
+class _FailingFile:
+    """A part file whose ``write`` fails once ``budget`` (shared by the parts) is used up (a disk
+    filling up), as the export's writer thread meets it."""
+
+    def __init__(self, real, budget: dict) -> None:
+        self._real, self._budget = real, budget
+
+    def write(self, data):
+        if self._budget["writes"] <= 0:
+            raise OSError(28, "No space left on device")
+        self._budget["writes"] -= 1
+        return self._real.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+@pytest.mark.parametrize("ok_writes", [0, 1, 3, 7, 15])
+def test_a_write_failing_on_the_writer_thread_fails_the_export_and_leaves_nothing(tmp_path, monkeypatch,
+                                                                                  ok_writes):
+    import builtins
+
+    import ghl_desktop.core.export as export
+
+    real_open = builtins.open
+    opened = []
+    budget = {"writes": ok_writes}
+
+    def failing_open(path, mode="r", *a, **k):
+        fh = real_open(path, mode, *a, **k)
+        if "w" in mode and str(path).endswith(".tmp"):
+            fh = _FailingFile(fh, budget)
+            opened.append(fh)
+        return fh
+
+    monkeypatch.setattr(export, "SLICE_ROWS", 3)  # many slices: the failure comes mid-stream
+    monkeypatch.setattr(builtins, "open", failing_open)
+    with pytest.raises(OSError, match="No space"):
+        write_export(make_table(40), tmp_path / "out.csv", split_rows=15)
+    monkeypatch.undo()
+    assert opened and all(fh.closed for fh in opened)
+    assert list(tmp_path.iterdir()) == []
+    assert not [t for t in threading.enumerate() if t.name == "export-writer"]
+
+
+def test_a_cancel_mid_export_leaves_nothing_and_no_writer_thread(tmp_path, monkeypatch):
+    import ghl_desktop.core.export as export
+    from ghl_desktop.core.errors import Cancelled
+
+    monkeypatch.setattr(export, "SLICE_ROWS", 2)
+    asked = {"n": 0}
+
+    def cancel() -> bool:
+        asked["n"] += 1
+        return asked["n"] > 6
+
+    with pytest.raises(Cancelled):
+        write_export(make_table(40), tmp_path / "out.csv", split_rows=9, cancel=cancel)
+    assert list(tmp_path.iterdir()) == []
+    assert not [t for t in threading.enumerate() if t.name == "export-writer"]
+
+
+def test_writes_go_through_the_writer_thread_in_order(tmp_path, monkeypatch):
+    """Every slice is written by the writer thread, in order: the bytes equal a one-thread export."""
+    import ghl_desktop.core.export as export
+
+    monkeypatch.setattr(export, "SLICE_ROWS", 4)
+    t = make_table(57)
+    write_export(t, tmp_path / "a.csv", split_rows=20)
+    writers = set()
+    real = export._WriteBehind.do
+
+    def spy(self, fn, *args):
+        writers.add(self._thread.name)
+        return real(self, fn, *args)
+
+    monkeypatch.setattr(export._WriteBehind, "do", spy)
+    write_export(t, tmp_path / "b.csv", split_rows=20)
+    assert writers == {"export-writer"}
+    for i in (1, 2, 3):
+        assert (tmp_path / f"a-part00{i}.csv").read_bytes() == (tmp_path / f"b-part00{i}.csv").read_bytes()

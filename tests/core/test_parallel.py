@@ -1,5 +1,6 @@
 """Two cores: chunks normalized in the helper process equal the ones normalized here."""
 
+import sys
 from concurrent.futures import Future
 
 import pytest
@@ -338,3 +339,42 @@ def test_in_order_gives_every_item_once_in_order_and_never_queues_the_last_one(n
     assert not queued_last
     if n >= 7 and helper_cost < 2 * local_cost:
         assert any(r[0] == "helper" for _, r in got)  # both took part
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting to be reaped has ended its work: it counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return "\nState:\tZ" not in fh.read()
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("how", ["os._exit", "SIGKILL"])
+def test_the_helper_never_outlives_the_process_that_started_it(tmp_path, how):
+    """Killed, crashed or ended with ``os._exit``: the helper ends too, instead of waiting for work
+    for ever (it holds a copy of its own work pipe's writing end, so it never sees that pipe close)."""
+    import subprocess
+    import textwrap
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(textwrap.dedent(f"""
+        import os, signal, sys
+        from ghl_desktop.core.parallel import ChunkHelper
+        h = ChunkHelper()
+        h.start()
+        h.value(h.call(os.getpid))  # the helper is up and has warmed up
+        print(*h._pool._processes, flush=True)
+        if {how!r} == "SIGKILL":
+            os.kill(os.getpid(), signal.SIGKILL)
+        os._exit(0)
+    """))
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    pids = [int(p) for p in proc.stdout.split()]
+    assert pids, proc.stderr
+    deadline = time.monotonic() + 10
+    while any(map(_alive, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_alive, pids)), f"helper {pids} still running after its parent ended ({how})"
