@@ -210,17 +210,28 @@ def duplicate_groups(table: ContactTable) -> list[list[int]]:
     return [by_first.get(r, [r]) for r in range(len(table)) if r not in inner]
 
 
-def merge_duplicates(table: ContactTable, suspects: Suspects | None = None) -> tuple[ContactTable, int]:
+def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
+                     in_place: bool = False) -> tuple[ContactTable, int]:
     """Return the merged table and how many rows were merged into others. ``suspects``: from a
-    ``DuplicateWatch`` fed the table's rows chunk by chunk as it was assembled."""
+    ``DuplicateWatch`` fed the table's rows chunk by chunk as it was assembled. ``in_place``: the
+    merge is made in ``table`` itself (returned), for a caller that has no use for the rows as
+    they were: a million-row table is then not copied."""
     groups = _merged_groups(table, suspects)
     if not groups:
         return table, 0
     drop = sorted(r for g in groups for r in g[1:])
-    out = table.without_rows(drop)
+    if in_place:
+        # The merged rows' values, problems and sources as they were, before the rows move.
+        rows = sorted(r for g in groups for r in g)
+        before = table.take(rows)
+        at = {r: i for i, r in enumerate(rows)}
+        table.drop_rows(drop)
+        out, groups_in_before = table, [[at[r] for r in g] for g in groups]
+    else:
+        out, before, groups_in_before = table.without_rows(drop), table, groups
     tags: dict[tuple[str, ...], str] = {}
-    for group in groups:
-        _merge_into(out, group[0] - bisect_left(drop, group[0]), table, group, tags)
+    for group, old in zip(groups, groups_in_before):
+        _merge_into(out, group[0] - bisect_left(drop, group[0]), before, old, tags)
     return out, len(drop)
 
 

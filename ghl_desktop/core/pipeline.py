@@ -246,7 +246,7 @@ def normalize_sources(
     if options.dedupe:
         suspects = watch.suspects() if watch is not None else None
         watch = None  # its key sets go before the merge builds a new table (peak memory)
-        table, merged = merge_duplicates(table, suspects)
+        table, merged = merge_duplicates(table, suspects, in_place=True)  # the chunks are ours
     report("merging", 1.0)
 
     result = ConversionResult(

@@ -252,6 +252,21 @@ def test_merge_matches_reference(seed: int, n: int, pool: int) -> None:
 
 
 @pytest.mark.parametrize("seed,n,pool", CASES)
+def test_merge_in_place_matches_reference(seed: int, n: int, pool: int, monkeypatch) -> None:
+    """The pipeline's merge, made in the table itself, gives the reference's table, and the same
+    object back; rows dropped in place or (past the in-place limit) the copying way."""
+    from ghl_desktop.core import table as table_module
+
+    if seed % 2:
+        monkeypatch.setattr(table_module, "_IN_PLACE_DROPS", 3)
+    table = random_table(random.Random(seed), n, pool)
+    want, want_merged = ref_merge(copy_table(table))
+    got, got_merged = merge_duplicates(table, in_place=True)
+    assert got is table and got_merged == want_merged
+    assert_same_table(got, want)
+
+
+@pytest.mark.parametrize("seed,n,pool", CASES)
 def test_report_matches_reference(seed: int, n: int, pool: int) -> None:
     table = random_table(random.Random(seed), n, pool)
     for t in (table, merge_duplicates(table)[0]):
@@ -351,6 +366,30 @@ def test_without_rows_is_take_of_the_rest(seed: int, monkeypatch) -> None:
         drop = sorted(rnd.sample(range(n), int(n * share)))
         kept = [r for r in range(n) if r not in set(drop)]
         assert_same_table(table.without_rows(drop), table.take(kept))
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_drop_rows_in_place_is_take_of_the_rest(seed: int, monkeypatch) -> None:
+    from ghl_desktop.core import table as table_module
+
+    monkeypatch.setattr(table_module, "_REBUILD_SLICE", 7)
+    if seed % 3 == 0:
+        monkeypatch.setattr(table_module, "_IN_PLACE_DROPS", 2)  # past the limit: the copying way
+    rnd = random.Random(seed)
+    n = rnd.choice([0, 1, 5, 40, 200])
+    for share in (0.0, 0.01, 0.1, 0.5, 1.0):
+        table = random_table(rnd, n, 10)
+        drop = sorted(rnd.sample(range(n), int(n * share)))
+        want = table.take([r for r in range(n) if r not in set(drop)])
+        columns = [table.columns[c] for c in F.GHL_COLUMNS]
+        table.drop_rows(drop)
+        assert_same_table(table, want)
+        if len(drop) <= table_module._IN_PLACE_DROPS:  # the very lists, cut where they are
+            assert all(a is b for a, b in zip(columns, (table.columns[c] for c in F.GHL_COLUMNS)))
+
+
+def copy_table(table: ContactTable) -> ContactTable:
+    return table.take(list(range(len(table))))
 
 
 @pytest.mark.parametrize("seed", range(20))
