@@ -105,7 +105,8 @@ def _normalize_remote(packed_columns: bytes, mapping: Mapping, file_index: int, 
 def _pack(table: ContactTable) -> tuple:
     """A table as plain data (sources left out: the main process knows them). A column of empty
     cells only (most GHL fields, in most lists) goes as None: nothing to encode or decode."""
-    problems = [(r, f, p.kind, p.message, p.value)
+    # A Problem is a tuple subclass, which marshal refuses: it travels as its plain tuple.
+    problems = [(r, f, tuple(p))
                 for r, fields in table.problems.items() for f, probs in fields.items() for p in probs]
     columns = [col if any(col) else None for col in (table.columns[c] for c in GHL_COLUMNS)]
     return (len(table), columns, problems, table.suggestions,
@@ -116,8 +117,9 @@ def _unpack(data: tuple) -> ContactTable:
     n, columns, problems, suggestions, merged, excluded = data
     table = ContactTable()
     table.columns = {c: [""] * n if col is None else col for c, col in zip(GHL_COLUMNS, columns)}
-    for r, f, kind, message, value in problems:  # packed in the table's own order
-        table.problems.setdefault(r, {}).setdefault(f, []).append(Problem(kind, message, value))
+    as_problem = tuple.__new__  # (Problem, triple): no Python-level call per problem
+    for r, f, triple in problems:  # packed in the table's own order
+        table.problems.setdefault(r, {}).setdefault(f, []).append(as_problem(Problem, triple))
     table.suggestions = suggestions
     table.merged = {r: [tuple(s) for s in v] for r, v in merged.items()}
     table.excluded = set(excluded)
