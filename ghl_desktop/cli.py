@@ -19,7 +19,7 @@ import phonenumbers
 
 from . import __version__
 from .core.errors import Cancelled, InputError
-from .core.export import write_json
+from .core.export import ExportAhead, write_json
 from .core.pipeline import ConvertOptions, sample_rows, convert, read_sources
 from .core.mapping import auto_map
 from .core.parallel import ChunkHelper
@@ -112,10 +112,12 @@ def run_convert(args, process_ends: bool = False) -> int:
     )
     bar = ProgressBar()
     helper = ChunkHelper()  # for a large input: normalizes, then formats part of the export
+    # The helper starts on the export while this process merges duplicates and builds the report.
+    ahead = ExportAhead(helper, args.split_rows)
     try:
-        result = convert(args.inputs, options, progress=bar, helper=helper)
+        result = convert(args.inputs, options, progress=bar, helper=helper, before_merge=ahead)
         bar("writing", 0.95)
-        exported = result.export(out, args.split_rows, args.rejects, helper=helper)
+        exported = result.export(out, args.split_rows, args.rejects, helper=helper, ahead=ahead)
         helper.close(wait=process_ends)
         if args.report:
             write_json(args.report, result.report)

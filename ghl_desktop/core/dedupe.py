@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Callable
 from itertools import chain, compress, repeat
 
 from . import fields as F
@@ -210,29 +211,71 @@ def duplicate_groups(table: ContactTable) -> list[list[int]]:
     return [by_first.get(r, [r]) for r in range(len(table)) if r not in inner]
 
 
+#: ``before_drop(table, drop, heads)`` of an in-place merge: the table as it was, the rows about to
+#: go, and each kept group's first row with its merged values (``MergedHeads``).
+BeforeDrop = Callable[[ContactTable, list[int], "MergedHeads"], None]
+
+
+@dataclass(frozen=True)
+class MergedHeads:
+    """The first row of each group of duplicates (as numbered before the merge) and, in ``table``
+    row ``i``, the values and review data that ``rows[i]`` gets from the merge."""
+
+    rows: list[int]
+    table: ContactTable
+
+
 def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
-                     in_place: bool = False) -> tuple[ContactTable, int]:
+                     in_place: bool = False, before_drop: BeforeDrop | None = None) -> tuple[ContactTable, int]:
     """Return the merged table and how many rows were merged into others. ``suspects``: from a
     ``DuplicateWatch`` fed the table's rows chunk by chunk as it was assembled. ``in_place``: the
     merge is made in ``table`` itself (returned), for a caller that has no use for the rows as
-    they were: a million-row table is then not copied."""
+    they were: a million-row table is then not copied. ``before_drop`` (in place only) is told
+    what the merge will do before it does it (see ``BeforeDrop``): the export can start on it.
+    """
     groups = _merged_groups(table, suspects)
+    drop = sorted(r for g in groups for r in g[1:])
+    if not in_place:
+        if not groups:
+            return table, 0
+        out = table.without_rows(drop)
+        tags: dict[tuple[str, ...], str] = {}
+        for group in groups:
+            _merge_into(out, group[0] - bisect_left(drop, group[0]), table, group, tags)
+        return out, len(drop)
+    # The merged rows as they were (a small take), merged into a scratch table of one row per
+    # group; the table then loses the merged-away rows and takes each group's merged row.
+    rows = sorted(r for g in groups for r in g)
+    before = table.take(rows)
+    at = {r: i for i, r in enumerate(rows)}
+    merged = ContactTable()
+    for c in merged.columns:
+        merged.columns[c] = [""] * len(groups)
+    tags = {}
+    for i, group in enumerate(groups):
+        _merge_into(merged, i, before, [at[r] for r in group], tags)
+    if before_drop is not None:
+        before_drop(table, drop, MergedHeads([g[0] for g in groups], merged))
     if not groups:
         return table, 0
-    drop = sorted(r for g in groups for r in g[1:])
-    if in_place:
-        # The merged rows' values, problems and sources as they were, before the rows move.
-        rows = sorted(r for g in groups for r in g)
-        before = table.take(rows)
-        at = {r: i for i, r in enumerate(rows)}
-        table.drop_rows(drop)
-        out, groups_in_before = table, [[at[r] for r in g] for g in groups]
-    else:
-        out, before, groups_in_before = table.without_rows(drop), table, groups
-    tags: dict[tuple[str, ...], str] = {}
-    for group, old in zip(groups, groups_in_before):
-        _merge_into(out, group[0] - bisect_left(drop, group[0]), before, old, tags)
-    return out, len(drop)
+    table.drop_rows(drop)
+    for i, group in enumerate(groups):
+        _copy_row(merged, i, table, group[0] - bisect_left(drop, group[0]))
+    return table, len(drop)
+
+
+def _copy_row(src: ContactTable, i: int, dst: ContactTable, r: int) -> None:
+    """Row ``i`` of ``src`` (values and review data) into row ``r`` of ``dst``, as ``_merge_into``
+    would have written it there."""
+    for name, col in src.columns.items():
+        dst.columns[name][r] = col[i]
+    for attr in ("problems", "suggestions"):
+        value = getattr(src, attr).get(i)
+        if value:
+            getattr(dst, attr)[r] = value
+        else:
+            getattr(dst, attr).pop(r, None)
+    dst.merged[r] = src.merged[i]
 
 
 _PLAIN_FIELDS = tuple(name for name in F.GHL_COLUMNS if name not in _UNION_FIELDS)

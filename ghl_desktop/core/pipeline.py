@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .assemble import SourceColumns, ValueCache, normalize_chunk
-from .dedupe import DuplicateWatch, merge_duplicates
+from .dedupe import BeforeDrop, DuplicateWatch, MergedHeads, merge_duplicates
 from .errors import Cancelled, InputError
-from .export import ExportResult, write_export
+from .export import ExportAhead, ExportResult, write_export
 from .fields import GHL_COLUMNS
 from .limits import DEFAULT_LIMITS, Limits
 from .mapping import Mapping, auto_map
@@ -84,8 +84,10 @@ class ConversionResult:
         rejects_path: str | os.PathLike | None = None,
         cancel: CancelFn | None = None,
         helper: ChunkHelper | None = None,
+        ahead: ExportAhead | None = None,
     ) -> ExportResult:
-        """Write the GHL CSV; ``helper``: the conversion's helper process, if still running."""
+        """Write the GHL CSV; ``helper``: the conversion's helper process, if still running;
+        ``ahead``: the slices it was given before the merge (only right after ``convert``)."""
         return write_export(
             self.table,
             out_path,
@@ -94,6 +96,7 @@ class ConversionResult:
             sources=self.sources,
             cancel=cancel,
             helper=helper,
+            ahead=ahead,
         )
 
     # -- persistence -----------------------------------------------------------------------
@@ -192,11 +195,14 @@ def normalize_sources(
     already_shown: int = 0,
     helper: ChunkHelper | None = None,
     prefed: dict[tuple[int, int], list] | None = None,
+    before_merge: BeforeDrop | None = None,
 ) -> ConversionResult:
     """Map, normalize and merge already-read sources (also used when a person changes the mapping).
 
     A large input is normalized on two cores (see ``parallel``); ``helper`` is one already started,
     and ``prefed`` the chunks it was given while the files were read, by (file index, first row).
+    ``before_merge(table, drop, heads)`` is told, once every row is normalized, what merging the
+    duplicates will make of the table (nothing, without ``dedupe``), before it is done.
     """
     started = time.perf_counter() if started is None else started
     report = progress if isinstance(progress, _Progress) else _Progress(progress)
@@ -246,7 +252,10 @@ def normalize_sources(
     if options.dedupe:
         suspects = watch.suspects() if watch is not None else None
         watch = None  # its key sets go before the merge builds a new table (peak memory)
-        table, merged = merge_duplicates(table, suspects, in_place=True)  # the chunks are ours
+        table, merged = merge_duplicates(table, suspects, in_place=True,  # the chunks are ours
+                                         before_drop=before_merge)
+    elif before_merge is not None:
+        before_merge(table, [], MergedHeads([], ContactTable()))
     report("merging", 1.0)
 
     result = ConversionResult(
@@ -360,18 +369,21 @@ def convert(
     cancel: CancelFn | None = None,
     on_rows: Callable[[ContactTable], None] | None = None,
     helper: ChunkHelper | None = None,
+    before_merge: BeforeDrop | None = None,
 ) -> ConversionResult:
     """Read, map, normalize and merge ``paths`` into one result (not yet written anywhere).
 
     Raises :class:`InputError` for input a person must fix and :class:`Cancelled` when ``cancel()``
     turned true. Progress runs from 0 to 0.95; the caller's save/export is the "writing" stage.
     ``helper``: a (not yet started) helper process for a large input, the caller's to close, so
-    that it can still format the export (``ConversionResult.export(helper=...)``).
+    that it can still format the export (``ConversionResult.export(helper=...)``). ``before_merge``:
+    see ``normalize_sources`` (the command line starts its export there, ``export.ExportAhead``).
     """
     if not paths:
         raise InputError("no input file given")
     with gc_paused():
-        return _convert(paths, options or ConvertOptions(), mappings, progress, cancel, on_rows, helper)
+        return _convert(paths, options or ConvertOptions(), mappings, progress, cancel, on_rows, helper,
+                        before_merge)
 
 
 @contextlib.contextmanager
@@ -457,7 +469,8 @@ def _clear_dict(d: dict) -> None:
     d.clear()
 
 
-def _convert(paths, options, mappings, progress, cancel, on_rows, helper=None) -> ConversionResult:
+def _convert(paths, options, mappings, progress, cancel, on_rows, helper=None,
+             before_merge: BeforeDrop | None = None) -> ConversionResult:
     started = time.perf_counter()
     shown = 0
     if on_rows is not None:
@@ -476,6 +489,7 @@ def _convert(paths, options, mappings, progress, cancel, on_rows, helper=None) -
         started=started,
         already_shown=shown,
         helper=helper,
+        before_merge=before_merge,
     )
 
 
@@ -490,6 +504,7 @@ def read_and_normalize(
     started: float | None = None,
     already_shown: int = 0,
     helper: ChunkHelper | None = None,
+    before_merge: BeforeDrop | None = None,
 ) -> ConversionResult:
     """``read_sources`` then ``normalize_sources``, overlapped for a large input.
 
@@ -538,6 +553,7 @@ def read_and_normalize(
             already_shown=already_shown,
             helper=helper,
             prefed=prefed,
+            before_merge=before_merge,
         )
     finally:
         if own:

@@ -152,3 +152,91 @@ def _dead_future():
     f = Future()
     f.set_exception(BrokenProcessPool("the helper died"))
     return f
+
+
+def _table_with_duplicates(seed: int, n: int) -> ContactTable:
+    """Rows sharing emails and phones (in the main and the extra columns), rows with no contact,
+    group heads that only gain a contact from the merge, excluded rows, formula and quoted cells."""
+    rng = random.Random(seed)
+    pool = max(n // 6, 2)
+    t = ContactTable()
+    for r in range(n):
+        row = {c: "" for c in F.GHL_COLUMNS}
+        row[F.FIRST_NAME] = rng.choice(["", "", "Ana", "=x", "a,b"])
+        row[F.EMAIL] = rng.choice(["", f"u{rng.randrange(pool)}@x.com", f"v{r}@x.com"])
+        row[F.PHONE] = rng.choice(["", f"+55119{rng.randrange(pool):08d}", f"+55219{r:08d}"])
+        if rng.random() < 0.1:
+            row[F.ADDITIONAL_EMAILS] = f"u{rng.randrange(pool)}@x.com"  # a key without a contact
+        row[F.TAGS] = rng.choice(["", "vip", "a, b"])
+        row[F.NOTES] = rng.choice(["", "", 'say "hi"', "two\nlines"])
+        for c in F.GHL_COLUMNS:
+            t.columns[c].append(row[c])
+        t.sources.append((0, r))
+    # Two groups found through an extra email only: heads without a contact, one of which gets one
+    # from the merge (an email), the other still none (not exported, before or after).
+    for rows, email in (((1, n // 2), ""), ((2, n - 1), "gains@x.com")):
+        for r in rows:
+            for c in (F.FIRST_NAME, F.LAST_NAME, F.EMAIL, F.PHONE):
+                t.columns[c][r] = ""
+            t.columns[F.ADDITIONAL_EMAILS][r] = f"only{rows[0]}@x.com"
+        t.columns[F.EMAIL][rows[1]] = email
+    t.excluded = {r for r in range(n) if rng.random() < 0.03} - {1, 2}
+    return t
+
+
+@pytest.mark.parametrize("split", [0, 23, 50])
+@pytest.mark.parametrize("seed", range(8))
+def test_slices_handed_to_the_helper_before_the_merge_give_the_same_export(tmp_path, monkeypatch, helper,
+                                                                           seed, split):
+    """``ExportAhead``: slices cut and sent before the merge moves any row (merged group heads,
+    rows merged away, heads that only now have a contact, excluded rows) give the export of the
+    merged table, byte for byte, and are the ones used."""
+    from ghl_desktop.core import export
+    from ghl_desktop.core.dedupe import merge_duplicates
+
+    monkeypatch.setattr(export, "SLICE_ROWS", 7)
+    n = random.Random(seed).choice([40, 300, 700])  # 40: too few slices to use the helper at all
+    want_table, _ = merge_duplicates(_table_with_duplicates(seed, n), in_place=True)
+    write_export(want_table, tmp_path / "want.csv", split_rows=split)
+
+    ahead = export.ExportAhead(helper, split, limit=random.Random(seed).choice([1, 5, 1000]))
+    table, merged = merge_duplicates(_table_with_duplicates(seed, n), in_place=True, before_drop=ahead)
+    assert merged > 0
+    expected = dict(ahead.sent)
+    n_slices = len(export._cut(ahead.n_rows, split)[1])
+    assert bool(expected) == (n_slices >= export._PARALLEL_MIN_SLICES)  # ahead, if the export uses the helper
+    used = {}
+    real = export.ExportAhead.take
+
+    def take(self, *a):
+        used.update(real(self, *a))
+        return used
+
+    monkeypatch.setattr(export.ExportAhead, "take", take)
+    write_export(table, tmp_path / "got.csv", split_rows=split, helper=helper, ahead=ahead)
+    assert len(used) == len(expected)  # every slice sent ahead was the export's own
+    want = sorted(p.name for p in tmp_path.glob("want*.csv"))
+    got = sorted(p.name for p in tmp_path.glob("got*.csv"))
+    assert len(want) == len(got)
+    for a, b in zip(want, got):
+        assert (tmp_path / a).read_bytes() == (tmp_path / b).read_bytes(), (a, b)
+
+
+def test_slices_sent_ahead_for_another_export_are_not_used(tmp_path, monkeypatch, helper):
+    """A table that changed after the conversion (other rows exported) or another split: the
+    slices sent ahead are left unused and the export is still exactly the table's."""
+    from ghl_desktop.core import export
+    from ghl_desktop.core.dedupe import merge_duplicates
+
+    monkeypatch.setattr(export, "SLICE_ROWS", 7)
+    table, _ = merge_duplicates(_table_with_duplicates(3, 300), in_place=True,
+                                before_drop=(ahead := export.ExportAhead(helper, 0)))
+    assert ahead.sent
+    table.excluded.add(0)  # a review edit: one row fewer
+    write_export(table, tmp_path / "a.csv", split_rows=0, helper=helper, ahead=ahead)
+    assert (tmp_path / "a.csv").read_bytes() == reference(table)
+    table2, _ = merge_duplicates(_table_with_duplicates(3, 300), in_place=True,
+                                 before_drop=(ahead2 := export.ExportAhead(helper, 0)))
+    res = write_export(table2, tmp_path / "b.csv", split_rows=50, helper=helper, ahead=ahead2)
+    for k, path in enumerate(res.paths):
+        assert path.read_bytes() == reference(table2, k * 50, (k + 1) * 50)
