@@ -218,17 +218,19 @@ def normalize_sources(
     cache = ValueCache(options.region)
     table = ContactTable()
     done = 0
-    chunks = [
-        (file_index, src, mapping, start, min(start + CHUNK_ROWS, src.n_rows))
-        for file_index, (src, mapping) in enumerate(zip(sources, used))
-        for start in range(0, src.n_rows, CHUNK_ROWS)
-    ]
     prefed = prefed or {}
     own = None  # a helper given by the caller is the caller's to close
     if not ChunkHelper.wanted(total) and not prefed:
         helper = None
     elif helper is None:
         helper = own = ChunkHelper()
+    chunks = [
+        (file_index, src, mapping, start, stop)
+        for file_index, (src, mapping) in enumerate(zip(sources, used))
+        for start, stop in _chunk_bounds(
+            src.n_rows, last=helper is not None and file_index == len(sources) - 1,
+            sent_until=max((a + CHUNK_ROWS for f, a in prefed if f == file_index), default=0))
+    ]
     watch = DuplicateWatch() if options.dedupe else None
     with own or contextlib.nullcontext():
         for file_index, start, stop, chunk in _normalized_in_order(chunks, cache, options.region, helper, cancel,
@@ -269,6 +271,26 @@ def normalize_sources(
     )
     result.refresh_report(seconds=time.perf_counter() - started)
     return result
+
+
+#: The last ``TAIL_CHUNKS`` chunks' rows of a conversion on two processes are normalized in chunks
+#: ``TAIL_SPLIT`` times smaller (see ``_chunk_bounds``).
+TAIL_CHUNKS, TAIL_SPLIT = 4, 4
+
+
+def _chunk_bounds(n_rows: int, last: bool, sent_until: int = 0) -> list[tuple[int, int]]:
+    """(start, stop) of each chunk of a file: ``CHUNK_ROWS`` each, but in the ``last`` file of a
+    conversion on two processes, the last ``TAIL_CHUNKS`` chunks' rows in chunks ``TAIL_SPLIT``
+    times smaller. The process that
+    finishes first waits for the other's last chunk, and the merge after it is this process's
+    alone: small last chunks keep that wait short. Rows up to ``sent_until`` keep whole chunks (the helper was given
+    those, by first row, while the file was read)."""
+    size = CHUNK_ROWS
+    cut = max(n_rows - TAIL_CHUNKS * size, 0) if last else n_rows
+    bounds = [(a, min(a + size, n_rows)) for a in range(0, n_rows, size) if a < cut or a < sent_until]
+    start, small = (bounds[-1][1] if bounds else 0), max(size // TAIL_SPLIT, 1)
+    bounds += [(a, min(a + small, n_rows)) for a in range(start, n_rows, small)]
+    return bounds
 
 
 def _normalized_in_order(chunks, cache: ValueCache, region: str, helper: ChunkHelper | None, cancel,

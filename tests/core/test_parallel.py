@@ -378,3 +378,25 @@ def test_the_helper_never_outlives_the_process_that_started_it(tmp_path, how):
     while any(map(_alive, pids)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(map(_alive, pids)), f"helper {pids} still running after its parent ended ({how})"
+
+
+@pytest.mark.parametrize("n", [0, 1, 499, 500, 1999, 2000, 2001, 7777])
+@pytest.mark.parametrize("sent_until", [0, 500, 3000, 8000])
+def test_chunks_cover_every_row_once_with_small_last_ones(n, sent_until, monkeypatch):
+    """The last chunks of a two-process conversion are smaller (the wait for the other process's
+    last chunk, before the merge, is short), but never where whole chunks were sent during the read."""
+    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 500)
+    for last in (False, True):
+        bounds = pipeline._chunk_bounds(n, last, sent_until)
+        if not n:
+            assert bounds == []
+            continue
+        assert [a for a, _ in bounds] == [0] + [b for _, b in bounds][:-1] and bounds[-1][1] == n
+        assert all(a < b for a, b in bounds)
+        whole = {a for a, b in bounds if b - a == 500 or b == n}
+        assert all(a in whole for a in range(0, min(sent_until, n), 500) if a + 500 <= n)
+        small = [b - a for a, b in bounds if a >= max(n - 4 * 500, sent_until)]
+        if last:
+            assert all(size <= 125 for size in small)
+        else:
+            assert bounds == [(a, min(a + 500, n)) for a in range(0, n, 500)]
