@@ -312,9 +312,11 @@ class ChunkHelper:
         self.close()
 
 
-#: Items the helper process holds at a time: one at work and one waiting, so it never idles while
-#: this process is busy, and never holds so many that this process runs out of work.
-HELPER_DEPTH = 2
+#: Items the helper process holds at a time: one at work and two waiting, so it never idles while
+#: this process is busy (a local chunk, a slow turn on a loaded machine: with one waiting it ran
+#: dry now and then, ~0.2 s per million rows), and never holds so many that this process runs out
+#: of work.
+HELPER_DEPTH = 3
 
 
 def in_order(n: int, local, send, receive, helper: ChunkHelper | None, *, sent: dict | None = None,
