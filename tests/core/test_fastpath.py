@@ -338,3 +338,32 @@ def test_every_area_code_and_prefix_shape_agrees_with_the_full_normalizer(region
                     checked += 1
                     assert fast == normalize_phone(v, region), v
     assert checked > (3_000 if region == "BR" else 1_000)
+
+
+def test_the_possessive_email_pattern_matches_exactly_what_the_plain_one_does():
+    """Every string of up to 7 characters over the characters that matter (a letter, a digit, the
+    separators, a character outside every class), and long random ones with labels around the
+    63-character limit: same match, same domain group."""
+    import itertools
+    import re
+
+    from ghl_desktop.core import fastpath
+
+    plain = re.compile(fastpath._SIMPLE_EMAIL_PATTERN.replace("++", "+").replace("*+", "*"))
+    assert plain.pattern != fastpath._SIMPLE_EMAIL.pattern
+
+    def same(text: str) -> bool:
+        a, b = plain.fullmatch(text), fastpath._SIMPLE_EMAIL.fullmatch(text)
+        return (a is None) == (b is None) and (a is None or a.group(1) == b.group(1))
+
+    alphabet = "aZ1-._@%!"
+    for n in range(8):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert same(text), text
+    rng = random.Random(7)
+    for _ in range(20_000):
+        labels = [rng.choice("ab-1") * rng.choice([1, 2, 61, 62, 63, 64]) for _ in range(rng.randint(1, 3))]
+        local = ".".join(rng.choice(["a", "b+c", "-", "x_y", ""]) for _ in range(rng.randint(1, 3)))
+        text = local + rng.choice(["@", "@@", ""]) + ".".join(labels) + rng.choice([".com", ".c", ".c0m", "", "."])
+        assert same(text), text
