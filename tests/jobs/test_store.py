@@ -194,3 +194,29 @@ def test_progress_and_review_data_round_trip(tmp_path):
     assert store.get(job.id).edits == {"3": {"Email": "ana@x.com"}}
     assert store.get(job.id).mapping["columns"]["Nome"]["field"] == "Full Name"
     assert store.recall_mapping("nope") is None
+
+
+def test_only_progress_is_written_without_waiting_for_the_disk(tmp_path):
+    """Progress commits skip the fsync (``synchronous = NORMAL``: a window reading a row froze for
+    each flush); every other write, the states and results, stays ``FULL`` (a power cut loses none)."""
+    store = JobStore(tmp_path / "data")
+    level = {"now": "FULL"}
+    writes: list[tuple[str, str]] = []
+
+    def trace(sql: str) -> None:
+        text = " ".join(sql.split()).upper()
+        if text.startswith("PRAGMA SYNCHRONOUS"):
+            level["now"] = text.split("=")[1].strip()
+        elif text.startswith(("INSERT", "UPDATE", "DELETE")):
+            writes.append(("progress" if text.startswith("UPDATE JOBS SET PROGRESS =") else "other", level["now"]))
+
+    store._conn.set_trace_callback(trace)
+    job = add_job(store, tmp_path)
+    store.transition(job.id, S.PROCESSING)
+    for p in (10, 50, 90):
+        store.set_progress(job.id, p, "normalizing")
+    store.finish(job.id, {"total_rows": 1, "exported_rows": 1}, {})
+    assert ("progress", "NORMAL") in writes
+    assert all(lvl == ("NORMAL" if kind == "progress" else "FULL") for kind, lvl in writes), writes
+    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
+    assert store.get(job.id).status == S.DONE
