@@ -128,6 +128,10 @@ class JobStore:
         self.purged_on_open = 0
         self._lock = threading.RLock()
         self._conn = self._open()
+        # Reads of job rows (the window's, mostly) go through a connection of their own: in WAL
+        # mode a reader never waits for a writer, whose commits each wait for the disk (FULL).
+        self._read_lock = threading.Lock()
+        self._reader = self._connect_reader()
         self.interrupted_on_open = self.recover_interrupted()
         if retention_days is not None:
             self.purged_on_open = self.apply_retention(retention_days)
@@ -205,8 +209,22 @@ class JobStore:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+        with self._read_lock:
+            self._reader.close()
+
+    def _connect_reader(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.data.db, check_same_thread=False, timeout=10, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA query_only = ON")
+        return conn
 
     # -- helpers ----------------------------------------------------------------------------------
+    def _read(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
+        """Rows of a query on the reading connection (committed data; never waits for a write)."""
+        with self._read_lock:
+            return self._reader.execute(sql, args).fetchall()
+
     def _exec(self, sql: str, args: tuple = ()) -> sqlite3.Cursor:
         with self._lock:
             return self._conn.execute(sql, args)
@@ -236,15 +254,20 @@ class JobStore:
 
     # -- queries -------------------------------------------------------------------------------
     def get(self, job_id: str) -> Job | None:
+        rows = self._read("SELECT * FROM jobs WHERE id = ?", (job_id,))
+        return self._row(rows[0] if rows else None)
+
+    def _get(self, job_id: str) -> Job | None:
+        """``get`` on the writing connection: inside its transactions, and with the lock held."""
         return self._row(self._exec("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone())
 
     def list(self, limit: int = 1000) -> list[Job]:
-        rows = self._exec("SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?", (limit,))
-        return [self._row(r) for r in rows.fetchall()]
+        rows = self._read("SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?", (limit,))
+        return [self._row(r) for r in rows]
 
     def find_by_sha(self, sha256: str) -> list[Job]:
-        rows = self._exec("SELECT * FROM jobs WHERE sha256 = ? ORDER BY created_at DESC", (sha256,))
-        return [self._row(r) for r in rows.fetchall()]
+        rows = self._read("SELECT * FROM jobs WHERE sha256 = ? ORDER BY created_at DESC", (sha256,))
+        return [self._row(r) for r in rows]
 
     # -- life of a job ---------------------------------------------------------------------------
     def create(self, original: Path, sha256: str, size: int, stored: Path, options: dict | None = None) -> Job:
@@ -255,12 +278,12 @@ class JobStore:
             (job_id, original.name, str(original), sha256, size, S.QUEUED, time.time(), str(stored),
              json.dumps(options or {})),
         )
-        return self.get(job_id)
+        return self._get(job_id)
 
     def transition(self, job_id: str, new: str, **values: Any) -> Job:
         """Move a job to ``new`` (validated in states.check_transition) and set ``values``."""
         with self._lock, self._transaction():
-            job = self.get(job_id)
+            job = self._get(job_id)
             if job is None:
                 raise KeyError(job_id)
             S.check_transition(job.status, new)
@@ -276,7 +299,7 @@ class JobStore:
                 if job.status == S.DONE:  # processing again: edits made on the old table do not apply
                     values.update(edits_json=None)
             self._update(job_id, status=new, **values)
-            return self.get(job_id)
+            return self._get(job_id)
 
     def relink(self, job_id: str, original: Path, stored: Path, options: dict | None = None) -> None:
         """Point a job at a fresh drop of the same file (it may have moved) and its new options."""
@@ -322,7 +345,7 @@ class JobStore:
 
     def add_exports(self, job_id: str, paths: list[str]) -> None:
         with self._lock:
-            job = self.get(job_id)
+            job = self._get(job_id)
             merged = list(dict.fromkeys(job.outputs + [str(p) for p in paths]))
             self._update(job_id, output_paths=json.dumps(merged))
 
@@ -360,7 +383,7 @@ class JobStore:
 
     def delete(self, job_id: str) -> None:
         with self._lock:
-            job = self.get(job_id)
+            job = self._get(job_id)
             if job is None:
                 return
             if job.status in S.ACTIVE:

@@ -220,3 +220,29 @@ def test_only_progress_is_written_without_waiting_for_the_disk(tmp_path):
     assert all(lvl == ("NORMAL" if kind == "progress" else "FULL") for kind, lvl in writes), writes
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
     assert store.get(job.id).status == S.DONE
+
+
+def test_reading_jobs_never_waits_for_a_write_in_progress(tmp_path):
+    """The window reads job rows on a connection of its own: a write holding the store (its commit
+    waiting for the disk) does not hold up ``get``, ``list`` or ``find_by_sha``, and what was
+    committed before is what they see."""
+    import threading
+
+    store = JobStore(tmp_path / "data")
+    job = add_job(store, tmp_path)
+    store.transition(job.id, S.PROCESSING)
+    got: dict = {}
+
+    def read() -> None:
+        got["job"] = store.get(job.id)
+        got["list"] = store.list()
+        got["sha"] = store.find_by_sha(job.sha256)
+
+    with store._lock:  # a write in progress on another thread
+        reader = threading.Thread(target=read)
+        reader.start()
+        reader.join(timeout=10)
+        assert not reader.is_alive(), "a read waited for the write"
+    assert got["job"].status == S.PROCESSING and [j.id for j in got["list"]] == [job.id]
+    assert [j.id for j in got["sha"]] == [job.id]
+    store.close()
