@@ -14,8 +14,8 @@ import os
 import queue
 import re
 import threading
-from dataclasses import dataclass, field
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
 from operator import contains, not_, or_
 from pathlib import Path

@@ -281,10 +281,10 @@ TAIL_CHUNKS, TAIL_SPLIT = 4, 4
 def _chunk_bounds(n_rows: int, last: bool, sent_until: int = 0) -> list[tuple[int, int]]:
     """(start, stop) of each chunk of a file: ``CHUNK_ROWS`` each, but in the ``last`` file of a
     conversion on two processes, the last ``TAIL_CHUNKS`` chunks' rows in chunks ``TAIL_SPLIT``
-    times smaller. The process that
-    finishes first waits for the other's last chunk, and the merge after it is this process's
-    alone: small last chunks keep that wait short. Rows up to ``sent_until`` keep whole chunks (the helper was given
-    those, by first row, while the file was read)."""
+    times smaller. The process that finishes first waits for the other's last chunk, and the
+    merge after it is this process's alone: small last chunks keep that wait short. Rows up to
+    ``sent_until`` keep whole chunks (the helper was given those, by first row, while the file
+    was read)."""
     size = CHUNK_ROWS
     cut = max(n_rows - TAIL_CHUNKS * size, 0) if last else n_rows
     bounds = [(a, min(a + size, n_rows)) for a in range(0, n_rows, size) if a < cut or a < sent_until]

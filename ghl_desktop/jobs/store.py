@@ -137,13 +137,18 @@ class JobStore:
             self.purged_on_open = self.apply_retention(retention_days)
 
     # -- opening, corruption and migrations -------------------------------------------------
-    def _connect(self) -> sqlite3.Connection:
-        # One connection shared by the GUI and worker threads, serialized by ``self._lock``: every
-        # statement is short and progress writes are throttled, so nobody waits noticeably.
+    def _sqlite(self) -> sqlite3.Connection:
+        """A connection to the history, usable from any thread (each is serialized by its lock)."""
         conn = sqlite3.connect(self.data.db, check_same_thread=False, timeout=10, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 10000")
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        # The writing connection, shared by the GUI and worker threads and serialized by
+        # ``self._lock`` (writes, and the reads inside them); other reads use ``self._reader``.
+        conn = self._sqlite()
         try:
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -213,9 +218,7 @@ class JobStore:
             self._reader.close()
 
     def _connect_reader(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.data.db, check_same_thread=False, timeout=10, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA busy_timeout = 10000")
+        conn = self._sqlite()
         conn.execute("PRAGMA query_only = ON")
         return conn
 
