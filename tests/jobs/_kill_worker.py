@@ -20,7 +20,11 @@ job = store.create(src, sha, size, stored)
 
 def slow_cancel() -> bool:
     if store.get(job.id).status == "processing" and not marker.exists():
-        marker.write_text(job.id)
+        # Written whole, then renamed: the test kills this process as soon as MARKER exists, and
+        # a plain write could be killed between creating the file and writing the id into it.
+        partial = marker.with_name(marker.name + ".partial")
+        partial.write_text(job.id)
+        partial.replace(marker)
     time.sleep(0.5)
     return False
 
