@@ -127,11 +127,14 @@ def _positions(pred, items: list[str]) -> list[int]:
         found = true_positions(map(pred, items[a:a + _SCAN]))
         out += [a + i for i in found] if a else found
     return out
-#: Keys per set. Growing a set rehashes all of it in one C call holding the GIL: at two million
-#: keys that is ~100 ms in which the window cannot repaint. A set of this size last grew at ~630k
-#: keys (~25 ms); below it a million-row list needs one set per kind of key, and no block is
-#: checked against older sets (each check is a lookup per key per older set).
-_SET_CAP = 1_000_000
+
+
+#: Keys per set. Growing a set rehashes all of it, into fresh memory, in one C call holding the
+#: GIL. CPython's sets grow at ~157k, ~315k and ~630k keys: the last took 23 ms alone and
+#: 100-130 ms while a conversion kept both cores busy, a stall of the window. A set of at most
+#: this size last grew at ~315k keys (12 ms alone). The price: keys past the first set are each
+#: looked up in the older set(s) too, ~0.8M lookups (~40 ms) at a million rows.
+_SET_CAP = 600_000
 
 
 def _links(main: list[str], extra: list[str], n: int, suspects: frozenset[str] | None = None) -> list[tuple[int, int]]:
