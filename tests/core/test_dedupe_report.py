@@ -430,3 +430,24 @@ def test_chunk_counts_add_up_to_the_whole_tables_report(seed: int) -> None:
     for kind in ("email", "phone"):
         for k, v in whole["quality"][kind].items():
             assert sum(p["quality"][kind][k] for p in parts) == v
+
+
+def test_no_key_set_grows_to_two_million_slots() -> None:
+    """A set's growth rehashes it in one C call holding the GIL (the window freezes meanwhile):
+    growing to 2**21 slots, at ~630k keys, took 100-130 ms on a busy machine. The watch's sets
+    stay below that size (a set's memory is its slot table: 16 bytes a slot)."""
+    import sys
+
+    from ghl_desktop.core import dedupe
+
+    watch = dedupe._KeyWatch()
+    sets = []
+    keys = [f"k{i}@x.com" for i in range(1_300_000)]
+    for a in range(0, len(keys), 20_000):
+        watch.add(keys[a:a + 20_000])
+        sets.append(sys.getsizeof(watch.seen))
+    sets += [sys.getsizeof(s) for s in watch.older]
+    assert len(watch.older) == 2 and max(sets) < 2**21 * 16
+    assert watch.suspects() == set()
+    watch.add(["k5@x.com", "new@x.com"])  # seen in the first, retired set
+    assert watch.suspects() == {"k5@x.com", "new@x.com"}
