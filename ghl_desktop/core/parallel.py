@@ -85,21 +85,35 @@ def _end_with_parent() -> None:
     os._exit(0)
 
 
-def _normalize_remote(packed_columns: bytes, mapping: Mapping, file_index: int, n: int, region: str) -> bytes:
+def _normalize_remote(packed_columns: list[bytes | None], mapping: Mapping, file_index: int, n: int,
+                      region: str) -> list[bytes]:
     """In the helper: one piece's mapped columns (others None) → its normalized table, packed.
 
     Both ways the data travels as ``marshal`` bytes of plain lists and tuples: the pool then only
-    copies a bytes object, and decoding it is one fast C call on the receiving side (pickling
-    ``Problem`` objects goes through copyreg for each one and costs several times more).
+    copies bytes objects, and decoding is a fast C call on the receiving side (pickling ``Problem``
+    objects goes through copyreg for each one and costs several times more). One bytes object per
+    column (see ``packed``): each decode is one C call holding the GIL, and a whole chunk's took
+    20-40 ms on a busy machine, a stall of the window when the main process is the app's.
     """
     global _cache
     if _cache is None or _cache.region != region:
         _cache = ValueCache(region)
-    columns = marshal.loads(packed_columns)
-    src = SourceColumns("", [], [c if c is not None else [] for c in columns], [])
+    src = SourceColumns("", [], [marshal.loads(c) if c is not None else [] for c in packed_columns], [])
     table = normalize_chunk(src, mapping, file_index, 0, n, _cache)
     _cache.drop_high_cardinality()
-    return marshal.dumps(_pack(table))
+    return packed(_pack(table))
+
+
+def packed(data: tuple) -> list[bytes]:
+    """``_pack``'s tuple as ``marshal`` bytes: its columns one by one, then everything else."""
+    n, columns, *rest = data
+    return [marshal.dumps((n, *rest)), *map(marshal.dumps, columns)]
+
+
+def unpacked(parts: list[bytes]) -> tuple:
+    """What ``packed`` was given (one short C call per column)."""
+    n, *rest = marshal.loads(parts[0])
+    return (n, [marshal.loads(p) for p in parts[1:]], *rest)
 
 
 def _pack(table: ContactTable) -> tuple:
@@ -222,8 +236,9 @@ class ChunkHelper:
                region: str) -> list[Future] | None:
         """Normalize rows ``start:stop`` of ``src`` in the helper; None when it is not available.
 
-        Sent in pieces of at most ``PIECE_ROWS``, as ``marshal`` bytes both ways: the pool's feeder
-        and manager threads then only copy bytes, and each decode here is one short C call.
+        Sent in pieces of at most ``PIECE_ROWS``, as ``marshal`` bytes both ways, a column at a
+        time: the pool's feeder and manager threads then only copy bytes, and each encode and
+        decode here is one short C call.
         """
         self.start()
         if self._pool is None:
@@ -233,7 +248,7 @@ class ChunkHelper:
         try:
             for a in range(start, stop, PIECE_ROWS):
                 b = min(a + PIECE_ROWS, stop)
-                columns = marshal.dumps([col[a:b] if i in used else None for i, col in enumerate(src.columns)])
+                columns = [marshal.dumps(col[a:b]) if i in used else None for i, col in enumerate(src.columns)]
                 pending.append(self._pool.submit(_normalize_remote, columns, mapping, file_index, b - a, region))
         except Exception:
             log.warning("the normalizing helper process is gone", exc_info=True)
@@ -277,7 +292,7 @@ class ChunkHelper:
         pieces = []
         try:
             for a, future in zip(range(start, stop, PIECE_ROWS), pending):
-                piece = _unpack(marshal.loads(future.result()))
+                piece = _unpack(unpacked(future.result()))
                 piece.sources = RowSources.run(file_index, a, min(a + PIECE_ROWS, stop))
                 pieces.append(piece)
         except Exception:
