@@ -96,8 +96,8 @@ class _RegionValidator:
 
 
 _BR = _RegionValidator("BR")
-#: BR's validity regex by length, for the lengths ``_BR_PHONE`` gives (2 + 4 or 5 + 4 digits).
-_BR.valid_pattern = {n: _BR._for_length(n) or re.compile("(?!)") for n in (10, 11)}
+#: ``_BR.is_valid``'s regex for each length ``_BR_PHONE`` gives (2 + 4 or 5 + 4 digits).
+_BR_VALID_BY_LENGTH = {n: _BR._for_length(n) or re.compile("(?!)") for n in (10, 11)}
 #: Where the library may strip a national or carrier prefix from a national number (BR: "0…",
 #: "90…"): such numbers go to the full normalizer. Area codes 91-99 do not match.
 _BR_NATIONAL_PREFIX = re.compile(PhoneMetadata.metadata_for_region("BR").national_prefix_for_parsing)
@@ -329,7 +329,7 @@ def phone_column(col: list[str], region: str) -> tuple[list[str], list[int], dic
     # else (invalid, repaired, other layouts and regions) takes the general path below.
     layout, national = _BR_PHONE.fullmatch, region == "BR"
     known_slow = _known_slow.setdefault(region, set())
-    prefix_stripped, valid = _BR_NATIONAL_PREFIX.match, _BR.valid_pattern
+    prefix_stripped, valid = _BR_NATIONAL_PREFIX.match, _BR_VALID_BY_LENGTH
     for r, raw in enumerate(col):
         if not raw:
             continue
@@ -338,7 +338,9 @@ def phone_column(col: list[str], region: str) -> tuple[list[str], list[int], dic
         if m is not None:
             prefix, area, a, b = m.groups()
             nsn = area + a + b
-            if nsn[0] != "0" if prefix else national and nsn[:2] != "55" and prefix_stripped(nsn) is None:
+            # ``_phone_value``'s layout rules: international, not starting with 0; or national,
+            # for BR only, and never where the library would strip a prefix or read a 55.
+            if (nsn[0] != "0") if prefix else (national and nsn[:2] != "55" and prefix_stripped(nsn) is None):
                 if valid[len(nsn)].fullmatch(nsn) is not None:
                     values[r] = "+55" + nsn
                     continue

@@ -92,7 +92,7 @@ def _normalize_remote(packed_columns: list[bytes | None], mapping: Mapping, file
     Both ways the data travels as ``marshal`` bytes of plain lists and tuples: the pool then only
     copies bytes objects, and decoding is a fast C call on the receiving side (pickling ``Problem``
     objects goes through copyreg for each one and costs several times more). One bytes object per
-    column (see ``packed``): each decode is one C call holding the GIL, and a whole chunk's took
+    column (see ``_as_parts``): each decode is one C call holding the GIL, and a whole chunk's took
     20-40 ms on a busy machine, a stall of the window when the main process is the app's.
     """
     global _cache
@@ -101,17 +101,17 @@ def _normalize_remote(packed_columns: list[bytes | None], mapping: Mapping, file
     src = SourceColumns("", [], [marshal.loads(c) if c is not None else [] for c in packed_columns], [])
     table = normalize_chunk(src, mapping, file_index, 0, n, _cache)
     _cache.drop_high_cardinality()
-    return packed(_pack(table))
+    return _as_parts(_pack(table))
 
 
-def packed(data: tuple) -> list[bytes]:
+def _as_parts(data: tuple) -> list[bytes]:
     """``_pack``'s tuple as ``marshal`` bytes: its columns one by one, then everything else."""
     n, columns, *rest = data
     return [marshal.dumps((n, *rest)), *map(marshal.dumps, columns)]
 
 
-def unpacked(parts: list[bytes]) -> tuple:
-    """What ``packed`` was given (one short C call per column)."""
+def _from_parts(parts: list[bytes]) -> tuple:
+    """What ``_as_parts`` was given (one short C call per column)."""
     n, *rest = marshal.loads(parts[0])
     return (n, [marshal.loads(p) for p in parts[1:]], *rest)
 
@@ -292,7 +292,7 @@ class ChunkHelper:
         pieces = []
         try:
             for a, future in zip(range(start, stop, PIECE_ROWS), pending):
-                piece = _unpack(unpacked(future.result()))
+                piece = _unpack(_from_parts(future.result()))
                 piece.sources = RowSources.run(file_index, a, min(a + PIECE_ROWS, stop))
                 pieces.append(piece)
         except Exception:

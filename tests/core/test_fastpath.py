@@ -367,3 +367,31 @@ def test_the_possessive_email_pattern_matches_exactly_what_the_plain_one_does():
         local = ".".join(rng.choice(["a", "b+c", "-", "x_y", ""]) for _ in range(rng.randint(1, 3)))
         text = local + rng.choice(["@", "@@", ""]) + ".".join(labels) + rng.choice([".com", ".c", ".c0m", "", "."])
         assert same(text), text
+
+
+@pytest.mark.parametrize("region", ["BR", "US"])
+def test_the_column_loop_inline_cases_and_remembered_junk_equal_the_full_normalizer(region):
+    """``phone_column`` answers valid and ninth-digit-repaired numbers inline and remembers cells
+    it sent to the full normalizer: every area code, every first subscriber digit, 8 and 9 digits,
+    national and international layouts (with the prefixes the library may strip), twice over."""
+    layouts = ["({a}) {s}-{e}", "{a}{s}{e}", "+55 {a} {s}-{e}", "0055 {a} {s}{e}", "0{a} {s}-{e}",
+               "90{a}{s}{e}", "55 {a} {s}-{e}"]
+    col = [layout.format(a=f"{area:02d}", s=f"{first}{rest}", e="4321")
+           for area in range(100) for first in range(10) for rest in ("876", "8765") for layout in layouts]
+    col += ["sem telefone", "123", "0000-0000", "(11) 1234"] * 50
+    first_pass = phone_column(col, region)
+    assert phone_column(col, region) == first_pass  # the second time, the junk is remembered
+    values, repaired, invalid, slow, further = first_pass
+    repaired = set(repaired)
+    inline = 0
+    for r, text in enumerate(col):
+        if r in slow:
+            continue
+        full = normalize_phone(text, region)
+        if r in invalid:
+            assert full.status == "invalid" and full.invalid_parts == (invalid[r],), text
+        else:
+            assert (values[r],) == full.phones and full.repaired == (r in repaired), text
+            inline += 1
+    assert inline > (2_000 if region == "BR" else 1_000)
+    assert {r for r, t in enumerate(col) if t in ("sem telefone", "123")} <= set(slow)

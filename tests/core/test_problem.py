@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from ghl_desktop.core.parallel import _pack, _unpack, packed, unpacked
+from ghl_desktop.core.parallel import _as_parts, _from_parts, _pack, _unpack
 from ghl_desktop.core.table import INVALID_EMAIL, NO_CONTACT, ContactTable, Problem
 
 
@@ -44,8 +44,8 @@ def test_it_survives_pickle_copy_and_the_helper_round_trip():
     assert type(got) is Problem and got == p and got.reason  # the library's reason, computed when read
     t.columns["Email"][0] = "x@y.com"
     t.suggestions[0] = {"Email": "x@gmail.com"}
-    parts = packed(_pack(t))  # as the helper sends it: a bytes object per column
+    parts = _as_parts(_pack(t))  # as the helper sends it: a bytes object per column
     assert all(type(b) is bytes for b in parts) and len(parts) == 1 + len(t.columns)
-    again = _unpack(unpacked(parts))
+    again = _unpack(_from_parts(parts))
     assert again.columns == back.columns | {"Email": ["x@y.com"]} and again.problems == back.problems
     assert again.suggestions == t.suggestions
