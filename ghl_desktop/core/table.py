@@ -274,16 +274,11 @@ class ContactTable:
         for c in GHL_COLUMNS:
             self.columns[c].extend(other.columns[c])
         self.sources.extend(other.sources)
-        # C-level loops only (a chunk has thousands of problem rows): the window extends its live
-        # table this way on the GUI thread, and a Python loop there gave the GIL back and forth
-        # with the job's thread between items, for tens of ms per chunk.
-        shift = offset.__add__
         for attr in ("problems", "suggestions", "merged"):
-            theirs = getattr(other, attr)
-            if theirs:
-                getattr(self, attr).update(zip(map(shift, theirs), theirs.values()))
-        if other.excluded:
-            self.excluded.update(map(shift, other.excluded))
+            mine = getattr(self, attr)
+            for r, v in getattr(other, attr).items():
+                mine[r + offset] = v
+        self.excluded.update(r + offset for r in other.excluded)
 
     def take(self, rows: list[int]) -> "ContactTable":
         """A new table with just ``rows`` (in that order), review data carried along."""
