@@ -26,11 +26,17 @@ from .normalize.phones import _SPLIT, MAX_CELL_CHARS
 # part's runs are possessive (``++``, ``*+``): neither "." nor "@" is in their class, so giving
 # characters back never helps a match, and the engine then keeps no backtracking state for them
 # (~15% of this regex's time). ``tests/core/test_fastpath.py`` checks it against the plain form.
-_SIMPLE_EMAIL_PATTERN = (
-    r"[A-Za-z0-9_%+\-]++(?:\.[A-Za-z0-9_%+\-]++)*+"
-    r"@((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})"
-)
+_LOCAL_PART = r"[A-Za-z0-9_%+\-]++(?:\.[A-Za-z0-9_%+\-]++)*+"
+_DOMAIN_PART = r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+_SIMPLE_EMAIL_PATTERN = _LOCAL_PART + "@(" + _DOMAIN_PART + ")"
 _SIMPLE_EMAIL = re.compile(_SIMPLE_EMAIL_PATTERN)
+# What is run per cell: ``_SIMPLE_EMAIL`` in two steps. The address is matched with any run of
+# domain characters after its one "@" (a possessive scan, no backtracking), and the domain's own
+# rules (``_PLAIN_DOMAIN``, whose labels backtrack) are checked once per distinct domain, in
+# ``_domain_suggestion``: a list has few domains and many addresses (0.50 -> 0.30 µs a cell).
+# Both steps pass exactly when ``_SIMPLE_EMAIL`` matches, with the same domain (tested).
+_PLAIN_ADDRESS = re.compile(_LOCAL_PART + r"@([A-Za-z0-9.\-]++)")
+_PLAIN_DOMAIN = re.compile(_DOMAIN_PART)
 _SPECIAL = tuple(SPECIAL_USE_DOMAIN_NAMES)
 
 # Brazilian numbers: optional +55, a 2-digit area code (optionally in parentheses), then 8 or 9
@@ -103,11 +109,14 @@ _BR_VALID_BY_LENGTH = {n: _BR._for_length(n) or re.compile("(?!)") for n in (10,
 _BR_NATIONAL_PREFIX = re.compile(PhoneMetadata.metadata_for_region("BR").national_prefix_for_parsing)
 
 #: domain as written -> the popular domain it is probably a typo of ("" for none), or None when
-#: addresses at that domain must go to the full normalizer (special-use, "--", too long).
+#: the address is not a plain one (the domain breaks ``_PLAIN_DOMAIN``) or must go to the full
+#: normalizer (special-use, "--", too long).
 _domains: dict[str, str | None] = {}
 
 
 def _domain_suggestion(domain_as_written: str) -> str | None:
+    if _PLAIN_DOMAIN.fullmatch(domain_as_written) is None:
+        return None
     domain = domain_as_written.lower()
     if "--" in domain or len(domain) > 253 or any(domain == s or domain.endswith("." + s) for s in _SPECIAL):
         return None
@@ -116,7 +125,7 @@ def _domain_suggestion(domain_as_written: str) -> str | None:
 
 def _email_value(text: str) -> tuple[str, str] | None:
     """(normalized address, suggested address or "") for a plain address already stripped, else None."""
-    m = _SIMPLE_EMAIL.fullmatch(text)
+    m = _PLAIN_ADDRESS.fullmatch(text)
     if m is None or len(text) > 254 or text.index("@") > 64:
         return None
     d = m.group(1)
