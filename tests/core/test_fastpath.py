@@ -405,3 +405,34 @@ def test_the_column_loop_inline_cases_and_remembered_junk_equal_the_full_normali
             inline += 1
     assert inline > (2_000 if region == "BR" else 1_000)
     assert {r for r, t in enumerate(col) if t in ("sem telefone", "123")} <= set(slow)
+
+
+@pytest.mark.parametrize("region", ["BR", "US"])
+def test_one_column_paths_give_the_table_of_the_cell_by_cell_loop(region):
+    """A single email and a single phone column go the column way (``_one_email_column``,
+    ``_one_phone_column``: problems made in bulk, reasons deferred); with an extra, empty
+    Additional Emails and Additional Phones column the same cells go cell by cell through the full
+    normalizers. Same values, suggestions, and problems in the same order with the same reasons."""
+    from ghl_desktop.core.assemble import SourceColumns, ValueCache, normalize_chunk
+    from ghl_desktop.core.mapping import Mapping
+
+    n = 6_000
+    emails, phones = messy_emails(n, seed=31), messy_phones(n, seed=32)
+    header = ["E-mail", "Celular", "Outro e-mail", "Outro celular"]
+    src = SourceColumns("x.csv", header, [emails, phones, [""] * n, [""] * n], list(range(n)))
+    one = Mapping.from_dict(header, {"E-mail": {"field": "Email", "confidence": 1.0},
+                                     "Celular": {"field": "Phone", "confidence": 1.0}})
+    loop = Mapping.from_dict(header, {"E-mail": {"field": "Email", "confidence": 1.0},
+                                      "Celular": {"field": "Phone", "confidence": 1.0},
+                                      "Outro e-mail": {"field": "Additional Emails", "confidence": 1.0},
+                                      "Outro celular": {"field": "Additional Phones", "confidence": 1.0}})
+    a = normalize_chunk(src, one, 0, 0, n, ValueCache(region))
+    b = normalize_chunk(src, loop, 0, 0, n, ValueCache(region))
+    assert a.columns == b.columns and a.suggestions == b.suggestions
+
+    def seen(t):
+        return {r: {f: [(p.kind, p.reason, p.value) for p in ps] for f, ps in fs.items()}
+                for r, fs in t.problems.items()}
+
+    assert list(a.problems) == list(b.problems) and seen(a) == seen(b)
+    assert sum(len(fs) for fs in a.problems.values()) > 1_000
