@@ -112,6 +112,9 @@ _BR_NATIONAL_PREFIX = re.compile(PhoneMetadata.metadata_for_region("BR").nationa
 #: the address is not a plain one (the domain breaks ``_PLAIN_DOMAIN``) or must go to the full
 #: normalizer (special-use, "--", too long).
 _domains: dict[str, str | None] = {}
+#: Distinct domains remembered at most (then forgotten and learned again): a list of addresses at
+#: a million made-up domains must not leave a million entries behind in a long-running window.
+_DOMAINS_MAX = 100_000
 
 
 def _domain_suggestion(domain_as_written: str) -> str | None:
@@ -132,6 +135,8 @@ def _email_value(text: str) -> tuple[str, str] | None:
     try:
         suggestion = _domains[d]
     except KeyError:
+        if len(_domains) >= _DOMAINS_MAX:
+            _domains.clear()
         suggestion = _domains[d] = _domain_suggestion(d)
     if suggestion is None:
         return None

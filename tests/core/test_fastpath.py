@@ -436,3 +436,18 @@ def test_one_column_paths_give_the_table_of_the_cell_by_cell_loop(region):
 
     assert list(a.problems) == list(b.problems) and seen(a) == seen(b)
     assert sum(len(fs) for fs in a.problems.values()) > 1_000
+
+
+def test_the_domain_memo_stays_bounded_and_answers_the_same(monkeypatch):
+    """Addresses at many distinct domains: the per-domain memo is forgotten when full, never
+    grows past its bound, and the answers are those of a fresh memo."""
+    from ghl_desktop.core import fastpath
+
+    monkeypatch.setattr(fastpath, "_DOMAINS_MAX", 50)
+    monkeypatch.setattr(fastpath, "_domains", {})
+    texts = [f"ana@empresa{i}.com.br" for i in range(400)] + ["ana@gmial.com", "x@example", "y@a--b.com"]
+    first = [fastpath._email_value(t) for t in texts]
+    assert len(fastpath._domains) <= 50
+    fastpath._domains.clear()
+    assert [fastpath._email_value(t) for t in reversed(texts)][::-1] == first
+    assert first[400] == ("ana@gmial.com", "ana@gmail.com") and first[401] is None and first[402] is None
