@@ -268,6 +268,21 @@ class ContactTable:
     def add_problem(self, row: int, column: str, kind: str, message: str, value: str = "") -> None:
         self.problems.setdefault(row, {}).setdefault(column, []).append(Problem(kind, message, value))
 
+    def add_problems(self, column: str, kind: str, rows, messages, values) -> None:
+        """``add_problem(row, column, kind, message, value)`` for each row, message and value of
+        the three iterables taken together, in order, without a Python call per problem: a column
+        path adds thousands of them (~30% of a million rows have one)."""
+        problems, make = self.problems, tuple.__new__  # (Problem, triple): Problem(...) made in C
+        for r, message, value in zip(rows, messages, values):
+            p = make(Problem, (kind, message, value))
+            fields = problems.get(r)
+            if fields is None:
+                problems[r] = {column: [p]}
+            elif column in fields:
+                fields[column].append(p)
+            else:
+                fields[column] = [p]
+
     def extend(self, other: "ContactTable") -> None:
         """Append ``other``'s rows (used to assemble chunks); its row numbers are shifted."""
         offset = len(self)
