@@ -111,7 +111,8 @@ def run_convert(args, process_ends: bool = False) -> int:
         region=region, dedupe=not args.no_dedupe, split_rows=args.split_rows, sheet=args.sheet
     )
     bar = ProgressBar()
-    helper = ChunkHelper()  # for a large input: normalizes, then formats part of the export
+    # For a large input: normalizes, then formats most of the export from the chunks it keeps.
+    helper = ChunkHelper(keep=True)
     # The helper starts on the export while this process merges duplicates and builds the report.
     ahead = ExportAhead(helper, args.split_rows)
     try:

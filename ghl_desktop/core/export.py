@@ -227,13 +227,14 @@ def _slice_text(fields: list[list[str] | None], n: int) -> str:
 
 
 def _formatted_slices(table: ContactTable, keep: list[int] | None, slices: list[tuple[int, int]], cancel,
-                      helper: ChunkHelper | None = None, sent: dict[int, list] | None = None):
+                      helper: ChunkHelper | None = None, sent: dict[int, list] | None = None, late=None):
     """Yield ``(k, CSV bytes)`` of each slice ``(start, stop)`` of the exported rows, in order.
 
     With a running ``helper`` process, both processes format slices (``in_order``: whichever is
     free takes the next one); the helper gets a slice's values (empty columns as None), a third of
     the work of formatting them, and sends back bytes. ``sent``: slices the helper already has
-    (``ExportAhead``), by index. Raises ``Cancelled`` between slices.
+    (``ExportAhead``), by index; ``late(k)``, when given, hands slice ``k`` to the helper instead
+    of its values (``ExportAhead.sender``). Raises ``Cancelled`` between slices.
     """
     from .errors import Cancelled
 
@@ -249,6 +250,8 @@ def _formatted_slices(table: ContactTable, keep: list[int] | None, slices: list[
         return _rows_text(columns, flags, rows_of(k)).encode("utf-8")
 
     def send(k: int):
+        if late is not None:
+            return late(k)
         rows = rows_of(k)
         if isinstance(rows, range):
             parts = [col[rows.start:rows.stop] for col in columns]
@@ -403,6 +406,7 @@ class ExportAhead:
         self.helper, self.split_rows, self.limit = helper, split_rows, limit
         self.n_rows: int | None = None
         self.sent: dict[tuple[int, int], list] = {}
+        self._plan: _SlicePlan | None = None
 
     def __call__(self, table: ContactTable, drop: list[int], heads) -> None:
         helper = self.helper
@@ -425,38 +429,154 @@ class ExportAhead:
             return
         risky = _risky_fields()
         flags = [c in risky for c in GHL_COLUMNS]
+        self._plan = plan = _SlicePlan(kept, slices, heads, drop, flags,
+                                       helper.kept_runs if helper.keep_token is not None else [])
         columns = [table.columns[c] for c in GHL_COLUMNS]
-        merged_columns = [merged[c] for c in GHL_COLUMNS]
-        head_at = {r: i for i, r in enumerate(heads.rows)}
-        head_rows = sorted(head_at)
-        for start, stop in slices[: self.limit]:
-            runs = kept.runs(start, stop)
-            parts = []
-            for col in columns:
-                values: list[str] = []
-                for a, b in runs:
-                    values += col[a:b]
-                parts.append(values)
-            at = 0
-            for a, b in runs:  # the merged values of the group heads in this slice
-                for r in head_rows[bisect_left(head_rows, a):bisect_left(head_rows, b)]:
-                    i = head_at[r]
-                    for values, col in zip(parts, merged_columns):
-                        values[at + r - a] = col[i]
-                at += b - a
-            pending = _send_parts(helper, parts, flags)
+        for k in range(min(self.limit, len(slices))):
+            pending = plan.send(helper, k, columns, merged=False)
             if pending is None:
                 return
-            self.sent[(start, stop)] = pending
+            self.sent[slices[k]] = pending
 
     def take(self, n_rows: int, split_rows: int, slices: list[tuple[int, int]]) -> dict[int, list]:
         """The slices of ``slices`` the helper was given, by index (none if the export is not the
         one foreseen: another row count or split)."""
         sent, self.sent = self.sent, {}
-        if n_rows != self.n_rows or split_rows != self.split_rows:
+        if not self._foreseen(n_rows, split_rows):
             return {}
         index = {s: k for k, s in enumerate(slices)}
         return {index[s]: pending for s, pending in sent.items() if s in index}
+
+    def sender(self, table: ContactTable, n_rows: int, split_rows: int):
+        """For the export foreseen, of the merged ``table``: ``send(k)`` hands slice ``k`` to the
+        helper as ``ExportAhead`` handed the first ones (rows it keeps travel by reference); None
+        for another export."""
+        plan = self._plan
+        if plan is None or not plan.owned.runs or not self._foreseen(n_rows, split_rows):
+            return None
+        columns = [table.columns[c] for c in GHL_COLUMNS]
+        return lambda k: plan.send(self.helper, k, columns, merged=True)
+
+    def _foreseen(self, n_rows: int, split_rows: int) -> bool:
+        return n_rows == self.n_rows and split_rows == self.split_rows
+
+
+class _SlicePlan:
+    """The export's slices as ``ExportAhead`` cut them before the merge, ready to hand to the helper.
+
+    Rows are numbered as before the merge (``kept`` runs, group ``heads``). A slice goes as
+    segments: runs of the chunks the helper keeps (by reference) and runs of the other rows (their
+    values), with each group head's merged values. Values are read from the table before the
+    merge, or from the merged table (``merged=True``), whose rows are the same less the rows merged
+    away before them.
+    """
+
+    def __init__(self, kept: "_KeptRuns", slices: list[tuple[int, int]], heads, drop: list[int],
+                 flags: list[bool], owned: list[tuple[int, int, tuple[int, int]]]) -> None:
+        self.kept, self.slices, self.drop, self.flags = kept, slices, drop, flags
+        self.owned = _Owned(owned)
+        merged = heads.table.columns
+        self.merged_columns = [merged[c] for c in GHL_COLUMNS]
+        self.head_at = {r: i for i, r in enumerate(heads.rows)}
+        self.head_rows = sorted(self.head_at)
+
+    def send(self, helper: ChunkHelper, k: int, columns: list[list[str]], merged: bool):
+        start, stop = self.slices[k]
+        runs = self.kept.runs(start, stop)
+        head_rows, head_at, merged_columns = self.head_rows, self.head_at, self.merged_columns
+        heads = []  # (place in the slice, merged values) of the group heads in this slice
+        at = 0
+        for a, b in runs:
+            for r in head_rows[bisect_left(head_rows, a):bisect_left(head_rows, b)]:
+                i = head_at[r]
+                heads.append((at + r - a, tuple(col[i] for col in merged_columns)))
+            at += b - a
+        segments = self.owned.segments(runs)
+        if merged:  # a kept run holds no merged-away row: it moved up by those before it
+            drop = self.drop
+            segments = [(None, a - (d := bisect_left(drop, a)), b - d) if key is None else (key, a, b)
+                        for key, a, b in segments]
+        if any(key is not None for key, _, _ in segments):
+            return _send_kept(helper, segments, columns, heads, self.flags, stop - start)
+        parts = []
+        for col in columns:
+            values: list[str] = []
+            for _, a, b in segments:
+                values += col[a:b]
+            parts.append(values)
+        for place, row in heads:
+            for values, value in zip(parts, row):
+                values[place] = value
+        return _send_parts(helper, parts, self.flags)
+
+
+class _Owned:
+    """Which table rows the helper process keeps normalized (``ChunkHelper.kept_runs``)."""
+
+    def __init__(self, runs: list[tuple[int, int, tuple[int, int]]]) -> None:
+        runs = sorted(runs)
+        self.firsts = [first for first, _, _ in runs]
+        self.runs = runs
+
+    def segments(self, rows: list[tuple[int, int]]) -> list[tuple]:
+        """``rows`` (runs of table rows, in order) as segments: (key, lo, hi) for rows ``lo:hi``
+        of a chunk the helper keeps under ``key``, (None, a, b) for table rows ``a:b`` it does not."""
+        out: list[tuple] = []
+        firsts, runs = self.firsts, self.runs
+        for a, b in rows:
+            while a < b:
+                k = bisect_right(firsts, a) - 1
+                if k >= 0 and a < firsts[k] + runs[k][1]:
+                    first, n, key = runs[k]
+                    end = min(b, first + n)
+                    out.append((key, a - first, end - first))
+                else:
+                    end = min(b, firsts[k + 1]) if k + 1 < len(firsts) else b
+                    out.append((None, a, end))
+                a = end
+        return out
+
+
+def _send_kept(helper: ChunkHelper, segments: list[tuple], columns: list[list[str]],
+               heads: list[tuple[int, tuple[str, ...]]], flags: list[bool], n: int):
+    """Have the helper format a slice mostly from the chunks it keeps (``_kept_slice``): only the
+    rows it does not keep travel, with the merged values of the group heads."""
+    values: list[list[str]] = [[] for _ in columns]
+    for key, a, b in segments:
+        if key is None:
+            for v, col in zip(values, columns):
+                v += col[a:b]
+    try:
+        packed = marshal.dumps([v if any(v) else None for v in values]) if any(values) else None
+    except ValueError:  # a value marshal cannot carry (never in a normalized table)
+        return None
+    plan = [(key, lo, hi) if key is not None else (None, hi - lo, 0) for key, lo, hi in segments]
+    return helper.call(_kept_slice, helper.keep_token, plan, packed, heads, flags, n)
+
+
+def _kept_slice(token: str, plan: list[tuple], packed: bytes | None, heads: list[tuple[int, tuple[str, ...]]],
+                flags: list[bool], n: int) -> bytes:
+    """In the helper process: the CSV bytes of ``n`` rows put together from its kept chunks
+    ((key, lo, hi): rows ``lo:hi`` of one) and the rows sent ((None, count, 0): the next ``count``
+    of ``packed``), with each group head's merged values in its place."""
+    from .parallel import kept_columns
+
+    sent = marshal.loads(packed) if packed is not None else [None] * len(flags)
+    columns: list[list[str]] = [[] for _ in flags]
+    at = 0
+    for key, lo, hi in plan:
+        if key is None:
+            for col, values in zip(columns, sent):
+                col += values[at:at + lo] if values is not None else repeat("", lo)
+            at += lo
+        else:
+            for col, values in zip(columns, kept_columns(token, key)):
+                col += values[lo:hi] if values is not None else repeat("", hi - lo)
+    for place, row in heads:
+        for col, value in zip(columns, row):
+            col[place] = value
+    fields = [_export_field(col, flag) if any(col) else None for col, flag in zip(columns, flags)]
+    return _slice_text(fields, n).encode("utf-8")
 
 
 class _KeptRuns:
@@ -510,6 +630,7 @@ def write_export(
     bounds, slices, part_of = _cut(n_rows, split_rows)
     dests = part_paths(out, len(bounds)) if len(bounds) > 1 else [out]
     sent = ahead.take(n_rows, split_rows, slices) if ahead is not None else {}
+    late = ahead.sender(table, n_rows, split_rows) if ahead is not None and helper is not None else None
 
     pairs: list[tuple[Path, Path]] = []
     files: list = []  # every part file opened, for closing after a failure
@@ -527,7 +648,7 @@ def write_export(
             files.append(open(tmp, "wb"))
             writer.do(files[-1].write, _header_bytes())
 
-        for k, data in _formatted_slices(table, keep, slices, cancel, helper, sent):
+        for k, data in _formatted_slices(table, keep, slices, cancel, helper, sent, late):
             while written < part_of[k]:
                 next_part()
             writer.do(files[-1].write, data)

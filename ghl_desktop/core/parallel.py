@@ -28,6 +28,7 @@ import os
 import sys
 import threading
 import types
+import uuid
 from concurrent.futures import Future, ProcessPoolExecutor
 
 try:
@@ -55,6 +56,14 @@ PIPE_BYTES = 1 << 20
 _BYTES_PER_ROW = 60
 
 _cache: ValueCache | None = None
+
+#: In the helper: the normalized columns of the chunks it made for a conversion that asked it to
+#: keep them (``ChunkHelper(keep=True)``), as the ``marshal`` bytes it sent back, by (file index,
+#: first row); only the latest conversion's (``_kept_token``). See ``kept_columns``.
+_kept: dict[tuple[int, int], list[bytes]] = {}
+_kept_token: str | None = None
+#: (key, columns) of the kept chunk decoded last: an export's slices come in row order.
+_decoded: tuple | None = None
 
 
 def _warm_up() -> bool:
@@ -86,7 +95,7 @@ def _end_with_parent() -> None:
 
 
 def _normalize_remote(packed_columns: list[bytes | None], mapping: Mapping, file_index: int, n: int,
-                      region: str) -> list[bytes]:
+                      region: str, keep: tuple[str, tuple[int, int]] | None = None) -> list[bytes]:
     """In the helper: one piece's mapped columns (others None) → its normalized table, packed.
 
     Both ways the data travels as ``marshal`` bytes of plain lists and tuples: the pool then only
@@ -94,6 +103,7 @@ def _normalize_remote(packed_columns: list[bytes | None], mapping: Mapping, file
     objects goes through copyreg for each one and costs several times more). One bytes object per
     column (see ``_as_parts``): each decode is one C call holding the GIL, and a whole chunk's took
     20-40 ms on a busy machine, a stall of the window when the main process is the app's.
+    ``keep``: (conversion token, key) to keep the columns under, for the export (``kept_columns``).
     """
     global _cache
     if _cache is None or _cache.region != region:
@@ -101,7 +111,31 @@ def _normalize_remote(packed_columns: list[bytes | None], mapping: Mapping, file
     src = SourceColumns("", [], [marshal.loads(c) if c is not None else [] for c in packed_columns], [])
     table = normalize_chunk(src, mapping, file_index, 0, n, _cache)
     _cache.drop_high_cardinality()
-    return _as_parts(_pack(table))
+    parts = _as_parts(_pack(table))
+    if keep is not None:
+        _keep(*keep, parts[1:])
+    return parts
+
+
+def _keep(token: str, key: tuple[int, int], columns: list[bytes]) -> None:
+    """In the helper: keep a chunk's packed columns (a new conversion's token drops the last one's)."""
+    global _kept_token, _decoded
+    if token != _kept_token:
+        _kept.clear()
+        _kept_token, _decoded = token, None
+    _kept[key] = columns
+
+
+def kept_columns(token: str, key: tuple[int, int]) -> list[list[str] | None]:
+    """In the helper: the normalized columns (GHL order; None for an all-empty one) of a chunk it
+    kept for conversion ``token``. Raises LookupError when it has no such chunk (the caller's
+    work then fails, and the main process does it)."""
+    global _decoded
+    if token != _kept_token or key not in _kept:
+        raise LookupError(f"no kept chunk {key} for this conversion")
+    if _decoded is None or _decoded[0] != key:
+        _decoded = (key, [marshal.loads(p) for p in _kept[key]])
+    return _decoded[1]
 
 
 def _as_parts(data: tuple) -> list[bytes]:
@@ -199,10 +233,21 @@ def cores() -> int:
 class ChunkHelper:
     """One helper process normalizing chunks on request; ``None``-safe for the caller's loop."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = False) -> None:
+        """``keep``: the helper keeps the columns of every chunk it normalizes, and ``kept_runs``
+        says which table rows they are, so that an export right after the conversion can have
+        those rows formatted there without sending them back (``export.ExportAhead``). For a
+        caller that exports at once (the command line): they cost the helper ~60 MB a million rows.
+        """
         self._pool: ProcessPoolExecutor | None = None
         self.failed = False
         self._switch_interval: float | None = None
+        #: The conversion's token in the helper (None: nothing is kept there).
+        self.keep_token: str | None = uuid.uuid4().hex if keep else None
+        self._kept_pieces: dict[tuple[int, int], int] = {}  # (file index, first row) -> rows
+        #: (first table row, rows, key) of each run of table rows whose columns the helper keeps,
+        #: in table order (see ``placed``).
+        self.kept_runs: list[tuple[int, int, tuple[int, int]]] = []
 
     @property
     def active(self) -> bool:
@@ -249,7 +294,9 @@ class ChunkHelper:
             for a in range(start, stop, PIECE_ROWS):
                 b = min(a + PIECE_ROWS, stop)
                 columns = [marshal.dumps(col[a:b]) if i in used else None for i, col in enumerate(src.columns)]
-                pending.append(self._pool.submit(_normalize_remote, columns, mapping, file_index, b - a, region))
+                keep = (self.keep_token, (file_index, a)) if self.keep_token is not None else None
+                pending.append(self._pool.submit(_normalize_remote, columns, mapping, file_index, b - a, region,
+                                                 keep))
         except Exception:
             log.warning("the normalizing helper process is gone", exc_info=True)
             self.failed = True
@@ -299,12 +346,25 @@ class ChunkHelper:
             log.warning("the normalizing helper process failed; normalizing here instead", exc_info=True)
             self.failed = True
             return None
+        if self.keep_token is not None:
+            for a, piece in zip(range(start, stop, PIECE_ROWS), pieces):
+                self._kept_pieces[(file_index, a)] = len(piece)
         if len(pieces) == 1:
             return pieces[0]  # the usual case (one piece a chunk): no copy
         table = ContactTable()
         for piece in pieces:
             table.extend(piece)
         return table
+
+    def placed(self, file_index: int, start: int, stop: int, base: int) -> None:
+        """Rows ``start:stop`` of input ``file_index`` (as normalized) became the table's rows from
+        ``base`` on: the runs of them the helper keeps go into ``kept_runs``."""
+        if not self._kept_pieces:
+            return
+        for a in range(start, stop, PIECE_ROWS):  # the pieces ``submit`` cut
+            n = self._kept_pieces.pop((file_index, a), None)
+            if n is not None:
+                self.kept_runs.append((base + a - start, n, (file_index, a)))
 
     def close(self, wait: bool = False) -> None:
         """Stop the helper. ``wait``: until it has ended and the pool's pipes and semaphores are

@@ -235,7 +235,10 @@ def normalize_sources(
     with own or contextlib.nullcontext():
         for file_index, start, stop, chunk in _normalized_in_order(chunks, cache, options.region, helper, cancel,
                                                                    prefed):
+            base = len(table)
             table.extend(chunk)
+            if helper is not None:
+                helper.placed(file_index, start, stop, base)  # rows it may format for the export
             if watch is not None:
                 watch.add(chunk)  # the merge's key sets grow while the helper still normalizes
             if on_rows is not None:

@@ -240,3 +240,134 @@ def test_slices_sent_ahead_for_another_export_are_not_used(tmp_path, monkeypatch
     res = write_export(table2, tmp_path / "b.csv", split_rows=50, helper=helper, ahead=ahead2)
     for k, path in enumerate(res.paths):
         assert path.read_bytes() == reference(table2, k * 50, (k + 1) * 50)
+
+
+class _InProcessHelper:
+    """A helper that keeps chunks and formats slices in this very process, synchronously: the
+    kept-chunk plan of ``ExportAhead`` and ``write_export`` tested row by row, whichever rows it
+    keeps. ``calls`` names each function it ran."""
+
+    failed = False
+    active = True
+
+    def __init__(self) -> None:
+        import uuid
+
+        self.keep_token = uuid.uuid4().hex
+        self.kept_runs: list = []
+        self.calls: list[str] = []
+
+    def keep(self, table: ContactTable, first: int, n: int, key) -> None:
+        """Keep rows ``first:first+n`` of ``table`` as the helper keeps a chunk it normalized."""
+        from ghl_desktop.core import parallel
+
+        part = table.take(list(range(first, first + n)))
+        parallel._keep(self.keep_token, key, parallel._as_parts(parallel._pack(part))[1:])
+        self.kept_runs.append((first, n, key))
+
+    def call(self, fn, *args):
+        from concurrent.futures import Future
+
+        self.calls.append(fn.__name__)
+        f = Future()
+        try:
+            f.set_result(fn(*args))
+        except Exception as exc:  # as the pool hands back a failure
+            f.set_exception(exc)
+        return [f]
+
+    value = staticmethod(lambda pending: pending[0].result() if pending[0].exception() is None else None)
+    ready = staticmethod(lambda pending: True)
+
+
+@pytest.mark.parametrize("split", [0, 23])
+@pytest.mark.parametrize("seed", range(6))
+def test_slices_made_from_the_chunks_the_helper_keeps_give_the_same_export(tmp_path, monkeypatch, seed, split):
+    """The helper formats slices from the chunks it kept (rows it does not keep travel as values,
+    group heads as their merged values), both the ones handed over before the merge and the later
+    ones: the export of the merged table, byte for byte, whatever runs of rows it keeps."""
+    from ghl_desktop.core import export
+    from ghl_desktop.core.dedupe import merge_duplicates
+
+    monkeypatch.setattr(export, "SLICE_ROWS", 7)
+    rng = random.Random(seed)
+    n = rng.choice([300, 700])
+    want_table, _ = merge_duplicates(_table_with_duplicates(seed, n), in_place=True)
+    write_export(want_table, tmp_path / "want.csv", split_rows=split)
+
+    table = _table_with_duplicates(seed, n)
+    helper = _InProcessHelper()
+    first = 0
+    while first < n:  # chunks of random sizes, the first and about two in three others kept by the helper
+        size = min(rng.choice([1, 5, 40, 90]) if first else 40, n - first)
+        if not first or rng.random() < 0.65:
+            helper.keep(table, first, size, (0, first))
+        first += size
+    ahead = export.ExportAhead(helper, split, limit=rng.choice([1, 5, 1000]))
+    table, merged = merge_duplicates(table, in_place=True, before_drop=ahead)
+    assert merged > 0
+    write_export(table, tmp_path / "got.csv", split_rows=split, helper=helper, ahead=ahead)
+    n_slices = len(export._cut(ahead.n_rows, split)[1])
+    assert helper.calls[0] == "_kept_slice"  # before the merge
+    if n_slices > ahead.limit:
+        assert "_kept_slice" in helper.calls[ahead.limit:]  # and after it
+    want = sorted(p.name for p in tmp_path.glob("want*.csv"))
+    got = sorted(p.name for p in tmp_path.glob("got*.csv"))
+    assert len(want) == len(got)
+    for a, b in zip(want, got):
+        assert (tmp_path / a).read_bytes() == (tmp_path / b).read_bytes(), (a, b)
+
+
+def test_a_slice_whose_chunk_the_helper_no_longer_keeps_is_made_here(tmp_path, monkeypatch):
+    """The helper lost a kept chunk (another conversion's token came in between): the slices
+    needing it fail there and are formatted in this process; the export is still exact."""
+    from ghl_desktop.core import export, parallel
+    from ghl_desktop.core.dedupe import merge_duplicates
+
+    monkeypatch.setattr(export, "SLICE_ROWS", 7)
+    want_table, _ = merge_duplicates(_table_with_duplicates(4, 300), in_place=True)
+    table = _table_with_duplicates(4, 300)
+    helper = _InProcessHelper()
+    helper.keep(table, 0, 150, (0, 0))
+    helper.keep(table, 150, 150, (0, 150))
+    parallel._keep("another conversion", (0, 0), [])  # drops everything kept for this one
+    ahead = export.ExportAhead(helper, 0, limit=3)
+    table, _ = merge_duplicates(table, in_place=True, before_drop=ahead)
+    write_export(table, tmp_path / "got.csv", split_rows=0, helper=helper, ahead=ahead)
+    assert "_kept_slice" in helper.calls
+    assert (tmp_path / "got.csv").read_bytes() == reference(want_table)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_rows_split_into_kept_and_sent_segments_cover_them_in_order(seed):
+    from ghl_desktop.core.export import _Owned
+
+    rng = random.Random(seed)
+    n = 200
+    owned, first = [], 0
+    while first < n:
+        size = rng.randint(1, 30)
+        if rng.random() < 0.5:
+            owned.append((first, size, ("k", first)))
+        first += size
+    rng.shuffle(owned)
+    rows = sorted(rng.sample(range(n), rng.randint(0, n)))
+    runs = [(r, r + 1) for r in rows]  # adjacent rows merged into runs
+    merged_runs = []
+    for a, b in runs:
+        if merged_runs and merged_runs[-1][1] == a:
+            merged_runs[-1] = (merged_runs[-1][0], b)
+        else:
+            merged_runs.append((a, b))
+    got = []
+    for key, lo, hi in _Owned(owned).segments(merged_runs):
+        assert lo < hi
+        if key is None:
+            assert not any(f <= r < f + s for f, s, _ in owned for r in range(lo, hi))
+            got += range(lo, hi)
+        else:
+            first = key[1]
+            size = next(s for f, s, _ in owned if f == first)
+            assert 0 <= lo < hi <= size
+            got += range(first + lo, first + hi)
+    assert got == rows

@@ -263,7 +263,7 @@ def test_a_mapping_decided_by_the_values_is_the_same_when_chunks_are_sent_during
     assert _snapshot(result) == _snapshot(one_core)
 
 
-def test_the_cli_lets_the_helper_format_the_export_then_closes_it(messy_csv, tmp_path, monkeypatch):
+def test_the_cli_lets_the_helper_format_the_export_from_its_chunks_then_closes_it(messy_csv, tmp_path, monkeypatch):
     import multiprocessing
     import time
 
@@ -280,7 +280,8 @@ def test_the_cli_lets_the_helper_format_the_export_then_closes_it(messy_csv, tmp
     monkeypatch.setattr(ChunkHelper, "call", lambda self, fn, *a: formatted.append(fn.__name__) or real_call(self, fn, *a))
     assert cli(["convert", str(messy_csv), "--out", str(tmp_path / "two.csv"), "--split-rows", "0"]) == 0
     assert (tmp_path / "two.csv").read_bytes() == (tmp_path / "one.csv").read_bytes()
-    assert "_rows_bytes" in formatted
+    # From the chunks it normalized and kept (rows it did not normalize travel as values).
+    assert "_kept_slice" in formatted
     deadline = time.monotonic() + 10  # closed without waiting: the process ends on its own, soon
     while multiprocessing.active_children() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -400,3 +401,23 @@ def test_chunks_cover_every_row_once_with_small_last_ones(n, sent_until, monkeyp
             assert all(size <= 125 for size in small)
         else:
             assert bounds == [(a, min(a + 500, n)) for a in range(0, n, 500)]
+
+
+def test_the_chunks_the_helper_keeps_are_the_table_rows_it_says(messy_csv, monkeypatch):
+    """``ChunkHelper(keep=True)``: every run in ``kept_runs`` names table rows whose normalized
+    columns the helper process holds, exactly; a helper made without ``keep`` keeps nothing."""
+    from ghl_desktop.core.fields import GHL_COLUMNS
+
+    _two_cores(monkeypatch)
+    monkeypatch.setattr(parallel, "PIECE_ROWS", 120)  # pieces of chunks, the last one of each short
+    assert ChunkHelper().keep_token is None and not ChunkHelper().kept_runs
+    with ChunkHelper(keep=True) as helper:
+        result = convert([messy_csv], ConvertOptions(dedupe=False), helper=helper)
+        runs = sorted(helper.kept_runs)
+        assert runs and sum(n for _, n, _ in runs) < len(result.table)  # some rows, not all
+        for first, n, key in runs:
+            kept = helper.value(helper.call(parallel.kept_columns, helper.keep_token, key))
+            for name, values in zip(GHL_COLUMNS, kept):
+                want = result.table.columns[name][first:first + n]
+                assert (values if values is not None else [""] * n) == want, (key, name)
+        assert all(a + n <= b for (a, n, _), (b, _, _) in zip(runs, runs[1:]))
