@@ -52,6 +52,9 @@ PIECE_ROWS = 20_000
 #: Pipe capacity asked for the helper's two pipes (Linux; see ``_widen_pipes``). A chunk's columns
 #: and its normalized table are one to three MB each way.
 PIPE_BYTES = 1 << 20
+#: Rows of normalized chunks a helper made with ``keep=True`` keeps at most (~60 MB a million
+#: rows there); the export's later rows travel to it as values, as without ``keep``.
+KEEP_MAX_ROWS = 2_000_000
 #: A contact row is rarely shorter than this in a file, so size / this is a fair row count guess.
 _BYTES_PER_ROW = 60
 
@@ -245,6 +248,8 @@ class ChunkHelper:
         #: The conversion's token in the helper (None: nothing is kept there).
         self.keep_token: str | None = uuid.uuid4().hex if keep else None
         self._kept_pieces: dict[tuple[int, int], int] = {}  # (file index, first row) -> rows
+        self._keep_rows = 0  # rows sent to be kept (``KEEP_MAX_ROWS``)
+        self._keeping: set[tuple[int, int]] = set()  # (file index, first row) of the pieces sent so
         #: (first table row, rows, key) of each run of table rows whose columns the helper keeps,
         #: in table order (see ``placed``).
         self.kept_runs: list[tuple[int, int, tuple[int, int]]] = []
@@ -294,7 +299,11 @@ class ChunkHelper:
             for a in range(start, stop, PIECE_ROWS):
                 b = min(a + PIECE_ROWS, stop)
                 columns = [marshal.dumps(col[a:b]) if i in used else None for i, col in enumerate(src.columns)]
-                keep = (self.keep_token, (file_index, a)) if self.keep_token is not None else None
+                keep = None
+                if self.keep_token is not None and self._keep_rows + (b - a) <= KEEP_MAX_ROWS:
+                    keep = (self.keep_token, (file_index, a))
+                    self._keep_rows += b - a
+                    self._keeping.add((file_index, a))
                 pending.append(self._pool.submit(_normalize_remote, columns, mapping, file_index, b - a, region,
                                                  keep))
         except Exception:
@@ -346,9 +355,10 @@ class ChunkHelper:
             log.warning("the normalizing helper process failed; normalizing here instead", exc_info=True)
             self.failed = True
             return None
-        if self.keep_token is not None:
+        if self._keeping:
             for a, piece in zip(range(start, stop, PIECE_ROWS), pieces):
-                self._kept_pieces[(file_index, a)] = len(piece)
+                if (file_index, a) in self._keeping:
+                    self._kept_pieces[(file_index, a)] = len(piece)
         if len(pieces) == 1:
             return pieces[0]  # the usual case (one piece a chunk): no copy
         table = ContactTable()

@@ -421,3 +421,24 @@ def test_the_chunks_the_helper_keeps_are_the_table_rows_it_says(messy_csv, monke
                 want = result.table.columns[name][first:first + n]
                 assert (values if values is not None else [""] * n) == want, (key, name)
         assert all(a + n <= b for (a, n, _), (b, _, _) in zip(runs, runs[1:]))
+
+
+def test_the_helper_keeps_chunks_up_to_a_bound_and_the_export_is_the_same(messy_csv, monkeypatch, tmp_path):
+    """Past ``KEEP_MAX_ROWS`` rows the helper keeps no more chunks (its memory stays bounded for
+    a huge input): the rows after them reach it as values, and the export is unchanged."""
+    from ghl_desktop.core import export
+    from ghl_desktop.core.export import ExportAhead
+
+    with monkeypatch.context() as m:
+        m.setattr(parallel, "MIN_ROWS", 10**9)
+        want = convert([messy_csv], ConvertOptions())
+        want.export(tmp_path / "want.csv", 0)
+    _two_cores(monkeypatch)
+    monkeypatch.setattr(parallel, "KEEP_MAX_ROWS", 1_000)
+    monkeypatch.setattr(export, "SLICE_ROWS", 100)
+    with ChunkHelper(keep=True) as helper:
+        ahead = ExportAhead(helper, 0)
+        got = convert([messy_csv], ConvertOptions(), helper=helper, before_merge=ahead)
+        assert 0 < sum(n for _, n, _ in helper.kept_runs) <= 1_000
+        got.export(tmp_path / "got.csv", 0, helper=helper, ahead=ahead)
+    assert (tmp_path / "got.csv").read_bytes() == (tmp_path / "want.csv").read_bytes()
