@@ -256,7 +256,9 @@ def normalize_sources(
     merged = 0
     if options.dedupe:
         suspects = watch.suspects() if watch is not None else None
-        watch = None  # its key sets go before the merge builds a new table (peak memory)
+        if watch is not None:
+            watch.release()  # its key sets go before the merge builds a new table (peak memory)
+        watch = None
         table, merged = merge_duplicates(table, suspects, in_place=True,  # the chunks are ours
                                          before_drop=before_merge)
     elif before_merge is not None:

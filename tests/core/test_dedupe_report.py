@@ -451,3 +451,36 @@ def test_no_key_set_grows_to_two_million_slots() -> None:
     assert watch.suspects() == set()
     watch.add(["k5@x.com", "new@x.com"])  # seen in the first, retired set
     assert watch.suspects() == {"k5@x.com", "new@x.com"}
+
+
+def test_a_released_watch_lets_go_of_its_key_sets_one_at_a_time(monkeypatch) -> None:
+    """``DuplicateWatch.release`` (before the merge) empties every key set, freeing them one per
+    step so no single call frees them all; the suspects taken before are unaffected."""
+    from ghl_desktop.core import dedupe
+
+    monkeypatch.setattr(dedupe, "_SET_CAP", 1_000)
+    watch = dedupe.DuplicateWatch()
+    t = ContactTable()
+    for c in t.columns:
+        t.columns[c] = [""] * 3_000
+    t.columns[F.EMAIL] = [f"p{i % 2_500}@x.com" for i in range(3_000)]
+    t.columns[F.PHONE] = [f"+55119{i:08d}" for i in range(3_000)]
+    t.sources = [(0, i) for i in range(3_000)]
+    watch.add(t)
+    suspects = watch.suspects()
+    assert len(watch.emails.older) == 2 and len(watch.phones.older) == 2
+    freed = []
+    real_pop = list.pop
+
+    class Older(list):
+        def pop(self, *a):
+            freed.append(len(self))
+            return real_pop(self, *a)
+
+    for keys in (watch.emails, watch.phones):
+        keys.older = Older(keys.older)
+    watch.release()
+    assert freed == [2, 1, 2, 1]  # set by set
+    for keys in (watch.emails, watch.phones):
+        assert not keys.older and keys.seen == {""}
+    assert suspects.emails >= frozenset(f"p{i}@x.com" for i in range(500)) and not suspects.phones
