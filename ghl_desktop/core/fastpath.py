@@ -144,6 +144,9 @@ def _email_value(text: str) -> tuple[str, str] | None:
     return value, (value[: value.index("@") + 1] + suggestion if suggestion else "")
 
 
+#: ``_domains.get`` default in ``email_column``: a domain not judged yet.
+_UNJUDGED = object()
+
 #: Cells made only of these can be judged invalid without the library (see ``_surely_invalid``).
 _PLAIN_CHARS = re.compile(r"[A-Za-z0-9._%+\- @]+")
 
@@ -194,11 +197,27 @@ def email_column(col: list[str]) -> tuple[list[str], dict[int, str], dict[int, s
     invalid: dict[int, str] = {}
     slow: list[int] = []
     value_of = _email_value
+    # The usual cell, a plain address at a domain already judged, is answered inline:
+    # ``_email_value``'s steps for it without its call (a domain seen for the first time, and
+    # everything else, takes the call).
+    plain, judged = _PLAIN_ADDRESS.fullmatch, _domains.get
     for r, raw in enumerate(col):
         if not raw:
             continue
         text = raw.strip()
-        found = value_of(text)
+        m = plain(text)
+        # The "@" is just before the domain: the local part is m.start(1) - 1 characters long.
+        if m is not None and len(text) <= 254 and m.start(1) <= 65:
+            suggestion = judged(m.group(1), _UNJUDGED)
+            if suggestion is None:  # not a plain domain (the full normalizer decides)
+                slow.append(r)
+                continue
+            if suggestion is not _UNJUDGED:
+                values[r] = value = text.lower()
+                if suggestion:
+                    suggestions[r] = value[: value.index("@") + 1] + suggestion
+                continue
+        found = value_of(text) if m is not None else None
         if found is not None:
             values[r], suggestion = found
             if suggestion:

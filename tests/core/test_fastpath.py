@@ -232,6 +232,28 @@ def test_email_column_equals_full_normalizer_on_50k_messy_values():
     assert invalid_fast > 1_500
 
 
+def test_the_email_column_at_a_known_domain_keeps_the_length_limits():
+    """The column answers an address at a domain it has judged already inline: still the
+    library's limits there (64 characters before the "@", 254 in all), at and past each one."""
+    cells = ["a@gmail.com", "b@uol.com.br"]  # the domains are judged first
+    for local in (63, 64, 65, 70):
+        cells += ["x" * local + "@gmail.com", " " + "y" * local + "@UOL.com.br "]
+    for total in (253, 254, 255, 260):
+        domain = ""
+        while total - 41 - len(domain) > 64:
+            domain += "d" * 60 + "."
+        domain += "e" * (total - 41 - len(domain) - 4) + ".com"
+        cell = "q" * 40 + "@" + domain
+        assert len(cell) == total
+        cells += ["z@" + domain, cell]  # the domain judged first, then the long address at it
+    answers, slow = column_email_results(cells)
+    for r, (emails, invalid, reason, suggestion) in answers.items():
+        full = normalize_email(cells[r])
+        assert (full.emails, full.invalid_parts, full.reason, full.suggestion) == (
+            emails, invalid, reason, suggestion), cells[r]
+    assert any(len(c.strip()) > 254 for c in cells) and any(len(c.strip().split("@")[0]) > 64 for c in cells)
+
+
 def test_unicode_spaces_around_an_address_are_stripped_as_any_space():
     for pad in ("\xa0", "\u2003", "\u3000", " \xa0; "):
         cell = f"{pad}Maria@Exemplo.com.br{pad}"
