@@ -398,6 +398,10 @@ class ExportAhead:
     into the export's slices then, and the first ``limit`` of them handed to the helper.
     ``write_export(ahead=...)`` uses what came back for the slices it cuts the same way.
 
+    A helper that kept the chunks it normalized (``ChunkHelper(keep=True)``) is sent, for those
+    rows, only where they are (``_SlicePlan``): handing over a slice then costs next to nothing,
+    and ``sender`` lets the export hand over its later slices the same way.
+
     Only for a table exported exactly as the conversion leaves it (the command line exports at
     once); nothing here changes the table.
     """

@@ -126,6 +126,8 @@ def _keep(token: str, key: tuple[int, int], columns: list[bytes]) -> None:
     if token != _kept_token:
         _kept.clear()
         _kept_token, _decoded = token, None
+    elif _decoded is not None and _decoded[0] == key:
+        _decoded = None  # the same rows normalized again (a read that fell back): not the old ones
     _kept[key] = columns
 
 
