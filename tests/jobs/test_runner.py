@@ -251,6 +251,31 @@ def test_hashing_a_dropped_file_keeps_the_gui_thread_responsive(qtbot):
         run_keeping_events(lambda: 1 / 0)
 
 
+def test_a_new_files_job_row_is_written_off_the_gui_thread(tmp_path, store, make_manager, qtbot, monkeypatch):
+    """The job row's insert waits for a full disk flush: it happens on the thread that copies the
+    file, not on the GUI thread; the window still hears of the job (``jobAdded``) on its own."""
+    import threading
+
+    gui = threading.get_ident()
+    created_on = []
+    real_create = type(store).create
+
+    def create(self, *a, **k):
+        created_on.append(threading.get_ident())
+        return real_create(self, *a, **k)
+
+    monkeypatch.setattr(type(store), "create", create)
+    manager = make_manager()
+    rec = Recorder(manager)
+    path = write_csv(tmp_path / "nova.csv", 20)
+    (outcome,) = manager.submit([path])
+    assert outcome.kind == R.NEW and created_on and gui not in created_on
+    assert rec.added == [outcome.job_id] and rec.off_gui_thread == 0
+    qtbot.waitUntil(lambda: outcome.job_id in rec.finished, timeout=30_000)
+    (again,) = manager.submit([path])  # known content: no new row
+    assert again.kind == R.DONE_BEFORE and len(created_on) == 1
+
+
 def test_live_rows_go_to_the_window_at_a_steady_pace(monkeypatch):
     """Chunks finished together (the helper's, caught up on after a read) are spaced out, so
     the job's thread and the window do not both work on a burst of them at once."""
