@@ -442,3 +442,31 @@ def test_the_helper_keeps_chunks_up_to_a_bound_and_the_export_is_the_same(messy_
         assert 0 < sum(n for _, n, _ in helper.kept_runs) <= 1_000
         got.export(tmp_path / "got.csv", 0, helper=helper, ahead=ahead)
     assert (tmp_path / "got.csv").read_bytes() == (tmp_path / "want.csv").read_bytes()
+
+
+def test_two_files_through_the_cli_with_kept_chunks_give_the_one_core_export(messy_csv, tmp_path, monkeypatch):
+    """Two inputs: the helper keeps chunks of both (their rows numbered on in the one table), and
+    the export made from them, rejects included, is the one-core export byte for byte."""
+    from ghl_desktop.cli import main as cli
+    from ghl_desktop.core import export
+
+    second = tmp_path / "outra.csv"
+    lines = messy_csv.read_text(encoding="utf-8").splitlines()
+    second.write_text("\n".join([lines[0], *reversed(lines[1:])]) + "\n", encoding="utf-8")
+    args = [str(messy_csv), str(second), "--split-rows", "700"]
+    with monkeypatch.context() as m:
+        m.setattr(parallel, "MIN_ROWS", 10**9)
+        assert cli(["convert", *args, "--out", str(tmp_path / "one.csv"), "--rejects", str(tmp_path / "r1.csv")]) == 0
+    _two_cores(monkeypatch)
+    monkeypatch.setattr(export, "SLICE_ROWS", 100)
+    formatted = []
+    real_call = ChunkHelper.call
+    monkeypatch.setattr(ChunkHelper, "call", lambda self, fn, *a: formatted.append(fn.__name__) or real_call(self, fn, *a))
+    assert cli(["convert", *args, "--out", str(tmp_path / "two.csv"), "--rejects", str(tmp_path / "r2.csv")]) == 0
+    assert "_kept_slice" in formatted
+    ones = sorted(tmp_path.glob("one-part*.csv"))
+    twos = sorted(tmp_path.glob("two-part*.csv"))
+    assert len(ones) == len(twos) > 1
+    for a, b in zip(ones, twos):
+        assert a.read_bytes() == b.read_bytes(), (a.name, b.name)
+    assert (tmp_path / "r1.csv").read_bytes() == (tmp_path / "r2.csv").read_bytes()
