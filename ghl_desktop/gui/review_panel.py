@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -35,6 +36,11 @@ COLUMN_WIDTHS = {F.FIRST_NAME: 110, F.LAST_NAME: 120, F.EMAIL: 230, F.PHONE: 130
 #: Above this many rows a search runs on the thread pool instead of at once.
 BACKGROUND_SEARCH_ROWS = 100_000
 
+#: The filter buttons and the row count are sized for counts up to this one: while a job's rows
+#: arrive the counts change several times a second, and a widget growing with its text changed
+#: the panel's layout, which repainted the whole page, table included (~25 ms each time).
+COUNT_WIDTH_FOR = 8_888_888
+
 
 class PreviewView(QTableView):
     """The preview table, tuned for very many rows: fixed row height, no per-row measuring."""
@@ -54,10 +60,23 @@ class PreviewView(QTableView):
         v.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         v.setDefaultSectionSize(self.fontMetrics().height() + 8)
         v.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._size_row_numbers()
         h = self.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setDefaultSectionSize(140)
         h.setHighlightSections(False)
+
+    def _size_row_numbers(self) -> None:
+        """The row numbers' column fits numbers of up to seven digits from the start: growing
+        with them (at 1,000, 10,000, ... rows, while a job's rows arrive) moved the whole table
+        and repainted the page around it."""
+        header = self.verticalHeader()
+        header.setMinimumWidth(header.fontMetrics().horizontalAdvance("8" * 7) + 12)
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._size_row_numbers()
+        super().changeEvent(event)
 
     def paintEvent(self, event) -> None:
         """Paint from a Python frame, so the GIL is held for the whole paint.
@@ -117,6 +136,8 @@ class ReviewPanel(QWidget):
         self.banner.hide()
         self.count = QLabel(self)
         self.count.setObjectName("rowCount")
+        # Its width comes from the layout (at least ``_size_for_counts``'), never from its text.
+        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.view = PreviewView(self)
         self.view.setModel(self.model)
@@ -182,8 +203,25 @@ class ReviewPanel(QWidget):
         names = self._mode_names()
         for mode, b in self.filter_buttons.items():
             b.setText(f"{names[mode]} ({loc.toString(counts[mode])})")
-        self.count.setText(self.tr("Showing {0} of {1} rows").format(
-            loc.toString(self.model.visible_count()), loc.toString(len(t))))
+        self.count.setText(self._count_text(loc.toString(self.model.visible_count()), loc.toString(len(t))))
+
+    def _count_text(self, shown: str, total: str) -> str:
+        return self.tr("Showing {0} of {1} rows").format(shown, total)
+
+    def _size_for_counts(self) -> None:
+        """Give the filter buttons and the row count the width of their text at ``COUNT_WIDTH_FOR``,
+        in the current language, font and style: a count changing below it changes no layout."""
+        widest = QLocale().toString(COUNT_WIDTH_FOR)
+        names = self._mode_names()
+        for mode, b in self.filter_buttons.items():
+            text = b.text()
+            b.setMinimumWidth(0)
+            b.setText(f"{names[mode]} ({widest})")
+            b.setMinimumWidth(b.sizeHint().width())
+            b.setText(text)
+        margins = self.count.contentsMargins()
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(self._count_text(widest, widest))
+                                   + margins.left() + margins.right() + 2 * self.count.margin())
 
     def _mode_names(self) -> dict[str, str]:
         return {ALL: self.tr("All"), PROBLEMS: self.tr("With problems"),
@@ -217,11 +255,14 @@ class ReviewPanel(QWidget):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search names, emails, phones…"))
         self.view.setToolTip("")
+        self._size_for_counts()
         self.update_counts()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._size_for_counts()
         elif event.type() == QEvent.Type.PaletteChange:
             self.model.refresh_colors()
         super().changeEvent(event)

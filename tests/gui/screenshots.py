@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     wait(app, lambda: ctx.store.list()[0].status == S.DONE)
     w.handle_paths([big])
     big_id = w.current_job_id()
-    wait(app, lambda: w.model.rowCount() > 3000 and ctx.store.get(big_id).status == S.PROCESSING)
+    wait(app, lambda: len(w.model.table) > 3000 and ctx.store.get(big_id).status == S.PROCESSING)
     w.tabs.setCurrentWidget(w.review)
     save(w, "02-running.png")
 

@@ -182,3 +182,53 @@ def test_portuguese_catalog_is_complete_and_compiled(tmp_path):
     sources = sorted(str(p) for p in (ROOT / "ghl_desktop" / "gui").glob("*.py"))
     out = subprocess.run([lupdate, *sources, "-ts", str(copy)], capture_output=True, text=True, timeout=60)
     assert "(0 new and" in out.stdout + out.stderr, out.stdout + out.stderr
+
+
+def test_a_running_jobs_rows_fill_the_view_only_up_to_a_screenful_and_more_on_scrolling(qapp):
+    """Live rows: the view holds the first ``LIVE_BATCH`` rows while more arrive (each insertion
+    moved the scroll bar and repainted the page); scrolling down fetches more as for any table."""
+    from ghl_desktop.gui.preview_model import LIVE_BATCH
+
+    model = PreviewModel()
+    model.set_table(ContactTable())
+    inserted = []
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    chunk = big_table(20_000)
+    model.append_chunk(chunk.take(list(range(200))))  # the first rows, as the head preview sends them
+    assert model.rowCount() == 200
+    for _ in range(3):
+        model.append_chunk(chunk)
+    assert model.rowCount() == LIVE_BATCH and len(model.table) == 60_200
+    assert inserted == [(0, 199), (200, LIVE_BATCH - 1)]  # nothing more while rows arrive
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == min(60_200, LIVE_BATCH + FETCH_BATCH)
+
+
+def test_counts_growing_while_rows_arrive_leave_the_review_layout_alone(qapp):
+    """The filter buttons, the row count and the row numbers are sized for seven-digit counts:
+    as a job's counts grow from hundreds to a million, no widget of the review page moves."""
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from ghl_desktop.gui.review_panel import ReviewPanel
+    from ghl_desktop.gui.review_session import ReviewSession
+
+    session = ReviewSession(None, PreviewModel(), QUndoStack())
+    panel = ReviewPanel(session)
+    panel.resize(1000, 600)
+    panel.show()
+    small = big_table(300)
+    session.model.set_table(small)
+    QApplication.processEvents()
+    widgets = [*panel.filter_buttons.values(), panel.count, panel.view, panel.search,
+               panel.view.viewport(), panel.view.verticalHeader()]
+    before = [w.geometry() for w in widgets]
+    session.model.set_table(big_table(1_000_000))
+    while session.model.canFetchMore():
+        session.model.fetchMore()
+    panel.view.scrollToBottom()  # the last row numbers, seven digits, are on screen
+    QApplication.processEvents()
+    assert "1000000" in "".join(ch for ch in panel.count.text() if ch.isdigit() or ch == " ")
+    assert [w.geometry() for w in widgets] == before
+    panel.close()
