@@ -500,18 +500,7 @@ class _SlicePlan:
             drop = self.drop
             segments = [(None, a - (d := bisect_left(drop, a)), b - d) if key is None else (key, a, b)
                         for key, a, b in segments]
-        if any(key is not None for key, _, _ in segments):
-            return _send_kept(helper, segments, columns, heads, self.flags, stop - start)
-        parts = []
-        for col in columns:
-            values: list[str] = []
-            for _, a, b in segments:
-                values += col[a:b]
-            parts.append(values)
-        for place, row in heads:
-            for values, value in zip(parts, row):
-                values[place] = value
-        return _send_parts(helper, parts, self.flags)
+        return _send_kept(helper, segments, columns, heads, self.flags, stop - start)
 
 
 class _Owned:
@@ -543,8 +532,8 @@ class _Owned:
 
 def _send_kept(helper: ChunkHelper, segments: list[tuple], columns: list[list[str]],
                heads: list[tuple[int, tuple[str, ...]]], flags: list[bool], n: int):
-    """Have the helper format a slice mostly from the chunks it keeps (``_kept_slice``): only the
-    rows it does not keep travel, with the merged values of the group heads."""
+    """Have the helper format a slice from the chunks it keeps, if any, and the rows it does not
+    keep, which travel as values (``_kept_slice``), with the merged values of the group heads."""
     values: list[list[str]] = [[] for _ in columns]
     for key, a, b in segments:
         if key is None:
@@ -579,8 +568,7 @@ def _kept_slice(token: str, plan: list[tuple], packed: bytes | None, heads: list
     for place, row in heads:
         for col, value in zip(columns, row):
             col[place] = value
-    fields = [_export_field(col, flag) if any(col) else None for col, flag in zip(columns, flags)]
-    return _slice_text(fields, n).encode("utf-8")
+    return _slice_text([_export_field(col, flag) for col, flag in zip(columns, flags)], n).encode("utf-8")
 
 
 class _KeptRuns:

@@ -202,11 +202,15 @@ class ReviewPanel(QWidget):
         counts = {ALL: len(t), PROBLEMS: len(t.problems), MERGED: len(t.merged), EXCLUDED: len(t.excluded)}
         names = self._mode_names()
         for mode, b in self.filter_buttons.items():
-            b.setText(f"{names[mode]} ({loc.toString(counts[mode])})")
+            b.setText(self._filter_text(names[mode], loc.toString(counts[mode])))
         self.count.setText(self._count_text(loc.toString(self.model.visible_count()), loc.toString(len(t))))
 
     def _count_text(self, shown: str, total: str) -> str:
         return self.tr("Showing {0} of {1} rows").format(shown, total)
+
+    @staticmethod
+    def _filter_text(name: str, count: str) -> str:
+        return f"{name} ({count})"
 
     def _size_for_counts(self) -> None:
         """Give the filter buttons and the row count the width of their text at ``COUNT_WIDTH_FOR``,
@@ -216,7 +220,7 @@ class ReviewPanel(QWidget):
         for mode, b in self.filter_buttons.items():
             text = b.text()
             b.setMinimumWidth(0)
-            b.setText(f"{names[mode]} ({widest})")
+            b.setText(self._filter_text(names[mode], widest))
             b.setMinimumWidth(b.sizeHint().width())
             b.setText(text)
         margins = self.count.contentsMargins()

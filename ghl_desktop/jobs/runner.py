@@ -240,10 +240,10 @@ class JobManager(QObject):
             sha, size, stored = self.store.data.store_copy(path)
             known = [j for j in self.store.find_by_sha(sha) if not j.files_purged]
             job = None if known else self.store.create(path, sha, size, stored, opts)
-            return sha, size, stored, known, job
+            return stored, known, job
 
         try:
-            sha, size, stored, known, job = run_keeping_events(copy_in)
+            stored, known, job = run_keeping_events(copy_in)
         except OSError as exc:
             return SubmitOutcome(path, ERROR, error=f"{path.name}: {exc.strerror or exc}")
         if job is not None:
