@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from typing import Callable, Sequence
 
-from . import fields as F
+from . import schema as F
 from .fastpath import email_column, fast_email, fast_phone, phone_column
 from .mapping import Mapping
 from .normalize.injection import RISKY_STARTS
@@ -40,10 +40,6 @@ from .table import (
     RowSources,
 )
 
-#: Fields holding free text that is copied (trimmed) from the first non-empty source column.
-_TEXT_FIELDS = (F.COMPANY, F.ADDRESS, F.COUNTRY, F.WEBSITE, F.SOURCE)
-#: Fields never checked for formula injection: E.164 phones legitimately start with "+".
-_PHONE_FIELDS = frozenset({F.PHONE, F.ADDITIONAL_PHONES})
 
 _SPACES = re.compile(r"\s+")
 _CEP = re.compile(r"^\d{5}-?\d{3}$")
@@ -120,6 +116,22 @@ def format_state(value: str) -> str:
     return value.upper() if len(value) == 2 and value.isalpha() else value
 
 
+#: How a plain field's values are normalized, by the field's kind: the name its results are
+#: memoized under (fields of one kind share their distinct values) and, for a default region,
+#: the normalizer of one value.
+PLAIN_KINDS: dict[str, tuple[str, Callable[[str], Callable[[str], str]]]] = {
+    F.TEXT: ("text", lambda region: clean_text),
+    F.PLACE: ("name", lambda region: normalize_name),
+    F.STATE_KIND: ("state", lambda region: format_state),
+    F.POSTAL: ("postal_code", lambda region: lambda v: format_postal_code(v, region)),
+}
+
+
+def plain_value(kind: str, text: str, region: str) -> str:
+    """One value of a plain field of ``kind``, normalized (a person typing it in review)."""
+    return PLAIN_KINDS[kind][1](region)(text)
+
+
 @dataclass
 class SourceColumns:
     """One input file's raw cells, column-major, as read (before normalizing)."""
@@ -148,7 +160,8 @@ def normalize_chunk(
 ) -> ContactTable:
     """Normalize rows ``start:stop`` of one source into a new :class:`ContactTable`."""
     n = stop - start
-    table = ContactTable()
+    schema = mapping.schema
+    table = ContactTable(schema=schema)
     table.sources = RowSources.run(file_index, start, stop)
     cols = table.columns
     region = cache.region
@@ -240,47 +253,52 @@ def normalize_chunk(
                 if not last[r]:
                     last[r] = rest
     cols[F.FIRST_NAME], cols[F.LAST_NAME] = first, last
+    for name in schema.of_kind(F.NAME):
+        if name not in (F.FIRST_NAME, F.LAST_NAME):
+            cols[name] = first_non_empty(source_cols(name), "name", normalize_name)
 
-    # -- plain text and lightly formatted fields ----------------------------------------------
-    for name in _TEXT_FIELDS:
-        cols[name] = first_non_empty(source_cols(name), "text", clean_text)
-    cols[F.CITY] = first_non_empty(source_cols(F.CITY), "name", normalize_name)
-    cols[F.STATE] = first_non_empty(source_cols(F.STATE), "state", format_state)
-    cols[F.POSTAL_CODE] = first_non_empty(
-        source_cols(F.POSTAL_CODE), "postal_code", lambda v: format_postal_code(v, region)
-    )
+    # -- plain text and lightly formatted fields: the first non-empty source column -------------
+    for fld in schema:
+        if fld.kind in PLAIN_KINDS:
+            memo, make = PLAIN_KINDS[fld.kind]
+            cols[fld.name] = first_non_empty(source_cols(fld.name), memo, make(region))
 
-    # -- date of birth ------------------------------------------------------------------
-    dob = [""] * n
-    for col in source_cols(F.DATE_OF_BIRTH):
-        for r, v in enumerate(col):
-            if dob[r] or not v or v.isspace():
-                continue
-            res = cache.date(v)
-            if res.status == "valid":
-                dob[r] = res.value
-            elif res.status == "invalid":
-                table.add_problem(r, F.DATE_OF_BIRTH, INVALID_DATE, res.reason, v)
-    cols[F.DATE_OF_BIRTH] = dob
+    # -- dates ----------------------------------------------------------------------------
+    for name in schema.of_kind(F.DATE):
+        dates = [""] * n
+        for col in source_cols(name):
+            for r, v in enumerate(col):
+                if dates[r] or not v or v.isspace():
+                    continue
+                res = cache.date(v)
+                if res.status == "valid":
+                    dates[r] = res.value
+                elif res.status == "invalid":
+                    table.add_problem(r, name, INVALID_DATE, res.reason, v)
+        cols[name] = dates
 
     # -- tags (every tag column unioned) and notes ----------------------------------------
-    tag_cols = source_cols(F.TAGS)
-    if len(tag_cols) == 1:
-        cols[F.TAGS] = cache.mapped("joined_tags", lambda v: join_tags(split_tags(v)), tag_cols[0])
-    elif tag_cols:
-        cols[F.TAGS] = [
-            join_tags(t for col in tag_cols for t in cache.tags(col[r])) for r in range(n)
-        ]
-    else:
-        cols[F.TAGS] = [""] * n
-    note_cols = source_cols(F.NOTES)
-    notes = [""] * n
-    for r in range(n) if note_cols else sorted(extensions):
-        parts = [clean_text(col[r]) for col in note_cols if col[r] and not col[r].isspace()]
-        if r in extensions:
-            parts.append("Ramal/Ext.: " + ", ".join(extensions[r]))
-        notes[r] = "\n".join(parts)
-    cols[F.NOTES] = notes
+    for name in schema.of_kind(F.TAGS_KIND):
+        tag_cols = source_cols(name)
+        if len(tag_cols) == 1:
+            cols[name] = cache.mapped("joined_tags", lambda v: join_tags(split_tags(v)), tag_cols[0])
+        elif tag_cols:
+            cols[name] = [
+                join_tags(t for col in tag_cols for t in cache.tags(col[r])) for r in range(n)
+            ]
+        else:
+            cols[name] = [""] * n
+    for name in schema.of_kind(F.NOTES_KIND):
+        note_cols = source_cols(name)
+        # A phone's extension has no field of its own in GHL: it is kept in the Notes.
+        ext = extensions if name == F.NOTES else {}
+        notes = [""] * n
+        for r in range(n) if note_cols else sorted(ext):
+            parts = [clean_text(col[r]) for col in note_cols if col[r] and not col[r].isspace()]
+            if r in ext:
+                parts.append("Ramal/Ext.: " + ", ".join(ext[r]))
+            notes[r] = "\n".join(parts)
+        cols[name] = notes
 
     flag_row_problems(table, range(n))
     # Problems were added field by field (emails, then phones, ...): keep rows in order.
@@ -394,15 +412,13 @@ def flag_row_problems(table: ContactTable, rows) -> None:
         no_contact = [r for r in rows if not table.has_contact(r)]
     for r in no_contact:
         table.add_problem(r, ROW, NO_CONTACT, "no name, email or phone: GHL cannot import it")
-    for name in F.GHL_COLUMNS:
-        if name in _PHONE_FIELDS:
-            continue
+    for name in flagged_fields(table.schema):
         for r in risky_indexes(table.columns[name], rows):
             table.add_problem(
                 r, name, FORMULA, "starts like a spreadsheet formula; exported with a leading '"
             )
 
 
-def flagged_fields() -> Sequence[str]:
+def flagged_fields(schema: F.Schema = F.STANDARD) -> Sequence[str]:
     """Fields the export neutralizes (every column but the E.164 phone columns)."""
-    return [c for c in F.GHL_COLUMNS if c not in _PHONE_FIELDS]
+    return [f.name for f in schema if f.exported and f.neutralized]

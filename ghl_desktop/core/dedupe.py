@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, compress, repeat
 from typing import Callable
 
-from . import fields as F
+from . import schema as F
+from .schema import Schema
 from .normalize import join_tags, split_tags
 from .table import ERROR_KINDS, NO_CONTACT, ContactTable, true_positions
 
-_UNION_FIELDS = {F.TAGS, F.ADDITIONAL_EMAILS, F.ADDITIONAL_PHONES, F.NOTES}
 
 
 def _split_list(value: str) -> list[str]:
@@ -272,7 +273,7 @@ def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
     rows = sorted(r for g in groups for r in g)
     before = table.take(rows)
     at = {r: i for i, r in enumerate(rows)}
-    merged = ContactTable()
+    merged = table.empty_like()
     for c in merged.columns:
         merged.columns[c] = [""] * len(groups)
     tags = {}
@@ -302,7 +303,18 @@ def _copy_row(src: ContactTable, i: int, dst: ContactTable, r: int) -> None:
     dst.merged[r] = src.merged[i]
 
 
-_PLAIN_FIELDS = tuple(name for name in F.GHL_COLUMNS if name not in _UNION_FIELDS)
+@lru_cache(maxsize=16)
+def _first_wins(schema: Schema) -> tuple[str, ...]:
+    """The exported fields whose merged value is the first non-empty one (the others are unions:
+    tags, notes, and the further emails and phones of Email and Phone, merged below)."""
+    unions = {F.ADDITIONAL_EMAILS, F.ADDITIONAL_PHONES, *(n for k in _unions(schema) for n in k)}
+    return tuple(f.name for f in schema if f.exported and f.name not in unions)
+
+
+@lru_cache(maxsize=16)
+def _unions(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields merged as a union of their tags, and as the distinct notes one per line."""
+    return tuple(schema.of_kind(F.TAGS_KIND)), tuple(schema.of_kind(F.NOTES_KIND))
 
 
 def _merge_into(
@@ -316,7 +328,7 @@ def _merge_into(
     merged tags of a combination of tag cells (a list repeats a few tag cells many times)."""
     cols = table.columns
     values: dict[str, str] = {}
-    for name in _PLAIN_FIELDS:  # the first non-empty value wins
+    for name in _first_wins(table.schema):  # the first non-empty value wins
         col = cols[name]
         for r in group:
             v = col[r]
@@ -340,18 +352,21 @@ def _merge_into(
         main_col = cols[main]
         extras = [main_col[r] for r in group if main_col[r] and main_col[r] != won]
         values[extra] = ", ".join(dict.fromkeys(extras + union(extra, won)))
-    tag_cells = tuple(cols[F.TAGS][r] for r in group)
-    merged_tags = None if tags_cache is None else tags_cache.get(tag_cells)
-    if merged_tags is None:
-        merged_tags = join_tags(t for cell in tag_cells for t in split_tags(cell))
-        if tags_cache is not None:
-            tags_cache[tag_cells] = merged_tags
-    values[F.TAGS] = merged_tags
-    notes: list[str] = []
-    for r in group:
-        if cols[F.NOTES][r] and cols[F.NOTES][r] not in notes:
-            notes.append(cols[F.NOTES][r])
-    values[F.NOTES] = "\n".join(notes)
+    tag_fields, note_fields = _unions(table.schema)
+    for name in tag_fields:
+        tag_cells = tuple(cols[name][r] for r in group)
+        merged_tags = None if tags_cache is None else tags_cache.get(tag_cells)
+        if merged_tags is None:
+            merged_tags = join_tags(t for cell in tag_cells for t in split_tags(cell))
+            if tags_cache is not None:
+                tags_cache[tag_cells] = merged_tags
+        values[name] = merged_tags
+    for name in note_fields:
+        notes: list[str] = []
+        for r in group:
+            if cols[name][r] and cols[name][r] not in notes:
+                notes.append(cols[name][r])
+        values[name] = "\n".join(notes)
 
     for name, v in values.items():
         out.columns[name][new_row] = v

@@ -23,7 +23,7 @@ from typing import Callable, Sequence
 
 from .assemble import SourceColumns, flagged_fields, risky_indexes
 from .atomic import atomic_open, commit_all, temp_path_for
-from .fields import EMAIL, FIRST_NAME, GHL_COLUMNS, LAST_NAME, PHONE
+from .schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE, Schema
 from .normalize import needs_neutralizing, neutralize_formula
 from .normalize.injection import RISKY_STARTS
 from .parallel import ChunkHelper, in_order
@@ -71,10 +71,10 @@ def remove_stale_temps(out: Path) -> None:
 
 
 def export_columns(table: ContactTable) -> list[list[str]]:
-    """The exported values, column by column (GHL order), formula cells neutralized."""
+    """The exported values, column by column (the schema's order), formula cells neutralized."""
     keep = exported_index(table)
-    return [_export_values(table.columns[c], c in _risky_fields(), keep, 0, _n_exported(table, keep))
-            for c in GHL_COLUMNS]
+    risky = _risky_fields(table.schema)
+    return [_export_values(col, c in risky, keep, 0, _n_exported(table, keep)) for c, col in table.columns.items()]
 
 
 def export_rows(table: ContactTable) -> list[list[str]]:
@@ -82,8 +82,8 @@ def export_rows(table: ContactTable) -> list[list[str]]:
     return [list(r) for r in zip(*export_columns(table))]
 
 
-def _risky_fields() -> frozenset[str]:
-    return frozenset(flagged_fields())
+def _risky_fields(schema: Schema) -> frozenset[str]:
+    return frozenset(flagged_fields(schema))
 
 
 def not_exported(table: ContactTable) -> list[int]:
@@ -238,9 +238,9 @@ def _formatted_slices(table: ContactTable, keep: list[int] | None, slices: list[
     """
     from .errors import Cancelled
 
-    risky = _risky_fields()
-    columns = [table.columns[c] for c in GHL_COLUMNS]
-    flags = [c in risky for c in GHL_COLUMNS]
+    risky = _risky_fields(table.schema)
+    columns = list(table.columns.values())
+    flags = [c in risky for c in table.columns]
 
     def rows_of(k: int) -> range | list[int]:
         start, stop = slices[k]
@@ -365,8 +365,8 @@ def _close_synced(fh) -> None:
     fh.close()
 
 
-def _header_bytes() -> bytes:
-    return _csv_lines([GHL_COLUMNS])
+def _header_bytes(schema: Schema) -> bytes:
+    return _csv_lines([schema.columns])
 
 
 def _cut(n_rows: int, split_rows: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int]]:
@@ -431,11 +431,11 @@ class ExportAhead:
         _, slices, _ = _cut(kept.count, self.split_rows)
         if len(slices) < _PARALLEL_MIN_SLICES:
             return
-        risky = _risky_fields()
-        flags = [c in risky for c in GHL_COLUMNS]
+        risky = _risky_fields(table.schema)
+        flags = [c in risky for c in table.columns]
         self._plan = plan = _SlicePlan(kept, slices, heads, drop, flags,
                                        helper.kept_runs if helper.keep_token is not None else [])
-        columns = [table.columns[c] for c in GHL_COLUMNS]
+        columns = list(table.columns.values())
         for k in range(min(self.limit, len(slices))):
             pending = plan.send(helper, k, columns, merged=False)
             if pending is None:
@@ -458,7 +458,7 @@ class ExportAhead:
         plan = self._plan
         if plan is None or not plan.owned.runs or not self._foreseen(n_rows, split_rows):
             return None
-        columns = [table.columns[c] for c in GHL_COLUMNS]
+        columns = list(table.columns.values())
         return lambda k: plan.send(self.helper, k, columns, merged=True)
 
     def _foreseen(self, n_rows: int, split_rows: int) -> bool:
@@ -480,7 +480,7 @@ class _SlicePlan:
         self.kept, self.slices, self.drop, self.flags = kept, slices, drop, flags
         self.owned = _Owned(owned)
         merged = heads.table.columns
-        self.merged_columns = [merged[c] for c in GHL_COLUMNS]
+        self.merged_columns = list(merged.values())
         self.head_at = {r: i for i, r in enumerate(heads.rows)}
         self.head_rows = sorted(self.head_at)
 
@@ -638,7 +638,7 @@ def write_export(
             tmp = temp_path_for(dests[written])
             pairs.append((tmp, dests[written]))
             files.append(open(tmp, "wb"))
-            writer.do(files[-1].write, _header_bytes())
+            writer.do(files[-1].write, _header_bytes(table.schema))
 
         for k, data in _formatted_slices(table, keep, slices, cancel, helper, sent, late):
             while written < part_of[k]:
@@ -714,7 +714,7 @@ def write_rejects(
         picks = [[s.columns[idx[h]] if h in idx else None for h in header] for s, idx in zip(sources, index)]
         names = [Path(s.path).name for s in sources]
     else:
-        header = list(GHL_COLUMNS)
+        header = list(table.schema.columns)
         picks, names = [], []
     with open(path, "wb") as fh:
         fh.write(_csv_lines([["Source File", "Source Row", "Reason", *header]]))

@@ -17,22 +17,19 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
-from . import fields as F
+from functools import lru_cache
+
+from . import schema as F
+from .schema import STANDARD, Schema
 from .synonyms import (
     AMBIGUOUS_NAME,
     LEADING_QUALIFIERS,
     MEANINGLESS_WORDS,
     NOT_CONTACT_WORDS,
     PERSON_WORDS,
-    POSTAL_HINTS,
-    STATE_HINTS,
-    SYNONYMS,
     TRAILING_OWNER_PHRASES,
     TRAILING_QUALIFIERS,
 )
-
-#: Fields that several source columns may feed (the pipeline keeps them all).
-MULTI_SOURCE = frozenset({F.EMAIL, F.PHONE, F.TAGS, F.NOTES, F.ADDITIONAL_EMAILS, F.ADDITIONAL_PHONES})
 
 #: Confidence levels, highest first.
 EXACT = 0.97            # the whole normalized header is a synonym
@@ -45,10 +42,16 @@ MOSTLY = 0.6
 #: Below this share the values contradict the header.
 HARDLY = 0.2
 
-_PHRASE_TO_FIELD: dict[str, str] = {}
-for _field, _phrases in SYNONYMS.items():
-    for _p in _phrases:
-        _PHRASE_TO_FIELD.setdefault(_p, _field)
+
+@lru_cache(maxsize=16)
+def _phrase_to_field(schema: Schema) -> dict[str, str]:
+    """Every synonym of ``schema``'s fields -> its field (the first field naming a phrase wins)."""
+    out: dict[str, str] = {}
+    for f in schema:
+        for phrase in f.synonyms:
+            out.setdefault(phrase, f.name)
+    return out
+
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DIGIT_EDGE = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
@@ -129,7 +132,7 @@ def _qualified_cores(words: list[str]) -> list[str]:
     return out
 
 
-def match_header(text: str) -> tuple[str | None, float]:
+def match_header(text: str, schema: Schema = STANDARD) -> tuple[str | None, float]:
     """(field, confidence) from the header alone; ``(F.FULL_NAME, 0.6)`` for a bare "Nome".
 
     Exact synonym → 0.97; synonym plus number/qualifier words → 0.95; anything else → no match
@@ -138,13 +141,14 @@ def match_header(text: str) -> tuple[str | None, float]:
     norm = normalize_header(text)
     if not norm:
         return None, 0.0
-    if norm in _PHRASE_TO_FIELD:
-        return _PHRASE_TO_FIELD[norm], EXACT
+    phrases = _phrase_to_field(schema)
+    if norm in phrases:
+        return phrases[norm], EXACT
     if norm in AMBIGUOUS_NAME:
         return F.FULL_NAME, AMBIGUOUS_HEADER
     for core in _qualified_cores(norm.split()):
-        if core in _PHRASE_TO_FIELD:
-            return _PHRASE_TO_FIELD[core], QUALIFIED
+        if core in phrases:
+            return phrases[core], QUALIFIED
         if core in AMBIGUOUS_NAME:
             return F.FULL_NAME, AMBIGUOUS_HEADER - 0.05
     return None, 0.0
@@ -222,7 +226,7 @@ def profile_values(values: Iterable[object]) -> ValueProfile:
 class ColumnMapping:
     source: str          # header name (unique within the file)
     index: int           # position in the header
-    field: str | None    # one of fields.MAPPABLE_FIELDS, or None = left out
+    field: str | None    # a name of the schema's fields (``Schema.mappable``), or None = left out
     confidence: float    # 0.0 – 1.0, rounded to 2 decimals
     reason: str          # "header", "values", "header+values", "manual", or "" when unmapped
 
@@ -230,6 +234,8 @@ class ColumnMapping:
 @dataclass
 class Mapping:
     columns: list[ColumnMapping]
+    #: The fields the columns may be mapped to.
+    schema: Schema = STANDARD
 
     def sources_for(self, field: str) -> list[int]:
         """Column indexes feeding ``field``, in header order."""
@@ -241,21 +247,21 @@ class Mapping:
 
     def with_field(self, source: str, field: str | None) -> "Mapping":
         """A copy with one column set by hand; ``KeyError`` for a source not in the header."""
-        if field is not None and field not in F.MAPPABLE_FIELDS:
+        if field is not None and field not in self.schema:
             raise ValueError(f"unknown field {field!r}")
         if not any(c.source == source for c in self.columns):
             raise KeyError(source)
         return Mapping([
             replace(c, field=field, confidence=1.0, reason="manual") if c.source == source else replace(c)
             for c in self.columns
-        ])
+        ], self.schema)
 
     def to_dict(self) -> dict:
         """``{source: {"field": str | None, "confidence": float}}`` in header order (JSON-ready)."""
         return {c.source: {"field": c.field, "confidence": c.confidence} for c in self.columns}
 
     @classmethod
-    def from_dict(cls, header: list[str], data: dict) -> "Mapping":
+    def from_dict(cls, header: list[str], data: dict, schema: Schema = STANDARD) -> "Mapping":
         """Rebuild a mapping saved with ``to_dict`` for ``header``.
 
         Sources missing from ``data``, and unknown field names, come back unmapped. The dict records
@@ -267,39 +273,29 @@ class Mapping:
             entry = data.get(h) if isinstance(data, dict) else None
             entry = entry if isinstance(entry, dict) else {}
             field = entry.get("field")
-            if field not in F.MAPPABLE_FIELDS:
+            if field not in schema:
                 field = None
             try:
                 conf = min(1.0, max(0.0, float(entry.get("confidence", 1.0)))) if field else 0.0
             except (TypeError, ValueError):
                 conf = 1.0
             cols.append(ColumnMapping(h, i, field, round(conf, 2), "manual" if field else ""))
-        return cls(cols)
+        return cls(cols, schema)
 
     def signature(self) -> str:
         """Stable hash of the normalized header set; remembers a person's mapping per CRM export."""
         return header_signature([c.source for c in self.columns])
 
 
-#: The value shape that confirms a header's field.
-_SHAPE_OF = {
-    F.EMAIL: "email", F.ADDITIONAL_EMAILS: "email", F.PHONE: "phone", F.ADDITIONAL_PHONES: "phone",
-    F.DATE_OF_BIRTH: "date", F.POSTAL_CODE: "cep", F.STATE: "uf", F.FULL_NAME: "name",
-}
-#: Fields whose header the values may overrule (an "Email" column full of phones is a phone column).
-_OVERRULABLE = frozenset({
-    F.EMAIL, F.ADDITIONAL_EMAILS, F.PHONE, F.ADDITIONAL_PHONES, F.DATE_OF_BIRTH,
-    F.FULL_NAME, F.FIRST_NAME, F.LAST_NAME,
-})
 _EMAIL_FIELD_FOR = {F.ADDITIONAL_PHONES: F.ADDITIONAL_EMAILS}
 _PHONE_FIELD_FOR = {F.ADDITIONAL_EMAILS: F.ADDITIONAL_PHONES}
 
 _Decision = tuple[str | None, float, str]
 
 
-def _from_header(field: str, conf: float, norm: str, prof: ValueProfile) -> _Decision:
-    shape = _SHAPE_OF.get(field)
-    if prof.count and field in _OVERRULABLE and prof.share(shape) < HARDLY:
+def _from_header(field: str, conf: float, norm: str, prof: ValueProfile, schema: Schema) -> _Decision:
+    shape = schema[field].shape
+    if prof.count and schema[field].overrulable and prof.share(shape) < HARDLY:
         # Values that clearly say otherwise win.
         if shape != "email" and prof.email > MOSTLY:
             return _EMAIL_FIELD_FOR.get(field, F.EMAIL), VALUES_WIN, "values"
@@ -316,7 +312,7 @@ def _from_header(field: str, conf: float, norm: str, prof: ValueProfile) -> _Dec
     return field, conf, "header"
 
 
-def _from_values(norm: str, prof: ValueProfile) -> _Decision:
+def _from_values(norm: str, prof: ValueProfile, schema: Schema) -> _Decision:
     words = set(norm.split())
     meaningless = _is_meaningless(norm)
     vetoed = bool(words & NOT_CONTACT_WORDS)
@@ -327,10 +323,12 @@ def _from_values(norm: str, prof: ValueProfile) -> _Decision:
             return F.EMAIL, 0.5 + 0.4 * prof.email, "values"
         if prof.phone > MOSTLY:
             return F.PHONE, 0.5 + 0.35 * prof.phone, "values"
-    if prof.cep >= 0.8 and (meaningless or words & POSTAL_HINTS):
-        return F.POSTAL_CODE, 0.6 if meaningless else 0.85, "values"
-    if prof.uf >= 0.9 and (meaningless or words & STATE_HINTS or not vetoed):
-        return F.STATE, 0.85 if words & STATE_HINTS else 0.6, "values"
+    # A postal code column, then a state column, told by its values and a hint word of the header.
+    postal, state = (next((f for f in schema if f.shape == shape and f.value_hints), None) for shape in ("cep", "uf"))
+    if postal is not None and prof.cep >= 0.8 and (meaningless or words & postal.value_hints):
+        return postal.name, 0.6 if meaningless else 0.85, "values"
+    if state is not None and prof.uf >= 0.9 and (meaningless or words & state.value_hints or not vetoed):
+        return state.name, 0.85 if words & state.value_hints else 0.6, "values"
     if meaningless:  # the header says nothing, so it cannot say "registration date" either
         if prof.date >= 0.8:
             return F.DATE_OF_BIRTH, 0.6, "values"
@@ -339,12 +337,12 @@ def _from_values(norm: str, prof: ValueProfile) -> _Decision:
     return None, 0.0, ""
 
 
-def _decide(source: str, prof: ValueProfile) -> _Decision:
+def _decide(source: str, prof: ValueProfile, schema: Schema) -> _Decision:
     norm = normalize_header(source)
-    field, conf = match_header(source)
+    field, conf = match_header(source, schema)
     if field is not None:
-        return _from_header(field, conf, norm, prof)
-    return _from_values(norm, prof)
+        return _from_header(field, conf, norm, prof, schema)
+    return _from_values(norm, prof, schema)
 
 
 def _sample_columns(rows: Iterable[Sequence[object]], width: int, sample_size: int) -> list[list[object]]:
@@ -356,16 +354,17 @@ def _sample_columns(rows: Iterable[Sequence[object]], width: int, sample_size: i
     return cols
 
 
-def auto_map(header: list[str], rows: Sequence[Sequence[str]], *, sample_size: int = 500) -> Mapping:
-    """Guess each column's GHL field from its header and the first ``sample_size`` rows."""
+def auto_map(header: list[str], rows: Sequence[Sequence[str]], *, sample_size: int = 500,
+             schema: Schema = STANDARD) -> Mapping:
+    """Guess each column's field of ``schema`` from its header and the first ``sample_size`` rows."""
     columns = _sample_columns(rows, len(header), sample_size)
     cols: list[ColumnMapping] = []
     for i, source in enumerate(header):
-        field, conf, reason = _decide(source, profile_values(columns[i]))
+        field, conf, reason = _decide(source, profile_values(columns[i]), schema)
         cols.append(ColumnMapping(source, i, field, round(conf, 2), reason))
     _resolve_names(cols)
-    _resolve_single_valued(cols)
-    return Mapping(cols)
+    _resolve_single_valued(cols, schema)
+    return Mapping(cols, schema)
 
 
 def _drop(c: ColumnMapping) -> None:
@@ -389,11 +388,11 @@ def _resolve_names(cols: list[ColumnMapping]) -> None:
                 _drop(c)
 
 
-def _resolve_single_valued(cols: list[ColumnMapping]) -> None:
+def _resolve_single_valued(cols: list[ColumnMapping], schema: Schema) -> None:
     """Two columns competing for one single-valued field: the more confident (then first) one wins."""
     by_field: dict[str, list[ColumnMapping]] = {}
     for c in cols:
-        if c.field and c.field not in MULTI_SOURCE:
+        if c.field and not schema[c.field].multi_source:
             by_field.setdefault(c.field, []).append(c)
     for group in by_field.values():
         if len(group) > 1:

@@ -38,7 +38,7 @@ except ImportError:  # Windows
 
 from .assemble import SourceColumns, ValueCache, normalize_chunk
 from .mapping import Mapping
-from .fields import GHL_COLUMNS
+from .schema import STANDARD, Schema
 from .table import ContactTable, Problem, RowSources
 
 log = logging.getLogger(__name__)
@@ -132,7 +132,7 @@ def _keep(token: str, key: tuple[int, int], columns: list[bytes]) -> None:
 
 
 def kept_columns(token: str, key: tuple[int, int]) -> list[list[str] | None]:
-    """In the helper: the normalized columns (GHL order; None for an all-empty one) of a chunk it
+    """In the helper: the normalized columns (schema order; None for an all-empty one) of a chunk it
     kept for conversion ``token``. Raises LookupError when it has no such chunk (the caller's
     work then fails, and the main process does it)."""
     global _decoded
@@ -161,15 +161,16 @@ def _pack(table: ContactTable) -> tuple:
     # A Problem is a tuple subclass, which marshal refuses: it travels as its plain tuple.
     problems = [(r, f, tuple(p))
                 for r, fields in table.problems.items() for f, probs in fields.items() for p in probs]
-    columns = [col if any(col) else None for col in (table.columns[c] for c in GHL_COLUMNS)]
+    columns = [col if any(col) else None for col in table.columns.values()]
     return (len(table), columns, problems, table.suggestions,
             {r: list(v) for r, v in table.merged.items()}, sorted(table.excluded))
 
 
-def _unpack(data: tuple) -> ContactTable:
+def _unpack(data: tuple, schema: Schema = STANDARD) -> ContactTable:
+    """``_pack``'s data as a table of ``schema`` (the one the packed table had)."""
     n, columns, problems, suggestions, merged, excluded = data
-    table = ContactTable()
-    table.columns = {c: [""] * n if col is None else col for c, col in zip(GHL_COLUMNS, columns)}
+    table = ContactTable(schema=schema)
+    table.columns = {c: [""] * n if col is None else col for c, col in zip(schema.columns, columns)}
     as_problem = tuple.__new__  # (Problem, triple): no Python-level call per problem
     for r, f, triple in problems:  # packed in the table's own order
         table.problems.setdefault(r, {}).setdefault(f, []).append(as_problem(Problem, triple))
@@ -255,6 +256,8 @@ class ChunkHelper:
         #: (first table row, rows, key) of each run of table rows whose columns the helper keeps,
         #: in table order (see ``placed``).
         self.kept_runs: list[tuple[int, int, tuple[int, int]]] = []
+        #: The schema of the chunks submitted (one conversion's mappings share one).
+        self.schema: Schema = STANDARD
 
     @property
     def active(self) -> bool:
@@ -296,6 +299,7 @@ class ChunkHelper:
         if self._pool is None:
             return None
         used = {c.index for c in mapping.columns if c.field is not None}
+        self.schema = mapping.schema
         pending = []
         try:
             for a in range(start, stop, PIECE_ROWS):
@@ -350,7 +354,7 @@ class ChunkHelper:
         pieces = []
         try:
             for a, future in zip(range(start, stop, PIECE_ROWS), pending):
-                piece = _unpack(_from_parts(future.result()))
+                piece = _unpack(_from_parts(future.result()), self.schema)
                 piece.sources = RowSources.run(file_index, a, min(a + PIECE_ROWS, stop))
                 pieces.append(piece)
         except Exception:
@@ -363,7 +367,7 @@ class ChunkHelper:
                     self._kept_pieces[(file_index, a)] = len(piece)
         if len(pieces) == 1:
             return pieces[0]  # the usual case (one piece a chunk): no copy
-        table = ContactTable()
+        table = ContactTable(schema=self.schema)
         for piece in pieces:
             table.extend(piece)
         return table

@@ -1,9 +1,9 @@
 """Save and load a conversion result, so a finished job reopens at once without reprocessing.
 
-A result folder holds ``table.bin`` (the GHL columns plus each row's source), ``source-<i>.bin``
+A result folder holds ``table.bin`` (the table's columns plus each row's source), ``source-<i>.bin``
 (each input's raw cells, for rejects and "original → normalized" tooltips), ``review.bin``
 (problems, suggestions, merges, exclusions, flattened into parallel lists) and ``meta.json``
-(report, mappings, options).
+(the table's field schema, report, mappings, options).
 
 The ``.bin`` files hold plain lists, ``marshal``-ed and zlib-compressed in slices of 100,000
 values: columns of strings are what marshal does fastest (a million-row table saves and reopens in
@@ -31,7 +31,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from .assemble import SourceColumns
-from .fields import GHL_COLUMNS
+from .schema import STANDARD, Schema
 from .limits import Limits
 from .mapping import Mapping
 from .table import ContactTable, Problem, RowSources
@@ -167,7 +167,7 @@ def save_result(result, folder: Path) -> None:
     tmp.mkdir()
     t = result.table
     _dump(tmp / "table.bin", {
-        "columns": {c: t.columns[c] for c in GHL_COLUMNS},
+        "columns": dict(t.columns),
         "file": _SlicedList(t.sources.files),
         "row": _SlicedList(t.sources.rows),
     })
@@ -176,10 +176,11 @@ def save_result(result, folder: Path) -> None:
     _dump(tmp / "review.bin", _review_lists(t))
     meta = {
         "version": FORMAT,
+        "schema": t.schema.to_list(),
         "report": result.report,
         "mappings": [m.to_dict() for m in result.mappings],
         "sources": [{"path": s.path, "header": s.header, "info": s.info} for s in result.sources],
-        "options": asdict(result.options),
+        "options": {k: v for k, v in asdict(result.options).items() if k != "schema"},  # saved above
         "total_rows": result.total_rows,
         "duplicates_merged": result.duplicates_merged,
     }
@@ -255,6 +256,17 @@ def _apply_review(table: ContactTable, review: dict) -> None:
     table.excluded = set(review["excluded"])
 
 
+def reopened_schema(saved: Schema) -> Schema:
+    """The schema a saved result reopens with: today's standard fields, then any field of the saved
+    schema they lack (a custom field, or a field this version no longer has), so no saved column
+    is lost and a field added since reopens empty."""
+    schema = STANDARD
+    for f in saved:
+        if f.name not in schema:
+            schema = schema.with_field(f)
+    return schema
+
+
 def load_result(folder: Path):
     from .pipeline import gc_paused
 
@@ -273,9 +285,12 @@ def _load_result(folder: Path):
     if meta.get("version") != FORMAT:
         raise ResultUnreadable("the saved result was written by another version of the app")
     tab = _load(folder / "table.bin")
-    table = ContactTable()
-    table.columns = {c: tab["columns"][c] for c in GHL_COLUMNS}
     files, rows = tab["file"], tab["row"]
+    schema = reopened_schema(Schema.from_list(meta["schema"]) if "schema" in meta else STANDARD)
+    saved = tab["columns"]
+    table = ContactTable(schema=schema)
+    # A field the result was saved without (the app gained one since) reopens empty.
+    table.columns = {c: saved[c] if c in saved else [""] * len(files) for c in schema.columns}
     table.sources = RowSources()
     for start in range(0, len(files), _SLICE):  # a million items in one call held the GIL ~50 ms
         table.sources.files.extend(files[start : start + _SLICE])
@@ -287,9 +302,10 @@ def _load_result(folder: Path):
     for i, s in enumerate(meta["sources"]):
         raw = _load(folder / f"source-{i}.bin")
         sources.append(SourceColumns(s["path"], s["header"], raw["columns"], raw["row_numbers"], s["info"]))
-    mappings = [Mapping.from_dict(s.header, m) for s, m in zip(sources, meta["mappings"])]
+    mappings = [Mapping.from_dict(s.header, m, schema) for s, m in zip(sources, meta["mappings"])]
     opts = dict(meta["options"])
     opts["limits"] = Limits(**opts.get("limits", {}))
+    opts["schema"] = schema
     return ConversionResult(
         table=table,
         report=meta["report"],

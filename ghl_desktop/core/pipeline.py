@@ -19,7 +19,7 @@ from .assemble import SourceColumns, ValueCache, normalize_chunk
 from .dedupe import BeforeDrop, DuplicateWatch, MergedHeads, merge_duplicates
 from .errors import Cancelled, InputError
 from .export import ExportAhead, ExportResult, write_export
-from .fields import GHL_COLUMNS
+from .schema import GHL_COLUMNS, STANDARD, Schema
 from .limits import DEFAULT_LIMITS, Limits
 from .mapping import Mapping, auto_map
 from .parallel import HELPER_DEPTH, ChunkHelper, in_order, likely_rows
@@ -52,6 +52,8 @@ class ConvertOptions:
     split_rows: int = 10_000
     sheet: str | None = None
     limits: Limits = DEFAULT_LIMITS
+    #: The fields the contacts have (GHL's standard ones, plus any added at run time).
+    schema: Schema = STANDARD
 
 
 @dataclass
@@ -211,12 +213,12 @@ def normalize_sources(
     used: list[Mapping] = []
     for i, src in enumerate(sources):
         given = mappings[i] if mappings is not None and i < len(mappings) else None
-        used.append(given if given is not None else auto_map(src.header, sample_rows(src)))
+        used.append(given if given is not None else auto_map(src.header, sample_rows(src), schema=options.schema))
     report("mapping", 1.0)
 
     total = sum(s.n_rows for s in sources)
     cache = ValueCache(options.region)
-    table = ContactTable()
+    table = ContactTable(schema=options.schema)
     done = 0
     prefed = prefed or {}
     own = None  # a helper given by the caller is the caller's to close
@@ -262,7 +264,7 @@ def normalize_sources(
         table, merged = merge_duplicates(table, suspects, in_place=True,  # the chunks are ours
                                          before_drop=before_merge)
     elif before_merge is not None:
-        before_merge(table, [], MergedHeads([], ContactTable()))
+        before_merge(table, [], MergedHeads([], table.empty_like()))
     report("merging", 1.0)
 
     result = ConversionResult(
@@ -339,9 +341,9 @@ class _Prefeed:
     are the very lists the rows were taken from (a reader fallback builds new ones).
     """
 
-    def __init__(self, helper: ChunkHelper, file_index: int, region: str,
+    def __init__(self, helper: ChunkHelper, file_index: int, options: ConvertOptions,
                  mapping_for: Callable[[list[str]], Mapping | None]) -> None:
-        self.helper, self.file_index, self.region = helper, file_index, region
+        self.helper, self.file_index, self.options = helper, file_index, options
         self.mapping_for = mapping_for
         self.mapping: Mapping | None = None
         self.columns: list[list[str]] | None = None
@@ -359,9 +361,10 @@ class _Prefeed:
             src = SourceColumns("", header, columns, range(final_rows))
             if self.mapping is None:
                 self.columns = columns
-                self.mapping = self.mapping_for(header) or auto_map(header, sample_rows(src))
+                self.mapping = self.mapping_for(header) or auto_map(header, sample_rows(src),
+                                                                    schema=self.options.schema)
             start, stop = self.next_start, self.next_start + CHUNK_ROWS
-            pending = helper.submit(src, self.mapping, self.file_index, start, stop, self.region)
+            pending = helper.submit(src, self.mapping, self.file_index, start, stop, self.options.region)
             if pending is None:
                 return
             self.sent[(self.file_index, start)] = pending
@@ -553,7 +556,7 @@ def read_and_normalize(
     def feed_for(i: int) -> _Prefeed | None:
         if not helper.active:
             return None
-        feeds[i] = _Prefeed(helper, i, options.region, lambda header: choose(i, header))
+        feeds[i] = _Prefeed(helper, i, options, lambda header: choose(i, header))
         return feeds[i]
 
     try:
@@ -623,7 +626,7 @@ def head_preview(
     src = SourceColumns(str(p), table.header, [list(c) for c in zip(*rows)], table.row_numbers[:n])
     used = mapping if mapping is not None else (mapping_for(table.header) if mapping_for else None)
     if used is None:
-        used = auto_map(table.header, rows)
+        used = auto_map(table.header, rows, schema=options.schema)
     return normalize_chunk(src, used, 0, 0, n, ValueCache(options.region))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import chain
 
-from . import fields as F
+from . import schema as F
 from .table import (
     EMAIL_TYPO,
     ERROR_KINDS,
@@ -169,6 +169,8 @@ def build_report(
         "mapping": merged_mapping,
         "unmapped_columns": unmapped_all,
         "quality": _quality(n, table, gone, found, filled),
+        # Per exported field of the table's schema, in order: how many exported rows have a value.
+        "fields_filled": {fld: _filled_exported(table, fld, gone) for fld in table.columns},
         "inputs": [
             {**info, "mapping": m, "unmapped_columns": u}
             for info, m, u in zip(inputs, mappings, unmapped)

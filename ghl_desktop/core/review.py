@@ -10,8 +10,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from . import fields as F
-from .assemble import ValueCache, clean_text, flag_row_problems, format_postal_code, format_state
+from . import schema as F
+from .assemble import PLAIN_KINDS, ValueCache, clean_text, flag_row_problems, plain_value
 from .normalize import join_tags, split_tags
 from .table import (
     EMAIL_TYPO,
@@ -59,36 +59,34 @@ def restore(table: ContactTable, snap: RowSnapshot) -> None:
         table.excluded.discard(snap.row)
 
 
-def _normalize_cell(field: str, text: str, cache: ValueCache) -> tuple[str, list[Problem], str]:
-    """(value, problems, suggestion) for one typed value under the import rules."""
+def _normalize_cell(kind: str, text: str, cache: ValueCache) -> tuple[str, list[Problem], str]:
+    """(value, problems, suggestion) for one typed value of a field of ``kind``, under the import rules."""
     text = text or ""
     if not text.strip():
         return "", [], ""
-    if field in (F.EMAIL, F.ADDITIONAL_EMAILS):
+    if kind in (F.EMAIL_KIND, F.EMAIL_LIST):
         res = cache.email(text)
         probs = [Problem(INVALID_EMAIL, res.reason, p) for p in res.invalid_parts]
         if res.suggestion:
             probs.append(Problem(EMAIL_TYPO, f"did you mean {res.suggestion}?", text))
         return ", ".join(res.emails), probs, res.suggestion
-    if field in (F.PHONE, F.ADDITIONAL_PHONES):
+    if kind in (F.PHONE_KIND, F.PHONE_LIST):
         res = cache.phone(text)
         probs = [Problem(INVALID_PHONE, res.reason, p) for p in res.invalid_parts]
         if res.repaired:
             probs.append(Problem(PHONE_REPAIRED, "old 8-digit mobile: the ninth digit was added", text))
         return ", ".join(res.phones), probs, ""
-    if field == F.DATE_OF_BIRTH:
+    if kind == F.DATE:
         res = cache.date(text)
         probs = [Problem(INVALID_DATE, res.reason, text)] if res.status == "invalid" else []
         return res.value, probs, ""
-    if field in (F.FIRST_NAME, F.LAST_NAME, F.CITY):
+    if kind == F.NAME:
         return cache.name(text), [], ""
-    if field == F.STATE:
-        return format_state(text), [], ""
-    if field == F.POSTAL_CODE:
-        return format_postal_code(text, cache.region), [], ""
-    if field == F.TAGS:
+    if kind in PLAIN_KINDS:
+        return plain_value(kind, text, cache.region), [], ""
+    if kind == F.TAGS_KIND:
         return join_tags(split_tags(text)), [], ""
-    if field == F.NOTES:
+    if kind == F.NOTES_KIND:
         return text.strip(), [], ""
     return clean_text(text), [], ""
 
@@ -98,7 +96,7 @@ def edit_cell(
 ) -> RowSnapshot:
     """Set ``field`` of ``row`` from typed ``text``, re-validated; returns the undo snapshot."""
     before = snapshot(table, row)
-    value, probs, suggestion = _normalize_cell(field, text, cache)
+    value, probs, suggestion = _normalize_cell(table.schema[field].kind, text, cache)
     if field in (F.EMAIL, F.PHONE) and ", " in value:
         # Several valid addresses/numbers typed in the main cell: the rest become additional ones.
         first, rest = value.split(", ", 1)

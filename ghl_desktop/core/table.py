@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import itemgetter, not_, sub, truth
 
-from .fields import EMAIL, FIRST_NAME, GHL_COLUMNS, LAST_NAME, PHONE
+from .schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE, STANDARD, Schema
 
 #: Problem kinds. "Errors" make a value unusable; the others are warnings a person may want to see.
 INVALID_EMAIL = "invalid_email"
@@ -210,9 +210,10 @@ class RowSources:
 
 @dataclass
 class ContactTable:
-    """Normalized contacts, one per row, in GHL column order."""
+    """Normalized contacts, one per row, a column per exported field of ``schema``, in its order."""
 
-    columns: dict[str, list[str]] = field(default_factory=lambda: {c: [] for c in GHL_COLUMNS})
+    #: field name -> its values, one per row (made empty from ``schema`` when not given).
+    columns: dict[str, list[str]] = None  # type: ignore[assignment]
     #: Per row: (input file index, 0-based data-row index in that file) of the row it came from.
     sources: RowSources = field(default_factory=RowSources)
     #: row -> field (or ROW) -> problems found while normalizing.
@@ -223,6 +224,16 @@ class ContactTable:
     merged: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     #: rows a person excluded during review.
     excluded: set[int] = field(default_factory=set)
+    #: The fields the table holds.
+    schema: Schema = STANDARD
+
+    def __post_init__(self) -> None:
+        if self.columns is None:
+            self.columns = {c: [] for c in self.schema.columns}
+
+    def empty_like(self) -> "ContactTable":
+        """A table with no rows and the same schema."""
+        return ContactTable(schema=self.schema)
 
     def __setattr__(self, name: str, value) -> None:
         if name == "sources" and not isinstance(value, RowSources):
@@ -237,7 +248,7 @@ class ContactTable:
         return self.columns[column][row]
 
     def row_dict(self, row: int) -> dict[str, str]:
-        return {c: self.columns[c][row] for c in GHL_COLUMNS}
+        return {c: col[row] for c, col in self.columns.items()}
 
     def row_problems(self, row: int) -> list[tuple[str, Problem]]:
         return [(f, p) for f, probs in self.problems.get(row, {}).items() for p in probs]
@@ -286,8 +297,8 @@ class ContactTable:
     def extend(self, other: "ContactTable") -> None:
         """Append ``other``'s rows (used to assemble chunks); its row numbers are shifted."""
         offset = len(self)
-        for c in GHL_COLUMNS:
-            self.columns[c].extend(other.columns[c])
+        for c, col in self.columns.items():
+            col.extend(other.columns[c])
         self.sources.extend(other.sources)
         for attr in ("problems", "suggestions", "merged"):
             mine = getattr(self, attr)
@@ -297,9 +308,8 @@ class ContactTable:
 
     def take(self, rows: list[int]) -> "ContactTable":
         """A new table with just ``rows`` (in that order), review data carried along."""
-        out = ContactTable()
-        for c in GHL_COLUMNS:
-            col = self.columns[c]
+        out = self.empty_like()
+        for c, col in self.columns.items():
             out.columns[c] = [col[r] for r in rows]
         out.sources = self.sources.take(rows)
         for new, old in enumerate(rows):
@@ -355,7 +365,7 @@ class ContactTable:
         list copy, in C, instead of a Python step per row. ``columns=False``: the new table's
         columns are left empty (``drop_rows`` cuts the columns in place)."""
         n = len(self.sources)
-        out = ContactTable()
+        out = self.empty_like()
         if len(drop) * 16 < n:
             runs = list(zip([0, *[d + 1 for d in drop]], [*drop, n]))
 
@@ -383,8 +393,7 @@ class ContactTable:
                 return list(pick(seq))
 
         n_kept = n - len(drop)
-        for c in GHL_COLUMNS if columns else ():
-            col = self.columns[c]
+        for c, col in self.columns.items() if columns else ():
             # A column nobody filled (an unmapped field): no copy, one shared "". ``any`` stops at the
             # first value (a C scan), where ``count("")`` compared every cell of a filled column.
             out.columns[c] = [""] * n_kept if len(col) == n and not any(col) else gather(col)

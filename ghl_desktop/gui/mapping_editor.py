@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.fields import FULL_NAME, MAPPABLE_FIELDS
-from ..core.mapping import Mapping
+from ..core import FULL_NAME, Mapping
 
 SOURCE, EXAMPLES, TARGET, CONFIDENCE = range(4)
 EXAMPLE_COUNT = 3
@@ -107,7 +106,7 @@ class MappingEditor(QWidget):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(self.tr("(leave out)"), None)
-        for f in MAPPABLE_FIELDS:
+        for f in self.mapping.schema.mappable:
             label = self.tr("Full Name (split into First/Last)") if f == FULL_NAME else f
             combo.addItem(label, f)
         combo.setCurrentIndex(max(0, combo.findData(field)) if field else 0)

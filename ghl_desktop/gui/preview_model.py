@@ -17,9 +17,7 @@ from PySide6.QtCore import QCoreApplication, QAbstractTableModel, QModelIndex, Q
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ..core import fields as F
-from ..core.fields import GHL_COLUMNS
-from ..core.table import (
+from ..core import (
     EMAIL_TYPO,
     FORMULA,
     INVALID_DATE,
@@ -28,6 +26,9 @@ from ..core.table import (
     NO_CONTACT,
     PHONE_REPAIRED,
     ROW,
+    FIRST_NAME,
+    FULL_NAME,
+    LAST_NAME,
     ContactTable,
 )
 from .core_text import translate_core_text
@@ -152,7 +153,7 @@ class PreviewModel(QAbstractTableModel):
         return i if i < len(self._rows) and self._rows[i] == table_row and i < self._loaded else None
 
     def field_at(self, column: int) -> str | None:
-        return None if column == STATUS_COLUMN else GHL_COLUMNS[column - 1]
+        return None if column == STATUS_COLUMN else self.table.schema.columns[column - 1]
 
     def rows_changed(self, table_rows) -> None:
         """Repaint the given table rows after an edit, an exclusion or their undo."""
@@ -172,7 +173,7 @@ class PreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._loaded
 
     def columnCount(self, parent: _INDEX = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(GHL_COLUMNS) + 1
+        return 0 if parent.isValid() else len(self.table.schema.columns) + 1
 
     def canFetchMore(self, parent: _INDEX = QModelIndex()) -> bool:
         return not parent.isValid() and self._loaded < self._visible()
@@ -194,7 +195,7 @@ class PreviewModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return "" if section == STATUS_COLUMN else GHL_COLUMNS[section - 1]
+                return "" if section == STATUS_COLUMN else self.table.schema.columns[section - 1]
             if role == Qt.ItemDataRole.ToolTipRole and section == STATUS_COLUMN:
                 return self.tr("Row status: problems, merged duplicates, excluded")
             return None
@@ -321,8 +322,8 @@ class PreviewModel(QAbstractTableModel):
             return ""
         mapping, src = result.mappings[file_index], result.sources[file_index]
         idx = mapping.sources_for(field)
-        if field in (F.FIRST_NAME, F.LAST_NAME) and not idx:
-            idx = mapping.sources_for(F.FULL_NAME)
+        if field in (FIRST_NAME, LAST_NAME) and not idx:
+            idx = mapping.sources_for(FULL_NAME)
         values = [src.columns[i][src_row] for i in idx if i < len(src.columns) and src_row < len(src.columns[i])]
         return " | ".join(v for v in values if v)
 

@@ -22,16 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import fields as F
-from ..core.fields import GHL_COLUMNS
 from .preview_model import STATUS_COLUMN, PreviewModel, TableRowRole
 from .review_session import ReviewSession
 from .row_filter import ALL, EXCLUDED, MERGED, MODES, PROBLEMS, filter_rows
 from .tasks import run_in_pool
 
-#: Starting widths that fit typical values (the rest use the default); a person can resize them.
-COLUMN_WIDTHS = {F.FIRST_NAME: 110, F.LAST_NAME: 120, F.EMAIL: 230, F.PHONE: 130, F.CITY: 130,
-                 F.STATE: 60, F.POSTAL_CODE: 90, F.TAGS: 160}
 
 #: Above this many rows a search runs on the thread pool instead of at once.
 BACKGROUND_SEARCH_ROWS = 100_000
@@ -90,8 +85,11 @@ class PreviewView(QTableView):
     def setModel(self, model) -> None:
         super().setModel(model)
         self.setColumnWidth(STATUS_COLUMN, 52)
-        for field, width in COLUMN_WIDTHS.items():
-            self.setColumnWidth(GHL_COLUMNS.index(field) + 1, width)
+        # Starting widths that fit typical values (the field schema's); a person can resize them.
+        schema = model.table.schema
+        for i, name in enumerate(schema.columns, start=1):
+            if schema[name].review_width:
+                self.setColumnWidth(i, schema[name].review_width)
 
 
 class ReviewPanel(QWidget):

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.assemble import ValueCache
-from ..core.fields import GHL_COLUMNS
 from ..core.table import ContactTable
 from .preview_model import PreviewModel
 from .review_commands import (
@@ -95,7 +94,7 @@ class ReviewSession(QObject):
 
     # -- review actions (all undoable) -----------------------------------------------------------
     def edit(self, row: int, field: str, text: str) -> None:
-        if self.editable and field in GHL_COLUMNS and 0 <= row < len(self.table):
+        if self.editable and field in self.table.columns and 0 <= row < len(self.table):
             self.stack.push(EditCellCommand(self, row, field, text))
 
     def accept_suggestion(self, row: int, field: str) -> bool:

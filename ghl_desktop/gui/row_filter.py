@@ -6,8 +6,7 @@ for a million contacts. Filtering column-wise over the core table's lists is a f
 
 from __future__ import annotations
 
-from ..core.fields import GHL_COLUMNS
-from ..core.table import ContactTable
+from ..core import ContactTable
 
 ALL = "all"
 PROBLEMS = "problems"
@@ -40,8 +39,7 @@ def filter_rows(table: ContactTable, mode: str, needle: str = "", start: int = 0
 
 def _search(table: ContactTable, needle: str, base: list[int] | None, start: int, stop: int) -> list[int]:
     hits: set[int] = set()
-    for c in GHL_COLUMNS:
-        col = table.columns[c]
+    for col in table.columns.values():
         if base is None:
             hits.update(i for i in range(start, stop) if (v := col[i]) and needle in v.casefold())
         else:

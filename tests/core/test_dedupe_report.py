@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from ghl_desktop.core import fields as F
+from ghl_desktop.core import schema as F
 from ghl_desktop.core.dedupe import _split_list, duplicate_groups, merge_duplicates
 from ghl_desktop.core.normalize import join_tags, split_tags
 from ghl_desktop.core.report import build_report, count_problems, quality_breakdown
@@ -188,8 +188,8 @@ def random_table(rnd: random.Random, n: int, pool: int) -> ContactTable:
         row[F.PHONE] = pick(phones, 0.4)
         row[F.ADDITIONAL_EMAILS] = extra(emails)
         row[F.ADDITIONAL_PHONES] = extra(phones)
-        row[F.COMPANY] = pick(["ACME", "Padaria"], 0.5)
-        row[F.CITY] = pick(["Recife", "Natal"], 0.5)
+        row["Company Name"] = pick(["ACME", "Padaria"], 0.5)
+        row["City"] = pick(["Recife", "Natal"], 0.5)
         row[F.TAGS] = pick(["vip", "lead, vip", "cliente; evento"], 0.5)
         row[F.NOTES] = pick(["note a", "note b"], 0.8)
         for c in F.GHL_COLUMNS:

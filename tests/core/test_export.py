@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ghl_desktop.core import atomic
-from ghl_desktop.core import fields as F
+from ghl_desktop.core import schema as F
 from ghl_desktop.core.export import write_export
 from ghl_desktop.core.table import ContactTable
 
@@ -61,7 +61,7 @@ def test_rows_without_name_email_or_phone_and_excluded_rows_are_not_exported(tmp
     t = make_table(3)
     t.columns[F.FIRST_NAME][1] = ""
     t.columns[F.EMAIL][1] = ""
-    t.columns[F.COMPANY][1] = "Only a company"
+    t.columns["Company Name"][1] = "Only a company"
     t.excluded.add(2)
     res = write_export(t, tmp_path / "out.csv", rejects_path=tmp_path / "rej.csv")
     assert [r[0] for r in read(tmp_path / "out.csv")[1:]] == ["P0"]
@@ -72,7 +72,7 @@ def test_rows_without_name_email_or_phone_and_excluded_rows_are_not_exported(tmp
 
 def test_formula_cells_are_neutralized_but_e164_phones_are_not(tmp_path):
     t = make_table(1)
-    t.columns[F.COMPANY][0] = "=HYPERLINK(\"http://evil\",\"x\")"
+    t.columns["Company Name"][0] = "=HYPERLINK(\"http://evil\",\"x\")"
     t.columns[F.NOTES][0] = "@SUM(1+1)*cmd|' /C calc'!A0"
     t.columns[F.PHONE][0] = "+5511987654321"
     write_export(t, tmp_path / "out.csv")

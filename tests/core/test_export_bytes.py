@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from ghl_desktop.core import fields as F
+from ghl_desktop.core import schema as F
 from ghl_desktop.core.assemble import flagged_fields
 from ghl_desktop.core.export import SLICE_ROWS, write_export
 from ghl_desktop.core.normalize import neutralize_formula

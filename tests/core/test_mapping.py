@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from ghl_desktop.core import fields as F
+from ghl_desktop.core import schema as F
 from ghl_desktop.core.mapping import auto_map
 
 
@@ -30,9 +30,9 @@ def test_brazilian_excel_export():
     ]
     m = auto_map(header, rows)
     assert {c.source: c.field for c in m.columns} == {
-        "Nome": F.FULL_NAME, "E-mail": F.EMAIL, "Celular": F.PHONE, "Telefone": F.PHONE, "Empresa": F.COMPANY,
-        "Cidade": F.CITY, "UF": F.STATE, "CEP": F.POSTAL_CODE, "Data de Nascimento": F.DATE_OF_BIRTH,
-        "Etiquetas": F.TAGS, "Origem": F.SOURCE,
+        "Nome": F.FULL_NAME, "E-mail": F.EMAIL, "Celular": F.PHONE, "Telefone": F.PHONE, "Empresa": "Company Name",
+        "Cidade": "City", "UF": "State", "CEP": "Postal Code", "Data de Nascimento": F.DATE_OF_BIRTH,
+        "Etiquetas": F.TAGS, "Origem": "Source",
     }
     cols = by_source(m)
     for agreeing in ("Nome", "E-mail", "Celular", "Telefone", "UF", "CEP", "Data de Nascimento"):
@@ -51,8 +51,8 @@ def test_english_crm_export_and_substring_traps():
     got = {c.source: c.field for c in m.columns}
     assert got == {
         "First Name": F.FIRST_NAME, "Last Name": F.LAST_NAME, "Email Address": F.EMAIL, "Mobile Phone": F.PHONE,
-        "Phone 1": F.PHONE, "Company": F.COMPANY, "Zip": F.POSTAL_CODE, "Birthday": F.DATE_OF_BIRTH,
-        "Tags": F.TAGS, "Lead Source": F.SOURCE, "LASTUPDATED": None, "Email Opt Out": None,
+        "Phone 1": F.PHONE, "Company": "Company Name", "Zip": "Postal Code", "Birthday": F.DATE_OF_BIRTH,
+        "Tags": F.TAGS, "Lead Source": "Source", "LASTUPDATED": None, "Email Opt Out": None,
         "Phone Verified": None, "Last Contacted": None, "Created At": None,
     }
     assert m.unmapped() == ["LASTUPDATED", "Email Opt Out", "Phone Verified", "Last Contacted", "Created At"]
@@ -66,9 +66,9 @@ def test_spanish_export():
              "28001", "1990-01-01", "cliente", "feria", "llamar"]]
     assert fields_of(header, rows) == {
         "Nombre": F.FIRST_NAME, "Apellidos": F.LAST_NAME, "Correo electrónico": F.EMAIL, "Teléfono": F.PHONE,
-        "Móvil": F.PHONE, "Empresa": F.COMPANY, "Ciudad": F.CITY, "Provincia": F.STATE,
-        "Código postal": F.POSTAL_CODE, "Fecha de nacimiento": F.DATE_OF_BIRTH, "Etiquetas": F.TAGS,
-        "Fuente": F.SOURCE, "Notas": F.NOTES,
+        "Móvil": F.PHONE, "Empresa": "Company Name", "Ciudad": "City", "Provincia": "State",
+        "Código postal": "Postal Code", "Fecha de nacimiento": F.DATE_OF_BIRTH, "Etiquetas": F.TAGS,
+        "Fuente": "Source", "Notas": F.NOTES,
     }
 
 
@@ -88,9 +88,9 @@ def test_google_contacts_old_format():
         "Birthday": F.DATE_OF_BIRTH, "Notes": F.NOTES, "Group Membership": F.TAGS, "E-mail 1 - Type": None,
         "E-mail 1 - Value": F.EMAIL, "E-mail 2 - Type": None, "E-mail 2 - Value": F.EMAIL,
         "Phone 1 - Type": None, "Phone 1 - Value": F.PHONE, "Address 1 - Formatted": None,
-        "Address 1 - Street": F.ADDRESS, "Address 1 - City": F.CITY, "Address 1 - Region": F.STATE,
-        "Address 1 - Postal Code": F.POSTAL_CODE, "Address 1 - Country": F.COUNTRY,
-        "Organization 1 - Name": F.COMPANY, "Organization 1 - Title": None, "Website 1 - Value": F.WEBSITE,
+        "Address 1 - Street": "Address", "Address 1 - City": "City", "Address 1 - Region": "State",
+        "Address 1 - Postal Code": "Postal Code", "Address 1 - Country": "Country",
+        "Organization 1 - Name": "Company Name", "Organization 1 - Title": None, "Website 1 - Value": "Website",
     }
 
 
@@ -101,7 +101,7 @@ def test_google_contacts_new_format_and_labels():
     assert fields_of(header, [row]) == {
         "First Name": F.FIRST_NAME, "Middle Name": None, "Last Name": F.LAST_NAME, "E-mail 1 - Label": None,
         "E-mail 1 - Value": F.EMAIL, "Phone 1 - Label": None, "Phone 1 - Value": F.PHONE,
-        "Organization Name": F.COMPANY, "Labels": F.TAGS,
+        "Organization Name": "Company Name", "Labels": F.TAGS,
     }
 
 
@@ -116,8 +116,8 @@ def test_hubspot_export():
     assert m["Record ID"] is None and m["Contact owner"] is None and m["Create Date"] is None
     assert m["Last Activity Date"] is None and m["Lifecycle Stage"] is None
     assert [m[h] for h in header[1:14]] == [
-        F.FIRST_NAME, F.LAST_NAME, F.EMAIL, F.PHONE, F.PHONE, F.COMPANY, F.ADDRESS, F.CITY, F.STATE,
-        F.POSTAL_CODE, F.COUNTRY, F.WEBSITE, F.SOURCE,
+        F.FIRST_NAME, F.LAST_NAME, F.EMAIL, F.PHONE, F.PHONE, "Company Name", "Address", "City", "State",
+        "Postal Code", "Country", "Website", "Source",
     ]
 
 
@@ -127,13 +127,13 @@ def test_rd_station_and_pipedrive_exports():
     rd_row = ["a@b.com", "Ana Lima", "Acme", "CEO", "11987654321", "1133334444", "Campinas", "SP", "quente",
               "Landing page", "2024-01-01", "123"]
     got = fields_of(rd, [rd_row])
-    assert [got[h] for h in rd] == [F.EMAIL, F.FULL_NAME, F.COMPANY, None, F.PHONE, F.PHONE, F.CITY, F.STATE,
-                                    F.TAGS, F.SOURCE, None, None]
+    assert [got[h] for h in rd] == [F.EMAIL, F.FULL_NAME, "Company Name", None, F.PHONE, F.PHONE, "City", "State",
+                                    F.TAGS, "Source", None, None]
     pipedrive = ["Person - Name", "Person - Email - Work", "Person - Email - Home", "Person - Phone - Mobile",
                  "Person - Organization", "Person - Labels", "Person - Owner"]
     pd_row = ["Ana Lima", "ana@acme.com", "ana@gmail.com", "+55 11 98765-4321", "Acme", "Hot", "Bob Seller"]
     got = fields_of(pipedrive, [pd_row])
-    assert [got[h] for h in pipedrive] == [F.FULL_NAME, F.EMAIL, F.EMAIL, F.PHONE, F.COMPANY, F.TAGS, None]
+    assert [got[h] for h in pipedrive] == [F.FULL_NAME, F.EMAIL, F.EMAIL, F.PHONE, "Company Name", F.TAGS, None]
 
 
 # -- values as fallback and tiebreaker ----------------------------------------------------------
@@ -142,7 +142,7 @@ def test_wordless_headers_are_resolved_by_values():
     rows = [["Maria Silva", "m@x.com", "(11) 98765-4321", "15/03/1990", "01310-100", "SP"],
             ["João Souza", "j@x.com", "11 3333-4444", "01/01/1980", "20040-002", "RJ"]]
     m = auto_map(["Col1", "Col2", "Col3", "Col4", "Column 5", "Unnamed: 6"], rows)
-    assert [c.field for c in m.columns] == [F.FULL_NAME, F.EMAIL, F.PHONE, F.DATE_OF_BIRTH, F.POSTAL_CODE, F.STATE]
+    assert [c.field for c in m.columns] == [F.FULL_NAME, F.EMAIL, F.PHONE, F.DATE_OF_BIRTH, "Postal Code", "State"]
     assert all(c.reason == "values" and 0.5 <= c.confidence < 0.95 for c in m.columns)
 
 
@@ -169,7 +169,7 @@ def test_dates_map_to_birthday_only_when_the_header_does_not_say_otherwise():
 def test_cep_needs_a_header_hint_or_a_wordless_header():
     rows = [["01310-100", "01310-100"], ["20040-002", "20040-002"]]
     got = fields_of(["CEP Residencial", "Referência"], rows)
-    assert got == {"CEP Residencial": F.POSTAL_CODE, "Referência": None}
+    assert got == {"CEP Residencial": "Postal Code", "Referência": None}
 
 
 def test_ids_and_owner_columns_are_never_taken_for_contact_phones_or_emails():
@@ -215,7 +215,7 @@ def test_competing_single_valued_columns_keep_the_most_confident():
     rows = [["Santos", "Campinas", "SP", "São Paulo", "SP"], ["Niterói", "Rio", "RJ", "Rio de Janeiro", "RJ"]]
     m = auto_map(header, rows)
     got = {c.source: c.field for c in m.columns}
-    assert got == {"Cidade": F.CITY, "Cidade 2": None, "UF": F.STATE, "Estado": None, "Col5": None}
+    assert got == {"Cidade": "City", "Cidade 2": None, "UF": "State", "Estado": None, "Col5": None}
     assert m.unmapped() == ["Cidade 2", "Estado", "Col5"]
 
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from ghl_desktop.core import fields as F
+from ghl_desktop.core import schema as F
 from ghl_desktop.core.mapping import (
     ColumnMapping,
     Mapping,
@@ -13,7 +13,6 @@ from ghl_desktop.core.mapping import (
     match_header,
     normalize_header,
 )
-from ghl_desktop.core.synonyms import SYNONYMS
 
 
 @pytest.mark.parametrize("raw, norm", [
@@ -34,23 +33,22 @@ def test_normalize_header(raw, norm):
 
 
 def test_every_synonym_is_written_normalized_and_maps_exactly():
-    for field, phrases in SYNONYMS.items():
-        assert field in F.MAPPABLE_FIELDS
-        for phrase in phrases:
+    for fld in F.STANDARD:
+        for phrase in fld.synonyms:
             assert normalize_header(phrase) == phrase, phrase
             got, conf = match_header(phrase)
             assert conf >= 0.95, phrase
-            assert got == field or got in SYNONYMS and phrase in SYNONYMS[got], phrase
+            assert got == fld.name, phrase
 
 
 @pytest.mark.parametrize("header, field", [
     ("nome completo", F.FULL_NAME), ("Primeiro Nome", F.FIRST_NAME), ("SOBRENOME", F.LAST_NAME),
-    ("e-mail", F.EMAIL), ("WhatsApp", F.PHONE), ("fone", F.PHONE), ("Endereço", F.ADDRESS),
-    ("Logradouro", F.ADDRESS), ("País", F.COUNTRY), ("nascimento", F.DATE_OF_BIRTH), ("Site", F.WEBSITE),
+    ("e-mail", F.EMAIL), ("WhatsApp", F.PHONE), ("fone", F.PHONE), ("Endereço", "Address"),
+    ("Logradouro", "Address"), ("País", "Country"), ("nascimento", F.DATE_OF_BIRTH), ("Site", "Website"),
     ("Obs", F.NOTES), ("Observações", F.NOTES), ("given_name", F.FIRST_NAME), ("familyName", F.LAST_NAME),
-    ("DOB", F.DATE_OF_BIRTH), ("Work Phone", F.PHONE), ("Organization", F.COMPANY), ("Province", F.STATE),
-    ("Zip Code", F.POSTAL_CODE), ("URL", F.WEBSITE), ("Comments", F.NOTES), ("Apellido", F.LAST_NAME),
-    ("Correo", F.EMAIL), ("Origen", F.SOURCE), ("Additional Emails", F.ADDITIONAL_EMAILS),
+    ("DOB", F.DATE_OF_BIRTH), ("Work Phone", F.PHONE), ("Organization", "Company Name"), ("Province", "State"),
+    ("Zip Code", "Postal Code"), ("URL", "Website"), ("Comments", F.NOTES), ("Apellido", F.LAST_NAME),
+    ("Correo", F.EMAIL), ("Origen", "Source"), ("Additional Emails", F.ADDITIONAL_EMAILS),
     ("Outros emails", F.ADDITIONAL_EMAILS), ("Cell", F.PHONE), ("Surname", F.LAST_NAME),
 ])
 def test_exact_synonyms_are_high_confidence(header, field):
@@ -59,8 +57,8 @@ def test_exact_synonyms_are_high_confidence(header, field):
 
 @pytest.mark.parametrize("header, field", [
     ("Telefone 2", F.PHONE), ("Email 1", F.EMAIL), ("phone 1 value", F.PHONE), ("Celular principal", F.PHONE),
-    ("E-mail 2 Address", F.EMAIL), ("Primary Mobile", F.PHONE), ("Sua cidade", F.CITY), ("Email Contato 2", F.EMAIL), ("Person - Phone - Mobile", F.PHONE),
-    ("Cidade do cliente", F.CITY), ("Celular1", F.PHONE), ("Business City", F.CITY),
+    ("E-mail 2 Address", F.EMAIL), ("Primary Mobile", F.PHONE), ("Sua cidade", "City"), ("Email Contato 2", F.EMAIL), ("Person - Phone - Mobile", F.PHONE),
+    ("Cidade do cliente", "City"), ("Celular1", F.PHONE), ("Business City", "City"),
 ])
 def test_synonym_plus_qualifier_still_matches(header, field):
     assert match_header(header) == (field, 0.95)

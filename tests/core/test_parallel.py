@@ -406,7 +406,7 @@ def test_chunks_cover_every_row_once_with_small_last_ones(n, sent_until, monkeyp
 def test_the_chunks_the_helper_keeps_are_the_table_rows_it_says(messy_csv, monkeypatch):
     """``ChunkHelper(keep=True)``: every run in ``kept_runs`` names table rows whose normalized
     columns the helper process holds, exactly; a helper made without ``keep`` keeps nothing."""
-    from ghl_desktop.core.fields import GHL_COLUMNS
+    from ghl_desktop.core.schema import GHL_COLUMNS
 
     _two_cores(monkeypatch)
     monkeypatch.setattr(parallel, "PIECE_ROWS", 120)  # pieces of chunks, the last one of each short

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ghl_desktop.core import fields as F
+from ghl_desktop.core import schema as F
 from ghl_desktop.core.errors import Cancelled, InputError
 from ghl_desktop.core.pipeline import STAGES, ConversionResult, ConvertOptions, convert
 from ghl_desktop.core.table import FORMULA, INVALID_EMAIL, NO_CONTACT, ContactTable
@@ -41,13 +41,13 @@ def test_brazilian_excel_export_is_normalized(tmp_path):
     assert r[F.EMAIL] == "maria@exemplo.com.br"
     assert r[F.PHONE] == "+5511987654321"
     assert r[F.ADDITIONAL_PHONES] == "+551133334444"
-    assert r[F.COMPANY] == "Padaria Pão Quente"
-    assert r[F.CITY] == "São Paulo"
-    assert r[F.STATE] == "SP"
-    assert r[F.POSTAL_CODE] == "01310-100"
+    assert r["Company Name"] == "Padaria Pão Quente"
+    assert r["City"] == "São Paulo"
+    assert r["State"] == "SP"
+    assert r["Postal Code"] == "01310-100"
     assert r[F.DATE_OF_BIRTH] == "1990-03-15"
     assert r[F.TAGS] == "vip, evento-2024, clientes"
-    assert r[F.SOURCE] == "Instagram"
+    assert r["Source"] == "Instagram"
     assert result.report["total_rows"] == 1
     assert result.report["exported_rows"] == 1
     assert result.report["mapping"]["E-mail"]["field"] == F.EMAIL
@@ -102,7 +102,7 @@ def test_formula_cells_are_flagged_but_phones_are_not(tmp_path):
     path = write_csv(tmp_path / "f.csv", [["Name", "Company", "Phone"], ["Eve", "=HYPERLINK(\"http://x\")", "+55 11 98765-4321"]])
     result = convert([path])
     kinds = {(f, p.kind) for f, p in result.table.row_problems(0)}
-    assert (F.COMPANY, FORMULA) in kinds
+    assert ("Company Name", FORMULA) in kinds
     assert all(f != F.PHONE for f, _ in kinds)
 
 
@@ -124,7 +124,7 @@ def test_duplicates_in_several_forms_are_merged(tmp_path):
     assert result.report["duplicates_merged"] == 4
     ana = t.row_dict(0)
     assert ana[F.FIRST_NAME] == "Ana" and ana[F.EMAIL] == "ana@x.com"
-    assert ana[F.COMPANY] == "Acme" and ana[F.CITY] == "Rio"   # first non-empty wins per field
+    assert ana["Company Name"] == "Acme" and ana["City"] == "Rio"   # first non-empty wins per field
     assert ana[F.TAGS] == "a, b, c"                            # tags unioned
     assert ana[F.ADDITIONAL_EMAILS] == "ana2@y.com"            # extra emails unioned
     assert len(t.merged[0]) == 3

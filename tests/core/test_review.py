@@ -1,6 +1,6 @@
 """Hand edits during review follow the same rules as the file, and undo restores exactly."""
 
-from ghl_desktop.core import fields as F
+from ghl_desktop.core import schema as F
 from ghl_desktop.core.assemble import ValueCache
 from ghl_desktop.core.review import accept_suggestion, edit_cell, restore, set_excluded
 from ghl_desktop.core.table import EMAIL_TYPO, FORMULA, INVALID_EMAIL, INVALID_PHONE, NO_CONTACT, ContactTable
@@ -50,9 +50,9 @@ def test_names_follow_title_case_rules_and_formulas_are_flagged():
     t, cache = one_row(**{F.EMAIL: "a@b.com"}), ValueCache("BR")
     edit_cell(t, 0, F.FIRST_NAME, "JOSÉ DA SILVA", cache)
     assert t.value(0, F.FIRST_NAME) == "José da Silva"
-    edit_cell(t, 0, F.COMPANY, "=1+1", cache)
-    assert kinds(t, F.COMPANY) == {FORMULA}
-    edit_cell(t, 0, F.COMPANY, "Acme", cache)
+    edit_cell(t, 0, "Company Name", "=1+1", cache)
+    assert kinds(t, "Company Name") == {FORMULA}
+    edit_cell(t, 0, "Company Name", "Acme", cache)
     assert not kinds(t)
 
 

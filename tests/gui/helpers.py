@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from ghl_desktop.core.fields import GHL_COLUMNS
+from ghl_desktop.core.schema import GHL_COLUMNS
 from ghl_desktop.jobs import states as S
 
 

@@ -22,7 +22,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 from ghl_desktop.core.errors import InputError
-from ghl_desktop.core.fields import GHL_COLUMNS
+from ghl_desktop.core.schema import GHL_COLUMNS
 from ghl_desktop.core.limits import Limits
 from ghl_desktop.core.normalize.dates import normalize_date
 from ghl_desktop.core.normalize.emails import normalize_email

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from ghl_desktop.core.fields import EMAIL, GHL_COLUMNS, PHONE
+from ghl_desktop.core.schema import EMAIL, GHL_COLUMNS, PHONE
 from ghl_desktop.core.limits import DEFAULT_LIMITS
 from ghl_desktop.core.table import INVALID_EMAIL, ContactTable, Problem
 from ghl_desktop.gui.drop_area import collect_inputs

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from ghl_desktop.core import pipeline
-from ghl_desktop.core.fields import EMAIL, FIRST_NAME, GHL_COLUMNS, NOTES, PHONE
+from ghl_desktop.core.schema import EMAIL, FIRST_NAME, GHL_COLUMNS, NOTES, PHONE
 from ghl_desktop.core.table import EMAIL_TYPO, INVALID_EMAIL, INVALID_PHONE
 from ghl_desktop.gui.preview_model import ProblemKindsRole, TableRowRole
 from ghl_desktop.gui.row_filter import EXCLUDED, PROBLEMS
