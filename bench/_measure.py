@@ -25,7 +25,7 @@ def main() -> None:
     else:
         from ghl_desktop.cli import main as cli
 
-        # As the command-line program runs it: the process ends right after (``cli.end_process``).
+        # As the command-line program runs it: the process ends right after (``core.end_process``).
         rc = cli(["convert", inp, "--out", out, "--split-rows", "0", "--report", out + ".json"],
                  process_ends=True)
         assert rc == 0, rc
@@ -36,7 +36,7 @@ def main() -> None:
     helper_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "helper_peak_mb": helper_mb, "rows": rows}))
     if side != "reference":
-        from ghl_desktop.cli import end_process
+        from ghl_desktop.core import end_process
 
         end_process(0)  # what the command-line program does after a conversion
 

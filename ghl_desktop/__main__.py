@@ -9,13 +9,14 @@ CLI_COMMANDS = {"convert", "inspect"}
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The program: a command-line command (the process then ends in ``cli.end_process``, without
+    """The program: a command-line command (the process then ends in ``core.end_process``, without
     tearing down a large result object by object) or the window (returns its exit code)."""
     # First thing in a frozen (PyInstaller) app, so worker processes do not start another window.
     multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
     if argv and (argv[0] in CLI_COMMANDS or argv[0] in {"-h", "--help", "--version"}):
-        from .cli import end_process, main as cli_main
+        from .cli import main as cli_main
+        from .core import end_process
 
         end_process(cli_main(argv, process_ends=True))
     from .gui.app import main as gui_main

@@ -7,22 +7,26 @@ never a traceback. A progress bar goes to stderr only when it is a terminal.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import os
 import sys
 import time
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import Sequence
 
 import phonenumbers
 
 from . import __version__
-from .core.errors import Cancelled, InputError
-from .core.export import ExportAhead, write_json
-from .core.pipeline import ConvertOptions, sample_rows, convert, read_sources
-from .core.mapping import auto_map
-from .core.parallel import ChunkHelper
+from .core import (
+    Cancelled,
+    ConvertOptions,
+    InputError,
+    TaskState,
+    auto_map,
+    convert_and_export,
+    read_sources,
+    sample_rows,
+    write_json,
+)
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
 
@@ -111,22 +115,14 @@ def run_convert(args, process_ends: bool = False) -> int:
         region=region, dedupe=not args.no_dedupe, split_rows=args.split_rows, sheet=args.sheet
     )
     bar = ProgressBar()
-    # For a large input: normalizes, then formats most of the export from the chunks it keeps.
-    helper = ChunkHelper(keep=True)
-    # The helper starts on the export while this process merges duplicates and builds the report.
-    ahead = ExportAhead(helper, args.split_rows)
+    state = TaskState(progress=bar)
     try:
-        result = convert(args.inputs, options, progress=bar, helper=helper, before_merge=ahead)
-        bar("writing", 0.95)
-        exported = result.export(out, args.split_rows, args.rejects, helper=helper, ahead=ahead)
-        helper.close(wait=process_ends)
+        result, exported = convert_and_export(args.inputs, out, options, rejects_path=args.rejects,
+                                              state=state, process_ends=process_ends)
         if args.report:
             write_json(args.report, result.report)
-        bar("writing", 1.0)
+        state.set_progress("writing", 1.0)
     finally:
-        # Before ``end_process``: the helper ends and releases its pipes (which hold this process's
-        # standard streams open for whoever reads them) and semaphores.
-        helper.close(wait=process_ends)
         bar.done()
     if process_ends:
         # Freeing a million-row result object by object takes ~0.2 s; the process is about to
@@ -182,19 +178,6 @@ def main(argv: Sequence[str] | None = None, *, process_ends: bool = False) -> in
     except (KeyboardInterrupt, Cancelled):
         print("error: interrupted; nothing was written", file=sys.stderr)
         return EXIT_INTERRUPTED
-
-
-def end_process(code: int) -> NoReturn:
-    """End the command-line process now: flush what it printed, then ``os._exit``.
-
-    Every output file is already written, synced and renamed into place by then. What is skipped
-    is the interpreter's teardown, which frees a finished conversion's tens of millions of objects
-    one by one before the process can end; the helper process sees its pipe close and ends too.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-    os._exit(code)
 
 
 def _one_line(text: str) -> str:

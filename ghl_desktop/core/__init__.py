@@ -1,13 +1,22 @@
 """The conversion engine: reading, mapping, normalizing, dedupe, report, export.
 
 This package's root is the engine's one door: the window, the jobs and the command line import
-``ghl_desktop.core`` and nothing under it (``tests/core/test_layers.py`` checks). What they may
-use is listed below; everything else is the engine's own business.
+``ghl_desktop.core`` and nothing under it (``tests/test_layers.py`` checks). Long calls take a
+:class:`TaskState` (progress out, rows out for a live preview, cancel in):
+
+- ``convert(paths, options, state=...)`` reads, maps, normalizes and merges; ``reconvert(result,
+  mappings, state=...)`` maps the same inputs again; ``convert_and_export`` does both and writes
+  the CSV at once (the command line);
+- ``ConversionResult`` is the outcome: ``.export(...)``, ``.save(folder)``, ``.load(folder)``,
+  ``.refresh_report()``; ``review`` edits its table (``edit_cell``, ``accept_suggestion``,
+  ``set_excluded``, each undoable);
+- ``STANDARD`` is GHL's field schema; ``Schema.with_field(Field(...))`` adds a field at run time.
 
 Nothing in this package imports Qt, so it runs (and is tested) headless and from the CLI;
 ``tests/core/test_no_qt.py`` proves it.
 """
 
+from . import review
 from .assemble import SourceColumns, ValueCache
 from .atomic import temp_path_for
 from .errors import Cancelled, InputError
@@ -18,27 +27,16 @@ from .pipeline import (
     ConversionResult,
     ConvertOptions,
     convert,
-    gc_paused,
+    convert_and_export,
     head_preview,
-    normalize_sources,
-    read_and_normalize,
     read_sources,
-    release,
+    reconvert,
     sample_rows,
 )
 from .reader import check_size
 from .report import CHUNK_SUMMED, chunk_counts
-from .schema import (
-    EMAIL,
-    FIRST_NAME,
-    FULL_NAME,
-    GHL_COLUMNS,
-    LAST_NAME,
-    PHONE,
-    STANDARD,
-    Field,
-    Schema,
-)
+from .schema import EMAIL, FIRST_NAME, FULL_NAME, GHL_COLUMNS, LAST_NAME, PHONE, STANDARD, Field, Schema
+from .speed.memory import end_process, gc_paused, release
 from .table import (
     EMAIL_TYPO,
     ERROR_KINDS,
@@ -52,4 +50,15 @@ from .table import (
     ContactTable,
     Problem,
 )
-from . import review
+from .task import STAGES, TaskState
+
+__all__ = [
+    "CHUNK_SUMMED", "DEFAULT_LIMITS", "EMAIL", "EMAIL_TYPO", "ERROR_KINDS", "FIRST_NAME", "FORMULA",
+    "FULL_NAME", "GHL_COLUMNS", "GHL_ROW_LIMIT", "INVALID_DATE", "INVALID_EMAIL", "INVALID_PHONE",
+    "LAST_NAME", "NO_CONTACT", "PHONE", "PHONE_REPAIRED", "ROW", "STAGES", "STANDARD", "Cancelled",
+    "ColumnMapping", "ContactTable", "ConversionResult", "ConvertOptions", "ExportResult", "Field",
+    "InputError", "Limits", "Mapping", "Problem", "Schema", "SourceColumns", "TaskState", "ValueCache",
+    "auto_map", "check_size", "chunk_counts", "convert", "convert_and_export", "end_process",
+    "gc_paused", "head_preview", "header_signature", "read_sources", "reconvert", "rejected_rows",
+    "release", "review", "sample_rows", "temp_path_for", "write_json",
+]

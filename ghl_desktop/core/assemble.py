@@ -13,7 +13,7 @@ from itertools import accumulate, repeat
 from typing import Callable, Sequence
 
 from . import schema as F
-from .fastpath import email_column, fast_email, fast_phone, phone_column
+from .speed.fastpath import email_column, fast_email, fast_phone, phone_column
 from .mapping import Mapping
 from .normalize.injection import RISKY_STARTS
 from .normalize import (

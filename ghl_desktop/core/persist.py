@@ -180,7 +180,7 @@ def save_result(result, folder: Path) -> None:
         "report": result.report,
         "mappings": [m.to_dict() for m in result.mappings],
         "sources": [{"path": s.path, "header": s.header, "info": s.info} for s in result.sources],
-        "options": {k: v for k, v in asdict(result.options).items() if k != "schema"},  # saved above
+        "options": result.options.to_dict(),
         "total_rows": result.total_rows,
         "duplicates_merged": result.duplicates_merged,
     }
@@ -268,7 +268,7 @@ def reopened_schema(saved: Schema) -> Schema:
 
 
 def load_result(folder: Path):
-    from .pipeline import gc_paused
+    from .speed.memory import gc_paused
 
     with gc_paused():  # a million reopened rows: no collector pauses while they are built
         return _load_result(folder)
@@ -303,15 +303,14 @@ def _load_result(folder: Path):
         raw = _load(folder / f"source-{i}.bin")
         sources.append(SourceColumns(s["path"], s["header"], raw["columns"], raw["row_numbers"], s["info"]))
     mappings = [Mapping.from_dict(s.header, m, schema) for s, m in zip(sources, meta["mappings"])]
-    opts = dict(meta["options"])
-    opts["limits"] = Limits(**opts.get("limits", {}))
-    opts["schema"] = schema
+    options = ConvertOptions.from_dict(meta["options"])
+    options.schema = schema
     return ConversionResult(
         table=table,
         report=meta["report"],
         sources=sources,
         mappings=mappings,
-        options=ConvertOptions(**opts),
+        options=options,
         total_rows=meta["total_rows"],
         duplicates_merged=meta["duplicates_merged"],
     )

@@ -1,49 +1,43 @@
 """One conversion, end to end: read → map → normalize (in chunks) → merge duplicates → report.
 
-This is the single entry point the CLI and the job system share. Long work reports progress as
-``progress(stage, fraction)`` and checks ``cancel()`` between chunks; normalized rows are handed to
-``on_rows`` chunk by chunk so the window can fill its preview while the job is still running.
+This is the single entry point the CLI and the job system share (through ``ghl_desktop.core``).
+Long work reports to a :class:`~.task.TaskState`: progress, the normalized rows chunk by chunk (so
+the window fills its preview while the job is still running), and cancel, checked between chunks.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .assemble import SourceColumns, ValueCache, normalize_chunk
 from .dedupe import BeforeDrop, DuplicateWatch, MergedHeads, merge_duplicates
-from .errors import Cancelled, InputError
-from .export import ExportAhead, ExportResult, write_export
+from .errors import InputError
+from .export import ExportResult, write_export
 from .schema import GHL_COLUMNS, STANDARD, Schema
 from .limits import DEFAULT_LIMITS, Limits
 from .mapping import Mapping, auto_map
-from .parallel import HELPER_DEPTH, ChunkHelper, in_order, likely_rows
+from .speed import tuning
+from .speed.helper import ChunkHelper, in_order, likely_rows
+from .speed.memory import gc_paused
 from .reader import read_source
 from .reader.stream import FinalRowsFn
 from .report import build_report
 from .table import ContactTable, Problem
+from .task import STAGES, TaskState, as_state
 
-STAGES = ("reading", "mapping", "normalizing", "merging", "writing")
-ProgressFn = Callable[[str, float], None]
-CancelFn = Callable[[], bool]
+if TYPE_CHECKING:
+    from .speed.export_ahead import ExportAhead
 
-#: Rows normalized per chunk: small enough that progress moves and cancel is prompt, large enough
-#: that per-chunk overhead stays negligible.
-CHUNK_ROWS = 20_000
 #: Rows shown from the head of a large text file before the whole file is read, so the preview
 #: fills within a fraction of a second even for a million rows.
 PREVIEW_ROWS = 200
 _PREVIEW_MIN_BYTES = 4 * 1024 * 1024
 _PREVIEW_HEAD_BYTES = 256 * 1024
-
-# Overall progress fractions at which each stage begins (writing is the caller's: save/export).
-_STAGE_START = {"reading": 0.0, "mapping": 0.30, "normalizing": 0.33, "merging": 0.90, "writing": 0.95}
-
 
 @dataclass
 class ConvertOptions:
@@ -54,6 +48,27 @@ class ConvertOptions:
     limits: Limits = DEFAULT_LIMITS
     #: The fields the contacts have (GHL's standard ones, plus any added at run time).
     schema: Schema = STANDARD
+
+    def to_dict(self) -> dict:
+        """JSON-ready; ``from_dict`` gives the same options back."""
+        data = {"region": self.region, "dedupe": self.dedupe, "split_rows": self.split_rows,
+                "sheet": self.sheet, "limits": asdict(self.limits)}
+        if self.schema != STANDARD:
+            data["schema"] = self.schema.to_list()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "ConvertOptions":
+        """Options saved by ``to_dict`` (or an older version's: unknown keys are ignored)."""
+        data = dict(data or {})
+        limits = data.pop("limits", None)
+        schema = data.pop("schema", None)
+        opts = cls(**{k: v for k, v in data.items() if k in ("region", "dedupe", "split_rows", "sheet")})
+        if limits:
+            opts.limits = Limits(**{k: v for k, v in limits.items() if k in Limits.__dataclass_fields__})
+        if schema:
+            opts.schema = Schema.from_list(schema)
+        return opts
 
 
 @dataclass
@@ -84,19 +99,20 @@ class ConversionResult:
         out_path: str | os.PathLike,
         split_rows: int | None = None,
         rejects_path: str | os.PathLike | None = None,
-        cancel: CancelFn | None = None,
+        state: TaskState | None = None,
         helper: ChunkHelper | None = None,
         ahead: ExportAhead | None = None,
     ) -> ExportResult:
-        """Write the GHL CSV; ``helper``: the conversion's helper process, if still running;
-        ``ahead``: the slices it was given before the merge (only right after ``convert``)."""
+        """Write the GHL CSV (``state``: its cancel is checked between slices); ``helper``: the
+        conversion's helper process, if still running; ``ahead``: the slices it was given before
+        the merge (only right after ``convert``)."""
         return write_export(
             self.table,
             out_path,
             self.options.split_rows if split_rows is None else split_rows,
             rejects_path,
             sources=self.sources,
-            cancel=cancel,
+            cancel=state.is_cancelled if state is not None else None,
             helper=helper,
             ahead=ahead,
         )
@@ -115,35 +131,11 @@ class ConversionResult:
         return persist.load_result(Path(folder))
 
 
-class _Progress:
-    """Maps per-stage progress to one monotonic overall fraction."""
-
-    def __init__(self, fn: ProgressFn | None) -> None:
-        self.fn = fn
-        self.last = -1.0
-
-    def __call__(self, stage: str, within: float = 0.0) -> None:
-        if self.fn is None:
-            return
-        i = STAGES.index(stage)
-        start = _STAGE_START[stage]
-        end = _STAGE_START[STAGES[i + 1]] if i + 1 < len(STAGES) else 1.0
-        frac = max(self.last, start + (end - start) * min(max(within, 0.0), 1.0))
-        self.last = frac
-        self.fn(stage, frac)
-
-
-def _check(cancel: CancelFn | None) -> None:
-    if cancel is not None and cancel():
-        raise Cancelled()
-
-
 def read_sources(
     paths: Sequence[str | os.PathLike],
     options: ConvertOptions,
     *,
-    progress: ProgressFn | None = None,
-    cancel: CancelFn | None = None,
+    state: TaskState | None = None,
     feed_for: Callable[[int], FinalRowsFn | None] | None = None,
 ) -> list[SourceColumns]:
     """Read every input into column-major raw cells.
@@ -151,14 +143,15 @@ def read_sources(
     ``feed_for(i)`` may give, for the ``i``-th input, a function told of its rows that are final
     while the file is still being read (``reader.read_source``'s ``on_final_rows``).
     """
-    report = progress if isinstance(progress, _Progress) else _Progress(progress)
+    state = as_state(state)
     out: list[SourceColumns] = []
     for i, path in enumerate(paths):
-        report("reading", i / len(paths))
-        _check(cancel)
+        state.set_progress("reading", i / len(paths))
+        state.check()
         feed = feed_for(i) if feed_for is not None else None
-        src = read_source(path, sheet=options.sheet, limits=options.limits, cancel=cancel, on_final_rows=feed,
-                          on_progress=lambda done, i=i: report("reading", (i + done) / len(paths)))
+        src = read_source(path, sheet=options.sheet, limits=options.limits, cancel=state.is_cancelled,
+                          on_final_rows=feed,
+                          on_progress=lambda done, i=i: state.set_progress("reading", (i + done) / len(paths)))
         # Text is read straight into columns; Excel rows are transposed a slice at a time and
         # freed as they go, so the cells are never held twice and no C call holds the GIL long.
         columns = src.take_columns()
@@ -181,7 +174,7 @@ def read_sources(
             f"the input has {total:,} rows; the limit is {options.limits.max_rows:,} "
             "(change it in the settings or split the file)"
         )
-    report("reading", 1.0)
+    state.set_progress("reading", 1.0)
     return out
 
 
@@ -190,9 +183,7 @@ def normalize_sources(
     options: ConvertOptions,
     *,
     mappings: Sequence[Mapping | None] | None = None,
-    progress: ProgressFn | None = None,
-    cancel: CancelFn | None = None,
-    on_rows: Callable[[ContactTable], None] | None = None,
+    state: TaskState | None = None,
     started: float | None = None,
     already_shown: int = 0,
     helper: ChunkHelper | None = None,
@@ -207,14 +198,13 @@ def normalize_sources(
     duplicates will make of the table (nothing, without ``dedupe``), before it is done.
     """
     started = time.perf_counter() if started is None else started
-    report = progress if isinstance(progress, _Progress) else _Progress(progress)
-
-    report("mapping", 0.0)
+    state = as_state(state)
+    state.set_progress("mapping", 0.0)
     used: list[Mapping] = []
     for i, src in enumerate(sources):
         given = mappings[i] if mappings is not None and i < len(mappings) else None
         used.append(given if given is not None else auto_map(src.header, sample_rows(src), schema=options.schema))
-    report("mapping", 1.0)
+    state.set_progress("mapping", 1.0)
 
     total = sum(s.n_rows for s in sources)
     cache = ValueCache(options.region)
@@ -231,11 +221,11 @@ def normalize_sources(
         for file_index, (src, mapping) in enumerate(zip(sources, used))
         for start, stop in _chunk_bounds(
             src.n_rows, last=helper is not None and file_index == len(sources) - 1,
-            sent_until=max((a + CHUNK_ROWS for f, a in prefed if f == file_index), default=0))
+            sent_until=max((a + tuning.CHUNK_ROWS for f, a in prefed if f == file_index), default=0))
     ]
     watch = DuplicateWatch() if options.dedupe else None
     with own or contextlib.nullcontext():
-        for file_index, start, stop, chunk in _normalized_in_order(chunks, cache, options.region, helper, cancel,
+        for file_index, start, stop, chunk in _normalized_in_order(chunks, cache, options.region, helper, state,
                                                                    prefed):
             base = len(table)
             table.extend(chunk)
@@ -243,18 +233,18 @@ def normalize_sources(
                 helper.placed(file_index, start, stop, base)  # rows it may format for the export
             if watch is not None:
                 watch.add(chunk)  # the merge's key sets grow while the helper still normalizes
-            if on_rows is not None:
+            if state.wants_rows:
                 if file_index == 0 and start < already_shown:  # the head preview showed these
                     rest = list(range(min(already_shown - start, len(chunk)), len(chunk)))
                     if rest:
-                        on_rows(chunk.take(rest))
+                        state.set_partial_rows(chunk.take(rest))
                 else:
-                    on_rows(chunk)
+                    state.set_partial_rows(chunk)
             done += stop - start
-            report("normalizing", done / total if total else 1.0)
+            state.set_progress("normalizing", done / total if total else 1.0)
 
-    _check(cancel)
-    report("merging", 0.0)
+    state.check()
+    state.set_progress("merging", 0.0)
     merged = 0
     if options.dedupe:
         suspects = watch.suspects() if watch is not None else None
@@ -265,7 +255,7 @@ def normalize_sources(
                                          before_drop=before_merge)
     elif before_merge is not None:
         before_merge(table, [], MergedHeads([], table.empty_like()))
-    report("merging", 1.0)
+    state.set_progress("merging", 1.0)
 
     result = ConversionResult(
         table=table,
@@ -280,11 +270,6 @@ def normalize_sources(
     return result
 
 
-#: The last ``TAIL_CHUNKS`` chunks' rows of a conversion on two processes are normalized in chunks
-#: ``TAIL_SPLIT`` times smaller (see ``_chunk_bounds``).
-TAIL_CHUNKS, TAIL_SPLIT = 4, 4
-
-
 def _chunk_bounds(n_rows: int, last: bool, sent_until: int = 0) -> list[tuple[int, int]]:
     """(start, stop) of each chunk of a file: ``CHUNK_ROWS`` each, but in the ``last`` file of a
     conversion on two processes, the last ``TAIL_CHUNKS`` chunks' rows in chunks ``TAIL_SPLIT``
@@ -292,20 +277,20 @@ def _chunk_bounds(n_rows: int, last: bool, sent_until: int = 0) -> list[tuple[in
     merge after it is this process's alone: small last chunks keep that wait short. Rows up to
     ``sent_until`` keep whole chunks (the helper was given those, by first row, while the file
     was read)."""
-    size = CHUNK_ROWS
-    cut = max(n_rows - TAIL_CHUNKS * size, 0) if last else n_rows
+    size = tuning.CHUNK_ROWS
+    cut = max(n_rows - tuning.TAIL_CHUNKS * size, 0) if last else n_rows
     bounds = [(a, min(a + size, n_rows)) for a in range(0, n_rows, size) if a < cut or a < sent_until]
-    start, small = (bounds[-1][1] if bounds else 0), max(size // TAIL_SPLIT, 1)
+    start, small = (bounds[-1][1] if bounds else 0), max(size // tuning.TAIL_SPLIT, 1)
     bounds += [(a, min(a + small, n_rows)) for a in range(start, n_rows, small)]
     return bounds
 
 
-def _normalized_in_order(chunks, cache: ValueCache, region: str, helper: ChunkHelper | None, cancel,
+def _normalized_in_order(chunks, cache: ValueCache, region: str, helper: ChunkHelper | None, state: TaskState,
                          prefed: dict[tuple[int, int], list] | None = None):
     """Yield (file index, start, stop, table) for every chunk, in order.
 
     With a helper process, both processes take the next chunk nobody has taken yet whenever they
-    are free (``parallel.in_order``), so the live preview and progress still advance chunk by
+    are free (``speed.helper.in_order``), so the live preview and progress still advance chunk by
     chunk. ``prefed``: chunks the helper was given while the file was read, by (file index, first row).
     """
     sent = {}
@@ -326,7 +311,7 @@ def _normalized_in_order(chunks, cache: ValueCache, region: str, helper: ChunkHe
         file_index, _src, _mapping, start, stop = chunks[k]
         return helper.result(pending, file_index, start, stop)
 
-    for k, chunk in in_order(len(chunks), local, send, receive, helper, sent=sent, check=lambda: _check(cancel)):
+    for k, chunk in in_order(len(chunks), local, send, receive, helper, sent=sent, check=state.check):
         file_index, _src, _mapping, start, stop = chunks[k]
         yield file_index, start, stop, chunk
 
@@ -355,7 +340,7 @@ class _Prefeed:
         if helper.failed or (self.columns is not None and columns is not self.columns):
             return
         busy = sum(1 for pending in self.sent.values() if not helper.ready(pending))
-        while busy < HELPER_DEPTH and self.next_start + CHUNK_ROWS <= final_rows:
+        while busy < tuning.HELPER_DEPTH and self.next_start + tuning.CHUNK_ROWS <= final_rows:
             # ``range(final_rows)`` stands for the row numbers: sample_rows reads the first rows,
             # all final here, so the automatic mapping sees what it sees after the read.
             src = SourceColumns("", header, columns, range(final_rows))
@@ -363,7 +348,7 @@ class _Prefeed:
                 self.columns = columns
                 self.mapping = self.mapping_for(header) or auto_map(header, sample_rows(src),
                                                                     schema=self.options.schema)
-            start, stop = self.next_start, self.next_start + CHUNK_ROWS
+            start, stop = self.next_start, self.next_start + tuning.CHUNK_ROWS
             pending = helper.submit(src, self.mapping, self.file_index, start, stop, self.options.region)
             if pending is None:
                 return
@@ -395,15 +380,17 @@ def convert(
     options: ConvertOptions | None = None,
     *,
     mappings: Sequence[Mapping | None] | None = None,
-    progress: ProgressFn | None = None,
-    cancel: CancelFn | None = None,
-    on_rows: Callable[[ContactTable], None] | None = None,
+    mapping_for: Callable[[int, list[str]], Mapping | None] | None = None,
+    state: TaskState | None = None,
     helper: ChunkHelper | None = None,
     before_merge: BeforeDrop | None = None,
 ) -> ConversionResult:
     """Read, map, normalize and merge ``paths`` into one result (not yet written anywhere).
 
-    Raises :class:`InputError` for input a person must fix and :class:`Cancelled` when ``cancel()``
+    Each input's mapping: ``mappings[i]``, else ``mapping_for(i, header)`` (a mapping remembered
+    for that header), else the automatic one.
+
+    Raises :class:`InputError` for input a person must fix and :class:`Cancelled` when the ``state``'s cancel
     turned true. Progress runs from 0 to 0.95; the caller's save/export is the "writing" stage.
     ``helper``: a (not yet started) helper process for a large input, the caller's to close, so
     that it can still format the export (``ConversionResult.export(helper=...)``). ``before_merge``:
@@ -412,110 +399,68 @@ def convert(
     if not paths:
         raise InputError("no input file given")
     with gc_paused():
-        return _convert(paths, options or ConvertOptions(), mappings, progress, cancel, on_rows, helper,
-                        before_merge)
+        given = list(mappings or [])
+
+        def choose(i: int, header: list[str]) -> Mapping | None:
+            if i < len(given) and given[i] is not None:
+                return given[i]
+            return mapping_for(i, header) if mapping_for is not None else None
+
+        return _convert(paths, options or ConvertOptions(), choose, as_state(state), helper, before_merge)
 
 
-@contextlib.contextmanager
-def gc_paused():
-    """Pause Python's cyclic garbage collector while building millions of (acyclic) objects.
+def convert_and_export(
+    paths: Sequence[str | os.PathLike],
+    out_path: str | os.PathLike,
+    options: ConvertOptions,
+    *,
+    rejects_path: str | os.PathLike | None = None,
+    state: TaskState | None = None,
+    process_ends: bool = False,
+) -> tuple[ConversionResult, ExportResult]:
+    """``convert`` then ``export`` at once, for a caller with nothing to review in between (the
+    command line). A large input's helper process keeps the chunks it normalizes and formats the
+    export's slices from them, starting while this process merges the duplicates; the files are
+    the same byte for byte as ``convert(...).export(...)``. ``process_ends``: the caller ends the
+    process right after (``end_process``), so the helper is waited for here."""
+    from .speed.export_ahead import ExportAhead
 
-    A full collection walks every live object with the GIL held: at a million rows that is a
-    multi-second freeze of the whole app, GUI included. On the way out the survivors are frozen
-    (``gc.freeze``) so later collections never walk them either. Our objects form no reference
-    cycles, so reference counting still frees every one of them when the result is dropped.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    state = as_state(state)
+    helper = ChunkHelper(keep=True)
+    ahead = ExportAhead(helper, options.split_rows)
     try:
-        yield
-    except BaseException:
-        # Never freeze on the way out of an error: a traceback's frames hold the job's data in a
-        # cycle, and frozen objects are never collected.
-        if was_enabled:
-            gc.enable()
-        raise
-    gc.freeze()
-    if was_enabled:
-        gc.enable()
+        result = convert(paths, options, state=state, helper=helper, before_merge=ahead)
+        state.set_progress("writing", 0.0)
+        exported = result.export(out_path, options.split_rows, rejects_path, helper=helper, ahead=ahead)
+    finally:
+        # The helper ends and releases its pipes (which hold this process's standard streams open
+        # for whoever reads them) and semaphores before the caller goes on.
+        helper.close(wait=process_ends)
+    return result, exported
 
 
-#: Items freed per step by :func:`release`: a couple of ms of deallocation each.
-_RELEASE_ITEMS = 20_000
+def reconvert(result: ConversionResult, mappings: Sequence[Mapping | None], *,
+              state: TaskState | None = None) -> ConversionResult:
+    """``result``'s inputs, as already read, mapped again with ``mappings`` (None: automatic)
+    and normalized anew: what a person's change of the mapping asks for."""
+    with gc_paused():
+        return normalize_sources(result.sources, result.options, mappings=mappings, state=state)
 
 
-def release(*items) -> None:
-    """Free job data (results, tables, sources) a slice at a time, so the GIL is never held long.
-
-    Dropping the last reference to a million-row result frees tens of millions of objects in one
-    C call: the window froze for most of a second when a finished job let go of its result.
-    Here every big list is emptied from its end in slices and every big dict item by item, with
-    the GIL free between steps. Only for data nobody needs any more: the containers are emptied
-    in place (the report and mappings of a result are left alone).
-    """
-    seen: set[int] = set()
-    for item in items:
-        _release(item, seen)
-
-
-def _release(obj, seen: set[int]) -> None:
-    if obj is None or id(obj) in seen:
-        return
-    seen.add(id(obj))
-    if isinstance(obj, ConversionResult):
-        _release(obj.table, seen)
-        _release(obj.sources, seen)
-    elif isinstance(obj, ContactTable):
-        for col in obj.columns.values():
-            _clear_list(col)
-        obj.sources.clear()  # arrays of machine integers: nothing to free one by one
-        for d in (obj.problems, obj.suggestions, obj.merged):
-            _clear_dict(d)
-        if len(obj.excluded) > _RELEASE_ITEMS:
-            excluded = obj.excluded
-            while excluded:
-                excluded.pop()
-        obj.excluded.clear()
-    elif isinstance(obj, SourceColumns):
-        for col in obj.columns:
-            _clear_list(col)
-        _clear_list(obj.row_numbers)
-    elif isinstance(obj, list):
-        if obj and isinstance(obj[0], (ConversionResult, ContactTable, SourceColumns)):
-            for x in obj:
-                _release(x, seen)
-
-
-def _clear_list(values: list) -> None:
-    while len(values) > _RELEASE_ITEMS:
-        del values[-_RELEASE_ITEMS:]
-    values.clear()
-
-
-def _clear_dict(d: dict) -> None:
-    if len(d) > _RELEASE_ITEMS:
-        while d:
-            d.popitem()
-    d.clear()
-
-
-def _convert(paths, options, mappings, progress, cancel, on_rows, helper=None,
+def _convert(paths, options, choose, state: TaskState, helper=None,
              before_merge: BeforeDrop | None = None) -> ConversionResult:
     started = time.perf_counter()
     shown = 0
-    if on_rows is not None:
-        head = head_preview(paths[0], options, mappings[0] if mappings else None)
+    if state.wants_rows:  # the first rows of a big file, before the whole file is read
+        head = head_preview(paths[0], options, mapping_for=lambda header: choose(0, header))
         if head is not None and len(head):
-            on_rows(head)
+            state.set_partial_rows(head)
             shown = len(head)
-    given = list(mappings or [])
     return read_and_normalize(
         paths,
         options,
-        mapping_for=lambda i, header: given[i] if i < len(given) else None,
-        progress=progress,
-        cancel=cancel,
-        on_rows=on_rows,
+        mapping_for=choose,
+        state=state,
         started=started,
         already_shown=shown,
         helper=helper,
@@ -528,9 +473,7 @@ def read_and_normalize(
     options: ConvertOptions,
     *,
     mapping_for: Callable[[int, list[str]], Mapping | None] | None = None,
-    progress: ProgressFn | None = None,
-    cancel: CancelFn | None = None,
-    on_rows: Callable[[ContactTable], None] | None = None,
+    state: TaskState | None = None,
     started: float | None = None,
     already_shown: int = 0,
     helper: ChunkHelper | None = None,
@@ -544,7 +487,7 @@ def read_and_normalize(
     automatic one. ``helper``: one to use (started here if the input is large), the caller's to close.
     """
     started = time.perf_counter() if started is None else started
-    report = _Progress(progress)
+    state = as_state(state)
     choose = mapping_for or (lambda i, header: None)
     own = helper is None
     if helper is None:
@@ -560,7 +503,7 @@ def read_and_normalize(
         return feeds[i]
 
     try:
-        sources = read_sources(paths, options, progress=report, cancel=cancel, feed_for=feed_for)
+        sources = read_sources(paths, options, state=state, feed_for=feed_for)
         used: list[Mapping | None] = []
         prefed: dict[tuple[int, int], list] = {}
         for i, src in enumerate(sources):
@@ -576,9 +519,7 @@ def read_and_normalize(
             sources,
             options,
             mappings=used,
-            progress=report,
-            cancel=cancel,
-            on_rows=on_rows,
+            state=state,
             started=started,
             already_shown=already_shown,
             helper=helper,
@@ -632,7 +573,6 @@ def head_preview(
 
 __all__ = [
     "STAGES",
-    "CHUNK_ROWS",
     "ConvertOptions",
     "ConversionResult",
     "ContactTable",

@@ -77,12 +77,12 @@ class Problem(tuple):
         fast column path defers it) the library's own reason, computed now."""
         kind, message, value = self
         if message.startswith(LAZY_PHONE_REASON) and kind == INVALID_PHONE:
-            from .fastpath import invalid_phone_reason
+            from .speed.fastpath import invalid_phone_reason
 
             return invalid_phone_reason(value, message[len(LAZY_PHONE_REASON):])
         if message or kind != INVALID_EMAIL or not value:
             return message
-        from .fastpath import invalid_email_reason
+        from .speed.fastpath import invalid_email_reason
 
         return invalid_email_reason(value)
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.export import GHL_ROW_LIMIT
+from ..core import GHL_ROW_LIMIT
 
 
 def default_export_name(source_name: str) -> str:

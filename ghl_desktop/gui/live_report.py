@@ -7,7 +7,7 @@ job runs. The job's final report (after duplicates are merged) replaces it.
 
 from __future__ import annotations
 
-from ..core.report import CHUNK_SUMMED
+from ..core import CHUNK_SUMMED
 
 
 class LiveReport:

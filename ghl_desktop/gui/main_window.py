@@ -27,9 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.assemble import ValueCache
-from ..core.pipeline import normalize_sources, release
-from ..core.table import ContactTable
+from ..core import ContactTable, ValueCache, release
 from ..jobs import runner as R
 from ..jobs.runner import LiveRows
 from ..jobs import states as S
@@ -93,7 +91,6 @@ class MainWindow(QMainWindow):
         self._live_reports: dict[str, LiveReport] = {}
         self._shown = ("", VIEW_NONE, "")  # job id, view, job status
         self._load_generation = 0
-        self._rerunning = False
         self._exporting = False
         self.export_dialog: ExportDialog | None = None
         self.message_box: QMessageBox | None = None
@@ -410,8 +407,6 @@ class MainWindow(QMainWindow):
             text = failure_text(job)
         elif job is not None and job.status == S.CANCELLED:
             text = self.tr("{0} was cancelled. Retry it to convert it again.").format(job.file_name)
-        elif self._rerunning:
-            text = self.tr("Converting again with the new mapping…")
         else:
             text = ""
         self.review.set_banner(text)
@@ -421,7 +416,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         job_id, view, _ = self._shown
-        editable = self.session.editable and not self._exporting and not self._rerunning
+        editable = self.session.editable and not self._exporting
         self.act_exclude.setEnabled(editable)
         self.act_accept.setEnabled(editable)
         self.act_export.setEnabled(bool(job_id) and view in (VIEW_LIVE, VIEW_LOADING, VIEW_RESULT)
@@ -519,52 +514,20 @@ class MainWindow(QMainWindow):
 
     # -- mapping ---------------------------------------------------------------------------------------
     def rerun_mapping(self, mapping) -> None:
-        """Normalize the loaded sources again with ``mapping`` (no re-reading), save and remember it."""
+        """A person changed the mapping: remember it for files with the same columns, and convert
+        the job again with it, through the job system like any job (progress, cancel, history)."""
         result, job_id = self.session.result, self.session.job_id
-        if result is None or mapping is None or self._rerunning:
-            if self._rerunning:
-                QTimer.singleShot(200, lambda: self.rerun_mapping(self.mapping_editor.mapping))
+        if result is None or mapping is None or job_id is None:
             return
-        self._rerunning = True
-        self.session.set_busy(True)
-        self._update_banner()
-        self._update_actions()
-        header = result.sources[0].header
-        result_dir = self.store.data.result_dir(job_id)
-
-        def work():
-            new = normalize_sources(result.sources, result.options, mappings=[mapping])
-            new.save(result_dir)
-            return new
-
-        def done(new) -> None:
-            self._rerunning = False
-            record = mapping_record(header, new.mappings[0])
-            self.store.save_mapping(job_id, record)
-            self.store.remember_mapping(record["signature"], record)
-            self.store.save_report(job_id, new.report)
-            self.store.save_edits(job_id, {})  # edits were made on the old rows
-            self.jobs_panel.model.refresh_job(job_id)
-            if self.session.job_id == job_id:
-                self.session.show_result(job_id, new, [])
-                self.review.apply_filter()
-                self.report_panel.set_report(new.report)
-                self.mapping_editor.mapping = new.mappings[0]  # keeps the "chosen by you" marks
-            self.set_status(self.tr("Converted again with the new mapping; it will be used for files with the same columns."))
-            self._update_banner()
-            self._update_actions()
-            if self.export_dialog is not None:
-                self._update_export_dialog()
-            self.jobShown.emit(job_id, VIEW_RESULT)
-
-        def failed(exc: BaseException, _tb: str) -> None:
-            self._rerunning = False
-            self.session.set_busy(False)
-            self._update_banner()
-            self._update_actions()
-            self._message(QMessageBox.Icon.Warning, self.tr("Mapping not applied"), translate_core_text(str(exc)))
-
-        run_in_pool(work, done, failed)
+        job = self.store.get(job_id)
+        if job is None or job.status in (S.QUEUED, S.PROCESSING):
+            return
+        record = mapping_record(result.sources[0].header, mapping)
+        self.store.save_mapping(job_id, record)
+        self.store.remember_mapping(record["signature"], record)
+        self.store.save_edits(job_id, {})  # edits were made on the old rows
+        self.manager.retry(job_id)
+        self.set_status(self.tr("Converting again with the new mapping; it will be used for files with the same columns."))
 
     # -- export ----------------------------------------------------------------------------------------
     def reexport_job(self, job_id: str) -> None:
@@ -598,7 +561,7 @@ class MainWindow(QMainWindow):
 
     def _export_ready(self, job_id: str) -> bool:
         return (self.session.job_id == job_id and self.session.result is not None
-                and not self._rerunning and self._shown[1] == VIEW_RESULT)
+                and self._shown[1] == VIEW_RESULT)
 
     def _update_export_dialog(self) -> None:
         d = self.export_dialog

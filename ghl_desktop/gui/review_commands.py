@@ -14,8 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..core import review
-from ..core.assemble import ValueCache
-from ..core.table import ContactTable
+from ..core import ContactTable, ValueCache
 
 EDITS_VERSION = 1
 

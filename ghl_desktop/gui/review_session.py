@@ -13,8 +13,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..core.assemble import ValueCache
-from ..core.table import ContactTable
+from ..core import ContactTable, ValueCache
 from .preview_model import PreviewModel
 from .review_commands import (
     EDITS_VERSION,

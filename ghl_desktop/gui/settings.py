@@ -11,9 +11,7 @@ from pathlib import Path
 import phonenumbers
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
-from ..core.export import GHL_ROW_LIMIT
-from ..core.limits import DEFAULT_LIMITS, Limits
-from ..core.pipeline import ConvertOptions
+from ..core import DEFAULT_LIMITS, GHL_ROW_LIMIT, ConvertOptions, Limits
 
 LANGUAGES = ("pt_BR", "en")
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.export import GHL_ROW_LIMIT
+from ..core import GHL_ROW_LIMIT
 from .settings import FILE_MB_RANGE, ROWS_RANGE, AppSettings
 
 FIRST_REGIONS = ("BR", "PT", "US")

@@ -1,7 +1,8 @@
 """One job's work through the core engine: a stored file in, a saved result folder out. No Qt.
 
 This is the part a test may replace (``JobManager(engine=...)``): it knows nothing of the history
-or of job states, only of files, options and the progress/cancel callbacks the pipeline takes. The
+or of job states, only of files, options and the progress/cancel/rows callbacks it turns into the
+core's ``TaskState``. The
 bookkeeping around it (transitions, throttled progress, error messages) lives in ``worker``.
 """
 
@@ -10,24 +11,24 @@ from __future__ import annotations
 import gc
 import os
 import traceback
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
-from ..core.errors import Cancelled
-from ..core.export import ExportResult
-from ..core.limits import Limits
-from ..core.mapping import Mapping, header_signature
-from ..core.assemble import SourceColumns
-from ..core.pipeline import (
+from ..core import (
+    Cancelled,
+    ContactTable,
     ConversionResult,
     ConvertOptions,
+    ExportResult,
+    Mapping,
+    SourceColumns,
+    TaskState,
+    convert,
     gc_paused,
-    head_preview,
-    read_and_normalize,
+    header_signature,
     release,
 )
-from ..core.table import ContactTable
 
 ProgressFn = Callable[[str, float], None]
 CancelFn = Callable[[], bool]
@@ -65,16 +66,11 @@ class Engine(Protocol):
 
 def options_to_dict(options: ConvertOptions) -> dict:
     """JSON-ready options, kept with the job so a retry runs exactly as the first attempt."""
-    return asdict(options)
+    return options.to_dict()
 
 
 def options_from_dict(data: dict | None) -> ConvertOptions:
-    data = dict(data or {})
-    limits = data.pop("limits", None)
-    opts = ConvertOptions(**{k: v for k, v in data.items() if k in ConvertOptions.__dataclass_fields__})
-    if limits:
-        opts.limits = Limits(**{k: v for k, v in limits.items() if k in Limits.__dataclass_fields__})
-    return opts
+    return ConvertOptions.from_dict(data)
 
 
 def mapping_record(header: list[str], mapping: Mapping) -> dict:
@@ -126,20 +122,12 @@ def run_job(
             shown_to_window.add(id(chunk))
             emit(chunk)
 
+    state = TaskState(progress, cancel, on_rows)
     try:
         with gc_paused():  # no multi-second collector pauses (they freeze the GUI thread too)
             try:
-                shown = 0
-                if on_rows is not None:  # the first rows of a big file, before the whole file is read
-                    head = head_preview(stored_file, options, mapping_for=mapping_for)
-                    if head is not None and len(head):
-                        on_rows(head)
-                        shown = len(head)
-                # A large file's chunks start on the second core while it is still being read.
-                result = read_and_normalize(
-                    [stored_file], options, mapping_for=lambda i, header: mapping_for(header),
-                    progress=progress, cancel=cancel, on_rows=on_rows, already_shown=shown,
-                )
+                result = convert([stored_file], options, mapping_for=lambda i, header: mapping_for(header),
+                                 state=state)
                 header = result.sources[0].header
             except BaseException as exc:
                 # Cancelled or failed with the collector still paused: the millions of objects

@@ -18,7 +18,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..core.atomic import temp_path_for
+from ..core import temp_path_for
 
 
 class DataDir:

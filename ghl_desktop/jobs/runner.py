@@ -31,11 +31,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from ..core.errors import InputError
-from ..core.pipeline import ConvertOptions
-from ..core.reader import check_size
-from ..core.report import chunk_counts
-from ..core.table import ContactTable
+from ..core import ContactTable, ConvertOptions, InputError, check_size, chunk_counts
 from . import states as S
 from .engine import Engine, options_from_dict, options_to_dict, run_job
 from .store import JobStore

@@ -13,8 +13,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ..core.errors import Cancelled, InputError
-from ..core.table import ContactTable
+from ..core import Cancelled, ContactTable, InputError
 from . import states as S
 from .engine import Engine, options_from_dict, run_job
 from .store import JobStore

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ghl_desktop.core.speed import tuning
 from ghl_desktop.core import atomic
 from ghl_desktop.core import schema as F
 from ghl_desktop.core.export import write_export
@@ -148,7 +149,7 @@ def test_a_write_failing_on_the_writer_thread_fails_the_export_and_leaves_nothin
             opened.append(fh)
         return fh
 
-    monkeypatch.setattr(export, "SLICE_ROWS", 3)  # many slices: the failure comes mid-stream
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 3)  # many slices: the failure comes mid-stream
     monkeypatch.setattr(builtins, "open", failing_open)
     with pytest.raises(OSError, match="No space"):
         write_export(make_table(40), tmp_path / "out.csv", split_rows=15)
@@ -162,7 +163,7 @@ def test_a_cancel_mid_export_leaves_nothing_and_no_writer_thread(tmp_path, monke
     import ghl_desktop.core.export as export
     from ghl_desktop.core.errors import Cancelled
 
-    monkeypatch.setattr(export, "SLICE_ROWS", 2)
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 2)
     asked = {"n": 0}
 
     def cancel() -> bool:
@@ -179,7 +180,7 @@ def test_writes_go_through_the_writer_thread_in_order(tmp_path, monkeypatch):
     """Every slice is written by the writer thread, in order: the bytes equal a one-thread export."""
     import ghl_desktop.core.export as export
 
-    monkeypatch.setattr(export, "SLICE_ROWS", 4)
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 4)
     t = make_table(57)
     write_export(t, tmp_path / "a.csv", split_rows=20)
     writers = set()

@@ -8,7 +8,10 @@ import pytest
 
 from ghl_desktop.core import schema as F
 from ghl_desktop.core.assemble import flagged_fields
-from ghl_desktop.core.export import SLICE_ROWS, write_export
+from ghl_desktop.core.export import write_export
+from ghl_desktop.core.speed import tuning
+from ghl_desktop.core.speed.export_ahead import ExportAhead
+from ghl_desktop.core.speed.tuning import SLICE_ROWS
 from ghl_desktop.core.normalize import neutralize_formula
 from ghl_desktop.core.table import ContactTable
 
@@ -77,7 +80,7 @@ def test_a_slice_of_empty_columns_is_only_commas():
 
 @pytest.fixture(scope="module")
 def helper():
-    from ghl_desktop.core.parallel import ChunkHelper
+    from ghl_desktop.core.speed.helper import ChunkHelper
 
     h = ChunkHelper()
     h.start()
@@ -101,7 +104,7 @@ def _table(seed: int, n: int) -> ContactTable:
 def test_an_export_formatted_by_both_processes_is_the_same_bytes(tmp_path, monkeypatch, helper, seed):
     from ghl_desktop.core import export
 
-    monkeypatch.setattr(export, "SLICE_ROWS", 50)
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 50)
     calls = []
     real_call = type(helper).call
     monkeypatch.setattr(type(helper), "call", lambda self, *a: calls.append(1) or real_call(self, *a))
@@ -118,9 +121,9 @@ def test_an_export_formatted_by_both_processes_is_the_same_bytes(tmp_path, monke
 
 def test_a_helper_failing_during_an_export_only_means_this_process_writes_the_rest(tmp_path, monkeypatch):
     from ghl_desktop.core import export
-    from ghl_desktop.core.parallel import ChunkHelper
+    from ghl_desktop.core.speed.helper import ChunkHelper
 
-    monkeypatch.setattr(export, "SLICE_ROWS", 50)
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 50)
     h = ChunkHelper()
     h.start()
     answered = []
@@ -194,25 +197,25 @@ def test_slices_handed_to_the_helper_before_the_merge_give_the_same_export(tmp_p
     from ghl_desktop.core import export
     from ghl_desktop.core.dedupe import merge_duplicates
 
-    monkeypatch.setattr(export, "SLICE_ROWS", 7)
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 7)
     n = random.Random(seed).choice([40, 300, 700])  # 40: too few slices to use the helper at all
     want_table, _ = merge_duplicates(_table_with_duplicates(seed, n), in_place=True)
     write_export(want_table, tmp_path / "want.csv", split_rows=split)
 
-    ahead = export.ExportAhead(helper, split, limit=random.Random(seed).choice([1, 5, 1000]))
+    ahead = ExportAhead(helper, split, limit=random.Random(seed).choice([1, 5, 1000]))
     table, merged = merge_duplicates(_table_with_duplicates(seed, n), in_place=True, before_drop=ahead)
     assert merged > 0
     expected = dict(ahead.sent)
     n_slices = len(export._cut(ahead.n_rows, split)[1])
-    assert bool(expected) == (n_slices >= export._PARALLEL_MIN_SLICES)  # ahead, if the export uses the helper
+    assert bool(expected) == (n_slices >= tuning.PARALLEL_MIN_SLICES)  # ahead, if the export uses the helper
     used = {}
-    real = export.ExportAhead.take
+    real = ExportAhead.take
 
     def take(self, *a):
         used.update(real(self, *a))
         return used
 
-    monkeypatch.setattr(export.ExportAhead, "take", take)
+    monkeypatch.setattr(ExportAhead, "take", take)
     write_export(table, tmp_path / "got.csv", split_rows=split, helper=helper, ahead=ahead)
     assert len(used) == len(expected)  # every slice sent ahead was the export's own
     want = sorted(p.name for p in tmp_path.glob("want*.csv"))
@@ -228,15 +231,15 @@ def test_slices_sent_ahead_for_another_export_are_not_used(tmp_path, monkeypatch
     from ghl_desktop.core import export
     from ghl_desktop.core.dedupe import merge_duplicates
 
-    monkeypatch.setattr(export, "SLICE_ROWS", 7)
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 7)
     table, _ = merge_duplicates(_table_with_duplicates(3, 300), in_place=True,
-                                before_drop=(ahead := export.ExportAhead(helper, 0)))
+                                before_drop=(ahead := ExportAhead(helper, 0)))
     assert ahead.sent
     table.excluded.add(0)  # a review edit: one row fewer
     write_export(table, tmp_path / "a.csv", split_rows=0, helper=helper, ahead=ahead)
     assert (tmp_path / "a.csv").read_bytes() == reference(table)
     table2, _ = merge_duplicates(_table_with_duplicates(3, 300), in_place=True,
-                                 before_drop=(ahead2 := export.ExportAhead(helper, 0)))
+                                 before_drop=(ahead2 := ExportAhead(helper, 0)))
     res = write_export(table2, tmp_path / "b.csv", split_rows=50, helper=helper, ahead=ahead2)
     for k, path in enumerate(res.paths):
         assert path.read_bytes() == reference(table2, k * 50, (k + 1) * 50)
@@ -259,7 +262,7 @@ class _InProcessHelper:
 
     def keep(self, table: ContactTable, first: int, n: int, key) -> None:
         """Keep rows ``first:first+n`` of ``table`` as the helper keeps a chunk it normalized."""
-        from ghl_desktop.core import parallel
+        from ghl_desktop.core.speed import helper as parallel
 
         part = table.take(list(range(first, first + n)))
         parallel._keep(self.keep_token, key, parallel._as_parts(parallel._pack(part))[1:])
@@ -289,7 +292,7 @@ def test_slices_made_from_the_chunks_the_helper_keeps_give_the_same_export(tmp_p
     from ghl_desktop.core import export
     from ghl_desktop.core.dedupe import merge_duplicates
 
-    monkeypatch.setattr(export, "SLICE_ROWS", 7)
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 7)
     rng = random.Random(seed)
     n = rng.choice([300, 700])
     want_table, _ = merge_duplicates(_table_with_duplicates(seed, n), in_place=True)
@@ -303,7 +306,7 @@ def test_slices_made_from_the_chunks_the_helper_keeps_give_the_same_export(tmp_p
         if not first or rng.random() < 0.65:
             helper.keep(table, first, size, (0, first))
         first += size
-    ahead = export.ExportAhead(helper, split, limit=rng.choice([1, 5, 1000]))
+    ahead = ExportAhead(helper, split, limit=rng.choice([1, 5, 1000]))
     table, merged = merge_duplicates(table, in_place=True, before_drop=ahead)
     assert merged > 0
     write_export(table, tmp_path / "got.csv", split_rows=split, helper=helper, ahead=ahead)
@@ -321,17 +324,17 @@ def test_slices_made_from_the_chunks_the_helper_keeps_give_the_same_export(tmp_p
 def test_a_slice_whose_chunk_the_helper_no_longer_keeps_is_made_here(tmp_path, monkeypatch):
     """The helper lost a kept chunk (another conversion's token came in between): the slices
     needing it fail there and are formatted in this process; the export is still exact."""
-    from ghl_desktop.core import export, parallel
+    from ghl_desktop.core.speed import helper as parallel
     from ghl_desktop.core.dedupe import merge_duplicates
 
-    monkeypatch.setattr(export, "SLICE_ROWS", 7)
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 7)
     want_table, _ = merge_duplicates(_table_with_duplicates(4, 300), in_place=True)
     table = _table_with_duplicates(4, 300)
     helper = _InProcessHelper()
     helper.keep(table, 0, 150, (0, 0))
     helper.keep(table, 150, 150, (0, 150))
     parallel._keep("another conversion", (0, 0), [])  # drops everything kept for this one
-    ahead = export.ExportAhead(helper, 0, limit=3)
+    ahead = ExportAhead(helper, 0, limit=3)
     table, _ = merge_duplicates(table, in_place=True, before_drop=ahead)
     write_export(table, tmp_path / "got.csv", split_rows=0, helper=helper, ahead=ahead)
     assert "_kept_slice" in helper.calls
@@ -340,7 +343,7 @@ def test_a_slice_whose_chunk_the_helper_no_longer_keeps_is_made_here(tmp_path, m
 
 @pytest.mark.parametrize("seed", range(20))
 def test_rows_split_into_kept_and_sent_segments_cover_them_in_order(seed):
-    from ghl_desktop.core.export import _Owned
+    from ghl_desktop.core.speed.export_ahead import _Owned
 
     rng = random.Random(seed)
     n = 200

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ghl_desktop.core.fastpath import _BR, fast_email, fast_phone, phone_column
+from ghl_desktop.core.speed.fastpath import _BR, fast_email, fast_phone, phone_column
 from ghl_desktop.core.normalize import normalize_email, normalize_phone
 
 
@@ -204,7 +204,7 @@ def messy_emails(n, seed=11):
 
 def column_email_results(col):
     """What the column path says for each cell, as (emails, invalid parts, reason, suggestion)."""
-    from ghl_desktop.core.fastpath import email_column, invalid_email_reason
+    from ghl_desktop.core.speed.fastpath import email_column, invalid_email_reason
 
     values, suggestions, invalid, slow = email_column(col)
     out = {}
@@ -284,7 +284,7 @@ def messy_phones(n, seed=12):
 @pytest.mark.slow
 @pytest.mark.parametrize("region", ["BR", "US"])
 def test_phone_column_and_multi_number_cells_equal_full_normalizer(region):
-    from ghl_desktop.core.fastpath import invalid_phone_reason, phone_column
+    from ghl_desktop.core.speed.fastpath import invalid_phone_reason, phone_column
 
     col = messy_phones(80_000)
     values, repaired, invalid, slow, further = phone_column(col, region)
@@ -371,7 +371,7 @@ def test_the_possessive_email_pattern_matches_exactly_what_the_plain_one_does():
     import itertools
     import re
 
-    from ghl_desktop.core import fastpath
+    from ghl_desktop.core.speed import fastpath
 
     plain = re.compile(fastpath._SIMPLE_EMAIL_PATTERN.replace("++", "+").replace("*+", "*"))
     assert plain.pattern != fastpath._SIMPLE_EMAIL.pattern
@@ -463,7 +463,7 @@ def test_one_column_paths_give_the_table_of_the_cell_by_cell_loop(region):
 def test_the_domain_memo_stays_bounded_and_answers_the_same(monkeypatch):
     """Addresses at many distinct domains: the per-domain memo is forgotten when full, never
     grows past its bound, and the answers are those of a fresh memo."""
-    from ghl_desktop.core import fastpath
+    from ghl_desktop.core.speed import fastpath
 
     monkeypatch.setattr(fastpath, "_DOMAINS_MAX", 50)
     monkeypatch.setattr(fastpath, "_domains", {})

@@ -5,8 +5,10 @@ from concurrent.futures import Future
 
 import pytest
 
-from ghl_desktop.core import parallel, pipeline
-from ghl_desktop.core.parallel import ChunkHelper
+from ghl_desktop.core.speed import tuning
+from ghl_desktop.core import pipeline
+from ghl_desktop.core.speed import helper as parallel
+from ghl_desktop.core.speed.helper import ChunkHelper
 from ghl_desktop.core.pipeline import ConvertOptions, convert
 
 ROWS = 3_000
@@ -39,11 +41,11 @@ def _snapshot(result):
 
 
 def test_helper_process_gives_the_same_result_as_one_core(messy_csv, monkeypatch):
-    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 500)
-    monkeypatch.setattr(parallel, "PIECE_ROWS", 120)  # several pieces per chunk, the last one short
-    monkeypatch.setattr(parallel, "MIN_ROWS", 10**9)
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(tuning, "PIECE_ROWS", 120)  # several pieces per chunk, the last one short
+    monkeypatch.setattr(tuning, "MIN_ROWS", 10**9)
     one_core = convert([messy_csv], ConvertOptions())
-    monkeypatch.setattr(parallel, "MIN_ROWS", 100)
+    monkeypatch.setattr(tuning, "MIN_ROWS", 100)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     used = []
     real_result = ChunkHelper.result
@@ -61,8 +63,8 @@ def test_helper_process_gives_the_same_result_as_one_core(messy_csv, monkeypatch
 
 
 def test_a_failing_helper_only_means_this_process_does_the_chunk(messy_csv, monkeypatch):
-    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 500)
-    monkeypatch.setattr(parallel, "MIN_ROWS", 10**9)
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(tuning, "MIN_ROWS", 10**9)
     one_core = convert([messy_csv], ConvertOptions())
 
     def broken_submit(self, *args, **kwargs):
@@ -70,7 +72,7 @@ def test_a_failing_helper_only_means_this_process_does_the_chunk(messy_csv, monk
         future.set_exception(RuntimeError("helper died"))
         return [future]
 
-    monkeypatch.setattr(parallel, "MIN_ROWS", 100)
+    monkeypatch.setattr(tuning, "MIN_ROWS", 100)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     monkeypatch.setattr(ChunkHelper, "start", lambda self: None)
     monkeypatch.setattr(ChunkHelper, "submit", broken_submit)
@@ -81,7 +83,7 @@ def test_small_inputs_and_single_core_machines_never_start_a_process(monkeypatch
     monkeypatch.setattr(parallel, "cores", lambda: 1)
     assert not ChunkHelper.wanted(10**7)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
-    assert not ChunkHelper.wanted(parallel.MIN_ROWS - 1) and ChunkHelper.wanted(parallel.MIN_ROWS)
+    assert not ChunkHelper.wanted(tuning.MIN_ROWS - 1) and ChunkHelper.wanted(tuning.MIN_ROWS)
 
 
 def test_a_callers_script_without_a_main_guard_is_not_run_again_in_the_helper(tmp_path, messy_csv):
@@ -98,8 +100,9 @@ def test_a_callers_script_without_a_main_guard_is_not_run_again_in_the_helper(tm
         "import sys\n"
         f"sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})\n"
         f"open({str(marker)!r}, 'a').write('run\\n')\n"
-        "from ghl_desktop.core import pipeline, parallel\n"
-        "pipeline.CHUNK_ROWS = 500\n"
+        "from ghl_desktop.core import pipeline\n"
+        "from ghl_desktop.core.speed import helper as parallel, tuning\n"
+        "tuning.CHUNK_ROWS = 500\n"
         "used = []\n"
         "real = parallel.ChunkHelper.result\n"
         "parallel.ChunkHelper.result = lambda self, f, *a: used.append(1) or real(self, f, *a)\n"
@@ -119,8 +122,8 @@ def test_a_callers_script_without_a_main_guard_is_not_run_again_in_the_helper(tm
 def test_the_switch_interval_is_restored_after_the_helper_is_done(messy_csv, monkeypatch):
     import sys
 
-    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 500)
-    monkeypatch.setattr(parallel, "MIN_ROWS", 100)
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(tuning, "MIN_ROWS", 100)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     before = sys.getswitchinterval()
     seen = []
@@ -128,7 +131,7 @@ def test_the_switch_interval_is_restored_after_the_helper_is_done(messy_csv, mon
     monkeypatch.setattr(ChunkHelper, "result",
                         lambda self, *a: seen.append(sys.getswitchinterval()) or real_result(self, *a))
     convert([messy_csv], ConvertOptions())
-    assert seen and max(seen) <= parallel.HAND_OFF_SWITCH_INTERVAL_S  # shorter while it worked
+    assert seen and max(seen) <= tuning.HAND_OFF_SWITCH_INTERVAL_S  # shorter while it worked
     assert sys.getswitchinterval() == before
 
 
@@ -144,13 +147,13 @@ def test_the_helpers_pipes_hold_a_whole_chunk():
         sizes = [fcntl.fcntl(pool._call_queue._writer.fileno(), fcntl.F_GETPIPE_SZ),
                  fcntl.fcntl(pool._result_queue._reader.fileno(), fcntl.F_GETPIPE_SZ)]
     limit = int(open("/proc/sys/fs/pipe-max-size").read())
-    assert sizes == [min(parallel.PIPE_BYTES, limit)] * 2 or limit < parallel.PIPE_BYTES
+    assert sizes == [min(tuning.PIPE_BYTES, limit)] * 2 or limit < tuning.PIPE_BYTES
 
 
 def test_a_pipe_that_cannot_be_widened_leaves_the_helper_working(messy_csv, monkeypatch):
-    monkeypatch.setattr(parallel, "PIPE_BYTES", 1 << 30)  # above the system's limit: refused
-    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 500)
-    monkeypatch.setattr(parallel, "MIN_ROWS", 100)
+    monkeypatch.setattr(tuning, "PIPE_BYTES", 1 << 30)  # above the system's limit: refused
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(tuning, "MIN_ROWS", 100)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     used = []
     real_result = ChunkHelper.result
@@ -163,16 +166,16 @@ def _two_cores(monkeypatch, block_chars=4096):
     """Small chunks and blocks, so a test file is read in many blocks and chunks are prefed."""
     from ghl_desktop.core.reader import stream
 
-    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 200)
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", 200)
     monkeypatch.setattr(stream, "BLOCK_CHARS", block_chars)
-    monkeypatch.setattr(parallel, "MIN_ROWS", 100)
+    monkeypatch.setattr(tuning, "MIN_ROWS", 100)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
-    monkeypatch.setattr(parallel, "_BYTES_PER_ROW", 1)  # any test file is "large"
+    monkeypatch.setattr(tuning, "BYTES_PER_ROW", 1)  # any test file is "large"
 
 
 def _one_core(monkeypatch, path):
     with monkeypatch.context() as m:
-        m.setattr(parallel, "MIN_ROWS", 10**9)
+        m.setattr(tuning, "MIN_ROWS", 10**9)
         return convert([path], ConvertOptions())
 
 
@@ -271,10 +274,10 @@ def test_the_cli_lets_the_helper_format_the_export_from_its_chunks_then_closes_i
     from ghl_desktop.core import export
 
     with monkeypatch.context() as m:
-        m.setattr(parallel, "MIN_ROWS", 10**9)
+        m.setattr(tuning, "MIN_ROWS", 10**9)
         assert cli(["convert", str(messy_csv), "--out", str(tmp_path / "one.csv"), "--split-rows", "0"]) == 0
     _two_cores(monkeypatch)
-    monkeypatch.setattr(export, "SLICE_ROWS", 100)
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 100)
     formatted = []
     real_call = ChunkHelper.call
     monkeypatch.setattr(ChunkHelper, "call", lambda self, fn, *a: formatted.append(fn.__name__) or real_call(self, fn, *a))
@@ -322,7 +325,7 @@ def test_in_order_gives_every_item_once_in_order_and_never_queues_the_last_one(n
 
     def send(k):
         busy = sum(1 for p in holding.values() if not helper.ready(p))
-        assert busy < parallel.HELPER_DEPTH
+        assert busy < tuning.HELPER_DEPTH
         claims.append(k)
         if busy and len(claims) == n:  # the last item, behind one the helper is still busy with
             queued_last.append(k)
@@ -363,7 +366,7 @@ def test_the_helper_never_outlives_the_process_that_started_it(tmp_path, how):
     script = tmp_path / "parent.py"
     script.write_text(textwrap.dedent(f"""
         import os, signal, sys
-        from ghl_desktop.core.parallel import ChunkHelper
+        from ghl_desktop.core.speed.helper import ChunkHelper
         h = ChunkHelper()
         h.start()
         h.value(h.call(os.getpid))  # the helper is up and has warmed up
@@ -386,7 +389,7 @@ def test_the_helper_never_outlives_the_process_that_started_it(tmp_path, how):
 def test_chunks_cover_every_row_once_with_small_last_ones(n, sent_until, monkeypatch):
     """The last chunks of a two-process conversion are smaller (the wait for the other process's
     last chunk, before the merge, is short), but never where whole chunks were sent during the read."""
-    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", 500)
     for last in (False, True):
         bounds = pipeline._chunk_bounds(n, last, sent_until)
         if not n:
@@ -409,7 +412,7 @@ def test_the_chunks_the_helper_keeps_are_the_table_rows_it_says(messy_csv, monke
     from ghl_desktop.core.schema import GHL_COLUMNS
 
     _two_cores(monkeypatch)
-    monkeypatch.setattr(parallel, "PIECE_ROWS", 120)  # pieces of chunks, the last one of each short
+    monkeypatch.setattr(tuning, "PIECE_ROWS", 120)  # pieces of chunks, the last one of each short
     assert ChunkHelper().keep_token is None and not ChunkHelper().kept_runs
     with ChunkHelper(keep=True) as helper:
         result = convert([messy_csv], ConvertOptions(dedupe=False), helper=helper)
@@ -427,15 +430,15 @@ def test_the_helper_keeps_chunks_up_to_a_bound_and_the_export_is_the_same(messy_
     """Past ``KEEP_MAX_ROWS`` rows the helper keeps no more chunks (its memory stays bounded for
     a huge input): the rows after them reach it as values, and the export is unchanged."""
     from ghl_desktop.core import export
-    from ghl_desktop.core.export import ExportAhead
+    from ghl_desktop.core.speed.export_ahead import ExportAhead
 
     with monkeypatch.context() as m:
-        m.setattr(parallel, "MIN_ROWS", 10**9)
+        m.setattr(tuning, "MIN_ROWS", 10**9)
         want = convert([messy_csv], ConvertOptions())
         want.export(tmp_path / "want.csv", 0)
     _two_cores(monkeypatch)
-    monkeypatch.setattr(parallel, "KEEP_MAX_ROWS", 1_000)
-    monkeypatch.setattr(export, "SLICE_ROWS", 100)
+    monkeypatch.setattr(tuning, "KEEP_MAX_ROWS", 1_000)
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 100)
     with ChunkHelper(keep=True) as helper:
         ahead = ExportAhead(helper, 0)
         got = convert([messy_csv], ConvertOptions(), helper=helper, before_merge=ahead)
@@ -455,10 +458,10 @@ def test_two_files_through_the_cli_with_kept_chunks_give_the_one_core_export(mes
     second.write_text("\n".join([lines[0], *reversed(lines[1:])]) + "\n", encoding="utf-8")
     args = [str(messy_csv), str(second), "--split-rows", "700"]
     with monkeypatch.context() as m:
-        m.setattr(parallel, "MIN_ROWS", 10**9)
+        m.setattr(tuning, "MIN_ROWS", 10**9)
         assert cli(["convert", *args, "--out", str(tmp_path / "one.csv"), "--rejects", str(tmp_path / "r1.csv")]) == 0
     _two_cores(monkeypatch)
-    monkeypatch.setattr(export, "SLICE_ROWS", 100)
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 100)
     formatted = []
     real_call = ChunkHelper.call
     monkeypatch.setattr(ChunkHelper, "call", lambda self, fn, *a: formatted.append(fn.__name__) or real_call(self, fn, *a))
@@ -470,3 +473,23 @@ def test_two_files_through_the_cli_with_kept_chunks_give_the_one_core_export(mes
     for a, b in zip(ones, twos):
         assert a.read_bytes() == b.read_bytes(), (a.name, b.name)
     assert (tmp_path / "r1.csv").read_bytes() == (tmp_path / "r2.csv").read_bytes()
+
+
+def test_one_switch_runs_everything_in_this_process_and_writes_the_same_bytes(messy_csv, monkeypatch, tmp_path):
+    """``tuning.ONE_PROCESS``: no helper process at all, and the export and rejects are the
+    two-process ones byte for byte."""
+    from ghl_desktop.core import convert_and_export
+
+    _two_cores(monkeypatch)
+    sent = []
+    real_submit = ChunkHelper.submit
+    monkeypatch.setattr(ChunkHelper, "submit", lambda self, *a: sent.append(r := real_submit(self, *a)) or r)
+    options = ConvertOptions(split_rows=0)
+    convert_and_export([messy_csv], tmp_path / "two.csv", options, rejects_path=tmp_path / "two-rejects.csv")
+    assert any(p is not None for p in sent)  # the helper normalized chunks
+    sent.clear()
+    monkeypatch.setattr(tuning, "ONE_PROCESS", True)
+    convert_and_export([messy_csv], tmp_path / "one.csv", options, rejects_path=tmp_path / "one-rejects.csv")
+    assert all(p is None for p in sent)
+    assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
+    assert (tmp_path / "one-rejects.csv").read_bytes() == (tmp_path / "two-rejects.csv").read_bytes()

@@ -5,9 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from ghl_desktop.core.speed import tuning
 from ghl_desktop.core import schema as F
 from ghl_desktop.core.errors import Cancelled, InputError
-from ghl_desktop.core.pipeline import STAGES, ConversionResult, ConvertOptions, convert
+from ghl_desktop.core.pipeline import ConversionResult, ConvertOptions, convert
+from ghl_desktop.core.task import STAGES, TaskState
 from ghl_desktop.core.table import FORMULA, INVALID_EMAIL, NO_CONTACT, ContactTable
 
 
@@ -152,11 +154,11 @@ def test_several_inputs_are_mapped_each_on_its_own_and_merged(tmp_path):
 def test_progress_is_monotonic_and_names_stages_and_rows_arrive_in_chunks(tmp_path, monkeypatch):
     import ghl_desktop.core.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 100)
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", 100)
     rows = [[f"Pessoa {i}", f"p{i}@x.com", f"11 9{i:04d}-{i:04d}"] for i in range(450)]
     path = write_csv(tmp_path / "p.csv", [["Nome", "Email", "Celular"], *rows])
     seen, chunks = [], []
-    result = convert([path], progress=lambda s, f: seen.append((s, f)), on_rows=chunks.append)
+    result = convert([path], state=TaskState(progress=lambda s, f: seen.append((s, f)), on_rows=chunks.append))
     fracs = [f for _, f in seen]
     assert fracs == sorted(fracs) and 0 <= fracs[0] and fracs[-1] <= 1
     assert [s for s in STAGES[:4] if s in {x for x, _ in seen}] == list(STAGES[:4])
@@ -167,11 +169,11 @@ def test_progress_is_monotonic_and_names_stages_and_rows_arrive_in_chunks(tmp_pa
 def test_cancel_between_chunks(tmp_path, monkeypatch):
     import ghl_desktop.core.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 10)
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", 10)
     path = write_csv(tmp_path / "p.csv", [["Nome", "Email"], *[[f"P{i}", f"p{i}@x.com"] for i in range(100)]])
     chunks = []
     with pytest.raises(Cancelled):
-        convert([path], on_rows=chunks.append, cancel=lambda: len(chunks) >= 3)
+        convert([path], state=TaskState(on_rows=chunks.append, cancel=lambda: len(chunks) >= 3))
     assert len(chunks) == 3
 
 
@@ -209,11 +211,11 @@ def test_head_preview_comes_first_and_is_not_repeated(tmp_path, monkeypatch):
     import ghl_desktop.core.pipeline as pipeline
 
     monkeypatch.setattr(pipeline, "_PREVIEW_MIN_BYTES", 1)
-    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 150)
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", 150)
     rows = [[f"PESSOA {i}", f"P{i}@X.COM", f"11 9{i:04d}-{i:04d}"] for i in range(1000)]
     path = write_csv(tmp_path / "p.csv", [["Nome", "Email", "Celular"], *rows])
     chunks = []
-    result = convert([path], ConvertOptions(dedupe=False), on_rows=chunks.append)
+    result = convert([path], ConvertOptions(dedupe=False), state=TaskState(on_rows=chunks.append))
     assert len(chunks[0]) == pipeline.PREVIEW_ROWS
     assert sum(len(c) for c in chunks) == len(result.table) == 1000
     streamed = ContactTable()
@@ -255,11 +257,11 @@ def test_a_damaged_or_foreign_saved_result_is_refused_clearly(tmp_path):
 def test_collector_is_paused_during_a_conversion_and_restored_after(tmp_path):
     import gc
 
-    from ghl_desktop.core.pipeline import gc_paused
+    from ghl_desktop.core import gc_paused
 
     states = []
     path = br_file(tmp_path, DUP_ROWS)
-    convert([path], progress=lambda s, f: states.append(gc.isenabled()))
+    convert([path], state=TaskState(progress=lambda s, f: states.append(gc.isenabled())))
     assert states and not any(states) and gc.isenabled()
     with pytest.raises(InputError):
         convert([tmp_path / "missing.csv"])

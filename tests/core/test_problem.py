@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from ghl_desktop.core.parallel import _as_parts, _from_parts, _pack, _unpack
+from ghl_desktop.core.speed.helper import _as_parts, _from_parts, _pack, _unpack
 from ghl_desktop.core.table import INVALID_EMAIL, NO_CONTACT, ContactTable, Problem
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from ghl_desktop.core.errors import InputError
 from ghl_desktop.core.limits import Limits
+from ghl_desktop.core.task import TaskState
 from ghl_desktop.core.reader import _from_rows, _parse_parts, delimited, stream
 
 CELLS = ["Ana", "a@x.com", "", " ", "São Paulo", "11 98765-4321", "x, y", 'ele "oi"', "primeira\nsegunda",
@@ -147,7 +148,7 @@ def test_a_long_read_reports_its_progress_block_by_block(monkeypatch, tmp_path):
     path = tmp_path / "longa.csv"
     path.write_text("Nome;Email\n" + "".join(f"Pessoa {i};p{i}@x.com\n" for i in range(5_000)), encoding="utf-8")
     seen = []
-    read_sources([path], ConvertOptions(), progress=lambda stage, frac: seen.append((stage, frac)))
+    read_sources([path], ConvertOptions(), state=TaskState(progress=lambda stage, frac: seen.append((stage, frac))))
     reading = [f for stage, f in seen if stage == "reading"]
     assert len(reading) > 20 and reading == sorted(reading)
     assert 0 < reading[len(reading) // 2] < reading[-1]

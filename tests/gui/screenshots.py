@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     (folder / "data").mkdir()
     (folder / "data" / "settings.ini").write_text(f"[ui]\nlanguage={opts.lang}\n", encoding="utf-8")
 
-    from ghl_desktop.core import pipeline
+    from ghl_desktop.core.speed import tuning
     from ghl_desktop.gui.app import AppContext, make_application
     from ghl_desktop.gui.row_filter import PROBLEMS
     from ghl_desktop.jobs import states as S
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_job(*a, progress=slowed, **k)
 
     ctx.manager.engine = slow_engine
-    pipeline.CHUNK_ROWS = 300
+    tuning.CHUNK_ROWS = 300
     w.resize(QSize(1366, 768))
     w.show()
     OUT.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from ghl_desktop.core.speed import tuning
 from ghl_desktop.core import pipeline
 from ghl_desktop.core.schema import EMAIL, FIRST_NAME, GHL_COLUMNS, NOTES, PHONE
 from ghl_desktop.core.table import EMAIL_TYPO, INVALID_EMAIL, INVALID_PHONE
@@ -142,7 +143,7 @@ def test_two_files_dropped_reviewed_and_exported(ctx, qtbot, files, tmp_path):
 
 
 def test_live_preview_fills_while_the_job_runs(ctx, qtbot, files, monkeypatch):
-    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 4)  # 31 rows → 8 chunks
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", 4)  # 31 rows → 8 chunks
     w = ctx.window
     seen = []
     # Event order, not the store's status at slot time (under load the job may already be done

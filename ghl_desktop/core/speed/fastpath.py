@@ -17,9 +17,9 @@ from functools import lru_cache
 from email_validator import SPECIAL_USE_DOMAIN_NAMES
 from phonenumbers import PhoneMetadata
 
-from .normalize import EmailResult, PhoneResult, normalize_phone, suggest_domain
-from .normalize.emails import validate_one
-from .normalize.phones import _SPLIT, MAX_CELL_CHARS
+from ..normalize import EmailResult, PhoneResult, normalize_phone, suggest_domain
+from ..normalize.emails import validate_one
+from ..normalize.phones import _SPLIT, MAX_CELL_CHARS
 
 # Plain ASCII address: common atext characters, dot-separated local part, LDH domain labels
 # (no "--", which could be an IDNA A-label the library must check), alphabetic TLD. The local

@@ -36,27 +36,13 @@ try:
 except ImportError:  # Windows
     fcntl = None
 
-from .assemble import SourceColumns, ValueCache, normalize_chunk
-from .mapping import Mapping
-from .schema import STANDARD, Schema
-from .table import ContactTable, Problem, RowSources
+from ..assemble import SourceColumns, ValueCache, normalize_chunk
+from ..mapping import Mapping
+from ..schema import STANDARD, Schema
+from ..table import ContactTable, Problem, RowSources
+from . import tuning
 
 log = logging.getLogger(__name__)
-
-#: Inputs with fewer rows are normalized in the main process only.
-MIN_ROWS = int(os.environ.get("GHL_DESKTOP_PARALLEL_MIN_ROWS", "150000"))
-#: The GIL switch interval while the helper works (see ``ChunkHelper.start``).
-HAND_OFF_SWITCH_INTERVAL_S = 0.001
-#: Rows per message to and from the helper (see ``ChunkHelper.submit``).
-PIECE_ROWS = 20_000
-#: Pipe capacity asked for the helper's two pipes (Linux; see ``_widen_pipes``). A chunk's columns
-#: and its normalized table are one to three MB each way.
-PIPE_BYTES = 1 << 20
-#: Rows of normalized chunks a helper made with ``keep=True`` keeps at most (~60 MB a million
-#: rows there); the export's later rows travel to it as values, as without ``keep``.
-KEEP_MAX_ROWS = 2_000_000
-#: A contact row is rarely shorter than this in a file, so size / this is a fair row count guess.
-_BYTES_PER_ROW = 60
 
 _cache: ValueCache | None = None
 
@@ -215,7 +201,7 @@ def _widen_pipes(pool: ProcessPoolExecutor) -> None:
     for queue, end in ((getattr(pool, "_call_queue", None), "_writer"),
                        (getattr(pool, "_result_queue", None), "_reader")):
         try:
-            fcntl.fcntl(getattr(queue, end).fileno(), setpipe, PIPE_BYTES)
+            fcntl.fcntl(getattr(queue, end).fileno(), setpipe, tuning.PIPE_BYTES)
         except (AttributeError, OSError, ValueError):  # no such pipe, or above the system's limit
             log.debug("could not widen a helper pipe", exc_info=True)
 
@@ -224,7 +210,7 @@ def likely_rows(paths) -> int:
     """A guess at the row count from the file sizes, known before reading: enough to start the
     helper while the file is still being read."""
     try:
-        return sum(os.path.getsize(p) for p in paths) // _BYTES_PER_ROW
+        return sum(os.path.getsize(p) for p in paths) // tuning.BYTES_PER_ROW
     except OSError:
         return 0
 
@@ -266,17 +252,18 @@ class ChunkHelper:
 
     @classmethod
     def wanted(cls, rows: int) -> bool:
-        return rows >= MIN_ROWS and cores() >= 2
+        return not tuning.ONE_PROCESS and rows >= tuning.MIN_ROWS and cores() >= 2
 
     def start(self) -> None:
-        """Start the helper process now (idempotent); its imports overlap whatever comes next."""
-        if self._pool is not None or self.failed:
+        """Start the helper process now (idempotent); its imports overlap whatever comes next.
+        Never with ``tuning.ONE_PROCESS``: every chunk is then normalized here."""
+        if self._pool is not None or self.failed or tuning.ONE_PROCESS:
             return
         # The pool's feeder and manager threads need this process's GIL for every hand-off to the
         # helper; at Python's default 5 ms switch interval they wait behind the normalizing thread
         # long enough to leave the helper idle a third of the time. Restored by close().
         self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._switch_interval, HAND_OFF_SWITCH_INTERVAL_S))
+        sys.setswitchinterval(min(self._switch_interval, tuning.HAND_OFF_SWITCH_INTERVAL_S))
         try:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             with _caller_script_hidden():
@@ -302,11 +289,11 @@ class ChunkHelper:
         self.schema = mapping.schema
         pending = []
         try:
-            for a in range(start, stop, PIECE_ROWS):
-                b = min(a + PIECE_ROWS, stop)
+            for a in range(start, stop, tuning.PIECE_ROWS):
+                b = min(a + tuning.PIECE_ROWS, stop)
                 columns = [marshal.dumps(col[a:b]) if i in used else None for i, col in enumerate(src.columns)]
                 keep = None
-                if self.keep_token is not None and self._keep_rows + (b - a) <= KEEP_MAX_ROWS:
+                if self.keep_token is not None and self._keep_rows + (b - a) <= tuning.KEEP_MAX_ROWS:
                     keep = (self.keep_token, (file_index, a))
                     self._keep_rows += b - a
                     self._keeping.add((file_index, a))
@@ -353,16 +340,16 @@ class ChunkHelper:
             return None
         pieces = []
         try:
-            for a, future in zip(range(start, stop, PIECE_ROWS), pending):
+            for a, future in zip(range(start, stop, tuning.PIECE_ROWS), pending):
                 piece = _unpack(_from_parts(future.result()), self.schema)
-                piece.sources = RowSources.run(file_index, a, min(a + PIECE_ROWS, stop))
+                piece.sources = RowSources.run(file_index, a, min(a + tuning.PIECE_ROWS, stop))
                 pieces.append(piece)
         except Exception:
             log.warning("the normalizing helper process failed; normalizing here instead", exc_info=True)
             self.failed = True
             return None
         if self._keeping:
-            for a, piece in zip(range(start, stop, PIECE_ROWS), pieces):
+            for a, piece in zip(range(start, stop, tuning.PIECE_ROWS), pieces):
                 if (file_index, a) in self._keeping:
                     self._kept_pieces[(file_index, a)] = len(piece)
         if len(pieces) == 1:
@@ -377,7 +364,7 @@ class ChunkHelper:
         ``base`` on: the runs of them the helper keeps go into ``kept_runs``."""
         if not self._kept_pieces:
             return
-        for a in range(start, stop, PIECE_ROWS):  # the pieces ``submit`` cut
+        for a in range(start, stop, tuning.PIECE_ROWS):  # the pieces ``submit`` cut
             n = self._kept_pieces.pop((file_index, a), None)
             if n is not None:
                 self.kept_runs.append((base + a - start, n, (file_index, a)))
@@ -403,11 +390,6 @@ class ChunkHelper:
         self.close()
 
 
-#: Items the helper process holds at a time: one at work and two waiting, so it never idles while
-#: this process is busy (a local chunk, a slow turn on a loaded machine: with one waiting it ran
-#: dry now and then, ~0.2 s per million rows), and never holds so many that this process runs out
-#: of work.
-HELPER_DEPTH = 3
 
 
 def in_order(n: int, local, send, receive, helper: ChunkHelper | None, *, sent: dict | None = None,
@@ -442,7 +424,7 @@ def in_order(n: int, local, send, receive, helper: ChunkHelper | None, *, sent: 
         if helper is None or helper.failed:
             return
         busy = sum(1 for pending in sent.values() if not helper.ready(pending))
-        while busy < HELPER_DEPTH:
+        while busy < tuning.HELPER_DEPTH:
             k = next_free()
             if k is None or (busy and len(claimed) == n - 1):
                 # The last item is not queued behind the one the helper is busy with: this

@@ -1,0 +1,46 @@
+"""Every number the speed machinery is tuned by, in one place (why each has its value is in
+``docs/performance.md``). Modules read them as ``tuning.NAME`` when they run, so a test may set
+one for a small input."""
+
+import os
+
+#: One switch: everything in this process, no helper process (``GHL_DESKTOP_ONE_PROCESS=1``).
+#: The output is the same byte for byte either way; only the time differs.
+ONE_PROCESS = os.environ.get("GHL_DESKTOP_ONE_PROCESS", "") not in ("", "0")
+
+# -- normalizing in chunks (the pipeline) ---------------------------------------------------------
+#: Rows normalized per chunk: small enough that progress moves and cancel is prompt, large enough
+#: that per-chunk overhead stays negligible.
+CHUNK_ROWS = 20_000
+#: The last ``TAIL_CHUNKS`` chunks' rows of a conversion on two processes are normalized in chunks
+#: ``TAIL_SPLIT`` times smaller, so the process that finishes first waits little for the other.
+TAIL_CHUNKS, TAIL_SPLIT = 4, 4
+
+# -- the helper process ----------------------------------------------------------------------------
+#: Inputs with fewer rows are normalized in the main process only (the start-up costs more).
+MIN_ROWS = int(os.environ.get("GHL_DESKTOP_PARALLEL_MIN_ROWS", "150000"))
+#: The GIL switch interval while the helper works (see ``ChunkHelper.start``).
+HAND_OFF_SWITCH_INTERVAL_S = 0.001
+#: Rows per message to and from the helper (see ``ChunkHelper.submit``).
+PIECE_ROWS = 20_000
+#: Pipe capacity asked for the helper's two pipes (Linux; see ``_widen_pipes``). A chunk's columns
+#: and its normalized table are one to three MB each way.
+PIPE_BYTES = 1 << 20
+#: Rows of normalized chunks a helper made with ``keep=True`` keeps at most; the export's later
+#: rows travel to it as values, as without ``keep``.
+KEEP_MAX_ROWS = 2_000_000
+#: A contact row is rarely shorter than this in a file, so size / this is a fair row count guess.
+BYTES_PER_ROW = 60
+#: Items the helper process holds at a time: one at work and two waiting, so it never idles while
+#: this process is busy, and never holds so many that this process runs out of work.
+HELPER_DEPTH = 3
+
+# -- the export ------------------------------------------------------------------------------------
+#: Rows written per step: each step is a handful of C calls over this many rows, so an export
+#: never holds the GIL long, and only one slice of text exists at a time.
+SLICE_ROWS = 10_000
+#: Fewer slices than this are formatted here only: the helper's share would not pay for sending.
+PARALLEL_MIN_SLICES = 4
+#: Slices handed to the helper before the merge (``ExportAhead``): about what it formats while
+#: this process merges the duplicates and builds the report.
+AHEAD_SLICES = 36
