@@ -2,7 +2,10 @@
 
 ``ghl-desktop [FILE ...]`` opens the window (and starts jobs for FILEs);
 ``ghl-desktop --smoke-test FILE [--screenshot PNG]`` runs FILE through the real window in a
-temporary data folder and exits 0 only if the job ended ``done`` with rows in the preview.
+temporary data folder and exits 0 only if the job ended ``done`` with rows in the preview; it
+prints the language, whether the window icon loaded, and the window title and tab names as shown.
+``--language pt_BR|en`` picks the interface language for one run (without it: Settings, else the
+system's), which is how a test asks for Portuguese on any machine.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from .errors import ErrorReporter, setup_logging
 from .i18n import LanguageSwitcher
 from .paths import DATA_DIR_ENV, data_dir, icon_path, resources_dir
+from .settings import LANGUAGES
 
 ORGANIZATION = "GHL Desktop"
 APPLICATION = "GHL Desktop"
@@ -35,6 +39,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("files", nargs="*", help="spreadsheets to convert when the window opens")
     p.add_argument("--smoke-test", metavar="FILE", help="convert FILE through the window and exit")
     p.add_argument("--screenshot", metavar="PNG", help="with --smoke-test: save the window here")
+    p.add_argument("--language", choices=LANGUAGES,
+                   help="interface language for this run (default: the one in Settings, else the system's)")
     return p.parse_args(argv)
 
 
@@ -66,7 +72,7 @@ def load_stylesheet() -> str:
 class AppContext:
     """Everything one window needs, created in order and closed in reverse."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, language: str | None = None) -> None:
         from ..jobs.runner import JobManager
         from ..jobs.store import JobStore
         from .main_window import MainWindow
@@ -80,7 +86,7 @@ class AppContext:
         self.errors.install()
         self.settings = AppSettings(self.data_dir)
         self.languages = LanguageSwitcher(self.app)
-        self.languages.apply(self.settings.language)
+        self.languages.apply(language or self.settings.language)
         self.app.setStyleSheet(load_stylesheet())
         self.store = JobStore(self.data_dir)
         self.manager = JobManager(self.store, self.data_dir)
@@ -100,7 +106,7 @@ class AppContext:
         self.errors.uninstall()
 
 
-def run_smoke_test(file: Path, screenshot: Path | None) -> int:
+def run_smoke_test(file: Path, screenshot: Path | None, language: str | None = None) -> int:
     """The real window, a temporary history, FILE dropped → done with rows → screenshot → exit code."""
     from ..jobs import states as S
 
@@ -110,9 +116,9 @@ def run_smoke_test(file: Path, screenshot: Path | None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="ghl-desktop-smoke-"))
     os.environ[DATA_DIR_ENV] = str(folder)
     app = make_application()
-    ctx = AppContext(folder)
+    ctx = AppContext(folder, language)
     window = ctx.window
-    outcome = {"code": 1, "why": "timed out"}
+    outcome = {"code": 1, "why": "timed out", "shown": ""}
 
     def finish(code: int, why: str) -> None:
         outcome.update(code=code, why=why)
@@ -133,6 +139,11 @@ def run_smoke_test(file: Path, screenshot: Path | None) -> int:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
                 window.grab().save(str(screenshot))
             rows = window.model.rowCount()
+            tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+            outcome["shown"] = (
+                f"language {ctx.languages.language}, window icon "
+                f"{'missing' if app.windowIcon().isNull() else 'loaded'}, "
+                f"on screen: {' | '.join([window.windowTitle(), *tabs])}")
             finish(0 if rows > 0 else 1, f"done, {rows} rows in the preview")
 
     window.show()
@@ -145,6 +156,10 @@ def run_smoke_test(file: Path, screenshot: Path | None) -> int:
     poll.stop()
     ctx.close()
     print(f"smoke test: {outcome['why']}")
+    if hasattr(sys.stdout, "reconfigure"):  # a console that cannot show "ã" or "—" gets escapes, not a crash
+        sys.stdout.reconfigure(errors="backslashreplace")
+    if outcome["shown"]:
+        print(f"smoke test: {outcome['shown']}")
     shutil.rmtree(folder, ignore_errors=True)
     return int(outcome["code"])
 
@@ -152,10 +167,11 @@ def run_smoke_test(file: Path, screenshot: Path | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.smoke_test:
-        return run_smoke_test(Path(args.smoke_test), Path(args.screenshot) if args.screenshot else None)
+        return run_smoke_test(Path(args.smoke_test), Path(args.screenshot) if args.screenshot else None,
+                              args.language)
     app = make_application()
     try:
-        ctx = AppContext(data_dir())
+        ctx = AppContext(data_dir(), args.language)
     except Exception as exc:  # e.g. the history is held by another running copy
         from PySide6.QtWidgets import QMessageBox
 

@@ -6,11 +6,15 @@ widget a ``LanguageChange`` event, and each widget re-sets its texts in ``retran
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from .paths import translations_dir
 
 APP_CATALOG = "ghl_desktop"
+
+log = logging.getLogger(__name__)
 
 
 class LanguageSwitcher:
@@ -39,6 +43,8 @@ class LanguageSwitcher:
         if found:
             self.app.installTranslator(ours)
             self._installed.append(ours)
+        else:  # the window stays in English; say where the catalog was looked for
+            log.warning("no %s_%s.qm in %s", APP_CATALOG, language, translations_dir())
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt = QTranslator(self.app)
         if qt.load(f"qtbase_{language}", qt_dir):

@@ -1,12 +1,19 @@
 """Where the app finds its bundled resources and keeps its per-user data.
 
-``resources/`` sits at the repository root in a source checkout and at the bundle root in a
-PyInstaller build (``sys._MEIPASS``); both are next to the ``ghl_desktop`` package, so one rule
-finds it in either case.
+The translations, icons and style sheet have one source folder, ``resources/`` at the repository
+root. Where the running code finds it depends on how it was installed:
+
+* wheel or sdist (``pip install .``): inside the package, ``ghl_desktop/resources/``
+  (``pyproject.toml`` maps the package data ``ghl_desktop.resources`` onto ``resources/``);
+* source checkout, run in place or installed editable (``pip install -e .``): next to the
+  ``ghl_desktop`` package, the checkout's own ``resources/``;
+* PyInstaller bundle: at the bundle root, ``sys._MEIPASS/resources`` (``build.spec`` copies it
+  there), which is also next to the package.
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 import sys
 from pathlib import Path
@@ -18,6 +25,11 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
+    # An installed package holds its data; Qt needs a real folder, which an unpacked wheel gives
+    # (files() is then a Path). A checkout's package has no resources/ inside, so it falls through.
+    packaged = importlib.resources.files("ghl_desktop") / "resources"
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
     return Path(__file__).resolve().parents[2] / "resources"
 
 

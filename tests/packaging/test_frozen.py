@@ -110,11 +110,17 @@ def test_frozen_window_smoke_test(bundle, sample, tmp_path):
         pytest.skip("ghl_desktop/gui/app.py does not exist yet: the bundle has no window to test")
     shot = tmp_path / "window.png"
     proc = subprocess.run(
-        [str(_exe(bundle, "ghl-desktop")), "--smoke-test", str(sample), "--screenshot", str(shot)],
-        capture_output=True, text=True, timeout=180, env=_scratch_env(tmp_path),
+        [str(_exe(bundle, "ghl-desktop")), "--smoke-test", str(sample), "--screenshot", str(shot),
+         "--language", "pt_BR"],
+        capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=180,
+        env=dict(_scratch_env(tmp_path), PYTHONIOENCODING="utf-8"),
     )
     assert proc.returncode == 0, (proc.stdout[-2000:], proc.stderr[-4000:])
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    if sys.platform != "win32":  # a windowed Windows exe has no stdout to read
+        # The bundle's resources/ was found: Portuguese catalog and window icon.
+        assert "window icon loaded, on screen: GHL Desktop — contatos prontos" in proc.stdout, proc.stdout
+        assert "| Revisão | Mapeamento | Relatório" in proc.stdout, proc.stdout
 
 
 def test_frozen_bundle_is_trimmed_and_complete(bundle):
