@@ -112,9 +112,9 @@ class DuplicateWatch:
     def release(self) -> None:
         """Free the key sets a set at a time, before the merge (its suspects are taken already).
 
-        Freeing a set touches every key it holds (millions, far apart in memory): dropping the
-        whole watch at once was one C call of ~30 ms at a million rows, longer with both cores
-        busy, and a stall of the window. A set holds at most ``_SET_CAP`` keys (~10 ms to free).
+        Freeing a set touches every key it holds (millions, far apart in memory) in one C call
+        holding the GIL: freed all at once, the watch of a million rows would stall the window.
+        A set holds at most ``_SET_CAP`` keys, so each call stays short.
         """
         self.emails.release()
         self.phones.release()
@@ -133,8 +133,8 @@ def _extra_keys(extra: list[str]) -> tuple[list[str], list[str], list[str]]:
 
 
 _BLOCK = 256
-#: Items per C-level scan (``_positions``, ``_extra_keys``): one scan of a million cells held the
-#: GIL ~70 ms; one of 65,536 up to ~80 ms on a loaded machine (cells far apart in memory).
+#: Items per C-level scan (``_positions``, ``_extra_keys``): each scan holds the GIL, and cells far
+#: apart in memory make a long one slow, so no scan covers more than this many cells.
 _SCAN = 16_384
 
 
@@ -148,10 +148,9 @@ def _positions(pred, items: list[str]) -> list[int]:
 
 
 #: Keys per set. Growing a set rehashes all of it, into fresh memory, in one C call holding the
-#: GIL. CPython's sets grow at ~157k, ~315k and ~630k keys: the last took 23 ms alone and
-#: 100-130 ms while a conversion kept both cores busy, a stall of the window. A set of at most
-#: this size last grew at ~315k keys (12 ms alone). The price: keys past the first set are each
-#: looked up in the older set(s) too, ~0.8M lookups (~40 ms) at a million rows.
+#: GIL; CPython's sets grow at ~157k, ~315k and ~630k keys, and the growth at ~630k is long enough
+#: to stall the window while a conversion keeps both cores busy. A set of at most this size last
+#: grows at ~315k keys. The price: keys past the first set are also looked up in the older set(s).
 _SET_CAP = 600_000
 
 

@@ -47,8 +47,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 #: How long a job's thread may keep the GIL while the GUI thread waits for it (Python's default is
 #: 5 ms). A paint of the preview calls the Python model (``rowCount``, ``index``, ``data``) a few
 #: thousand times, and while a job runs each call must win the GIL back from the job's thread,
-#: waiting up to this interval: at 5 ms a paint took seconds, at 0.2 ms the longest GUI stall of
-#: a million-row job is ~100 ms (was ~480; bench/_window_probe.py), with no measurable cost to the job.
+#: waiting up to this interval: at the default a paint takes seconds. The value's measurements
+#: (``bench/_window_probe.py``) are in docs/performance.md.
 GUI_SWITCH_INTERVAL_S = 0.0002
 
 

@@ -37,8 +37,8 @@ from .row_filter import ALL, filter_rows
 STATUS_COLUMN = 0
 FETCH_BATCH = 50_000
 #: Rows a running job's live view holds before a person scrolls for more (``fetchMore``): rows
-#: arriving below them change no row count in the view. Each insertion used to move the table's
-#: scroll bar and row header and repaint the whole page (~25 ms) while the job caught up.
+#: arriving below them change no row count in the view, so the table's scroll bar and row header
+#: stay still and the page is not repainted while the job catches up.
 LIVE_BATCH = 2_000
 
 #: The problem kinds of a cell (list of str), for tests and delegates.

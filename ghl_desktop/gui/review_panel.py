@@ -32,8 +32,8 @@ from .tasks import run_in_pool
 BACKGROUND_SEARCH_ROWS = 100_000
 
 #: The filter buttons and the row count are sized for counts up to this one: while a job's rows
-#: arrive the counts change several times a second, and a widget growing with its text changed
-#: the panel's layout, which repainted the whole page, table included (~25 ms each time).
+#: arrive the counts change several times a second, and a widget growing with its text would
+#: change the panel's layout, which repaints the whole page, table included.
 COUNT_WIDTH_FOR = 8_888_888
 
 

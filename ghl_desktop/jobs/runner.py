@@ -231,8 +231,8 @@ class JobManager(QObject):
 
         def copy_in():
             """Hash and copy the file into the data folder and, when its content is new, create its
-            job row: both off the GUI thread (the row's insert waits for a full disk flush, up to
-            ~16 ms here, which the window felt as a stall at the drop)."""
+            job row: both off the GUI thread (the row's insert waits for a full disk flush, which the
+            window would feel as a stall at the drop)."""
             sha, size, stored = self.store.data.store_copy(path)
             known = [j for j in self.store.find_by_sha(sha) if not j.files_purged]
             job = None if known else self.store.create(path, sha, size, stored, opts)

@@ -317,9 +317,9 @@ class JobStore:
 
         Progress is worth nothing after a crash (the job is then reported interrupted), so it is
         committed with ``synchronous = NORMAL``: in WAL mode that is still safe from corruption but
-        skips the fsync of each commit. Every other write stays ``FULL``. The fsync mattered:
-        up to ten progress writes a second each held the shared connection for a disk flush, and
-        the window, reading a job's row meanwhile, froze for as long (up to ~90 ms here).
+        skips the fsync of each commit. Every other write stays ``FULL``. Without it, up to ten
+        progress writes a second would each hold the shared connection for a disk flush, and the
+        window, reading a job's row meanwhile, would wait as long.
         """
         with self._lock:
             self._conn.execute("PRAGMA synchronous = NORMAL")
