@@ -13,8 +13,10 @@ from itertools import accumulate, repeat
 from typing import Callable, Sequence
 
 from . import fields as F
+from . import messages as M
 from .fastpath import email_column, fast_email, fast_phone, phone_column
 from .mapping import Mapping
+from .messages import Message
 from .normalize.injection import RISKY_STARTS
 from .normalize import (
     join_tags,
@@ -176,9 +178,7 @@ def normalize_chunk(
                 table.add_problem(r, F.EMAIL, INVALID_EMAIL, res.reason, part)
             if res.suggestion:
                 table.suggestions.setdefault(r, {})[F.EMAIL] = res.suggestion
-                table.add_problem(
-                    r, F.EMAIL, EMAIL_TYPO, f"did you mean {res.suggestion}?"
-                )
+                table.add_problem(r, F.EMAIL, EMAIL_TYPO, Message(M.DID_YOU_MEAN, res.suggestion))
         if found:
             primary_emails[r] = found[0]
             extra_emails[r] = ", ".join(found[1:])
@@ -205,9 +205,7 @@ def normalize_chunk(
             for part in res.invalid_parts:
                 table.add_problem(r, F.PHONE, INVALID_PHONE, res.reason, part)
             if res.repaired:
-                table.add_problem(
-                    r, F.PHONE, PHONE_REPAIRED, "old 8-digit mobile: the ninth digit was added"
-                )
+                table.add_problem(r, F.PHONE, PHONE_REPAIRED, REPAIRED_MESSAGE)
             if res.extension:
                 extensions.setdefault(r, []).append(res.extension)
         if found:
@@ -293,7 +291,8 @@ def _one_email_column(table: ContactTable, col: list[str], cache: ValueCache) ->
 
     Same result as the general loop: plain addresses come from ``email_column``; the rest (several
     addresses in a cell, Unicode, quoting) from the full normalizer. An invalid plain address is
-    recorded with an empty message: its reason is the library's, computed when someone reads it.
+    recorded with an empty message: its reason is the library's, computed when someone reads it
+    (``Problem.reason``).
     """
     values, suggestions, invalid, slow = email_column(col)
     extra = [""] * len(col)
@@ -312,8 +311,9 @@ def _one_email_column(table: ContactTable, col: list[str], cache: ValueCache) ->
             extra[r] = ", ".join(found[1:])
     for r, suggestion in suggestions.items():
         table.suggestions.setdefault(r, {})[F.EMAIL] = suggestion
+    make = tuple.__new__  # (Message, (id, args)): made in C
     table.add_problems(F.EMAIL, EMAIL_TYPO, suggestions.keys(),
-                       [f"did you mean {suggestion}?" for suggestion in suggestions.values()], repeat(""))
+                       [make(Message, (M.DID_YOU_MEAN, (s,))) for s in suggestions.values()], repeat(""))
     return values, extra
 
 
@@ -345,7 +345,9 @@ def _one_phone_column(
     return values, extra
 
 
-REPAIRED_MESSAGE = "old 8-digit mobile: the ninth digit was added"
+REPAIRED_MESSAGE = Message(M.NINTH_DIGIT)
+NO_CONTACT_MESSAGE = Message(M.NO_CONTACT)
+FORMULA_MESSAGE = Message(M.FORMULA)
 
 
 def risky_indexes(column: list[str], rows) -> list[int]:
@@ -393,14 +395,12 @@ def flag_row_problems(table: ContactTable, rows) -> None:
         rows = list(rows)
         no_contact = [r for r in rows if not table.has_contact(r)]
     for r in no_contact:
-        table.add_problem(r, ROW, NO_CONTACT, "no name, email or phone: GHL cannot import it")
+        table.add_problem(r, ROW, NO_CONTACT, NO_CONTACT_MESSAGE)
     for name in F.GHL_COLUMNS:
         if name in _PHONE_FIELDS:
             continue
         for r in risky_indexes(table.columns[name], rows):
-            table.add_problem(
-                r, name, FORMULA, "starts like a spreadsheet formula; exported with a leading '"
-            )
+            table.add_problem(r, name, FORMULA, FORMULA_MESSAGE)
 
 
 def flagged_fields() -> Sequence[str]:

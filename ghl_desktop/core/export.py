@@ -21,9 +21,12 @@ from operator import contains, not_, or_
 from pathlib import Path
 from typing import Callable, Sequence
 
+from . import messages as M
 from .assemble import SourceColumns, flagged_fields, risky_indexes
 from .atomic import atomic_open, commit_all, temp_path_for
+from .errors import OutputIsFolder
 from .fields import EMAIL, FIRST_NAME, GHL_COLUMNS, LAST_NAME, PHONE
+from .messages import Message
 from .normalize import needs_neutralizing, neutralize_formula
 from .normalize.injection import RISKY_STARTS
 from .parallel import ChunkHelper, in_order
@@ -614,7 +617,7 @@ def write_export(
     """
     out = Path(out_path)
     if out.is_dir():
-        raise IsADirectoryError(f"{out} is a folder, not a file name")
+        raise OutputIsFolder(Message(M.OUTPUT_IS_FOLDER, str(out)))
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(out)
     keep = exported_index(table)
@@ -681,7 +684,7 @@ def reject_reason(table: ContactTable, row: int) -> str:
     if row in table.excluded:
         return "excluded during review"
     reasons = [
-        p.reason if fld == ROW else f"{fld} {p.value!r}: {p.reason}" if p.value else f"{fld}: {p.reason}"
+        str(p.reason) if fld == ROW else f"{fld} {p.value!r}: {p.reason}" if p.value else f"{fld}: {p.reason}"
         for fld, p in table.row_problems(row)
         if p.is_error
     ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+from . import messages as M
 from .assemble import SourceColumns, ValueCache, normalize_chunk
 from .dedupe import BeforeDrop, DuplicateWatch, MergedHeads, merge_duplicates
 from .errors import Cancelled, InputError
@@ -22,6 +23,7 @@ from .export import ExportAhead, ExportResult, write_export
 from .fields import GHL_COLUMNS
 from .limits import DEFAULT_LIMITS, Limits
 from .mapping import Mapping, auto_map
+from .messages import Message
 from .parallel import HELPER_DEPTH, ChunkHelper, in_order, likely_rows
 from .reader import read_source
 from .reader.stream import FinalRowsFn
@@ -170,15 +172,12 @@ def read_sources(
             "header_row": src.header_row,
             "header": list(src.header),
             "rows": src.n_rows,
-            "warnings": list(src.warnings),
+            "warnings": [str(w) for w in src.warnings],  # the report's and the saved result's English
         }
         out.append(SourceColumns(str(path), list(src.header), columns, src.row_numbers, info))
     total = sum(s.n_rows for s in out)
     if total > options.limits.max_rows:
-        raise InputError(
-            f"the input has {total:,} rows; the limit is {options.limits.max_rows:,} "
-            "(change it in the settings or split the file)"
-        )
+        raise InputError(Message(M.INPUT_TOO_MANY_ROWS, total, options.limits.max_rows))
     report("reading", 1.0)
     return out
 
@@ -407,7 +406,7 @@ def convert(
     see ``normalize_sources`` (the command line starts its export there, ``export.ExportAhead``).
     """
     if not paths:
-        raise InputError("no input file given")
+        raise InputError(Message(M.NO_INPUT))
     with gc_paused():
         return _convert(paths, options or ConvertOptions(), mappings, progress, cancel, on_rows, helper,
                         before_merge)

@@ -11,7 +11,16 @@ import copy
 from dataclasses import dataclass
 
 from . import fields as F
-from .assemble import ValueCache, clean_text, flag_row_problems, format_postal_code, format_state
+from . import messages as M
+from .assemble import (
+    REPAIRED_MESSAGE,
+    ValueCache,
+    clean_text,
+    flag_row_problems,
+    format_postal_code,
+    format_state,
+)
+from .messages import Message
 from .normalize import join_tags, split_tags
 from .table import (
     EMAIL_TYPO,
@@ -68,13 +77,13 @@ def _normalize_cell(field: str, text: str, cache: ValueCache) -> tuple[str, list
         res = cache.email(text)
         probs = [Problem(INVALID_EMAIL, res.reason, p) for p in res.invalid_parts]
         if res.suggestion:
-            probs.append(Problem(EMAIL_TYPO, f"did you mean {res.suggestion}?", text))
+            probs.append(Problem(EMAIL_TYPO, Message(M.DID_YOU_MEAN, res.suggestion), text))
         return ", ".join(res.emails), probs, res.suggestion
     if field in (F.PHONE, F.ADDITIONAL_PHONES):
         res = cache.phone(text)
         probs = [Problem(INVALID_PHONE, res.reason, p) for p in res.invalid_parts]
         if res.repaired:
-            probs.append(Problem(PHONE_REPAIRED, "old 8-digit mobile: the ninth digit was added", text))
+            probs.append(Problem(PHONE_REPAIRED, REPAIRED_MESSAGE, text))
         return ", ".join(res.phones), probs, ""
     if field == F.DATE_OF_BIRTH:
         res = cache.date(text)

@@ -14,6 +14,7 @@ from itertools import compress, repeat
 from operator import itemgetter, not_, sub, truth
 
 from .fields import EMAIL, FIRST_NAME, GHL_COLUMNS, LAST_NAME, PHONE
+from .messages import Message
 
 #: Problem kinds. "Errors" make a value unusable; the others are warnings a person may want to see.
 INVALID_EMAIL = "invalid_email"
@@ -27,7 +28,8 @@ PHONE_REPAIRED = "phone_repaired"
 ERROR_KINDS = frozenset({INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, NO_CONTACT})
 
 #: The message of an invalid phone whose reason is computed when read (``Problem.reason``): this
-#: marker and the region it was read for ("\x00phone:BR"). An invalid email's is simply "".
+#: marker and the region it was read for ("\x00phone:BR"). An invalid email's is simply "". Every
+#: other problem's message is a ``messages.Message``.
 LAZY_PHONE_REASON = "\x00phone:"
 
 #: The field key used for a problem that concerns the whole row.
@@ -35,7 +37,7 @@ ROW = ""
 
 
 class Problem(tuple):
-    """One thing found in a cell (or a row): its kind, a message, and the offending text.
+    """One thing found in a cell (or a row): its kind, a ``Message``, and the offending text.
 
     Immutable and compared by value, like a frozen dataclass, but a tuple underneath: a million
     rows make hundreds of thousands of these (and the helper process's results are turned back
@@ -45,7 +47,7 @@ class Problem(tuple):
 
     __slots__ = ()
 
-    def __new__(cls, kind: str, message: str, value: str = "") -> "Problem":
+    def __new__(cls, kind: str, message: Message | str, value: str = "") -> "Problem":
         return tuple.__new__(cls, (kind, message, value))
 
     kind = property(itemgetter(0), doc="One of the problem kinds above.")
@@ -64,7 +66,7 @@ class Problem(tuple):
 
     __hash__ = tuple.__hash__
 
-    def __getnewargs__(self) -> tuple[str, str, str]:
+    def __getnewargs__(self) -> tuple[str, Message | str, str]:
         return tuple(self)
 
     @property
@@ -72,10 +74,12 @@ class Problem(tuple):
         return self[0] in ERROR_KINDS
 
     @property
-    def reason(self) -> str:
+    def reason(self) -> Message | str:
         """What to tell a person: the message, or for an invalid address recorded without one (the
-        fast column path defers it) the library's own reason, computed now."""
+        fast column path defers it) the library's own reason, computed now (a Message either way)."""
         kind, message, value = self
+        if type(message) is not str:
+            return message
         if message.startswith(LAZY_PHONE_REASON) and kind == INVALID_PHONE:
             from .fastpath import invalid_phone_reason
 
@@ -265,7 +269,7 @@ class ContactTable:
         ]
 
     # -- building ----------------------------------------------------------------------------
-    def add_problem(self, row: int, column: str, kind: str, message: str, value: str = "") -> None:
+    def add_problem(self, row: int, column: str, kind: str, message: Message | str, value: str = "") -> None:
         self.problems.setdefault(row, {}).setdefault(column, []).append(Problem(kind, message, value))
 
     def add_problems(self, column: str, kind: str, rows, messages, values) -> None:

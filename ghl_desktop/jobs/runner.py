@@ -31,7 +31,9 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from ..core import messages as M
 from ..core.errors import InputError
+from ..core.messages import Message
 from ..core.pipeline import ConvertOptions
 from ..core.reader import check_size
 from ..core.report import chunk_counts
@@ -66,7 +68,7 @@ class SubmitOutcome:
     job_id: str | None = None
     #: The same file was done before: ask "open the result, or process again?" (submit force=True).
     needs_choice: bool = False
-    error: str = ""
+    error: Message | None = None
 
     @property
     def started(self) -> bool:
@@ -229,7 +231,7 @@ class JobManager(QObject):
         try:  # over the size limit: refused before it is hashed and copied into the data folder
             check_size(path.name, path.stat().st_size, options_from_dict(opts).limits)
         except InputError as exc:
-            return SubmitOutcome(path, ERROR, error=str(exc))
+            return SubmitOutcome(path, ERROR, error=exc.message)
         except OSError:
             pass  # store_copy below says why the file cannot be read
 
@@ -245,7 +247,7 @@ class JobManager(QObject):
         try:
             stored, known, job = run_keeping_events(copy_in)
         except OSError as exc:
-            return SubmitOutcome(path, ERROR, error=f"{path.name}: {exc.strerror or exc}")
+            return SubmitOutcome(path, ERROR, error=Message(M.FILE_OS_ERROR, path.name, M.os_reason(exc)))
         if job is not None:
             self.jobAdded.emit(job.id)
             self._enqueue(job.id)
