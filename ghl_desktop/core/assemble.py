@@ -16,7 +16,7 @@ from . import fields as F
 from . import messages as M
 from .fastpath import email_column, fast_email, fast_phone, phone_column
 from .mapping import Mapping
-from .messages import Message
+from .messages import Message, to_plain
 from .normalize.injection import RISKY_STARTS
 from .normalize import (
     join_tags,
@@ -311,9 +311,8 @@ def _one_email_column(table: ContactTable, col: list[str], cache: ValueCache) ->
             extra[r] = ", ".join(found[1:])
     for r, suggestion in suggestions.items():
         table.suggestions.setdefault(r, {})[F.EMAIL] = suggestion
-    make = tuple.__new__  # (Message, (id, args)): made in C
     table.add_problems(F.EMAIL, EMAIL_TYPO, suggestions.keys(),
-                       [make(Message, (M.DID_YOU_MEAN, (s,))) for s in suggestions.values()], repeat(""))
+                       [(M.DID_YOU_MEAN, (s,)) for s in suggestions.values()], repeat(""))  # plain Messages
     return values, extra
 
 
@@ -341,7 +340,7 @@ def _one_phone_column(
         if found:
             values[r] = found[0]
             extra[r] = ", ".join(found[1:])
-    table.add_problems(F.PHONE, PHONE_REPAIRED, repaired, repeat(REPAIRED_MESSAGE), repeat(""))
+    table.add_problems(F.PHONE, PHONE_REPAIRED, repaired, repeat(to_plain(REPAIRED_MESSAGE)), repeat(""))
     return values, extra
 
 

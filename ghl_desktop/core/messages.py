@@ -49,6 +49,8 @@ class Entry:
     template: str
     #: How each argument is written, by placeholder number.
     kinds: tuple[str, ...]
+    #: Whether an argument holds Messages (a nested message or a list).
+    nested: bool = False
 
 
 #: id -> its entry: every message the core can write.
@@ -60,7 +62,7 @@ def _entry(id: str, template: str, *kinds: str) -> str:
     bare = _PLACEHOLDER.sub("", template)
     if numbers != list(range(len(kinds))) or not set(kinds) <= _KINDS or id in CATALOGUE or "{" in bare or "}" in bare:
         raise ValueError(f"bad catalogue entry {id!r}")
-    CATALOGUE[id] = Entry(id, template, kinds)
+    CATALOGUE[id] = Entry(id, template, kinds, ARG_MESSAGE in kinds or ARG_LIST in kinds)
     return id
 
 
@@ -402,13 +404,15 @@ def verbatim(value: str) -> Message:
     return tuple.__new__(Message, (TEXT, (value,)))
 
 
-# -- plain data: saved results, the helper process, the job history ---------------------------------
+# -- plain data: problems (see ``table.Problem``), the job history ---------------------------------
 def to_plain(message):
     """A Message as plain tuples (what ``marshal`` and JSON store); any other value as it is."""
     if type(message) is not Message:
         return message
-    kinds = CATALOGUE[message[0]].kinds
-    return (message[0], tuple(map(_plain_arg, kinds, message[1])))
+    entry = CATALOGUE[message[0]]
+    if not entry.nested:
+        return tuple(message)
+    return (message[0], tuple(map(_plain_arg, entry.kinds, message[1])))
 
 
 def _plain_arg(kind: str, value):
@@ -425,10 +429,12 @@ def from_plain(plain):
     if isinstance(plain, str):
         return plain
     id, args = plain
-    kinds = CATALOGUE[id].kinds
-    if len(args) != len(kinds):
-        raise ValueError(f"{id!r} takes {len(kinds)} argument(s)")
-    return tuple.__new__(Message, (id, tuple(map(_from_plain_arg, kinds, args))))
+    entry = CATALOGUE[id]
+    if len(args) != len(entry.kinds):
+        raise ValueError(f"{id!r} takes {len(entry.kinds)} argument(s)")
+    if not entry.nested:
+        return tuple.__new__(Message, (id, tuple(args)))
+    return tuple.__new__(Message, (id, tuple(map(_from_plain_arg, entry.kinds, args))))
 
 
 def _from_plain_arg(kind: str, value):
@@ -437,32 +443,6 @@ def _from_plain_arg(kind: str, value):
     if kind == ARG_LIST:
         return tuple(v if isinstance(v, str) else from_plain(v) for v in value)
     return value
-
-
-def pack(messages: list, step: int = 100_000) -> tuple[list[int], list]:
-    """(one number per item, the distinct items as plain data): many problems share few messages.
-
-    Items are Messages or str (the lazy markers of ``table.Problem``); ``unpack`` reverses it.
-    Each C call covers ``step`` items, so no single one holds the GIL for long.
-    """
-    numbers: dict = {}
-    for start in range(0, len(messages), step):
-        numbers.update(dict.fromkeys(messages[start : start + step]))
-    for n, m in enumerate(numbers):
-        numbers[m] = n
-    out: list[int] = []
-    for start in range(0, len(messages), step):
-        out += map(numbers.__getitem__, messages[start : start + step])
-    return out, list(map(to_plain, numbers))
-
-
-def unpack(numbers: list[int], table: list, step: int = 100_000) -> list:
-    """``pack``'s items again; each distinct message is one object, shared by its items."""
-    distinct = list(map(from_plain, table))
-    out: list = []
-    for start in range(0, len(numbers), step):
-        out += map(distinct.__getitem__, numbers[start : start + step])
-    return out
 
 
 def to_json(message: Message) -> str:
@@ -597,4 +577,4 @@ class LibraryText:
 
 
 __all__ = ["CATALOGUE", "Entry", "LibraryText", "Message", "from_json", "from_plain", "message_of", "os_error",
-           "os_reason", "pack", "to_json", "to_plain", "unpack", "verbatim"]
+           "os_reason", "to_json", "to_plain", "verbatim"]

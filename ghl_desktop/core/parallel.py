@@ -39,7 +39,6 @@ except ImportError:  # Windows
 from .assemble import SourceColumns, ValueCache, normalize_chunk
 from .mapping import Mapping
 from .fields import GHL_COLUMNS
-from .messages import from_plain, to_plain
 from .table import ContactTable, Problem, RowSources
 
 log = logging.getLogger(__name__)
@@ -159,25 +158,21 @@ def _from_parts(parts: list[bytes]) -> tuple:
 def _pack(table: ContactTable) -> tuple:
     """A table as plain data (sources left out: the main process knows them). A column of empty
     cells only (most GHL fields, in most lists) goes as None: nothing to encode or decode."""
-    # A Problem and its Message are tuple subclasses, which marshal refuses: a problem travels as a
-    # plain (kind, message number, value), and each distinct message once, as plain data.
-    codes: dict = {}
-    problems = [(r, f, (p[0], codes.setdefault(p[1], len(codes)), p[2]))
+    # A Problem is a tuple subclass, which marshal refuses: it travels as its plain tuple.
+    problems = [(r, f, tuple(p))
                 for r, fields in table.problems.items() for f, probs in fields.items() for p in probs]
     columns = [col if any(col) else None for col in (table.columns[c] for c in GHL_COLUMNS)]
-    return (len(table), columns, problems, list(map(to_plain, codes)), table.suggestions,
+    return (len(table), columns, problems, table.suggestions,
             {r: list(v) for r, v in table.merged.items()}, sorted(table.excluded))
 
 
 def _unpack(data: tuple) -> ContactTable:
-    n, columns, problems, messages, suggestions, merged, excluded = data
+    n, columns, problems, suggestions, merged, excluded = data
     table = ContactTable()
     table.columns = {c: [""] * n if col is None else col for c, col in zip(GHL_COLUMNS, columns)}
-    messages = list(map(from_plain, messages))
     as_problem = tuple.__new__  # (Problem, triple): no Python-level call per problem
-    for r, f, (kind, code, value) in problems:  # packed in the table's own order
-        problem = as_problem(Problem, (kind, messages[code], value))
-        table.problems.setdefault(r, {}).setdefault(f, []).append(problem)
+    for r, f, triple in problems:  # packed in the table's own order
+        table.problems.setdefault(r, {}).setdefault(f, []).append(as_problem(Problem, triple))
     table.suggestions = suggestions
     table.merged = {r: [tuple(s) for s in v] for r, v in merged.items()}
     table.excluded = set(excluded)

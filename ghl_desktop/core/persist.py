@@ -27,7 +27,7 @@ import zlib
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from . import messages as M
@@ -224,8 +224,7 @@ def _review_lists(t: ContactTable) -> dict:
                 p_field += [f] * len(probs)
                 problems += probs
     p_kind = _sliced_map(attrgetter("kind"), problems)
-    # Messages as a number each and the distinct ones as plain data (marshal takes no Message).
-    p_msg, messages = M.pack(_sliced_map(attrgetter("message"), problems))
+    p_msg = _sliced_map(itemgetter(1), problems)  # the message's plain form (Problem holds it so)
     p_value = _sliced_map(attrgetter("value"), problems)
     del problems
     s_row, s_field, s_text = [], [], []
@@ -242,7 +241,6 @@ def _review_lists(t: ContactTable) -> dict:
             m_src.append(src)
     return {
         "problems": [p_row, p_field, p_kind, p_msg, p_value],
-        "messages": messages,
         "suggestions": [s_row, s_field, s_text],
         "merged": [m_row, m_file, m_src],
         "excluded": sorted(t.excluded),
@@ -251,8 +249,7 @@ def _review_lists(t: ContactTable) -> dict:
 
 def _apply_review(table: ContactTable, review: dict) -> None:
     problems: dict[int, dict[str, list[Problem]]] = {}
-    rows, fields, kinds, codes, values = review["problems"]
-    for r, f, k, m, v in zip(rows, fields, kinds, M.unpack(codes, review["messages"]), values):
+    for r, f, k, m, v in zip(*review["problems"]):
         problems.setdefault(r, {}).setdefault(f, []).append(Problem(k, m, v))
     table.problems = problems
     for r, f, text in zip(*review["suggestions"]):

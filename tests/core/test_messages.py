@@ -83,15 +83,13 @@ def test_plain_data_and_json_give_the_same_message_back(message):
     assert M.from_plain(json.loads(json.dumps(plain))) == message  # lists instead of tuples
 
 
-def test_packed_messages_share_one_object_per_distinct_message():
-    items = [NESTED, "", NESTED, LAZY_PHONE_REASON + "BR", Message(M.FILE_UNREADABLE, "a.csv",
-                                                                   Message(M.OS_PERMISSION_DENIED))]
-    numbers, table = M.pack(items, step=2)
-    assert numbers == [0, 1, 0, 2, 0] and len(table) == 3
-    back = M.unpack(*marshal.loads(marshal.dumps((numbers, table))), step=2)
-    assert back == items and back[0] is back[2] is back[4]
+def test_data_of_no_catalogue_message_is_refused():
     with pytest.raises(KeyError):
         M.from_json('["no.such.id", []]')
+    with pytest.raises(ValueError):
+        M.from_json('["file.empty", []]')  # its file name is missing
+    with pytest.raises(ValueError):
+        M.from_json('"just text"')
 
 
 def test_problems_keep_their_messages_through_the_helper_and_a_saved_result(tmp_path):
@@ -102,6 +100,9 @@ def test_problems_keep_their_messages_through_the_helper_and_a_saved_result(tmp_
     t.add_problem(0, "Email", INVALID_EMAIL, LISTED, "ma ria@x.com")
     t.add_problem(0, "Phone", INVALID_PHONE, LAZY_PHONE_REASON + "BR", "123")
     t.add_problem(1, "Email", INVALID_EMAIL, "", "ana@")  # the fast path's: the reason comes when asked
+    assert t.problems[0]["Email"][0][1] == M.to_plain(LISTED)  # held as plain data, which marshal takes
+    assert t.problems[0]["Email"][0].message == LISTED and type(t.problems[0]["Email"][0].message) is Message
+    assert repr(t.problems[0]["Email"][0]).startswith("Problem(kind='invalid_email', message=Message(")
     back = _unpack(marshal.loads(marshal.dumps(_pack(t))))
     assert back.problems == t.problems
     assert [str(p.reason) for _, p in back.row_problems(0)] == [str(LISTED), "too short"]
