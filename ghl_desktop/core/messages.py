@@ -7,9 +7,9 @@ the report, the rejects file and every log say; the window looks the id up in it
 therefore writes each sentence once, here, and nothing ever reads a sentence back into an id.
 
 The exception is text the core does not own: email-validator's reasons and the operating
-system's. They are turned into ids where the core receives them (``read_library_text`` for the
-email library's wording, ``os_reason``/``os_error`` for ``OSError``), with :data:`TEXT` (the
-library's words as they are) for anything not recognised.
+system's. They are turned into ids where the core receives them (:class:`LibraryText`, used by
+``normalize/emails.py`` for the email library's wording; ``os_reason``/``os_error`` for an
+``OSError``), with :data:`TEXT` (the words as they are) for anything not recognised.
 
 Arguments are written according to their kind (:data:`ARG_TEXT`, :data:`ARG_COUNT`, ...), fixed
 per placeholder in the catalogue, so a translation can put numbers in its own format.
@@ -60,7 +60,7 @@ CATALOGUE: dict[str, Entry] = {}
 def _entry(id: str, template: str, *kinds: str) -> str:
     numbers = sorted({int(n) for n in _PLACEHOLDER.findall(template)})
     bare = _PLACEHOLDER.sub("", template)
-    if numbers != list(range(len(kinds))) or not set(kinds) <= _KINDS or id in CATALOGUE or "{" in bare or "}" in bare:
+    if numbers != list(range(len(kinds))) or not set(kinds) <= _KINDS or id in CATALOGUE or set("{}") & set(bare):
         raise ValueError(f"bad catalogue entry {id!r}")
     CATALOGUE[id] = Entry(id, template, kinds, ARG_MESSAGE in kinds or ARG_LIST in kinds)
     return id
@@ -339,10 +339,11 @@ del T, INT, COUNT, DECIMAL, MSG, LIST, _E, _L
 class Message(tuple):
     """A message: its catalogue id and its arguments; ``str()`` is the English text.
 
-    A tuple ``(id, args)`` underneath, compared and hashed as one: a million rows make hundreds of
-    thousands of problems, and code on hot paths makes them in C with
-    ``tuple.__new__(Message, (id, args))`` (``args`` a tuple) instead of calling the class.
-    Arguments are str, int, float, Messages, or (for a list argument) a tuple of str and Messages.
+    A tuple ``(id, args)`` underneath, compared and hashed by value: cheap to make, and code that
+    has checked its id makes it in C with ``tuple.__new__(Message, (id, args))`` (``args`` a
+    tuple). Arguments are str, int, float, Messages, or (for a list argument) a tuple of str and
+    Messages. ``to_plain`` gives the same data as plain tuples, which is what a ``table.Problem``
+    holds (``marshal`` refuses tuple subclasses).
     """
 
     __slots__ = ()

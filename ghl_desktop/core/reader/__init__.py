@@ -353,7 +353,9 @@ def _from_rows(
     fixed, fixed_starts, more = delimited.repair_rows(data, data_starts, len(header), delimiter or "\t")
     warnings.extend(more)
     if not fixed:
-        raise InputError(Message(M.FILE_HEADER_ONLY_SHEET, p.name, sheet) if sheet else Message(M.FILE_HEADER_ONLY, p.name))
+        raise InputError(
+            Message(M.FILE_HEADER_ONLY_SHEET, p.name, sheet) if sheet else Message(M.FILE_HEADER_ONLY, p.name)
+        )
     check_rows(p.name, len(fixed), limits)
     return SourceTable(
         path=str(p),
