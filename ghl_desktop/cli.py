@@ -16,6 +16,7 @@ from typing import Sequence
 import phonenumbers
 
 from . import __version__
+from .core import messages as M
 from .core import (
     Cancelled,
     ConvertOptions,
@@ -110,7 +111,7 @@ def run_convert(args, process_ends: bool = False) -> int:
         raise UsageError("--split-rows must be 0 (never split) or a positive number")
     out = Path(args.out)
     if out.is_dir():
-        raise InputError(f"{out}: the output is a folder; give a file name such as contacts-ghl.csv")
+        raise InputError(M.Message(M.OUTPUT_IS_FOLDER_CLI, str(out)))
     options = ConvertOptions(
         region=region, dedupe=not args.no_dedupe, split_rows=args.split_rows, sheet=args.sheet
     )

@@ -16,10 +16,11 @@ Nothing in this package imports Qt, so it runs (and is tested) headless and from
 ``tests/core/test_no_qt.py`` proves it.
 """
 
-from . import review
+from . import messages, review
 from .assemble import SourceColumns, ValueCache
 from .atomic import temp_path_for
 from .errors import Cancelled, InputError
+from .messages import Message
 from .export import GHL_ROW_LIMIT, ExportResult, rejected_rows, write_json
 from .limits import DEFAULT_LIMITS, Limits
 from .mapping import ColumnMapping, Mapping, auto_map, header_signature
@@ -55,10 +56,10 @@ from .task import STAGES, TaskState
 __all__ = [
     "CHUNK_SUMMED", "DEFAULT_LIMITS", "EMAIL", "EMAIL_TYPO", "ERROR_KINDS", "FIRST_NAME", "FORMULA",
     "FULL_NAME", "GHL_COLUMNS", "GHL_ROW_LIMIT", "INVALID_DATE", "INVALID_EMAIL", "INVALID_PHONE",
-    "LAST_NAME", "NO_CONTACT", "PHONE", "PHONE_REPAIRED", "ROW", "STAGES", "STANDARD", "Cancelled",
+    "LAST_NAME", "Message", "NO_CONTACT", "PHONE", "PHONE_REPAIRED", "ROW", "STAGES", "STANDARD", "Cancelled",
     "ColumnMapping", "ContactTable", "ConversionResult", "ConvertOptions", "ExportResult", "Field",
     "InputError", "Limits", "Mapping", "Problem", "Schema", "SourceColumns", "TaskState", "ValueCache",
     "auto_map", "check_size", "chunk_counts", "convert", "convert_and_export", "end_process",
     "gc_paused", "head_preview", "header_signature", "read_sources", "reconvert", "rejected_rows",
-    "release", "review", "sample_rows", "temp_path_for", "write_json",
+    "messages", "release", "review", "sample_rows", "temp_path_for", "write_json",
 ]

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from typing import Callable, Sequence
 
+from . import messages as M
 from . import schema as F
 from .speed.fastpath import email_column, fast_email, fast_phone, phone_column
 from .mapping import Mapping
+from .messages import Message, to_plain
 from .normalize.injection import RISKY_STARTS
 from .normalize import (
     join_tags,
@@ -189,9 +191,7 @@ def normalize_chunk(
                 table.add_problem(r, F.EMAIL, INVALID_EMAIL, res.reason, part)
             if res.suggestion:
                 table.suggestions.setdefault(r, {})[F.EMAIL] = res.suggestion
-                table.add_problem(
-                    r, F.EMAIL, EMAIL_TYPO, f"did you mean {res.suggestion}?"
-                )
+                table.add_problem(r, F.EMAIL, EMAIL_TYPO, Message(M.DID_YOU_MEAN, res.suggestion))
         if found:
             primary_emails[r] = found[0]
             extra_emails[r] = ", ".join(found[1:])
@@ -218,9 +218,7 @@ def normalize_chunk(
             for part in res.invalid_parts:
                 table.add_problem(r, F.PHONE, INVALID_PHONE, res.reason, part)
             if res.repaired:
-                table.add_problem(
-                    r, F.PHONE, PHONE_REPAIRED, "old 8-digit mobile: the ninth digit was added"
-                )
+                table.add_problem(r, F.PHONE, PHONE_REPAIRED, REPAIRED_MESSAGE)
             if res.extension:
                 extensions.setdefault(r, []).append(res.extension)
         if found:
@@ -311,7 +309,8 @@ def _one_email_column(table: ContactTable, col: list[str], cache: ValueCache) ->
 
     Same result as the general loop: plain addresses come from ``email_column``; the rest (several
     addresses in a cell, Unicode, quoting) from the full normalizer. An invalid plain address is
-    recorded with an empty message: its reason is the library's, computed when someone reads it.
+    recorded with an empty message: its reason is the library's, computed when someone reads it
+    (``Problem.reason``).
     """
     values, suggestions, invalid, slow = email_column(col)
     extra = [""] * len(col)
@@ -331,7 +330,7 @@ def _one_email_column(table: ContactTable, col: list[str], cache: ValueCache) ->
     for r, suggestion in suggestions.items():
         table.suggestions.setdefault(r, {})[F.EMAIL] = suggestion
     table.add_problems(F.EMAIL, EMAIL_TYPO, suggestions.keys(),
-                       [f"did you mean {suggestion}?" for suggestion in suggestions.values()], repeat(""))
+                       [(M.DID_YOU_MEAN, (s,)) for s in suggestions.values()], repeat(""))  # plain Messages
     return values, extra
 
 
@@ -359,11 +358,13 @@ def _one_phone_column(
         if found:
             values[r] = found[0]
             extra[r] = ", ".join(found[1:])
-    table.add_problems(F.PHONE, PHONE_REPAIRED, repaired, repeat(REPAIRED_MESSAGE), repeat(""))
+    table.add_problems(F.PHONE, PHONE_REPAIRED, repaired, repeat(to_plain(REPAIRED_MESSAGE)), repeat(""))
     return values, extra
 
 
-REPAIRED_MESSAGE = "old 8-digit mobile: the ninth digit was added"
+REPAIRED_MESSAGE = Message(M.NINTH_DIGIT)
+NO_CONTACT_MESSAGE = Message(M.NO_CONTACT)
+FORMULA_MESSAGE = Message(M.FORMULA)
 
 
 def risky_indexes(column: list[str], rows) -> list[int]:
@@ -411,12 +412,10 @@ def flag_row_problems(table: ContactTable, rows) -> None:
         rows = list(rows)
         no_contact = [r for r in rows if not table.has_contact(r)]
     for r in no_contact:
-        table.add_problem(r, ROW, NO_CONTACT, "no name, email or phone: GHL cannot import it")
+        table.add_problem(r, ROW, NO_CONTACT, NO_CONTACT_MESSAGE)
     for name in flagged_fields(table.schema):
         for r in risky_indexes(table.columns[name], rows):
-            table.add_problem(
-                r, name, FORMULA, "starts like a spreadsheet formula; exported with a leading '"
-            )
+            table.add_problem(r, name, FORMULA, FORMULA_MESSAGE)
 
 
 def flagged_fields(schema: F.Schema = F.STANDARD) -> Sequence[str]:

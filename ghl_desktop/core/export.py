@@ -21,8 +21,11 @@ from operator import contains, not_, or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from . import messages as M
 from .assemble import SourceColumns, flagged_fields, risky_indexes
 from .atomic import atomic_open, commit_all, temp_path_for
+from .errors import OutputIsFolder
+from .messages import Message
 from .schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE, Schema
 from .normalize import needs_neutralizing, neutralize_formula
 from .normalize.injection import RISKY_STARTS
@@ -402,7 +405,7 @@ def write_export(
     """
     out = Path(out_path)
     if out.is_dir():
-        raise IsADirectoryError(f"{out} is a folder, not a file name")
+        raise OutputIsFolder(Message(M.OUTPUT_IS_FOLDER, str(out)))
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(out)
     keep = exported_index(table)
@@ -469,7 +472,7 @@ def reject_reason(table: ContactTable, row: int) -> str:
     if row in table.excluded:
         return "excluded during review"
     reasons = [
-        p.reason if fld == ROW else f"{fld} {p.value!r}: {p.reason}" if p.value else f"{fld}: {p.reason}"
+        str(p.reason) if fld == ROW else f"{fld} {p.value!r}: {p.reason}" if p.value else f"{fld}: {p.reason}"
         for fld, p in table.row_problems(row)
         if p.is_error
     ]

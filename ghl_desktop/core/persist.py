@@ -27,20 +27,23 @@ import zlib
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
+from . import messages as M
 from .assemble import SourceColumns
+from .errors import MessageError
 from .schema import STANDARD, Schema
 from .limits import Limits
 from .mapping import Mapping
+from .messages import Message
 from .table import ContactTable, Problem, RowSources
 
-FORMAT = 2
+FORMAT = 3
 _MAGIC = f"ghl-result/{FORMAT}/py{sys.version_info.major}.{sys.version_info.minor}".encode()
 
 
-class ResultUnreadable(Exception):
+class ResultUnreadable(MessageError):
     """A saved result cannot be reopened (damaged, or written by another Python version)."""
 
 
@@ -116,7 +119,7 @@ def _load(path: Path) -> dict:
     raw = path.read_bytes()
     nl = raw.find(b"\n")
     if nl == -1 or raw[:nl] != _MAGIC:
-        raise ResultUnreadable(f"{path.name} was saved by another version of the app")
+        raise ResultUnreadable(Message(M.SAVED_OTHER_VERSION, path.name))
     flat: dict[str, list] = {}
     with memoryview(raw) as view:  # slices of a view: no copy of the whole file (tens of MB)
         body = view[nl + 1 :]
@@ -126,16 +129,17 @@ def _load(path: Path) -> dict:
                 size = int.from_bytes(body[pos : pos + 8], "little")
                 blob = body[pos + 8 : pos + 8 + size]
                 if len(blob) != size:
-                    raise EOFError("truncated")
+                    raise EOFError(Message(M.SAVED_TRUNCATED))
                 name, seq = marshal.loads(zlib.decompress(blob))
                 flat.setdefault(name, []).extend(seq)
                 pos += 8 + size
         except (ValueError, EOFError, TypeError, zlib.error) as exc:
-            raise ResultUnreadable(f"{path.name} is damaged ({exc})") from None
+            why = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else M.verbatim(str(exc))
+            raise ResultUnreadable(Message(M.SAVED_DAMAGED, path.name, why)) from None
         finally:
             body.release()
     if not flat:  # every list is written as one slice at least
-        raise ResultUnreadable(f"{path.name} is damaged (no data)")
+        raise ResultUnreadable(Message(M.SAVED_DAMAGED, path.name, Message(M.SAVED_NO_DATA)))
     return _unflatten(flat)
 
 
@@ -221,7 +225,7 @@ def _review_lists(t: ContactTable) -> dict:
                 p_field += [f] * len(probs)
                 problems += probs
     p_kind = _sliced_map(attrgetter("kind"), problems)
-    p_msg = _sliced_map(attrgetter("message"), problems)
+    p_msg = _sliced_map(itemgetter(1), problems)  # the message's plain form (Problem holds it so)
     p_value = _sliced_map(attrgetter("value"), problems)
     del problems
     s_row, s_field, s_text = [], [], []
@@ -281,9 +285,9 @@ def _load_result(folder: Path):
     try:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ResultUnreadable(f"the saved result cannot be read ({exc})") from None
+        raise ResultUnreadable(Message(M.SAVED_UNREADABLE, M.message_of(exc))) from None
     if meta.get("version") != FORMAT:
-        raise ResultUnreadable("the saved result was written by another version of the app")
+        raise ResultUnreadable(Message(M.SAVED_META_OTHER_VERSION))
     tab = _load(folder / "table.bin")
     files, rows = tab["file"], tab["row"]
     schema = reopened_schema(Schema.from_list(meta["schema"]) if "schema" in meta else STANDARD)

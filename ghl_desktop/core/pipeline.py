@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from . import messages as M
 from .assemble import SourceColumns, ValueCache, normalize_chunk
 from .dedupe import BeforeDrop, DuplicateWatch, MergedHeads, merge_duplicates
 from .errors import InputError
@@ -21,6 +22,7 @@ from .export import ExportResult, write_export
 from .schema import GHL_COLUMNS, STANDARD, Schema
 from .limits import DEFAULT_LIMITS, Limits
 from .mapping import Mapping, auto_map
+from .messages import Message
 from .speed import tuning
 from .speed.helper import ChunkHelper, in_order, likely_rows
 from .speed.memory import gc_paused
@@ -165,15 +167,12 @@ def read_sources(
             "header_row": src.header_row,
             "header": list(src.header),
             "rows": src.n_rows,
-            "warnings": list(src.warnings),
+            "warnings": [str(w) for w in src.warnings],  # the report's and the saved result's English
         }
         out.append(SourceColumns(str(path), list(src.header), columns, src.row_numbers, info))
     total = sum(s.n_rows for s in out)
     if total > options.limits.max_rows:
-        raise InputError(
-            f"the input has {total:,} rows; the limit is {options.limits.max_rows:,} "
-            "(change it in the settings or split the file)"
-        )
+        raise InputError(Message(M.INPUT_TOO_MANY_ROWS, total, options.limits.max_rows))
     state.set_progress("reading", 1.0)
     return out
 
@@ -397,7 +396,7 @@ def convert(
     see ``normalize_sources`` (the command line starts its export there, ``export.ExportAhead``).
     """
     if not paths:
-        raise InputError("no input file given")
+        raise InputError(Message(M.NO_INPUT))
     with gc_paused():
         given = list(mappings or [])
 

@@ -10,8 +10,17 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
+from . import messages as M
 from . import schema as F
-from .assemble import PLAIN_KINDS, ValueCache, clean_text, flag_row_problems, plain_value
+from .assemble import (
+    PLAIN_KINDS,
+    REPAIRED_MESSAGE,
+    ValueCache,
+    clean_text,
+    flag_row_problems,
+    plain_value,
+)
+from .messages import Message
 from .normalize import join_tags, split_tags
 from .table import (
     EMAIL_TYPO,
@@ -68,13 +77,13 @@ def _normalize_cell(kind: str, text: str, cache: ValueCache) -> tuple[str, list[
         res = cache.email(text)
         probs = [Problem(INVALID_EMAIL, res.reason, p) for p in res.invalid_parts]
         if res.suggestion:
-            probs.append(Problem(EMAIL_TYPO, f"did you mean {res.suggestion}?", text))
+            probs.append(Problem(EMAIL_TYPO, Message(M.DID_YOU_MEAN, res.suggestion), text))
         return ", ".join(res.emails), probs, res.suggestion
     if kind in (F.PHONE_KIND, F.PHONE_LIST):
         res = cache.phone(text)
         probs = [Problem(INVALID_PHONE, res.reason, p) for p in res.invalid_parts]
         if res.repaired:
-            probs.append(Problem(PHONE_REPAIRED, "old 8-digit mobile: the ninth digit was added", text))
+            probs.append(Problem(PHONE_REPAIRED, REPAIRED_MESSAGE, text))
         return ", ".join(res.phones), probs, ""
     if kind == F.DATE:
         res = cache.date(text)

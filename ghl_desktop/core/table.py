@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import itemgetter, not_, sub, truth
 
+from .messages import Message, from_plain, to_plain
 from .schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE, STANDARD, Schema
 
 #: Problem kinds. "Errors" make a value unusable; the others are warnings a person may want to see.
@@ -27,7 +28,8 @@ PHONE_REPAIRED = "phone_repaired"
 ERROR_KINDS = frozenset({INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, NO_CONTACT})
 
 #: The message of an invalid phone whose reason is computed when read (``Problem.reason``): this
-#: marker and the region it was read for ("\x00phone:BR"). An invalid email's is simply "".
+#: marker and the region it was read for ("\x00phone:BR"). An invalid email's is simply "". Every
+#: other problem's message is a ``messages.Message``, held in its plain form (``messages.to_plain``).
 LAZY_PHONE_REASON = "\x00phone:"
 
 #: The field key used for a problem that concerns the whole row.
@@ -35,26 +37,37 @@ ROW = ""
 
 
 class Problem(tuple):
-    """One thing found in a cell (or a row): its kind, a message, and the offending text.
+    """One thing found in a cell (or a row): its kind, a ``Message``, and the offending text.
 
     Immutable and compared by value, like a frozen dataclass, but a tuple underneath: a million
     rows make hundreds of thousands of these (and the helper process's results are turned back
     into them), and a tuple is made in a fraction of a frozen dataclass's time. Equal only to
     another ``Problem``, never to a plain tuple.
+
+    The message is held as plain tuples (``messages.to_plain``), which ``marshal`` takes as they
+    are: the helper process and a saved result carry problems without a conversion each, and
+    ``message``/``reason`` give the ``Message`` back when read.
     """
 
     __slots__ = ()
 
-    def __new__(cls, kind: str, message: str, value: str = "") -> "Problem":
+    def __new__(cls, kind: str, message: Message | str, value: str = "") -> "Problem":
+        if message.__class__ is Message:
+            message = to_plain(message)
         return tuple.__new__(cls, (kind, message, value))
 
     kind = property(itemgetter(0), doc="One of the problem kinds above.")
-    message = property(itemgetter(1), doc="What is wrong, for a person (see ``reason``).")
     #: The offending text as found (for an invalid value, which is not kept in the column).
     value = property(itemgetter(2), doc="The offending text as found.")
 
+    @property
+    def message(self) -> Message | str:
+        """What is wrong, for a person: a Message, or a lazy marker (see ``reason``)."""
+        message = self[1]
+        return message if message.__class__ is str else from_plain(message)
+
     def __repr__(self) -> str:
-        return f"Problem(kind={self[0]!r}, message={self[1]!r}, value={self[2]!r})"
+        return f"Problem(kind={self[0]!r}, message={self.message!r}, value={self[2]!r})"
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Problem) and tuple.__eq__(self, other)
@@ -64,7 +77,7 @@ class Problem(tuple):
 
     __hash__ = tuple.__hash__
 
-    def __getnewargs__(self) -> tuple[str, str, str]:
+    def __getnewargs__(self) -> tuple:
         return tuple(self)
 
     @property
@@ -72,10 +85,12 @@ class Problem(tuple):
         return self[0] in ERROR_KINDS
 
     @property
-    def reason(self) -> str:
+    def reason(self) -> Message | str:
         """What to tell a person: the message, or for an invalid address recorded without one (the
-        fast column path defers it) the library's own reason, computed now."""
+        fast column path defers it) the library's own reason, computed now (a Message either way)."""
         kind, message, value = self
+        if message.__class__ is not str:
+            return from_plain(message)
         if message.startswith(LAZY_PHONE_REASON) and kind == INVALID_PHONE:
             from .speed.fastpath import invalid_phone_reason
 
@@ -276,13 +291,14 @@ class ContactTable:
         ]
 
     # -- building ----------------------------------------------------------------------------
-    def add_problem(self, row: int, column: str, kind: str, message: str, value: str = "") -> None:
+    def add_problem(self, row: int, column: str, kind: str, message: Message | str, value: str = "") -> None:
         self.problems.setdefault(row, {}).setdefault(column, []).append(Problem(kind, message, value))
 
     def add_problems(self, column: str, kind: str, rows, messages, values) -> None:
         """``add_problem(row, column, kind, message, value)`` for each row, message and value of
         the three iterables taken together, in order, without a Python call per problem: a column
-        path adds thousands of them (~30% of a million rows have one)."""
+        path adds thousands of them (~30% of a million rows have one). Messages are given in
+        their plain form (``messages.to_plain``) or as lazy markers."""
         problems, make = self.problems, tuple.__new__  # (Problem, triple): Problem(...) made in C
         for r, message, value in zip(rows, messages, values):
             p = make(Problem, (kind, message, value))

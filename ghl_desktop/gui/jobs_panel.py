@@ -81,7 +81,8 @@ def stage_label(stage: str) -> str:
 def error_text(job: Job) -> str:
     if job.error == INTERRUPTED:
         return QCoreApplication.translate("JobsPanel", "Interrupted: the app closed while this file was being processed. Retry it.")
-    return translate_core_text(job.error)
+    # The message's id and arguments when the history has them; else the text as recorded.
+    return translate_core_text(job.error_message or job.error)
 
 
 def failure_reason(job: Job) -> str:

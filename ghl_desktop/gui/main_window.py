@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
                 return
             log.warning("could not open the result of job %s: %s", job_id, exc)
             self._set_shown(job_id, VIEW_FAILED, job.status)
-            self.review.set_banner(self.tr("The saved result could not be opened ({0}). Retry the job to convert the file again.").format(translate_core_text(str(exc))))
+            self.review.set_banner(self.tr("The saved result could not be opened ({0}). Retry the job to convert the file again.").format(translate_core_text(exc)))
 
         run_in_pool(work, done, failed)
 
@@ -619,7 +619,7 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException, _tb: str) -> None:
             self._export_done()
             self._message(QMessageBox.Icon.Critical, self.tr("Export failed"),
-                          self.tr("Nothing was written. {0}").format(translate_core_text(str(exc))))
+                          self.tr("Nothing was written. {0}").format(translate_core_text(exc)))
             self.exportFinished.emit([])
 
         run_in_pool(work, done, failed)

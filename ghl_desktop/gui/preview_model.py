@@ -298,7 +298,7 @@ class PreviewModel(QAbstractTableModel):
         t = self.table
         lines = []
         for p in t.problems.get(r, {}).get(field, []):
-            reason = translate_core_text(p.reason)
+            reason = translate_core_text(p)
             detail = f"{problem_label(p.kind)}: {reason}" if reason else problem_label(p.kind)
             if p.value and p.kind != PHONE_REPAIRED:
                 detail += f"\n  “{p.value}”"

@@ -31,7 +31,8 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from ..core import ContactTable, ConvertOptions, InputError, check_size, chunk_counts
+from ..core import ContactTable, ConvertOptions, InputError, Message, check_size, chunk_counts
+from ..core import messages as M
 from . import states as S
 from .engine import Engine, options_from_dict, options_to_dict, run_job
 from .store import JobStore
@@ -62,7 +63,7 @@ class SubmitOutcome:
     job_id: str | None = None
     #: The same file was done before: ask "open the result, or process again?" (submit force=True).
     needs_choice: bool = False
-    error: str = ""
+    error: Message | None = None
 
     @property
     def started(self) -> bool:
@@ -225,7 +226,7 @@ class JobManager(QObject):
         try:  # over the size limit: refused before it is hashed and copied into the data folder
             check_size(path.name, path.stat().st_size, options_from_dict(opts).limits)
         except InputError as exc:
-            return SubmitOutcome(path, ERROR, error=str(exc))
+            return SubmitOutcome(path, ERROR, error=exc.message)
         except OSError:
             pass  # store_copy below says why the file cannot be read
 
@@ -241,7 +242,7 @@ class JobManager(QObject):
         try:
             stored, known, job = run_keeping_events(copy_in)
         except OSError as exc:
-            return SubmitOutcome(path, ERROR, error=f"{path.name}: {exc.strerror or exc}")
+            return SubmitOutcome(path, ERROR, error=Message(M.FILE_OS_ERROR, path.name, M.os_reason(exc)))
         if job is not None:
             self.jobAdded.emit(job.id)
             self._enqueue(job.id)

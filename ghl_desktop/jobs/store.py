@@ -20,8 +20,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from ..core import Message, messages
 from . import states as S
 from .files import DataDir
+
+from_json = messages.from_json
 
 INTERRUPTED = "interrupted"
 
@@ -65,8 +68,13 @@ CREATE TABLE remembered_mappings (
 );
 """
 
+#: A failed job's message as id and arguments (``core.messages.to_json``), beside its English.
+_V3 = """
+ALTER TABLE jobs ADD COLUMN error_json TEXT;
+"""
+
 #: Ordered migrations: MIGRATIONS[i] takes a database from version i to i + 1.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -93,6 +101,18 @@ class Job:
     edits_json: str | None
     options_json: str | None
     files_purged: int
+    error_json: str | None
+
+    @property
+    def error_message(self) -> Message | None:
+        """Why the job failed, as a message (None: no failure, or one recorded only as text:
+        ``INTERRUPTED``, or a job that failed before messages were stored)."""
+        if not self.error_json:
+            return None
+        try:
+            return from_json(self.error_json)
+        except (ValueError, KeyError, TypeError):  # written by another version of the app
+            return None
 
     @property
     def report(self) -> dict:
@@ -295,10 +315,11 @@ class JobStore:
                 values.setdefault("started_at", now)
                 values.setdefault("progress", 0)
                 values.setdefault("error", "")
+                values.setdefault("error_json", None)
             elif new in S.FINISHED:
                 values.setdefault("finished_at", now)
             elif new == S.QUEUED:
-                values.update(stage="", progress=0, error="", started_at=None, finished_at=None)
+                values.update(stage="", progress=0, error="", error_json=None, started_at=None, finished_at=None)
                 if job.status == S.DONE:  # processing again: edits made on the old table do not apply
                     values.update(edits_json=None)
             self._update(job_id, status=new, **values)

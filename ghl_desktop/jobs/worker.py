@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ..core import Cancelled, ContactTable, InputError
+from ..core import Cancelled, ContactTable, InputError, Message
+from ..core import messages as M
 from . import states as S
 from .engine import Engine, options_from_dict, run_job
 from .store import JobStore
@@ -81,10 +82,7 @@ def process_job(
     try:
         stored = Path(job.stored_path)
         if not stored.is_file():
-            raise InputError(
-                f"the stored copy of {job.file_name} is gone (removed by the retention setting "
-                "or by hand); drop the file again"
-            )
+            raise InputError(Message(M.STORED_COPY_GONE, job.file_name))
         outcome = engine(
             stored, result_dir, options_from_dict(job.options),
             mapping=job.mapping, progress=throttle, cancel=cancel, on_rows=on_rows,
@@ -99,17 +97,18 @@ def process_job(
         store.transition(job_id, S.CANCELLED, stage="")
         return S.CANCELLED
     except InputError as exc:
-        message = str(exc).replace(str(job.stored_path), job.file_name)
-        message = message.replace(Path(job.stored_path).name, job.file_name)
+        # The person's file name, not the stored copy's.
+        message = exc.message.replace_text(str(job.stored_path), job.file_name)
+        message = message.replace_text(Path(job.stored_path).name, job.file_name)
         return _fail(store, job_id, message)
     except MemoryError:
-        return _fail(store, job_id, "the file is too large for this computer's memory")
+        return _fail(store, job_id, Message(M.OUT_OF_MEMORY))
     except Exception as exc:  # a bug: the job fails with a message, the app keeps running
         log.exception("job %s failed unexpectedly", job_id)
-        return _fail(store, job_id, f"unexpected error: {type(exc).__name__}: {exc}")
+        return _fail(store, job_id, Message(M.UNEXPECTED, f"{type(exc).__name__}: {exc}"))
 
 
-def _fail(store: JobStore, job_id: str, message: str) -> str:
+def _fail(store: JobStore, job_id: str, message: Message) -> str:
     store.data.remove_result(job_id)
-    store.transition(job_id, S.FAILED, error=message, stage="")
+    store.transition(job_id, S.FAILED, error=str(message), error_json=M.to_json(message), stage="")
     return S.FAILED

@@ -4,857 +4,887 @@
 <context>
     <name>CoreText</name>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="91"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="33"/>
+        <source>{0}</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="35"/>
         <source>{0}: no such file ({1})</source>
         <translation>{0}: arquivo não encontrado ({1})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="92"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="36"/>
         <source>{0}: cannot be read (permission denied)</source>
         <translation>{0}: não pode ser lido (permissão negada)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="93"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="37"/>
         <source>{0}: cannot be read ({1})</source>
         <translation>{0}: não pode ser lido ({1})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="94"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="38"/>
         <source>{0}: is a folder, not a file</source>
         <translation>{0}: é uma pasta, não um arquivo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="95"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="39"/>
         <source>{0}: the file is empty</source>
         <translation>{0}: o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="96"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="40"/>
         <source>{0}: the file is {1} MB; the limit is {2} MB (change it in the settings or split the file)</source>
         <translation>{0}: o arquivo tem {1} MB; o limite é {2} MB (altere-o nas configurações ou divida o arquivo)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="98"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="42"/>
         <source>{0}: the workbook is password-protected; remove the password in Excel and try again</source>
         <translation>{0}: a pasta de trabalho está protegida por senha; remova a senha no Excel e tente de novo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="100"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="44"/>
         <source>{0}: the file is empty: no values at all</source>
         <translation>{0}: o arquivo está vazio: não há nenhum valor</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="101"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="45"/>
         <source>{0}: the file is empty (sheet &apos;{1}&apos;): no values at all</source>
         <translation>{0}: o arquivo está vazio (planilha &apos;{1}&apos;): não há nenhum valor</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="102"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="46"/>
         <source>{0}: has a header but no data rows</source>
         <translation>{0}: tem cabeçalho mas nenhuma linha de dados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="103"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="47"/>
         <source>{0}: has a header but no data rows (sheet &apos;{1}&apos;)</source>
         <translation>{0}: tem cabeçalho mas nenhuma linha de dados (planilha &apos;{1}&apos;)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="104"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="48"/>
         <source>{0}: has {1} rows; the limit is {2} (change it in the settings or split the file)</source>
         <translation>{0}: tem {1} linhas; o limite é {2} (altere-o nas configurações ou divida o arquivo)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="107"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="50"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="52"/>
         <source>{0}: this is {1}, not a spreadsheet (use a CSV or Excel file)</source>
         <translation>{0}: isto é {1}, não uma planilha (use um arquivo CSV ou Excel)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="109"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="54"/>
         <source>a PDF document</source>
         <translation>um documento PDF</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="110"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="55"/>
         <source>a PNG image</source>
         <translation>uma imagem PNG</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="111"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="56"/>
         <source>a JPEG image</source>
         <translation>uma imagem JPEG</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="112"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="57"/>
         <source>a GIF image</source>
         <translation>uma imagem GIF</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="113"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="58"/>
         <source>a RAR archive</source>
         <translation>um arquivo compactado RAR</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="114"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="59"/>
         <source>a 7-Zip archive</source>
         <translation>um arquivo compactado 7-Zip</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="115"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="60"/>
         <source>a gzip archive</source>
         <translation>um arquivo compactado gzip</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="116"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="61"/>
         <source>an RTF document</source>
         <translation>um documento RTF</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="117"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="62"/>
         <source>a program</source>
         <translation>um programa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="118"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="63"/>
         <source>{0}: this is a web page saved with a spreadsheet name; open it in Excel and save it as .xlsx or .csv</source>
         <translation>{0}: isto é uma página da web salva com nome de planilha; abra-a no Excel e salve-a como .xlsx ou .csv</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="120"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="65"/>
         <source>{0}: this is not a real Excel file ({1})</source>
         <translation>{0}: não é um arquivo do Excel de verdade ({1})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="121"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="66"/>
         <source>it is neither an Excel 97-2003 workbook nor text</source>
         <translation>não é uma pasta de trabalho do Excel 97-2003 nem texto</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="122"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="67"/>
         <source>it is not a zip archive</source>
         <translation>não é um arquivo zip</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="124"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="69"/>
         <source>{0}: the file says it is UTF-16 but its text is damaged</source>
         <translation>{0}: o arquivo se declara UTF-16, mas o texto está danificado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="125"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="70"/>
         <source>{0}: contains binary data (a NUL byte on line {1}); this is not a text spreadsheet</source>
         <translation>{0}: contém dados binários (um byte NUL na linha {1}); não é uma planilha de texto</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="127"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="72"/>
         <source>{0}: line {1} is not valid UTF-8 although the rest of the file is (mixed encodings); save it again in Excel as &apos;CSV UTF-8 (Delimitado por vírgulas)&apos;</source>
         <translation>{0}: a linha {1} não é UTF-8 válido, embora o resto do arquivo seja (codificações misturadas); salve-o de novo no Excel como &apos;CSV UTF-8 (Delimitado por vírgulas)&apos;</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="130"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="75"/>
         <source>{0}: contains binary data, not text; this is not a spreadsheet</source>
         <translation>{0}: contém dados binários, não texto; não é uma planilha</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="131"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="76"/>
         <source>{0}: a row has {1} columns; the limit is {2} (is this really a contact list?)</source>
         <translation>{0}: uma linha tem {1} colunas; o limite é {2} (é mesmo uma lista de contatos?)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="133"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="78"/>
         <source>{0}: has more than {1} rows, the limit (change it in the settings or split the file)</source>
         <translation>{0}: tem mais de {1} linhas, o limite (altere-o nas configurações ou divida o arquivo)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="136"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="81"/>
         <source>{0}: this zip archive is not an Excel workbook</source>
         <translation>{0}: este arquivo zip não é uma pasta de trabalho do Excel</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="137"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="82"/>
         <source>{0}: binary workbooks (.xlsb) are not supported; save it as .xlsx</source>
         <translation>{0}: pastas de trabalho binárias (.xlsb) não são aceitas; salve-a como .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="138"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="83"/>
         <source>{0}: the workbook would unpack to {1} MB from {2} MB; refused as unsafe (a &apos;zip bomb&apos;)</source>
         <translation>{0}: a pasta de trabalho passaria de {2} MB para {1} MB ao ser descompactada; recusada por segurança (uma &apos;bomba zip&apos;)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="140"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="85"/>
         <source>{0}: the workbook contains XML entity declarations, which Excel never writes; refused as unsafe</source>
         <translation>{0}: a pasta de trabalho contém declarações de entidades XML, que o Excel nunca grava; recusada por segurança</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="142"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="87"/>
         <source>{0}: the Excel file is damaged or incomplete (its zip archive cannot be read)</source>
         <translation>{0}: o arquivo do Excel está danificado ou incompleto (não foi possível ler o conteúdo zip)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="144"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="89"/>
         <source>{0}: the Excel file cannot be read ({1})</source>
         <translation>{0}: o arquivo do Excel não pode ser lido ({1})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="145"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="90"/>
         <source>{0}: the Excel file is damaged and cannot be read ({1})</source>
         <translation>{0}: o arquivo do Excel está danificado e não pode ser lido ({1})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="146"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="91"/>
         <source>{0}: sheet &apos;{1}&apos; has more than {2} rows, the limit</source>
         <translation>{0}: a planilha &apos;{1}&apos; tem mais de {2} linhas, o limite</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="147"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="92"/>
         <source>{0}: sheet &apos;{1}&apos; has {2} columns; the limit is {3}</source>
         <translation>{0}: a planilha &apos;{1}&apos; tem {2} colunas; o limite é {3}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="149"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="93"/>
         <source>{0}: sheet &apos;{1}&apos; cannot be read ({2})</source>
         <translation>{0}: a planilha &apos;{1}&apos; não pode ser lida ({2})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="150"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="94"/>
         <source>{0}: there is no sheet named &apos;{1}&apos; (sheets: {2})</source>
         <translation>{0}: não há nenhuma planilha chamada &apos;{1}&apos; (planilhas: {2})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="151"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="95"/>
         <source>{0}: the workbook has no sheets</source>
         <translation>{0}: a pasta de trabalho não tem nenhuma planilha</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="153"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="97"/>
         <source>the input has {0} rows; the limit is {1} (change it in the settings or split the file)</source>
         <translation>a entrada tem {0} linhas; o limite é {1} (altere-o nas configurações ou divida os arquivos)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="155"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="99"/>
         <source>no input file given</source>
         <translation>nenhum arquivo de entrada informado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="157"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="100"/>
+        <source>{0}: the output is a folder; give a file name such as contacts-ghl.csv</source>
+        <translation>{0}: a saída é uma pasta; informe um nome de arquivo como contacts-ghl.csv</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="103"/>
         <source>the stored copy of {0} is gone (removed by the retention setting or by hand); drop the file again</source>
         <translation>a cópia guardada de {0} não existe mais (removida pelo prazo de retenção ou manualmente); arraste o arquivo de novo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="159"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="105"/>
         <source>the file is too large for this computer&apos;s memory</source>
         <translation>o arquivo é grande demais para a memória deste computador</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="160"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="106"/>
         <source>unexpected error: {0}</source>
         <translation>erro inesperado: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="162"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="108"/>
         <source>{0} was saved by another version of the app</source>
         <translation>{0} foi salvo por outra versão do aplicativo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="163"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="109"/>
         <source>{0} is damaged ({1})</source>
         <translation>{0} está danificado ({1})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="164"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="110"/>
         <source>truncated</source>
         <translation>cortado no meio</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="165"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="111"/>
+        <source>no data</source>
+        <translation>sem dados</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="112"/>
         <source>the saved result cannot be read ({0})</source>
         <translation>o resultado salvo não pode ser lido ({0})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="166"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="113"/>
         <source>the saved result was written by another version of the app</source>
         <translation>o resultado salvo foi gravado por outra versão do aplicativo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="167"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="115"/>
         <source>{0} is a folder, not a file name</source>
         <translation>{0} é uma pasta, não um nome de arquivo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="169"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="117"/>
         <source>[Errno {0}] {1}: {2}</source>
         <translation>[Errno {0}] {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="170"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="118"/>
         <source>[Errno {0}] {1}</source>
         <translation>[Errno {0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="171"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="119"/>
+        <source>[WinError {0}] {1}: {2}</source>
+        <translation>[WinError {0}] {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="120"/>
+        <source>[WinError {0}] {1}</source>
+        <translation>[WinError {0}] {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="121"/>
         <source>Permission denied</source>
         <translation>Permissão negada</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="172"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="122"/>
         <source>Operation not permitted</source>
         <translation>Operação não permitida</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="173"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="123"/>
         <source>No such file or directory</source>
         <translation>Arquivo ou pasta inexistente</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="174"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="124"/>
         <source>Is a directory</source>
         <translation>É uma pasta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="175"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="125"/>
         <source>Input/output error</source>
         <translation>Erro de entrada/saída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="176"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="126"/>
         <source>No space left on device</source>
         <translation>Não há espaço livre no disco</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="177"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="127"/>
         <source>Read-only file system</source>
         <translation>Sistema de arquivos somente leitura</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="178"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="128"/>
         <source>File name too long</source>
         <translation>Nome de arquivo longo demais</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="179"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="129"/>
         <source>Access is denied</source>
         <translation>Acesso negado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="180"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="130"/>
         <source>The system cannot find the file specified</source>
         <translation>O sistema não pode encontrar o arquivo especificado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="181"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="131"/>
         <source>The system cannot find the path specified</source>
         <translation>O sistema não pode encontrar o caminho especificado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="182"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="132"/>
         <source>The process cannot access the file because it is being used by another process</source>
         <translation>O processo não pode acessar o arquivo porque ele está sendo usado por outro processo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="185"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="135"/>
         <source>line {0}: {1}</source>
         <translation>linha {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="186"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="136"/>
         <source>a quote was never closed; closed at the end of the line</source>
         <translation>uma aspa não foi fechada; fechada no fim da linha</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="187"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="137"/>
         <source>unescaped quotes inside a quoted value were kept as text</source>
         <translation>aspas soltas dentro de um valor entre aspas foram mantidas como texto</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="188"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="138"/>
         <source>written with another delimiter; split to match the header</source>
         <translation>escrita com outro separador; dividida conforme o cabeçalho</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="189"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="139"/>
         <source>a line break inside an unquoted value; joined to the row above</source>
         <translation>quebra de linha dentro de um valor sem aspas; juntada à linha de cima</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="190"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="140"/>
         <source>{0} row(s) had fewer values than the header (first at line {1}); the missing ones were left empty</source>
         <translation>{0} linha(s) com menos valores que o cabeçalho (a primeira na linha {1}); os que faltavam ficaram vazios</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="192"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="142"/>
         <source>{0} row(s) had more values than the header (first at line {1}); the extra values were dropped</source>
         <translation>{0} linha(s) com mais valores que o cabeçalho (a primeira na linha {1}); os valores a mais foram descartados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="194"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="144"/>
         <source>the file is named {0} but holds {1}-separated text; read as text</source>
         <translation>o arquivo tem extensão {0}, mas contém texto separado por {1}; lido como texto</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="196"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="146"/>
         <source>comma</source>
         <translation>vírgula</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="197"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="147"/>
         <source>semicolon</source>
         <translation>ponto e vírgula</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="198"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="148"/>
         <source>tab</source>
         <translation>tabulação</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="199"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="149"/>
         <source>pipe</source>
         <translation>barra vertical</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="200"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="150"/>
         <source>most rows have more values than the header; the extra columns were named</source>
         <translation>a maioria das linhas tem mais valores que o cabeçalho; as colunas a mais receberam nomes</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="202"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="152"/>
         <source>repeated column names were numbered: {0}</source>
         <translation>nomes de coluna repetidos foram numerados: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="203"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="153"/>
         <source>{0} line(s) above the header were skipped (titles or notes)</source>
         <translation>{0} linha(s) acima do cabeçalho foram ignoradas (títulos ou observações)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="204"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="154"/>
         <source>{0} row(s) above the header were skipped (titles or notes)</source>
         <translation>{0} linha(s) acima do cabeçalho foram ignoradas (títulos ou observações)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="205"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="155"/>
         <source>number formats could not be read; zero-padded codes (CEP, CPF) may lack leading zeros</source>
         <translation>não foi possível ler os formatos de número; códigos com zeros à esquerda (CEP, CPF) podem ter ficado sem eles</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="208"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="158"/>
         <source>did you mean {0}?</source>
         <translation>você quis dizer {0}?</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="209"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="159"/>
         <source>old 8-digit mobile: the ninth digit was added</source>
         <translation>celular antigo de 8 dígitos: o nono dígito foi acrescentado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="210"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="160"/>
         <source>no name, email or phone: GHL cannot import it</source>
         <translation>sem nome, e-mail ou telefone: o GHL não consegue importá-la</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="211"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="161"/>
         <source>starts like a spreadsheet formula; exported with a leading &apos;</source>
         <translation>começa como uma fórmula de planilha; exportado com um &apos; na frente</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="213"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="163"/>
         <source>unknown country code</source>
         <translation>código de país desconhecido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="214"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="164"/>
         <source>not a phone number</source>
         <translation>não é um número de telefone</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="215"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="165"/>
         <source>too short</source>
         <translation>curto demais</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="216"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="166"/>
         <source>too long</source>
         <translation>longo demais</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="217"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="167"/>
         <source>wrong number of digits</source>
         <translation>quantidade de dígitos errada</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="218"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="168"/>
         <source>not a valid number (no such area code or prefix)</source>
         <translation>número inválido (DDD ou prefixo inexistente)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="219"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="169"/>
         <source>no area code (DDD): write it as (11) 98765-4321</source>
         <translation>falta o DDD: escreva como (11) 98765-4321</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="220"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="170"/>
         <source>too long to be a phone number</source>
         <translation>longo demais para ser um número de telefone</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="222"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="172"/>
         <source>no such date (check the day and month)</source>
         <translation>data inexistente (confira o dia e o mês)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="223"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="173"/>
         <source>date of birth in the future</source>
         <translation>data de nascimento no futuro</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="224"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="174"/>
         <source>year before 1900</source>
         <translation>ano anterior a 1900</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="225"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="175"/>
         <source>not a date (use {0})</source>
         <translation>não é uma data (use {0})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="226"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="176"/>
         <source>a bare number is not a date (type it as {0})</source>
         <translation>um número sozinho não é uma data (digite como {0})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="227"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="177"/>
         <source>DD/MM/YYYY</source>
         <translation>DD/MM/AAAA</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="228"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="178"/>
         <source>MM/DD/YYYY</source>
         <translation>MM/DD/AAAA</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="231"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="180"/>
         <source>not a valid email address ({0})</source>
         <translation>endereço de e-mail inválido ({0})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="232"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="181"/>
         <source>The email address has the &quot;full-width&quot; at-sign (@) character instead of a regular at-sign.</source>
         <translation>o endereço usa a arroba &quot;de largura total&quot; (＠) no lugar da arroba comum (@)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="234"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="183"/>
         <source>The email address has the &quot;small commercial at&quot; character instead of a regular at-sign.</source>
         <translation>o endereço usa a arroba pequena (﹫) no lugar da arroba comum (@)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="236"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="185"/>
         <source>An email address must have an @-sign.</source>
         <translation>falta o @</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="237"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="186"/>
         <source>Extra character(s) found after close quote: {0}</source>
         <translation>caracteres a mais depois das aspas de fechamento: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="238"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="187"/>
         <source>The display name contains invalid characters when not quoted: {0}.</source>
         <translation>o nome antes do endereço tem caracteres inválidos fora de aspas: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="240"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="189"/>
         <source>An open angle bracket at the start of the email address has to be followed by a close angle bracket at the end.</source>
         <translation>um &lt; no início do endereço precisa de um &gt; no final</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="242"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="191"/>
         <source>There can&apos;t be anything after the email address.</source>
         <translation>não pode haver nada depois do endereço</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="243"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="192"/>
         <source>There must be something before the @-sign.</source>
         <translation>falta a parte antes do @</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="244"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="193"/>
         <source>There must be something after the @-sign.</source>
         <translation>falta a parte depois do @</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="245"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="194"/>
         <source>The email address is too long before the @-sign {0}.</source>
         <translation>a parte antes do @ é longa demais {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="246"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="195"/>
         <source>The email address is too long after the @-sign {0}.</source>
         <translation>a parte depois do @ é longa demais {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="247"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="196"/>
         <source>The email address is too long after the @-sign ({0} byte too many after IDNA encoding).</source>
         <translation>a parte depois do @ é longa demais ({0} byte a mais após a codificação IDNA)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="249"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="198"/>
         <source>The email address is too long after the @-sign ({0} bytes too many after IDNA encoding).</source>
         <translation>a parte depois do @ é longa demais ({0} bytes a mais após a codificação IDNA)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="251"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="200"/>
         <source>The email address is too long {0}.</source>
         <translation>o endereço é longo demais {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="252"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="201"/>
         <source>After the @-sign, periods cannot be separated by so many characters {0}.</source>
         <translation>depois do @, não pode haver tantos caracteres entre um ponto e outro {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="254"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="203"/>
         <source>({0} character too many)</source>
         <translation>({0} caractere a mais)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="255"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="204"/>
         <source>({0} characters too many)</source>
         <translation>({0} caracteres a mais)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="256"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="205"/>
         <source>({0}-{1} characters too many)</source>
         <translation>({0} a {1} caracteres a mais)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="257"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="206"/>
         <source>after normalization ({0} byte too many)</source>
         <translation>após a normalização ({0} byte a mais)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="258"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="207"/>
         <source>after normalization ({0} bytes too many)</source>
         <translation>após a normalização ({0} bytes a mais)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="259"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="208"/>
         <source>when the part after the @-sign is converted to IDNA ASCII ({0} byte too many)</source>
         <translation>quando a parte depois do @ é convertida para IDNA ASCII ({0} byte a mais)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="261"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="210"/>
         <source>when the part after the @-sign is converted to IDNA ASCII ({0} bytes too many)</source>
         <translation>quando a parte depois do @ é convertida para IDNA ASCII ({0} bytes a mais)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="263"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="212"/>
         <source>Internationalized characters before the @-sign are not supported: {0}.</source>
         <translation>caracteres internacionais antes do @ não são aceitos: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="265"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="214"/>
         <source>Internationalized characters before the @-sign are not supported.</source>
         <translation>caracteres internacionais antes do @ não são aceitos</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="266"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="216"/>
         <source>The email address contains invalid characters in quotes before the @-sign: {0}.</source>
         <translation>caracteres inválidos entre aspas antes do @: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="268"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="218"/>
         <source>The email address contains an invalid character.</source>
         <translation>o endereço contém um caractere inválido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="269"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="219"/>
         <source>The email address contains invalid characters before the @-sign: {0}.</source>
         <translation>caracteres inválidos antes do @: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="271"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="221"/>
         <source>The email address contains invalid characters before the @-sign.</source>
         <translation>caracteres inválidos antes do @</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="272"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="223"/>
         <source>The email address contains unsafe characters: {0}.</source>
         <translation>o endereço contém caracteres inseguros: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="273"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="224"/>
         <source>An email address cannot start with a period.</source>
         <translation>o endereço não pode começar com ponto</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="274"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="225"/>
         <source>An email address cannot have a period immediately before the @-sign.</source>
         <translation>não pode haver ponto logo antes do @</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="275"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="227"/>
         <source>An email address cannot have a period immediately after the @-sign.</source>
         <translation>não pode haver ponto logo depois do @</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="276"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="229"/>
         <source>An email address cannot have a hyphen immediately after the @-sign.</source>
         <translation>não pode haver hífen logo depois do @</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="277"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="231"/>
         <source>An email address cannot end with a period.</source>
         <translation>o endereço não pode terminar com ponto</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="278"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="232"/>
         <source>An email address cannot end with a hyphen.</source>
         <translation>o endereço não pode terminar com hífen</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="279"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="233"/>
         <source>An email address cannot have two periods in a row.</source>
         <translation>o endereço não pode ter dois pontos seguidos</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="280"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="234"/>
         <source>An email address cannot have a period and a hyphen next to each other.</source>
         <translation>o endereço não pode ter ponto e hífen lado a lado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="281"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="236"/>
         <source>The part after the @-sign contains invalid characters: {0}.</source>
         <translation>caracteres inválidos depois do @: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="282"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="238"/>
         <source>The part after the @-sign contains invalid characters ({0}).</source>
         <translation>caracteres inválidos depois do @ ({0})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="283"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="240"/>
         <source>The part after the @-sign contains invalid characters after Unicode normalization: {0}.</source>
         <translation>caracteres inválidos depois do @ após a normalização Unicode: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="285"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="242"/>
         <source>An email address cannot have two letters followed by two dashes immediately after the @-sign or after a period, except Punycode.</source>
         <translation>depois do @ ou de um ponto, não pode haver duas letras seguidas de dois hífens (exceto em Punycode)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="287"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="245"/>
         <source>The part after the @-sign is invalid ({0}).</source>
         <translation>a parte depois do @ é inválida ({0})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="288"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="246"/>
         <source>The email address contains invalid characters after the @-sign after IDNA encoding.</source>
         <translation>caracteres inválidos depois do @ após a codificação IDNA</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="290"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="248"/>
         <source>The part after the @-sign is not valid. It should have a period.</source>
         <translation>a parte depois do @ é inválida: falta um ponto (como em gmail.com)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="291"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="250"/>
         <source>The part after the @-sign is not valid. It is not within a valid top-level domain.</source>
         <translation>a parte depois do @ é inválida: não termina em um domínio válido (como .com ou .br)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="293"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="252"/>
         <source>The part after the @-sign is a special-use or reserved name that cannot be used with email.</source>
         <translation>a parte depois do @ é um nome reservado ou de uso especial, que não pode ser usado em e-mails</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="295"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="254"/>
         <source>The part after the @-sign is not valid IDNA ({0}).</source>
         <translation>a parte depois do @ não é IDNA válido ({0})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="296"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="255"/>
         <source>The part after the @-sign became invalid after normalizing to international characters ({0}).</source>
         <translation>a parte depois do @ ficou inválida ao ser normalizada para caracteres internacionais ({0})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="298"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="258"/>
         <source>The address in brackets after the @-sign is not valid: It is not an IPv4 address ({0}) or is missing an address literal tag.</source>
         <translation>o endereço entre colchetes depois do @ é inválido: não é um endereço IPv4 ({0}) ou falta a marca de endereço literal</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="300"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="261"/>
         <source>The IPv6 address in brackets after the @-sign is not valid ({0}).</source>
         <translation>o endereço IPv6 entre colchetes depois do @ é inválido ({0})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="301"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="263"/>
         <source>The IPv6 address in brackets after the @-sign is not valid (It has a zone index).</source>
         <translation>o endereço IPv6 entre colchetes depois do @ é inválido (tem um índice de zona)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="303"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="265"/>
         <source>The part after the @-sign in brackets is not an IPv4 address and has no address literal tag.</source>
         <translation>o conteúdo entre colchetes depois do @ não é um endereço IPv4 e não tem marca de endereço literal</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="305"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="267"/>
         <source>The part after the @-sign contains invalid characters in brackets: {0}.</source>
         <translation>caracteres inválidos entre colchetes depois do @: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="307"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="269"/>
         <source>The part after the @-sign contains an invalid address literal tag in brackets.</source>
         <translation>a marca de endereço literal entre colchetes depois do @ é inválida</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="309"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="271"/>
         <source>The email address is not valid ASCII.</source>
         <translation>o endereço não é ASCII válido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="310"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="272"/>
         <source>After Unicode normalization: {0}</source>
         <translation>após a normalização Unicode: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="311"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="273"/>
         <source>Quoting the part before the @-sign is not allowed here.</source>
         <translation>aspas na parte antes do @ não são permitidas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="312"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="274"/>
         <source>A bracketed IP address after the @-sign is not allowed here.</source>
         <translation>um endereço IP entre colchetes depois do @ não é permitido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="313"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="275"/>
         <source>A display name and angle brackets around the email address are not permitted here.</source>
         <translation>nome e sinais &lt; &gt; em volta do endereço não são permitidos; deixe só o endereço</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="316"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="278"/>
         <source>SPACE</source>
         <translation>espaço</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="317"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="279"/>
         <source>NO-BREAK SPACE</source>
         <translation>espaço não separável</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="318"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="280"/>
         <source>ZERO WIDTH SPACE</source>
         <translation>espaço de largura zero</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="319"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="281"/>
         <source>ZERO WIDTH NO-BREAK SPACE</source>
         <translation>espaço invisível não separável</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="320"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="282"/>
         <source>CHARACTER TABULATION</source>
         <translation>tabulação</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="321"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="283"/>
         <source>SOFT HYPHEN</source>
         <translation>hífen oculto</translation>
     </message>
@@ -966,27 +996,27 @@
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="143"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="144"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="143"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="144"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="143"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="144"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="143"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="144"/>
         <source>Rows</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="184"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="185"/>
         <source>{0} rows to export of {1} read</source>
         <translation>{0} linhas a exportar de {1} lidas</translation>
     </message>
@@ -1049,83 +1079,83 @@
         <translation>Interrompido: o app foi fechado enquanto este arquivo era processado. Tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="302"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="303"/>
         <source>Jobs</source>
         <extracomment>job id (&quot;&quot; when none) Replaced in tests; opens a folder in the system file manager.</extracomment>
         <translation>Tarefas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="303"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="304"/>
         <source>Retry</source>
         <translation>Repetir</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="303"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="304"/>
         <source>Process this file again</source>
         <translation>Processar este arquivo de novo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="304"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="305"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="304"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="305"/>
         <source>Stop this job</source>
         <translation>Parar esta tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="305"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="306"/>
         <source>Re-export</source>
         <translation>Reexportar</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="305"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="306"/>
         <source>Write the GHL CSV for this job again</source>
         <translation>Gerar de novo o CSV do GHL desta tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="306"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="307"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="306"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="307"/>
         <source>Remove this job and its saved result</source>
         <translation>Remover esta tarefa e o resultado salvo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="307"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="308"/>
         <source>Folder</source>
         <translation>Pasta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="307"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="308"/>
         <source>Open the folder of the last export</source>
         <translation>Abrir a pasta da última exportação</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="97"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="98"/>
         <source>{0} could not be converted: {1}</source>
         <translation>Não foi possível converter {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="359"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="360"/>
         <source>The saved result of this job was removed after the retention period.</source>
         <translation>O resultado salvo desta tarefa foi removido após o período de retenção.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="362"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="363"/>
         <source>Last export: {0}</source>
         <translation>Última exportação: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="413"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="414"/>
         <source>Delete job</source>
         <translation>Excluir tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="414"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="415"/>
         <source>Delete {0} from the history, with its saved result and review edits? Exported files are kept.</source>
         <translation>Excluir {0} do histórico, com o resultado salvo e as edições da revisão? Os arquivos exportados são mantidos.</translation>
     </message>
@@ -1133,133 +1163,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="202"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="220"/>
         <source>GHL Desktop — contacts ready for GoHighLevel</source>
         <extracomment>Live report/preview counters are repainted at most this often while chunks arrive. job id, what is shown (live | result | failed | none): the smoke test and tests wait on it. the export finished: list of written paths ([] after a failure).</extracomment>
         <translation>GHL Desktop — contatos prontos para o GoHighLevel</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="204"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="222"/>
         <source>&amp;Open files…</source>
         <translation>&amp;Abrir arquivos…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="204"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="222"/>
         <source>Choose spreadsheets to convert</source>
         <translation>Escolher planilhas para converter</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="205"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="223"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="205"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="223"/>
         <source>Write the GHL CSV for the selected job</source>
         <translation>Gerar o CSV do GHL da tarefa selecionada</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="206"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="224"/>
         <source>Exclude / include</source>
         <translation>Excluir / incluir</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="206"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="224"/>
         <source>Leave the selected rows out of the export, or take them back</source>
         <translation>Deixar as linhas selecionadas fora da exportação, ou trazê-las de volta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="207"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="225"/>
         <source>Accept suggestion</source>
         <translation>Aceitar sugestão</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="207"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="225"/>
         <source>Use the suggested fix for the selected cell</source>
         <translation>Usar a correção sugerida para a célula selecionada</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="208"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="226"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="208"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="226"/>
         <source>Country, duplicates, split size, language</source>
         <translation>País, duplicados, tamanho das partes, idioma</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="209"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="227"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="215"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="233"/>
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="216"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="234"/>
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="217"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="235"/>
         <source>Review</source>
         <translation>Revisão</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="218"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="236"/>
         <source>Mapping</source>
         <translation>Mapeamento</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="219"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="237"/>
         <source>Report</source>
         <translation>Relatório</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="254"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="272"/>
         <source>Open spreadsheets</source>
         <translation>Abrir planilhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="256"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="274"/>
         <source>Spreadsheets ({0})</source>
         <translation>Planilhas ({0})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="256"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="274"/>
         <source>All files (*)</source>
         <translation>Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="268"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="286"/>
         <source>…and {0} more</source>
         <translation>…e mais {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="269"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="287"/>
         <source>Some files were not added</source>
         <translation>Alguns arquivos não foram adicionados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="270"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="288"/>
         <source>These are not spreadsheets GHL Desktop can read (CSV, TXT, XLSX, XLS):</source>
         <translation>Estes não são planilhas que o GHL Desktop sabe ler (CSV, TXT, XLSX, XLS):</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="281"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="299"/>
         <source>Some files could not be added</source>
         <translation>Alguns arquivos não puderam ser adicionados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="284"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="302"/>
         <source>Already converting: {0}</source>
         <translation>Já em conversão: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="292"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="310"/>
         <source>Converting %n file(s)…</source>
         <translation>
             <numerusform>Convertendo %n arquivo…</numerusform>
@@ -1267,92 +1297,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="297"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="315"/>
         <source>Converted before</source>
         <translation>Já convertido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="298"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="316"/>
         <source>{0} was converted before. Its result is open; process it again?</source>
         <translation>{0} já foi convertido. O resultado está aberto; processar de novo?</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="359"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="377"/>
         <source>The saved result could not be opened ({0}). Retry the job to convert the file again.</source>
         <translation>Não foi possível abrir o resultado salvo ({0}). Repita a tarefa para converter o arquivo de novo.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="388"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="406"/>
         <source>Converting {0}… rows appear as they are normalized; editing opens when it is done.</source>
         <translation>Convertendo {0}… as linhas aparecem conforme são normalizadas; a edição abre quando terminar.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="390"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="408"/>
         <source>Opening the result…</source>
         <translation>Abrindo o resultado…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="394"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="412"/>
         <source>{0} was cancelled. Retry it to convert it again.</source>
         <translation>{0} foi cancelado. Repita para converter de novo.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="396"/>
-        <source>Converting again with the new mapping…</source>
-        <translation>Convertendo de novo com o novo mapeamento…</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="453"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="495"/>
         <source>{0} is ready for review</source>
         <translation>{0} está pronto para revisão</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="454"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="496"/>
         <source>Conversion finished</source>
         <translation>Conversão concluída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="455"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="497"/>
         <source>{0}: {1} contacts ready to review and export.</source>
         <translation>{0}: {1} contatos prontos para revisar e exportar.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="458"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="500"/>
         <source>{0} could not be converted</source>
         <translation>Não foi possível converter {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="459"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="501"/>
         <source>Conversion failed</source>
         <translation>A conversão falhou</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="459"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="501"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="461"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="503"/>
         <source>{0} was cancelled</source>
         <translation>{0} foi cancelado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="511"/>
-        <source>Converted again with the new mapping; it will be used for files with the same columns.</source>
-        <translation>Convertido de novo com o novo mapeamento; ele será usado para arquivos com as mesmas colunas.</translation>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="553"/>
+        <source>Converting again with the new mapping; it will be used for files with the same columns.</source>
+        <translation>Convertendo de novo com o novo mapeamento; ele será usado para arquivos com as mesmas colunas.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="523"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="565"/>
         <source>Mapping not applied</source>
         <translation>Mapeamento não aplicado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="586"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="628"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="600"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="642"/>
         <source>%n contact(s) exported</source>
         <translation>
             <numerusform>%n contato exportado</numerusform>
@@ -1360,12 +1385,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="602"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="644"/>
         <source>in {0} files of at most {1} rows</source>
         <translation>em {0} arquivos de no máximo {1} linhas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="605"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="647"/>
         <source>%n row(s) with problems listed in</source>
         <translation>
             <numerusform>%n linha com problemas listada em</numerusform>
@@ -1373,42 +1398,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="606"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="648"/>
         <source>Export finished</source>
         <translation>Exportação concluída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="608"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="650"/>
         <source>Open folder</source>
         <translation>Abrir pasta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="611"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="653"/>
         <source>Exported to {0}</source>
         <translation>Exportado para {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="616"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="658"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="617"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="659"/>
         <source>Nothing was written. {0}</source>
         <translation>Nada foi gravado. {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="640"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="682"/>
         <source>Settings saved</source>
         <translation>Configurações salvas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="657"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="699"/>
         <source>History recovered</source>
         <translation>Histórico recuperado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="658"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="700"/>
         <source>The job history was damaged and has been started anew. The old copy was kept at:
 {0}</source>
         <translation>O histórico de tarefas estava danificado e foi recomeçado. A cópia antiga foi guardada em:
@@ -1492,54 +1517,54 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="51"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="55"/>
         <source>Invalid email</source>
-        <extracomment>The problem kinds of a cell (list of str), for tests and delegates. The table row number behind a view row. The suggested replacement for a cell, if any.</extracomment>
+        <extracomment>Rows a running job&apos;s live view holds before a person scrolls for more (``fetchMore``): rows arriving below them change no row count in the view. Each insertion used to move the table&apos;s scroll bar and row header and repaint the whole page (~25 ms) while the job caught up. The problem kinds of a cell (list of str), for tests and delegates. The table row number behind a view row. The suggested replacement for a cell, if any.</extracomment>
         <translation>E-mail inválido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="52"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="56"/>
         <source>Invalid phone</source>
         <translation>Telefone inválido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="53"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="57"/>
         <source>Invalid date</source>
         <translation>Data inválida</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="54"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="58"/>
         <source>No name, email or phone: GHL would refuse this row</source>
         <translation>Sem nome, e-mail nem telefone: o GHL recusaria esta linha</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="55"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="59"/>
         <source>Possible typo in the email</source>
         <translation>Possível erro de digitação no e-mail</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="56"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="60"/>
         <source>Looks like a spreadsheet formula: it is neutralized on export</source>
         <translation>Parece uma fórmula de planilha: é neutralizada na exportação</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="57"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="61"/>
         <source>Phone repaired</source>
         <translation>Telefone corrigido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="195"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="199"/>
         <source>Row status: problems, merged duplicates, excluded</source>
         <extracomment>table row, field, typed text The conversion result once the job is done (raw source cells for tooltips); None while live.</extracomment>
         <translation>Situação da linha: problemas, duplicados juntados, excluída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="276"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="280"/>
         <source>Excluded: this row will not be exported</source>
         <translation>Excluída: esta linha não será exportada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="279"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="283"/>
         <source>Merged with %n duplicate row(s):</source>
         <translation>
             <numerusform>Juntada com %n linha duplicada:</numerusform>
@@ -1547,22 +1572,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="280"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="284"/>
         <source>{0}, row {1}</source>
         <translation>{0}, linha {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="283"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="287"/>
         <source>Row</source>
         <translation>Linha</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="303"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="307"/>
         <source>Suggested fix: {0} (Accept suggestion, Ctrl+Enter)</source>
         <translation>Correção sugerida: {0} (Aceitar sugestão, Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="307"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="311"/>
         <source>Original: {0} → {1}</source>
         <translation>Original: {0} → {1}</translation>
     </message>
@@ -1711,38 +1736,38 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="157"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="187"/>
         <source>Searching…</source>
-        <extracomment>Starting widths that fit typical values (the rest use the default); a person can resize them. Above this many rows a search runs on the thread pool instead of at once.</extracomment>
+        <extracomment>Starting widths that fit typical values (the rest use the default); a person can resize them. Above this many rows a search runs on the thread pool instead of at once. The filter buttons and the row count are sized for counts up to this one: while a job&apos;s rows arrive the counts change several times a second, and a widget growing with its text changed the panel&apos;s layout, which repainted the whole page, table included (~25 ms each time).</extracomment>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="176"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="209"/>
         <source>Showing {0} of {1} rows</source>
         <translation>Mostrando {0} de {1} linhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="180"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="231"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="180"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="231"/>
         <source>With problems</source>
         <translation>Com problemas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="181"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="232"/>
         <source>Merged duplicates</source>
         <translation>Duplicados juntados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="181"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="232"/>
         <source>Excluded</source>
         <translation>Excluídas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="209"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="260"/>
         <source>Search names, emails, phones…</source>
         <translation>Buscar nomes, e-mails, telefones…</translation>
     </message>
@@ -1750,58 +1775,58 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="83"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="84"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="84"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="85"/>
         <source>Default country for phones:</source>
         <translation>País padrão dos telefones:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="84"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="85"/>
         <source>Duplicates:</source>
         <translation>Duplicados:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="85"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="86"/>
         <source>Split exports into parts of:</source>
         <translation>Dividir exportações em partes de:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="85"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="86"/>
         <source>Largest file accepted:</source>
         <translation>Maior arquivo aceito:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="86"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="87"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="86"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="87"/>
         <source>Most rows in one file:</source>
         <translation>Máximo de linhas por arquivo:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="89"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="90"/>
         <source>Merge rows with the same email or phone</source>
         <translation>Juntar linhas com o mesmo e-mail ou telefone</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="90"/>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="92"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="91"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="93"/>
         <source> rows</source>
         <translation> linhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="91"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="92"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="93"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="94"/>
         <source>Country, duplicates, split size and limits apply to the next files you convert. Larger limits need more memory: about 1 GB per million rows.</source>
         <translation>País, duplicados, tamanho das partes e limites valem para os próximos arquivos que você converter. Limites maiores pedem mais memória: cerca de 1 GB por milhão de linhas.</translation>
     </message>

@@ -114,7 +114,7 @@ def test_a_real_csv_named_xlsx_is_read_as_csv(tmp_path):
     t = read_source(path)
     assert (t.format, t.delimiter, t.encoding) == ("csv", ";", "cp1252")
     assert t.rows == [["João", "São Paulo"]]
-    assert "named .xlsx" in t.warnings[0]
+    assert "named .xlsx" in str(t.warnings[0])
     assert list_sheets(path) == []
 
 

@@ -104,7 +104,7 @@ def test_table_away_from_a1_keeps_excel_row_numbers(tmp_path):
     assert t.header_row == 2 and t.header == ["Nome", "CEP", "Email"]
     assert t.rows == [["Ana", "01310-100", "ana@x.com"], ["Bia", "4538132", "bia@x.com"]]
     assert t.row_numbers == [4, 6]
-    assert not any("skipped" in w for w in t.warnings)  # blank rows above are not titles
+    assert not any("skipped" in w for w in map(str, t.warnings))  # blank rows above are not titles
 
 
 def test_hidden_and_empty_sheets_lose(tmp_path):

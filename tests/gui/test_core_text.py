@@ -1,17 +1,20 @@
-"""The core's English texts in the Portuguese window: refusals, reader warnings, cell reasons, job errors.
+"""The core's messages in the Portuguese window: refusals, reader warnings, cell reasons, job errors.
 
 Every message here comes from the real code: the bad-input corpus, crafted files for the other
 refusals and warnings, the normalizers on bad values, a conversion with problems, jobs that fail.
-When the core rewords a message (or adds one these files provoke), the table in
-``ghl_desktop/gui/core_text.py`` no longer matches it and a test below names the message.
+Each is a ``Message`` (an id of ``core/messages.py`` and its arguments) and the window translates
+it by id; every catalogue id must have an entry in ``ghl_desktop/gui/core_text.py`` with the
+catalogue's exact words and a finished Portuguese translation. The window never reads English.
 """
 
 from __future__ import annotations
 
+import ast
 import builtins
 import io
 import os
 import re
+import xml.etree.ElementTree as ET
 import shutil
 import struct
 import sys
@@ -21,17 +24,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
+from ghl_desktop.core import messages as M
 from ghl_desktop.core.errors import InputError
 from ghl_desktop.core.schema import GHL_COLUMNS
 from ghl_desktop.core.limits import Limits
+from ghl_desktop.core.messages import ARG_LIST, ARG_MESSAGE, ARG_TEXT, CATALOGUE, Message
 from ghl_desktop.core.normalize.dates import normalize_date
 from ghl_desktop.core.normalize.emails import normalize_email
 from ghl_desktop.core.normalize.phones import normalize_phone
 from ghl_desktop.core.pipeline import ConvertOptions, convert
 from ghl_desktop.core.reader import read_source
-from ghl_desktop.gui.core_text import CONTEXT, ENTRIES, match_core_text, translate_core_text
+from ghl_desktop.gui import core_text
+from ghl_desktop.gui.core_text import CONTEXT, TEMPLATES, translate_core_text
 from ghl_desktop.gui.i18n import LanguageSwitcher
 from ghl_desktop.gui.jobs_panel import error_text
+from ghl_desktop.gui.paths import translations_dir
 from ghl_desktop.gui.preview_model import PreviewModel
 from ghl_desktop.jobs import states as S
 from ghl_desktop.jobs.store import JobStore
@@ -74,27 +81,44 @@ def english(qapp):
     languages.apply("en")
 
 
-def kept_values(text: str) -> list[str]:
-    """The parts of a matched message put back as written (file names, paths, library texts)."""
-    found = match_core_text(text)
-    if found is None:
-        return []
-    entry, values = found
-    out: list[str] = []
-    for kind, value in zip(entry.kinds, values):
-        out.extend(kept_values(value) if kind.nested else [value])
+def ids(message: Message) -> list[str]:
+    """The ids of ``message`` and of every message inside it."""
+    out = [message.id]
+    for kind, value in zip(CATALOGUE[message.id].kinds, message.args):
+        if kind == ARG_MESSAGE:
+            out += ids(value)
+        elif kind == ARG_LIST:
+            out += [i for v in value if isinstance(v, Message) for i in ids(v)]
     return out
 
 
-def assert_portuguese(text: str) -> str:
-    """``text`` matches a table entry and comes out with no English word left; returns the Portuguese."""
-    assert match_core_text(text) is not None, f"no entry in gui/core_text.py matches the core's {text!r}"
-    pt = translate_core_text(text)
-    assert pt != text
+def kept_values(message: Message) -> list[str]:
+    """The arguments put back as written (file names, paths, a library's words), nested ones too."""
+    out: list[str] = []
+    for kind, value in zip(CATALOGUE[message.id].kinds, message.args):
+        if kind == ARG_TEXT:
+            out.append(value)
+        elif kind == ARG_MESSAGE:
+            out += kept_values(value)
+        elif kind == ARG_LIST:
+            out += [v for v in value if isinstance(v, str)]
+            out += [k for v in value if isinstance(v, Message) for k in kept_values(v)]
+    return out
+
+
+def assert_portuguese(message: Message) -> str:
+    """``message`` has entries for all its ids and comes out with no English word left; returns the
+    Portuguese."""
+    assert isinstance(message, Message), message
+    for id in ids(message):
+        assert id != M.TEXT, f"the core wrote words it has no id for: {message!r}"
+        assert id in TEMPLATES, f"no entry in gui/core_text.py for the core's {id!r} ({message})"
+    pt = translate_core_text(message)
+    assert pt != str(message)
     rest = pt
-    for value in sorted(kept_values(text), key=len, reverse=True):
+    for value in sorted(kept_values(message), key=len, reverse=True):
         rest = rest.replace(value, " ")
-    assert not ENGLISH.search(rest), f"English left in {pt!r} (from {text!r})"
+    assert not ENGLISH.search(rest), f"English left in {pt!r} (from {str(message)!r})"
     return pt
 
 
@@ -206,15 +230,15 @@ CRAFTED = [
 SIMULATED = ["permission_denied", "disk_error", "no_input"]
 
 
-def _refusal(paths: list[Path], options: ConvertOptions | None = None) -> str | None:
+def _refusal(paths: list[Path], options: ConvertOptions | None = None) -> Message | None:
     try:
         convert(paths, options)
     except InputError as exc:
-        return str(exc)
+        return exc.message
     return None
 
 
-def _simulated(d: Path) -> dict[str, tuple[str | None, str]]:
+def _simulated(d: Path) -> dict[str, tuple[Message | None, str]]:
     target = d / "bloqueada.csv"
     target.write_text(_contacts(2), encoding="utf-8")
     out = {}
@@ -238,10 +262,10 @@ def _simulated(d: Path) -> dict[str, tuple[str | None, str]]:
 
 
 @pytest.fixture(scope="module")
-def refusals(tmp_path_factory) -> dict[str, tuple[str | None, str]]:
+def refusals(tmp_path_factory) -> dict[str, tuple[Message | None, str]]:
     """case -> (the core's message, or None when the file was read after all; the file's name)."""
     d = tmp_path_factory.mktemp("refusals")
-    out: dict[str, tuple[str | None, str]] = {}
+    out: dict[str, tuple[Message | None, str]] = {}
     corpus = make_corpus.make_all(d / "corpus")
     try:
         for case, path in corpus.items():
@@ -272,7 +296,7 @@ def test_refusal_examples(refusals, portuguese):
         "wide.csv: uma linha tem 300.000 colunas; o limite é 2.000 (é mesmo uma lista de contatos?)")
     missing = refusals["missing"][0]
     assert translate_core_text(missing).startswith("does-not-exist.csv: arquivo não encontrado (")
-    assert missing.split("(", 1)[1] in translate_core_text(missing)  # the path, as written
+    assert str(missing).split("(", 1)[1] in translate_core_text(missing)  # the path, as written
     assert translate_core_text(refusals["pdf_renamed"][0]).startswith("report.csv: isto é um documento PDF, ")
     assert "(Input/output error)" not in translate_core_text(refusals["disk_error"][0])
     assert "(Erro de entrada/saída)" in translate_core_text(refusals["disk_error"][0])
@@ -292,9 +316,9 @@ WARNING_FILES = {
 
 
 @pytest.fixture(scope="module")
-def reader_warnings(tmp_path_factory) -> list[str]:
+def reader_warnings(tmp_path_factory) -> list[Message]:
     d = tmp_path_factory.mktemp("warnings")
-    out: list[str] = []
+    out: list[Message] = []
     for name, text in WARNING_FILES.items():
         p = d / name
         p.write_text(text, encoding="utf-8")
@@ -307,9 +331,9 @@ def reader_warnings(tmp_path_factory) -> list[str]:
 def test_reader_warnings_read_in_portuguese(reader_warnings, portuguese):
     for w in reader_warnings:
         assert_portuguese(w)
-    kinds = {re.sub(r"\d+", "#", w) for w in reader_warnings}
+    kinds = {tuple(ids(w)) for w in reader_warnings}
     assert len(kinds) >= 11, sorted(kinds)  # the files above provoke every kind of warning
-    assert translate_core_text("line 3: a line break inside an unquoted value; joined to the row above") == (
+    assert translate_core_text(Message(M.AT_LINE, 3, Message(M.LINE_BREAK))) == (
         "linha 3: quebra de linha dentro de um valor sem aspas; juntada à linha de cima")
 
 
@@ -324,7 +348,7 @@ EMAILS = ["maria", "maria@", "@x.com", "maria@x", "maria@@x.com", "ma ria@x.com"
 DATES = ["31/02/1990", "01/01/2999", "01/01/1800", "abc", "12345"]
 
 
-def _reasons() -> list[str]:
+def _reasons() -> list[Message]:
     out = [normalize_phone(v).reason for v in PHONES]
     out += [normalize_email(v).reason for v in EMAILS]
     out += [normalize_date(v).reason for v in DATES] + [normalize_date("abc", "US").reason]
@@ -359,8 +383,12 @@ def problems_result(tmp_path_factory):
     return convert([p])
 
 
-def _problem_reasons(result) -> list[str]:
-    return [p.reason for probs in result.table.problems.values() for ps in probs.values() for p in ps]
+def _problems(result) -> list:
+    return [p for probs in result.table.problems.values() for ps in probs.values() for p in ps]
+
+
+def _problem_reasons(result) -> list[Message]:
+    return [p.reason for p in _problems(result)]
 
 
 def test_problems_of_a_conversion_read_in_portuguese(problems_result, portuguese):
@@ -369,6 +397,8 @@ def test_problems_of_a_conversion_read_in_portuguese(problems_result, portuguese
     assert len(kinds) >= 6, kinds  # invalid email/phone/date, typo, repaired phone, no contact, formula
     for reason in reasons:
         assert_portuguese(reason)
+    for problem in _problems(problems_result):  # the window passes the problem itself
+        assert translate_core_text(problem) == translate_core_text(problem.reason)
 
 
 def test_cell_tooltips_show_the_reasons_in_portuguese(problems_result, qapp):
@@ -431,57 +461,84 @@ def job_errors(tmp_path_factory) -> list:
 def test_failed_jobs_read_in_portuguese(job_errors, portuguese):
     for job in job_errors:
         pt = error_text(job)
-        assert match_core_text(job.error) is not None, job.error
-        assert pt == assert_portuguese(job.error)
+        assert job.error_message is not None and str(job.error_message) == job.error
+        assert pt == assert_portuguese(job.error_message)
     assert error_text(job_errors[0]) == "vazia.csv: o arquivo está vazio"
     assert error_text(job_errors[2]).startswith("a cópia guardada de boa.csv não existe mais")
     assert error_text(job_errors[4]) == "erro inesperado: RuntimeError: boom"
 
 
 # -- English, unknown texts, the catalog -------------------------------------------------------------
+#: Messages the core makes from the operating system's errors (a dropped file that cannot be copied
+#: in, an export to a full disk).
+LOCKED = Message(M.FILE_OS_ERROR, "locked.csv", M.os_reason(PermissionError(13, "Permission denied")))
+NO_SPACE = OSError(28, "No space left on device", "/tmp/x.csv")
+
+
 def test_english_comes_back_exactly_as_the_core_wrote_it(refusals, reader_warnings, problems_result,
                                                           job_errors, english):
-    texts = [m for m, _ in refusals.values() if m] + reader_warnings + _reasons()
-    texts += _problem_reasons(problems_result) + [j.error for j in job_errors]
-    texts += ["locked.csv: Permission denied", "[Errno 28] No space left on device: '/tmp/x.csv'"]
-    for text in texts:
-        assert translate_core_text(text) == text
-        assert error_text(type("J", (), {"error": text})()) == text
-    for entry in ENTRIES:
-        assert QCoreApplication.translate(CONTEXT, entry.template) == entry.template
+    messages = [m for m, _ in refusals.values() if m] + reader_warnings + _reasons()
+    messages += _problem_reasons(problems_result) + [j.error_message for j in job_errors]
+    messages += [LOCKED, M.os_error(NO_SPACE)]
+    for message in messages:
+        assert translate_core_text(message) == str(message)
+    assert translate_core_text(NO_SPACE) == str(NO_SPACE)
+    for job in job_errors:
+        assert error_text(job) == job.error
+    for template in TEMPLATES.values():
+        assert QCoreApplication.translate(CONTEXT, template) == template
 
 
-UNKNOWN = [
-    "",
-    "something the core never said",
-    "planilha.csv: a brand-new kind of problem",
-    "x.csv: the file is empty because it was never saved",
-    "the file is empty",  # the core always names the file
-    "name: " * 300,  # many ": " to try: each is tried once, not every split of the rest
-]
+def test_text_is_never_read_back_into_a_message(portuguese):
+    """A plain string is shown as it is, even one that is word for word a catalogue message: only
+    ids are translated. (A job that failed before the history kept ids shows its English.)"""
+    for message in (Message(M.FILE_EMPTY, "x.csv"), Message(M.AT_LINE, 3, Message(M.LINE_BREAK)), LOCKED,
+                    normalize_phone("abc").reason):
+        assert translate_core_text(message) != str(message)
+        assert translate_core_text(str(message)) == str(message)
+    assert translate_core_text("") == "" and translate_core_text(None) == ""
+    old_job = type("J", (), {"error": "x.csv: the file is empty", "error_message": None})()
+    assert error_text(old_job) == "x.csv: the file is empty"
 
 
-def test_unknown_text_passes_through_unchanged(portuguese):
-    for text in UNKNOWN:
-        assert translate_core_text(text) == text
+def test_the_window_matches_no_sentences():
+    """``gui/core_text.py`` looks ids up; it has no pattern or text search to match English with."""
+    tree = ast.parse(Path(core_text.__file__).read_text(encoding="utf-8"))
+    imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    assert not imported & {"re", "regex", "fnmatch", "difflib", "string"}, imported
+    searching = {"split", "rsplit", "partition", "rpartition", "find", "rfind", "index", "startswith",
+                 "endswith", "removeprefix", "removesuffix", "match", "fullmatch", "search", "findall", "replace"}
+    calls = {n.func.attr for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
+    assert not calls & searching, calls & searching
 
 
-def test_parts_after_a_name_are_translated(portuguese):
-    """Texts the window builds itself: "<file>: <OS error>" when a dropped file cannot be copied."""
-    assert translate_core_text("locked.csv: Permission denied") == "locked.csv: Permissão negada"
-    assert translate_core_text("[Errno 28] No space left on device: '/tmp/x.csv'") == (
-        "[Errno 28] Não há espaço livre no disco: '/tmp/x.csv'")
+def test_messages_after_a_name_and_the_systems_errors_are_translated(portuguese):
+    assert translate_core_text(LOCKED) == "locked.csv: Permissão negada"
+    assert translate_core_text(NO_SPACE) == "[Errno 28] Não há espaço livre no disco: '/tmp/x.csv'"
 
 
-def test_every_entry_is_translated_with_its_placeholders(portuguese):
+def _catalog() -> dict[str, ET.Element]:
+    """source text -> <message> of the CoreText context in the Portuguese catalog."""
+    root = ET.parse(translations_dir() / "ghl_desktop_pt_BR.ts").getroot()
+    return {m.findtext("source"): m for c in root.iter("context") if c.findtext("name") == CONTEXT
+            for m in c.iter("message")}
+
+
+def test_every_catalogue_id_is_translated_with_its_placeholders(portuguese):
+    assert set(TEMPLATES) == set(CATALOGUE), "one entry per catalogue id, and no other"
+    catalog = _catalog()
     placeholder = re.compile(r"\{\d+\}")
-    for entry in ENTRIES:
+    for id, entry in CATALOGUE.items():
+        assert TEMPLATES[id] == entry.template, f"{id}: not the catalogue's words"
+        ts = catalog.get(entry.template)
+        assert ts is not None, f"{id}: {entry.template!r} is not in the Portuguese catalog"
+        assert ts.find("translation").get("type") is None, f"{id}: its translation is unfinished"
         pt = QCoreApplication.translate(CONTEXT, entry.template)
-        assert sorted(placeholder.findall(pt)) == sorted(placeholder.findall(entry.template)), entry.template
-        if not entry.template.startswith("[Errno"):  # nothing to translate but the nested message
-            assert pt != entry.template, f"no Portuguese for {entry.template!r}"
-    templates = [e.template for e in ENTRIES]
-    assert len(templates) == len(set(templates)), "one entry per message"
+        assert sorted(placeholder.findall(pt)) == sorted(placeholder.findall(entry.template)), id
+        words = re.sub(r"\{\d+\}|\[(?:Errno|WinError)\b", "", entry.template)
+        if re.search(r"[a-z]", words):  # else nothing to translate but the arguments
+            assert pt != entry.template, f"no Portuguese for {id} {entry.template!r}"
 
 
 # -- the window ----------------------------------------------------------------------------------
@@ -515,7 +572,7 @@ def test_damaged_saved_result_reads_in_portuguese(problems_result, tmp_path, por
 
     saved = tmp_path / "result"
     problems_result.save(saved)
-    messages = []
+    messages: list[Exception] = []
     for damage in ("truncate", "version"):
         for part in ("table.bin", "review.bin"):
             broken = tmp_path / f"{damage}-{part}"
@@ -524,12 +581,12 @@ def test_damaged_saved_result_reads_in_portuguese(problems_result, tmp_path, por
             (broken / part).write_bytes(data[:-10] if damage == "truncate" else b"X" * 8 + data[8:])
             with pytest.raises(Exception) as caught:
                 ConversionResult.load(broken)
-            messages.append(str(caught.value))
+            messages.append(caught.value)
     shutil.copytree(saved, tmp_path / "no-meta")
     (tmp_path / "no-meta" / "meta.json").unlink()
     with pytest.raises(Exception) as caught:
         ConversionResult.load(tmp_path / "no-meta")
-    messages.append(str(caught.value))
-    for message in messages:
-        assert_portuguese(message)
+    messages.append(caught.value)
+    for exc in messages:
+        assert translate_core_text(exc) == assert_portuguese(exc.message)
     assert translate_core_text(messages[0]) == "table.bin está danificado (cortado no meio)"

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from ghl_desktop.core import messages as M
+from ghl_desktop.core.messages import Message
 from ghl_desktop.jobs import states as S
 from ghl_desktop.jobs.engine import load_result, reexport_job
 from ghl_desktop.jobs.worker import Throttle, process_job
@@ -47,6 +49,11 @@ def test_bad_file_fails_with_the_persons_file_name(tmp_path):
     assert process_job(store, job.id) == S.FAILED
     err = store.get(job.id).error
     assert "vazio.csv" in err and "no data rows" in err
+    # The history keeps the message's id and arguments too (the window translates those).
+    message = store.get(job.id).error_message
+    assert message == Message(M.FILE_HEADER_ONLY, "vazio.csv") and str(message) == err
+    store.transition(job.id, S.QUEUED)  # a retry forgets the old failure
+    assert store.get(job.id).error_message is None and store.get(job.id).error == ""
 
 
 def test_cancel_between_chunks(tmp_path):
@@ -169,3 +176,4 @@ def test_an_unexpected_engine_error_fails_the_job_and_says_what_happened(tmp_pat
 
     assert process_job(store, job.id, engine=broken) == S.FAILED
     assert store.get(job.id).error == "unexpected error: ZeroDivisionError: boom"
+    assert store.get(job.id).error_message == Message(M.UNEXPECTED, "ZeroDivisionError: boom")

@@ -174,7 +174,7 @@ def test_a_failed_file_dropped_again_retries_its_job(tmp_path, store, make_manag
 def test_unreadable_drop_is_reported_not_queued(tmp_path, store, make_manager):
     manager = make_manager(engine=SlowEngine())
     (o,) = manager.submit([tmp_path / "missing.csv"])
-    assert o.kind == R.ERROR and o.job_id is None and "missing.csv" in o.error
+    assert o.kind == R.ERROR and o.job_id is None and "missing.csv" in str(o.error)
     assert store.list() == []
 
 
@@ -186,7 +186,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_copied(tmp_path, sto
     opts = ConvertOptions(limits=Limits(max_file_bytes=2 * 2**20))
     (o,) = manager.submit([big], opts)
     assert o.kind == R.ERROR and o.job_id is None
-    assert o.error == "enorme.csv: the file is 3 MB; the limit is 2 MB (change it in the settings or split the file)"
+    assert str(o.error) == "enorme.csv: the file is 3 MB; the limit is 2 MB (change it in the settings or split the file)"
     assert store.list() == [] and list(store.data.files.iterdir()) == []  # nothing hashed or copied
 
 

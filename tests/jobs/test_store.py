@@ -75,6 +75,7 @@ def test_migration_from_version_1_keeps_the_history(tmp_path):
     job = store.get("old-1")
     assert job.file_name == "velho.csv" and job.report == {"total_rows": 3}
     assert job.edits_json is None and job.files_purged == 0
+    assert job.error_json is None and job.error_message is None  # the column v3 added
     store.remember_mapping("sig", {"a": 1})  # the table v2 added
     assert store.recall_mapping("sig") == {"a": 1}
 

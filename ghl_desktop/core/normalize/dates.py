@@ -14,6 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .. import messages as M
+from ..messages import Message
+
 #: Regions whose people write the month first (``03/15/1990``).
 MONTH_FIRST_REGIONS = frozenset({"US", "CA", "PH", "FM", "MH", "PW", "GU", "AS", "MP", "UM", "VI", "PR"})
 
@@ -56,10 +59,18 @@ _WEEKDAY = re.compile(
 class DateResult:
     value: str
     status: str  # "empty" | "valid" | "invalid"
-    reason: str = ""
+    reason: Message | str = ""  # a Message when invalid
 
 
 EMPTY_DATE = DateResult("", "empty")
+
+_NO_SUCH_DATE = DateResult("", "invalid", Message(M.DATE_NO_SUCH_DATE))
+_FUTURE = DateResult("", "invalid", Message(M.DATE_FUTURE))
+_BEFORE_1900 = DateResult("", "invalid", Message(M.DATE_BEFORE_1900))
+#: By "the region writes the month first": how to write a date there.
+_HINTS = {False: Message(M.DATE_DAY_FIRST), True: Message(M.DATE_MONTH_FIRST)}
+_NOT_A_DATE = {k: DateResult("", "invalid", Message(M.DATE_NOT_A_DATE, hint)) for k, hint in _HINTS.items()}
+_BARE_NUMBER_DATE = {k: DateResult("", "invalid", Message(M.DATE_BARE_NUMBER, hint)) for k, hint in _HINTS.items()}
 
 
 def _fold(text: str) -> str:
@@ -80,16 +91,12 @@ def _build(y: int, m: int, d: int, today: dt.date) -> DateResult:
     try:
         date = dt.date(y, m, d)
     except ValueError:
-        return DateResult("", "invalid", "no such date (check the day and month)")
+        return _NO_SUCH_DATE
     if date > today:
-        return DateResult("", "invalid", "date of birth in the future")
+        return _FUTURE
     if y < 1900:
-        return DateResult("", "invalid", "year before 1900")
+        return _BEFORE_1900
     return DateResult(date.isoformat(), "valid")
-
-
-def _hint(region: str) -> str:
-    return "MM/DD/YYYY" if region in MONTH_FIRST_REGIONS else "DD/MM/YYYY"
 
 
 def normalize_date(raw: str, region: str = "BR", *, today: dt.date | None = None) -> DateResult:
@@ -99,7 +106,7 @@ def normalize_date(raw: str, region: str = "BR", *, today: dt.date | None = None
         return EMPTY_DATE
     region = (region or "BR").strip().upper()
     if len(text) > MAX_DATE_CHARS:
-        return DateResult("", "invalid", f"not a date (use {_hint(region)})")
+        return _NOT_A_DATE[region in MONTH_FIRST_REGIONS]
     today = today or dt.date.today()
     if m := _ISO.match(text) or _YMD.match(text):
         return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)), today)
@@ -117,5 +124,5 @@ def normalize_date(raw: str, region: str = "BR", *, today: dt.date | None = None
         if month:
             return _build(int(m.group(3)), month, int(m.group(2)), today)
     if _BARE_NUMBER.match(text):
-        return DateResult("", "invalid", f"a bare number is not a date (type it as {_hint(region)})")
-    return DateResult("", "invalid", f"not a date (use {_hint(region)})")
+        return _BARE_NUMBER_DATE[region in MONTH_FIRST_REGIONS]
+    return _NOT_A_DATE[region in MONTH_FIRST_REGIONS]

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from email_validator import EmailNotValidError, validate_email
 from rapidfuzz.distance import OSA
 
+from .. import messages as M
+from ..messages import LibraryText, Message
+
 #: Real, popular mailbox domains: never flagged, and the only targets a typo is corrected to.
 POPULAR_DOMAINS: tuple[str, ...] = (
     "gmail.com", "hotmail.com", "outlook.com", "yahoo.com.br", "yahoo.com", "uol.com.br",
@@ -71,7 +74,7 @@ _MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
 class EmailResult:
     emails: tuple[str, ...]
     status: str  # "empty" | "valid" | "invalid"
-    reason: str = ""
+    reason: Message | str = ""  # a Message when invalid
     invalid_parts: tuple[str, ...] = ()
     suggestion: str = ""
 
@@ -79,8 +82,8 @@ class EmailResult:
 EMPTY_EMAIL = EmailResult((), "empty")
 
 
-def validate_one(address: str) -> tuple[str, str]:
-    """(normalized lower-cased address, "") or ("", the library's reason).
+def validate_one(address: str) -> tuple[str, Message | str]:
+    """(normalized lower-cased address, "") or ("", the library's reason as a message).
 
     Lower-casing can, for rare non-ASCII letters, yield text the library would normalize again, so
     non-ASCII results are re-validated until stable: every returned address re-validates to itself.
@@ -96,9 +99,29 @@ def validate_one(address: str) -> tuple[str, str]:
             value = again
         return value, ""
     except EmailNotValidError as exc:
-        return "", str(exc)
+        return "", library_reason(str(exc))
     except Exception as exc:  # the library should never raise anything else; never let a cell crash a job
-        return "", f"not a valid email address ({type(exc).__name__})"
+        return "", Message(M.EMAIL_NOT_VALID, type(exc).__name__)
+
+
+#: email-validator's reasons, in its own words (``messages``' email entries).
+_LIBRARY_REASONS = LibraryText(
+    [id for id in M.CATALOGUE if id.startswith("email_validator.") and not id.startswith("email_validator.length.")],
+    items={M.CATALOGUE[id].template: id for id in M.CATALOGUE if id.startswith("char.")},
+)
+#: The "(5 characters too many)" after the library's "is too long" reasons.
+_LENGTH_REASONS = LibraryText([id for id in M.CATALOGUE if id.startswith("email_validator.length.")])
+_LIBRARY_REASONS.nested = {
+    M.EMAIL_LOCAL_TOO_LONG: _LENGTH_REASONS, M.EMAIL_DOMAIN_TOO_LONG: _LENGTH_REASONS,
+    M.EMAIL_TOO_LONG: _LENGTH_REASONS, M.EMAIL_LABEL_TOO_LONG: _LENGTH_REASONS,
+    M.EMAIL_AFTER_NORMALIZATION: _LIBRARY_REASONS,
+}
+
+
+def library_reason(text: str) -> Message:
+    """email-validator's reason as a message with the same English (its words as they are when
+    they are none of the ones the catalogue knows)."""
+    return _LIBRARY_REASONS.read(text) or M.verbatim(text)
 
 
 def _suffix_candidates(domain: str) -> list[tuple[str, str]]:
@@ -217,7 +240,8 @@ def normalize_email(raw: str) -> EmailResult:
         return EMPTY_EMAIL
     emails: list[str] = []
     invalid: list[str] = []
-    reason = suggestion = ""
+    reason: Message | str = ""
+    suggestion = ""
     for part in split_cell(text):
         value, why = validate_one(part)
         if value:

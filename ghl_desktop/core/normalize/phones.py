@@ -28,6 +28,9 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
 
+from .. import messages as M
+from ..messages import Message
+
 #: A cell longer than this is not a list of phone numbers (and parsing it part by part would be slow).
 MAX_CELL_CHARS = 1000
 #: One number with its extension and a label ("Celular: +55 (11) 98765-4321 ramal 1234") fits in this.
@@ -45,28 +48,34 @@ _LETTER = re.compile(r"[^\W\d_]")
 #: "(0xx11)": the Brazilian way of writing "trunk prefix + any carrier" before the area code.
 _TRUNK_XX = re.compile(r"0\s*xx", re.IGNORECASE)
 
+UNKNOWN_COUNTRY = Message(M.PHONE_UNKNOWN_COUNTRY)
+NOT_A_NUMBER = Message(M.PHONE_NOT_A_NUMBER)
+TOO_SHORT = Message(M.PHONE_TOO_SHORT)
+TOO_LONG = Message(M.PHONE_TOO_LONG)
+NO_SUCH_NUMBER = Message(M.PHONE_NO_SUCH_NUMBER)
+NO_AREA_CODE = Message(M.PHONE_NO_AREA_CODE)
+TOO_LONG_TEXT = Message(M.PHONE_TOO_LONG_TEXT)
+
 _PARSE_REASONS = {
-    NumberParseException.INVALID_COUNTRY_CODE: "unknown country code",
-    NumberParseException.NOT_A_NUMBER: "not a phone number",
-    NumberParseException.TOO_SHORT_AFTER_IDD: "too short",
-    NumberParseException.TOO_SHORT_NSN: "too short",
-    NumberParseException.TOO_LONG: "too long",
+    NumberParseException.INVALID_COUNTRY_CODE: UNKNOWN_COUNTRY,
+    NumberParseException.NOT_A_NUMBER: NOT_A_NUMBER,
+    NumberParseException.TOO_SHORT_AFTER_IDD: TOO_SHORT,
+    NumberParseException.TOO_SHORT_NSN: TOO_SHORT,
+    NumberParseException.TOO_LONG: TOO_LONG,
 }
 _POSSIBLE_REASONS = {
-    ValidationResult.TOO_SHORT: "too short",
-    ValidationResult.TOO_LONG: "too long",
-    ValidationResult.INVALID_LENGTH: "wrong number of digits",
-    ValidationResult.INVALID_COUNTRY_CODE: "unknown country code",
+    ValidationResult.TOO_SHORT: TOO_SHORT,
+    ValidationResult.TOO_LONG: TOO_LONG,
+    ValidationResult.INVALID_LENGTH: Message(M.PHONE_WRONG_LENGTH),
+    ValidationResult.INVALID_COUNTRY_CODE: UNKNOWN_COUNTRY,
 }
-NO_SUCH_NUMBER = "not a valid number (no such area code or prefix)"
-NO_AREA_CODE = "no area code (DDD): write it as (11) 98765-4321"
 
 
 @dataclass(frozen=True, slots=True)
 class PhoneResult:
     phones: tuple[str, ...]
     status: str  # "empty" | "valid" | "repaired" | "invalid"
-    reason: str = ""
+    reason: Message | str = ""  # a Message when invalid
     invalid_parts: tuple[str, ...] = ()
     repaired: bool = False
     extension: str = ""
@@ -83,9 +92,9 @@ def _parse(text: str, region: str):
     try:
         return phonenumbers.parse(text, region), ""
     except NumberParseException as exc:
-        return None, _PARSE_REASONS.get(exc.error_type, "not a phone number")
+        return None, _PARSE_REASONS.get(exc.error_type, NOT_A_NUMBER)
     except Exception:  # defensive: a library bug must not crash a job
-        return None, "not a phone number"
+        return None, NOT_A_NUMBER
 
 
 def _valid_e164(text: str, region: str) -> str:
@@ -106,11 +115,11 @@ def brazil_ninth_digit(num) -> str:
     return ""
 
 
-def _invalid_reason(num, why: str, digits: str, region: str) -> str:
+def _invalid_reason(num, why: Message | str, digits: str, region: str) -> Message:
     if why:
         return why
     if num is None:
-        return "not a phone number"
+        return NOT_A_NUMBER
     if region == "BR" and num.country_code == 55 and len(digits) in (8, 9):
         if phonenumbers.national_significant_number(num) == digits:
             return NO_AREA_CODE
@@ -143,7 +152,7 @@ def _rewrites(text: str, region: str) -> tuple[str, bool]:
     return (repaired, True) if repaired else ("", False)
 
 
-def normalize_one(text: str, region: str) -> tuple[str, bool, str]:
+def normalize_one(text: str, region: str) -> tuple[str, bool, Message | str]:
     """(E.164, repaired, "") for a single number (no extension), or ("", False, reason).
 
     The library's own reading wins whenever it is valid (except for "00", read as "+" first). The
@@ -151,7 +160,7 @@ def normalize_one(text: str, region: str) -> tuple[str, bool, str]:
     it: the library reads those as keypad letters, and "repairing" such digits would invent a number.
     """
     if len(text) > MAX_PART_CHARS:
-        return "", False, "too long to be a phone number"
+        return "", False, TOO_LONG_TEXT
     compact = _NON_DIGIT.sub("", text)
     digits = compact.replace("+", "")
     num, why = _parse(text, region)
@@ -191,12 +200,12 @@ def normalize_phone(raw: str, region: str = "BR") -> PhoneResult:
     if not text:
         return EMPTY_PHONE
     if len(text) > MAX_CELL_CHARS:
-        return PhoneResult((), "invalid", "too long to be a phone number", (text[:40] + "…",))
+        return PhoneResult((), "invalid", TOO_LONG_TEXT, (text[:40] + "…",))
     region = (region or "BR").strip().upper() or "BR"
     phones: list[str] = []
     invalid: list[str] = []
     extensions: list[str] = []
-    reason = ""
+    reason: Message | str = ""
     repaired_primary = any_repaired = False
     for part in split_cell(text):
         only_ext = _EXTENSION_ONLY.match(part)
@@ -218,7 +227,7 @@ def normalize_phone(raw: str, region: str = "BR") -> PhoneResult:
             reason = reason or why
     if not phones and not invalid:  # only separators (";", " / "): still not a phone number
         invalid.append(text)
-        reason = "not a phone number"
+        reason = NOT_A_NUMBER
     if phones:
         status = "repaired" if repaired_primary else "valid"
     else:

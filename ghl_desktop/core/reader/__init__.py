@@ -13,7 +13,9 @@ from itertools import repeat
 from pathlib import Path
 from typing import Callable
 
+from .. import messages as M
 from ..errors import InputError
+from ..messages import Message
 from ..limits import DEFAULT_LIMITS, Limits
 from . import delimited, excel, stream
 from .decode import decode, decode_parts
@@ -40,7 +42,7 @@ class SourceTable:
         header: list[str],
         rows: list[list[str]] | None = None,
         row_numbers: list[int] | None = None,
-        warnings: list[str] | None = None,
+        warnings: list[Message] | None = None,
         *,
         columns: list[list[str]] | None = None,
     ) -> None:
@@ -118,15 +120,15 @@ def _open_checked(path: Path, limits: Limits) -> int:
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file ({path})") from None
+        raise InputError(Message(M.FILE_MISSING, name, str(path))) from None
     except PermissionError:
-        raise InputError(f"{name}: cannot be read (permission denied)") from None
+        raise InputError(Message(M.FILE_PERMISSION_DENIED, name)) from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(Message(M.FILE_UNREADABLE, name, M.os_reason(exc))) from None
     if path.is_dir():
-        raise InputError(f"{name}: is a folder, not a file")
+        raise InputError(Message(M.FILE_IS_FOLDER, name))
     if st.st_size == 0:
-        raise InputError(f"{name}: the file is empty")
+        raise InputError(Message(M.FILE_EMPTY, name))
     check_size(name, st.st_size, limits)
     return st.st_size
 
@@ -134,10 +136,7 @@ def _open_checked(path: Path, limits: Limits) -> int:
 def check_rows(name: str, rows: int, limits: Limits) -> None:
     """InputError when a file has more data rows than the row limit."""
     if rows > limits.max_rows:
-        raise InputError(
-            f"{name}: has {rows:,} rows; the limit is {limits.max_rows:,} "
-            "(change it in the settings or split the file)"
-        )
+        raise InputError(Message(M.FILE_TOO_MANY_ROWS, name, rows, limits.max_rows))
 
 
 def check_size(name: str, size: int, limits: Limits) -> None:
@@ -148,8 +147,7 @@ def check_size(name: str, size: int, limits: Limits) -> None:
     """
     if size > limits.max_file_bytes:
         raise InputError(
-            f"{name}: the file is {size / 2**20:,.0f} MB; the limit is "
-            f"{limits.max_file_bytes / 2**20:,.0f} MB (change it in the settings or split the file)"
+            Message(M.FILE_TOO_BIG, name, round(size / 2**20), round(limits.max_file_bytes / 2**20))
         )
 
 
@@ -158,9 +156,9 @@ def _read_bytes(path: Path) -> bytes:
         with open(path, "rb") as fh:
             return fh.read()
     except PermissionError:
-        raise InputError(f"{path.name}: cannot be read (permission denied)") from None
+        raise InputError(Message(M.FILE_PERMISSION_DENIED, path.name)) from None
     except OSError as exc:
-        raise InputError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(Message(M.FILE_UNREADABLE, path.name, M.os_reason(exc))) from None
 
 
 def _read_head(path: Path) -> bytes:
@@ -168,9 +166,9 @@ def _read_head(path: Path) -> bytes:
         with open(path, "rb") as fh:
             return fh.read(4096)
     except PermissionError:
-        raise InputError(f"{path.name}: cannot be read (permission denied)") from None
+        raise InputError(Message(M.FILE_PERMISSION_DENIED, path.name)) from None
     except OSError as exc:
-        raise InputError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(Message(M.FILE_UNREADABLE, path.name, M.os_reason(exc))) from None
 
 
 def read_source(
@@ -195,9 +193,7 @@ def read_source(
     if kind == "ole":
         data = _read_bytes(p)
         if is_encrypted_ole(data):
-            raise InputError(
-                f"{p.name}: the workbook is password-protected; remove the password in Excel and try again"
-            )
+            raise InputError(Message(M.FILE_PASSWORD, p.name))
         del data
         return _from_workbook(p, "xls", sheet, limits, cancel)
     if kind == "zip":
@@ -231,9 +227,7 @@ def _text_named_as_workbook(p: Path, limits: Limits, cancel) -> SourceTable:
     if d not in first:
         raise not_a_workbook(p)
     table = parse_text(p, text, encoding, limits=limits, cancel=cancel, delimiter=d)
-    table.warnings.insert(
-        0, f"the file is named {p.suffix.lower()} but holds {delimited.delimiter_name(d)}-separated text; read as text"
-    )
+    table.warnings.insert(0, Message(M.NAMED_AS_WORKBOOK, p.suffix.lower(), delimited.delimiter_name(d)))
     return table
 
 
@@ -286,7 +280,7 @@ def _parse_parts(
         )
         return _from_rows(p, "csv", encoding, d, None, records, starts, warnings=warnings, limits=limits)
     if not starts:
-        raise InputError(f"{p.name}: has a header but no data rows")
+        raise InputError(Message(M.FILE_HEADER_ONLY, p.name))
     check_rows(p.name, len(starts), limits)
     return SourceTable(
         path=str(p),
@@ -323,7 +317,7 @@ def _from_rows(
     sheet: str | None,
     rows: list[list[str]],
     starts,
-    warnings: list[str] | None = None,
+    warnings: list[Message] | None = None,
     *,
     limits: Limits = DEFAULT_LIMITS,
 ) -> SourceTable:
@@ -334,9 +328,8 @@ def _from_rows(
     warnings = list(warnings or [])
     if isinstance(starts, int):  # Excel: row numbers are positions
         starts = list(range(starts, starts + len(rows)))
-    where = f" (sheet '{sheet}')" if sheet else ""
     if not any(any(c.strip() for c in r) for r in rows):
-        raise InputError(f"{p.name}: the file is empty{where}: no values at all")
+        raise InputError(Message(M.FILE_NO_VALUES_SHEET, p.name, sheet) if sheet else Message(M.FILE_NO_VALUES, p.name))
     h = find_header_row(rows)
     raw_header = list(rows[h])
     while raw_header and not raw_header[-1].strip():
@@ -349,19 +342,20 @@ def _from_rows(
         filled = sum(1 for r in data if r and "".join(r).strip())
         if filled and with_values * 2 > filled:
             raw_header += [""] * (max(map(len, longer)) - hw)
-            warnings.append("most rows have more values than the header; the extra columns were named")
+            warnings.append(Message(M.WIDER_ROWS))
     header = clean_header(raw_header)
     trimmed = [" ".join(c.replace("\ufeff", "").split()) for c in raw_header]
     renamed = sorted({t for t, c in zip(trimmed, header) if t and t != c})
     if renamed:
-        warnings.append(f"repeated column names were numbered: {', '.join(renamed)}")
-    unit = "row" if fmt != "csv" else "line"
+        warnings.append(Message(M.RENAMED_COLUMNS, ", ".join(renamed)))
     if any("".join(r).strip() for r in rows[:h]):
-        warnings.append(f"{starts[h] - 1} {unit}(s) above the header were skipped (titles or notes)")
+        warnings.append(Message(M.ROWS_SKIPPED if fmt != "csv" else M.LINES_SKIPPED, starts[h] - 1))
     fixed, fixed_starts, more = delimited.repair_rows(data, data_starts, len(header), delimiter or "\t")
     warnings.extend(more)
     if not fixed:
-        raise InputError(f"{p.name}: has a header but no data rows{where}")
+        raise InputError(
+            Message(M.FILE_HEADER_ONLY_SHEET, p.name, sheet) if sheet else Message(M.FILE_HEADER_ONLY, p.name)
+        )
     check_rows(p.name, len(fixed), limits)
     return SourceTable(
         path=str(p),

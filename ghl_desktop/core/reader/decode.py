@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import codecs
 
+from .. import messages as M
 from ..errors import InputError
+from ..messages import Message
 
 #: Bytes decoded per call. Each decode call holds the GIL; at a few hundred KB it lasts well under
 #: a millisecond, so the window never waits long on a job decoding a 100 MB export (one call over
@@ -112,7 +114,7 @@ def decode_parts(data: bytes, name: str) -> tuple[list[str], str]:
         try:
             return _decode(data, "utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise InputError(f"{name}: the file says it is UTF-16 but its text is damaged") from None
+            raise InputError(Message(M.UTF16_DAMAGED, name)) from None
     utf16 = _utf16_without_bom(data) if b"\x00" in data[:4000] else None
     if utf16:
         try:
@@ -121,9 +123,7 @@ def decode_parts(data: bytes, name: str) -> tuple[list[str], str]:
             pass
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise InputError(
-            f"{name}: contains binary data (a NUL byte on line {line}); this is not a text spreadsheet"
-        )
+        raise InputError(Message(M.NUL_BYTE, name, line))
     _refuse_control_bytes(data, name)
     try:
         return _decode(data, "utf-8"), "utf-8"
@@ -177,14 +177,11 @@ def _mostly_utf8(data: bytes) -> bool:
 
 def _mixed(name: str, data: bytes, pos: int) -> InputError:
     line = data.count(b"\n", 0, pos) + 1
-    return InputError(
-        f"{name}: line {line} is not valid UTF-8 although the rest of the file is (mixed encodings); "
-        "save it again in Excel as 'CSV UTF-8 (Delimitado por vírgulas)'"
-    )
+    return InputError(Message(M.MIXED_ENCODINGS, name, line))
 
 
 def _refuse_control_bytes(data: bytes, name: str) -> None:
     sample = data[:65536]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if controls > max(8, len(sample) // 100):
-        raise InputError(f"{name}: contains binary data, not text; this is not a spreadsheet")
+        raise InputError(Message(M.BINARY_TEXT, name))

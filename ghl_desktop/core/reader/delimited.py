@@ -22,10 +22,15 @@ from contextlib import contextmanager
 from itertools import chain, islice
 from typing import Callable
 
+from .. import messages as M
 from ..errors import Cancelled, InputError
+from ..messages import Message
 
 CANDIDATES = (",", ";", "\t", "|")
-_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+_NAMES = {",": Message(M.DELIMITER_COMMA), ";": Message(M.DELIMITER_SEMICOLON), "\t": Message(M.DELIMITER_TAB),
+          "|": Message(M.DELIMITER_PIPE)}
+_UNCLOSED_QUOTE = Message(M.UNCLOSED_QUOTE)
+_STRAY_QUOTES = Message(M.STRAY_QUOTES)
 _LINES = re.compile(r"\r\n|\r|\n")
 _SAMPLE_CHARS = 256 * 1024
 _SAMPLE_RECORDS = 50
@@ -63,8 +68,8 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
-def delimiter_name(d: str | None) -> str:
-    return _NAMES.get(d or "", repr(d))
+def delimiter_name(d: str | None) -> Message:
+    return _NAMES.get(d or "") or M.verbatim(repr(d))
 
 
 # -- parsing ----------------------------------------------------------------------------------
@@ -76,7 +81,7 @@ def parse(
     max_columns: int,
     max_rows: int,
     cancel: Callable[[], bool] | None = None,
-) -> tuple[list[list[str]], list[int], list[str]]:
+) -> tuple[list[list[str]], list[int], list[Message]]:
     """(records, 1-based start line of each, warnings). Blank records are kept (as []).
 
     ``text`` may be given as parts that each end at a line end (``decode.decode_parts``).
@@ -112,11 +117,11 @@ def _parse(text, delimiter, name, max_columns, max_rows, cancel):
 
 
 def _too_wide(name: str, n: int, limit: int) -> InputError:
-    return InputError(f"{name}: a row has {n:,} columns; the limit is {limit:,} (is this really a contact list?)")
+    return InputError(Message(M.ROW_TOO_WIDE, name, n, limit))
 
 
 def _too_long(name: str, limit: int) -> InputError:
-    return InputError(f"{name}: has more than {limit:,} rows, the limit (change it in the settings or split the file)")
+    return InputError(Message(M.TEXT_TOO_LONG, name, limit))
 
 
 def _physical_lines(text: str | list[str], block: int = 4 * 1024 * 1024):
@@ -222,7 +227,7 @@ def _closes_later(lines: list[str], j: int, d: str, horizon: int = 50) -> bool:
 def _parse_record(lines: list[str], i: int, d: str):
     """Parse one record starting at physical line ``i``; returns (fields, next line, repairs)."""
     fields: list[str] = []
-    repairs: list[str] = []
+    repairs: list[Message] = []
     line, pos = lines[i], 0
     while True:
         if pos < len(line) and line[pos] == '"':
@@ -238,7 +243,7 @@ def _parse_record(lines: list[str], i: int, d: str):
                         continue
                     buf.append(line[pos:])
                     pos = len(line)
-                    repairs.append("a quote was never closed; closed at the end of the line")
+                    repairs.append(_UNCLOSED_QUOTE)
                     break
                 buf.append(line[pos:q])
                 nxt = line[q + 1 : q + 2]
@@ -252,8 +257,8 @@ def _parse_record(lines: list[str], i: int, d: str):
                     break
                 buf.append('"')
                 pos = q + 1
-                if "unescaped quotes inside a quoted value were kept as text" not in repairs:
-                    repairs.append("unescaped quotes inside a quoted value were kept as text")
+                if _STRAY_QUOTES not in repairs:
+                    repairs.append(_STRAY_QUOTES)
             fields.append("".join(buf))
         else:
             nd = line.find(d, pos)
@@ -277,7 +282,7 @@ def _parse_lenient(text, d, name, max_columns, max_rows, cancel):
         lines.pop()
     records: list[list[str]] = []
     starts: list[int] = []
-    warnings: list[str] = []
+    warnings: list[Message] = []
     i = 0
     while i < len(lines):
         start = i
@@ -290,7 +295,7 @@ def _parse_lenient(text, d, name, max_columns, max_rows, cancel):
         records.append(fields)
         starts.append(start + 1)
         for r in repairs:
-            warnings.append(f"line {start + 1}: {r}")
+            warnings.append(Message(M.AT_LINE, start + 1, r))
         if len(records) % 10_000 == 0:
             if cancel is not None and cancel():
                 raise Cancelled()
@@ -304,7 +309,7 @@ def _parse_lenient(text, d, name, max_columns, max_rows, cancel):
 # -- row repairs against the header ---------------------------------------------------------------
 def repair_rows(
     rows: list[list[str]], starts: list[int], width: int, delimiter: str
-) -> tuple[list[list[str]], list[int], list[str]]:
+) -> tuple[list[list[str]], list[int], list[Message]]:
     """Fit every data row to ``width`` fields; drop blank rows. Returns rows, start lines, warnings.
 
     Well-formed rows (the million-row common case) are found by one cheap pass and left alone;
@@ -315,7 +320,7 @@ def repair_rows(
     if not odd:
         return rows, starts, []
     dropped: set[int] = set()
-    warnings: list[str] = []
+    warnings: list[Message] = []
     others = [c for c in CANDIDATES if c != delimiter]
     short = long_ = 0
     first_short = first_long = 0
@@ -327,14 +332,14 @@ def repair_rows(
         if len(row) == 1 and width > 1:
             resplit = _resplit(row[0], others, width)
             if resplit is not None:
-                warnings.append(f"line {line}: written with another delimiter; split to match the header")
+                warnings.append(Message(M.AT_LINE, line, Message(M.OTHER_DELIMITER)))
                 rows[i] = resplit
                 continue
             above = _kept_above(i, dropped)
             if above is not None and _continues(rows[above][-1], row[0]):
                 rows[above][-1] += "\n" + row[0]
                 dropped.add(i)
-                warnings.append(f"line {line}: a line break inside an unquoted value; joined to the row above")
+                warnings.append(Message(M.AT_LINE, line, Message(M.LINE_BREAK)))
                 continue
         if len(row) < width:
             short += 1
@@ -346,15 +351,9 @@ def repair_rows(
                 first_long = first_long or line
             rows[i] = row[:width]
     if short:
-        warnings.append(
-            f"{short:,} row(s) had fewer values than the header (first at line {first_short}); "
-            "the missing ones were left empty"
-        )
+        warnings.append(Message(M.SHORT_ROWS, short, first_short))
     if long_:
-        warnings.append(
-            f"{long_:,} row(s) had more values than the header (first at line {first_long}); "
-            "the extra values were dropped"
-        )
+        warnings.append(Message(M.LONG_ROWS, long_, first_long))
     if dropped:
         keep = [i for i in range(len(rows)) if i not in dropped]
         rows = [rows[i] for i in keep]

@@ -17,7 +17,9 @@ from typing import Callable
 
 import python_calamine as pc
 
+from .. import messages as M
 from ..errors import Cancelled, InputError
+from ..messages import Message
 from ..limits import Limits
 from .delimited import gc_paused
 from .header import SCAN_ROWS, header_hits
@@ -37,31 +39,23 @@ def check_zip(path: Path, limits: Limits) -> None:
             infos = zf.infolist()
             names = {i.filename for i in infos}
             if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-                raise InputError(f"{name}: this zip archive is not an Excel workbook")
+                raise InputError(Message(M.ZIP_NOT_WORKBOOK, name))
             if "xl/workbook.bin" in names:
-                raise InputError(f"{name}: binary workbooks (.xlsb) are not supported; save it as .xlsx")
+                raise InputError(Message(M.XLSB, name))
             total = sum(i.file_size for i in infos)
             packed = sum(i.compress_size for i in infos) or 1
             if total > limits.max_unzipped_bytes or (total > _RATIO_MIN_TOTAL and total / packed > _MAX_RATIO):
-                raise InputError(
-                    f"{name}: the workbook would unpack to {total / 2**20:,.0f} MB from "
-                    f"{packed / 2**20:,.1f} MB; refused as unsafe (a 'zip bomb')"
-                )
+                raise InputError(Message(M.ZIP_BOMB, name, round(total / 2**20), packed / 2**20))
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
                     with zf.open(info) as fh:
                         head = fh.read(_PROLOG_BYTES)
                     if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
-                        raise InputError(
-                            f"{name}: the workbook contains XML entity declarations, which Excel never "
-                            "writes; refused as unsafe"
-                        )
+                        raise InputError(Message(M.XML_ENTITIES, name))
     except zipfile.BadZipFile:
-        raise InputError(
-            f"{name}: the Excel file is damaged or incomplete (its zip archive cannot be read)"
-        ) from None
+        raise InputError(Message(M.BAD_ZIP, name)) from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as exc:
-        raise InputError(f"{name}: the Excel file cannot be read ({exc})") from None
+        raise InputError(Message(M.EXCEL_UNREADABLE, name, str(exc))) from None
 
 
 def cell_text(value) -> str:
@@ -107,9 +101,9 @@ def _open(path: Path) -> pc.CalamineWorkbook:
     try:
         return pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
-        raise InputError(f"{path.name}: the workbook is password-protected; remove the password in Excel and try again") from None
+        raise InputError(Message(M.FILE_PASSWORD, path.name)) from None
     except Exception as exc:  # calamine's own errors: damaged or unsupported content
-        raise InputError(f"{path.name}: the Excel file is damaged and cannot be read ({_short(exc)})") from None
+        raise InputError(Message(M.EXCEL_DAMAGED, path.name, _short(exc))) from None
 
 
 def _short(exc: Exception) -> str:
@@ -138,9 +132,9 @@ def _sheet_rows(wb: pc.CalamineWorkbook, sheet: str, name: str, limits: Limits, 
         # height/width: the used range (total_* are the last 0-based indexes, not counts). The
         # header and a few title rows come on top of the data rows; the exact count is checked later.
         if s.height > limits.max_rows + SCAN_ROWS + 1:
-            raise InputError(f"{name}: sheet '{sheet}' has more than {limits.max_rows:,} rows, the limit")
+            raise InputError(Message(M.SHEET_TOO_LONG, name, sheet, limits.max_rows))
         if s.width > limits.max_columns:
-            raise InputError(f"{name}: sheet '{sheet}' has {s.width:,} columns; the limit is {limits.max_columns:,}")
+            raise InputError(Message(M.SHEET_TOO_WIDE, name, sheet, s.width, limits.max_columns))
         rows = []
         with gc_paused():
             for i, raw in enumerate(s.iter_rows()):
@@ -150,7 +144,7 @@ def _sheet_rows(wb: pc.CalamineWorkbook, sheet: str, name: str, limits: Limits, 
     except (InputError, Cancelled):
         raise
     except Exception as exc:
-        raise InputError(f"{name}: sheet '{sheet}' cannot be read ({_short(exc)})") from None
+        raise InputError(Message(M.SHEET_UNREADABLE, name, sheet, _short(exc))) from None
     # iter_rows starts at the sheet's first row (so row numbers match Excel's) and at the used
     # range's first column (a blank leading column would only add an empty "Column 1").
     return rows
@@ -168,7 +162,7 @@ def _match_sheet(names: list[str], wanted: str, name: str) -> str:
         (n for n in names if n.casefold() == wanted.strip().casefold()), None
     )
     if match is None:
-        raise InputError(f"{name}: there is no sheet named '{wanted}' (sheets: {', '.join(names)})")
+        raise InputError(Message(M.NO_SUCH_SHEET, name, wanted, ", ".join(names)))
     return match
 
 
@@ -182,7 +176,7 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
     wb = _open(path)
     names = list(wb.sheet_names)
     if not names:
-        raise InputError(f"{name}: the workbook has no sheets")
+        raise InputError(Message(M.NO_SHEETS, name))
     if sheet is not None:
         chosen = _match_sheet(names, sheet, name)
         rows = _sheet_rows(wb, chosen, name, limits, cancel)
@@ -199,7 +193,7 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
                 chosen, rows, best_score = n, candidate, score
         if rows is None:
             raise first_error
-    warnings: list[str] = []
+    warnings: list[Message] = []
     if _is_zip(path):
         first_col = wb.get_sheet_by_name(chosen).start[1] if rows else 0
         warnings = apply_padded_formats(path, chosen, rows, first_col or 0)

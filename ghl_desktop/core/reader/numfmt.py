@@ -20,6 +20,9 @@ from pathlib import Path
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DefusedET
 
+from .. import messages as M
+from ..messages import Message
+
 #: Characters Excel shows literally in a number format without quoting or a backslash.
 _PLAIN_LITERALS = set("-+() :")
 _FORMAT_CODE = re.compile(rb"<(?:\w+:)?numFmt\b")
@@ -131,7 +134,7 @@ def _column_index(letters: bytes) -> int:
     return n - 1
 
 
-def apply_padded_formats(path: Path, sheet: str, rows: list[list[str]], first_col: int) -> list[str]:
+def apply_padded_formats(path: Path, sheet: str, rows: list[list[str]], first_col: int) -> list[Message]:
     """Rewrite, in ``rows``, the whole numbers whose cells carry a padding format. Returns warnings.
 
     ``rows`` are calamine's text: row 0 is the sheet's row 1, column 0 is sheet column
@@ -154,7 +157,7 @@ def apply_padded_formats(path: Path, sheet: str, rows: list[list[str]], first_co
                 for tag in _tags(fh, cell):
                     _pad_cell(tag, styles, rows, first_col)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, DefusedXmlException, ET.ParseError):
-        return ["number formats could not be read; zero-padded codes (CEP, CPF) may lack leading zeros"]
+        return [Message(M.NUMBER_FORMATS)]
     return []
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import messages as M
 from ..errors import InputError
+from ..messages import Message
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -12,15 +14,15 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 #: Other binary formats people drop by mistake, named so the message can say what it is.
 _OTHER_BINARIES = (
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"{\\rtf", "an RTF document"),
-    (b"MZ", "a program"),
+    (b"%PDF", Message(M.KIND_PDF)),
+    (b"\x89PNG", Message(M.KIND_PNG)),
+    (b"\xff\xd8\xff", Message(M.KIND_JPEG)),
+    (b"GIF8", Message(M.KIND_GIF)),
+    (b"Rar!", Message(M.KIND_RAR)),
+    (b"7z\xbc\xaf\x27\x1c", Message(M.KIND_7Z)),
+    (b"\x1f\x8b", Message(M.KIND_GZIP)),
+    (b"{\\rtf", Message(M.KIND_RTF)),
+    (b"MZ", Message(M.KIND_PROGRAM)),
 )
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb"}
@@ -39,23 +41,20 @@ def sniff(path: Path, head: bytes) -> str:
         return "ole"
     for magic, what in _OTHER_BINARIES:
         if head.startswith(magic):
-            raise InputError(f"{name}: this is {what}, not a spreadsheet (use a CSV or Excel file)")
+            raise InputError(Message(M.NOT_A_SPREADSHEET, name, what))
     low = head[:512].lstrip().lower()
     if low.startswith((b"<!doctype html", b"<html")) :
-        raise InputError(
-            f"{name}: this is a web page saved with a spreadsheet name; open it in Excel and save it "
-            "as .xlsx or .csv"
-        )
+        raise InputError(Message(M.WEB_PAGE, name))
     return "text"
 
 
 def not_a_workbook(path: Path) -> InputError:
     """The message for a file named like a workbook whose bytes are neither a workbook nor text."""
     if path.suffix.lower() == ".xls":
-        why = "it is neither an Excel 97-2003 workbook nor text"
+        why = Message(M.FAKE_XLS)
     else:
-        why = "it is not a zip archive"
-    return InputError(f"{path.name}: this is not a real Excel file ({why})")
+        why = Message(M.FAKE_ZIP)
+    return InputError(Message(M.FAKE_EXCEL, path.name, why))
 
 
 def is_encrypted_ole(data: bytes) -> bool:

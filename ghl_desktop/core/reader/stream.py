@@ -33,7 +33,9 @@ from collections import deque
 from itertools import accumulate, compress, islice, repeat
 from typing import Callable
 
+from .. import messages as M
 from ..errors import Cancelled
+from ..messages import Message
 from . import delimited
 from .delimited import _continues, _line_breaks, _resplit
 from .header import _non_empty, clean_header, find_header_row
@@ -251,7 +253,7 @@ class _Builder:
         self.width = width
         self.columns: list[list[str]] = [[] for _ in range(width)]
         self.starts: list[int] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []
         self.others = [c for c in delimited.CANDIDATES if c != delimiter]
         self.short = self.long_ = self.first_short = self.first_long = 0
         self.n_data = self.n_blank = self.with_values = 0
@@ -327,7 +329,7 @@ class _Builder:
             if len(row) == 1 and width > 1:
                 resplit = _resplit(row[0], self.others, width)
                 if resplit is not None:
-                    self.warnings.append(f"line {line}: written with another delimiter; split to match the header")
+                    self.warnings.append(Message(M.AT_LINE, line, Message(M.OTHER_DELIMITER)))
                     rows[i] = resplit
                     continue
                 above = i - 1
@@ -345,9 +347,7 @@ class _Builder:
                     else:
                         cols[width - 1][-1] += "\n" + row[0]
                     dropped.add(i)
-                    self.warnings.append(
-                        f"line {line}: a line break inside an unquoted value; joined to the row above"
-                    )
+                    self.warnings.append(Message(M.AT_LINE, line, Message(M.LINE_BREAK)))
                     continue
             if len(row) < width:
                 self.short += 1
@@ -366,7 +366,7 @@ class _Builder:
             self._extend(j, col)
         self.starts.extend(starts)
 
-    def finish(self) -> list[str]:
+    def finish(self) -> list[Message]:
         """The summary warnings; Fallback when most rows are wider than the header.
 
         The row-wise reader then names the extra columns and fits every row to that wider header.
@@ -375,15 +375,9 @@ class _Builder:
         if filled and self.with_values * 2 > filled:
             raise Fallback("most rows are wider than the header")
         if self.short:
-            self.warnings.append(
-                f"{self.short:,} row(s) had fewer values than the header (first at line {self.first_short}); "
-                "the missing ones were left empty"
-            )
+            self.warnings.append(Message(M.SHORT_ROWS, self.short, self.first_short))
         if self.long_:
-            self.warnings.append(
-                f"{self.long_:,} row(s) had more values than the header (first at line {self.first_long}); "
-                "the extra values were dropped"
-            )
+            self.warnings.append(Message(M.LONG_ROWS, self.long_, self.first_long))
         return self.warnings
 
 
@@ -442,13 +436,13 @@ def parse_columns(
         raw_header.pop()
     header = clean_header(raw_header)
     width = len(header)
-    warnings: list[str] = []
+    warnings: list[Message] = []
     trimmed = [" ".join(c.replace("\ufeff", "").split()) for c in raw_header]
     renamed = sorted({t for t, c in zip(trimmed, header) if t and t != c})
     if renamed:
-        warnings.append(f"repeated column names were numbered: {', '.join(renamed)}")
+        warnings.append(Message(M.RENAMED_COLUMNS, ", ".join(renamed)))
     if any("".join(r).strip() for r in head[:h]):
-        warnings.append(f"{head_starts[h] - 1} line(s) above the header were skipped (titles or notes)")
+        warnings.append(Message(M.LINES_SKIPPED, head_starts[h] - 1))
 
     out = _Builder(width, d)
     out.add_rows(head[h + 1 :], head_starts[h + 1 :])

@@ -17,6 +17,7 @@ from functools import lru_cache
 from email_validator import SPECIAL_USE_DOMAIN_NAMES
 from phonenumbers import PhoneMetadata
 
+from ..messages import Message
 from ..normalize import EmailResult, PhoneResult, normalize_phone, suggest_domain
 from ..normalize.emails import validate_one
 from ..normalize.phones import _SPLIT, MAX_CELL_CHARS
@@ -180,7 +181,7 @@ def fast_email(raw: str) -> EmailResult | None:
 
 
 @lru_cache(maxsize=4096)
-def invalid_email_reason(text: str) -> str:
+def invalid_email_reason(text: str) -> Message:
     """The library's reason for an address it refuses (computed only when a person asks)."""
     return validate_one(text)[1]
 
@@ -290,7 +291,7 @@ def fast_phone(raw: str, region: str) -> PhoneResult | None:
 
 
 @lru_cache(maxsize=4096)
-def invalid_phone_reason(text: str, region: str) -> str:
+def invalid_phone_reason(text: str, region: str) -> Message:
     """The full normalizer's reason for a number it refuses (computed only when a person asks)."""
     return normalize_phone(text, region).reason
 
