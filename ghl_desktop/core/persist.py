@@ -34,6 +34,7 @@ from . import messages as M
 from .assemble import SourceColumns
 from .errors import MessageError
 from .schema import STANDARD, Schema
+from .speed.memory import gc_paused
 from .limits import Limits
 from .mapping import Mapping
 from .messages import Message
@@ -271,16 +272,14 @@ def reopened_schema(saved: Schema) -> Schema:
     return schema
 
 
-def load_result(folder: Path):
-    from .speed.memory import gc_paused
-
+def load_parts(folder: Path) -> dict:
+    """What ``save_result`` saved, as the keyword arguments of a ``ConversionResult`` (``options``
+    as the plain data of ``ConvertOptions.to_dict``, ``schema`` the fields the table reopened with)."""
     with gc_paused():  # a million reopened rows: no collector pauses while they are built
-        return _load_result(folder)
+        return _load_parts(folder)
 
 
-def _load_result(folder: Path):
-    from .pipeline import ConversionResult, ConvertOptions
-
+def _load_parts(folder: Path) -> dict:
     folder = Path(folder)
     try:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
@@ -296,7 +295,7 @@ def _load_result(folder: Path):
     # A field the result was saved without (the app gained one since) reopens empty.
     table.columns = {c: saved[c] if c in saved else [""] * len(files) for c in schema.columns}
     table.sources = RowSources()
-    for start in range(0, len(files), _SLICE):  # a million items in one call held the GIL ~50 ms
+    for start in range(0, len(files), _SLICE):  # a slice at a time: no single call holds the GIL long
         table.sources.files.extend(files[start : start + _SLICE])
         table.sources.rows.extend(rows[start : start + _SLICE])
     del files, rows, tab
@@ -307,14 +306,13 @@ def _load_result(folder: Path):
         raw = _load(folder / f"source-{i}.bin")
         sources.append(SourceColumns(s["path"], s["header"], raw["columns"], raw["row_numbers"], s["info"]))
     mappings = [Mapping.from_dict(s.header, m, schema) for s, m in zip(sources, meta["mappings"])]
-    options = ConvertOptions.from_dict(meta["options"])
-    options.schema = schema
-    return ConversionResult(
-        table=table,
-        report=meta["report"],
-        sources=sources,
-        mappings=mappings,
-        options=options,
-        total_rows=meta["total_rows"],
-        duplicates_merged=meta["duplicates_merged"],
-    )
+    return {
+        "table": table,
+        "report": meta["report"],
+        "sources": sources,
+        "mappings": mappings,
+        "options": meta["options"],
+        "schema": schema,
+        "total_rows": meta["total_rows"],
+        "duplicates_merged": meta["duplicates_merged"],
+    }

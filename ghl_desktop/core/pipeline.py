@@ -128,9 +128,13 @@ class ConversionResult:
 
     @classmethod
     def load(cls, folder: str | os.PathLike) -> "ConversionResult":
+        """A result saved with ``save``; ``persist.ResultUnreadable`` when it cannot be reopened."""
         from . import persist
 
-        return persist.load_result(Path(folder))
+        parts = persist.load_parts(Path(folder))
+        options = ConvertOptions.from_dict(parts.pop("options"))
+        options.schema = parts.pop("schema")
+        return cls(options=options, **parts)
 
 
 def read_sources(

@@ -34,7 +34,7 @@ _SIMPLE_EMAIL = re.compile(_SIMPLE_EMAIL_PATTERN)
 # What is run per cell: ``_SIMPLE_EMAIL`` in two steps. The address is matched with any run of
 # domain characters after its one "@" (a possessive scan, no backtracking), and the domain's own
 # rules (``_PLAIN_DOMAIN``, whose labels backtrack) are checked once per distinct domain, in
-# ``_domain_suggestion``: a list has few domains and many addresses (0.50 -> 0.30 µs a cell).
+# ``_domain_suggestion``: a list has few domains and many addresses.
 # Both steps pass exactly when ``_SIMPLE_EMAIL`` matches, with the same domain (tested).
 _PLAIN_ADDRESS = re.compile(_LOCAL_PART + r"@([A-Za-z0-9.\-]++)")
 _PLAIN_DOMAIN = re.compile(_DOMAIN_PART)

@@ -90,8 +90,8 @@ def _normalize_remote(packed_columns: list[bytes | None], mapping: Mapping, file
     Both ways the data travels as ``marshal`` bytes of plain lists and tuples: the pool then only
     copies bytes objects, and decoding is a fast C call on the receiving side (pickling ``Problem``
     objects goes through copyreg for each one and costs several times more). One bytes object per
-    column (see ``_as_parts``): each decode is one C call holding the GIL, and a whole chunk's took
-    20-40 ms on a busy machine, a stall of the window when the main process is the app's.
+    column (see ``_as_parts``): each decode is one C call holding the GIL, and a whole chunk's at
+    once would be long enough to stall the window when the main process is the app's.
     ``keep``: (conversion token, key) to keep the columns under, for the export (``kept_columns``).
     """
     global _cache
