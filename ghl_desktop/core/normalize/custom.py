@@ -126,17 +126,19 @@ def normalize_options(raw: str) -> str:
 
 
 # -- which kind a custom column's values have -------------------------------------------------
-#: Share of a column's non-empty values that must fit a kind for the column to be of that kind;
-#: the few that do not are flagged for review.
+#: Share of a column's non-empty values that must fit a kind for the column to be of that kind
+#: (in a column of four values or more, one may always be off); the few that do not are flagged
+#: for review.
 FIT = 0.9
 _CURRENCY_MARK = re.compile(r"(?i)r\$|us\$|\$|€|£|\bbrl\b|\busd\b|\beur\b|\breais\b")
+_STRONG_SEPARATOR = re.compile(r"[;|\n]|\s:::\s")
 _DATE_SHAPE = re.compile(r"[/\-.]|[^\W\d_]{3}")  # a separator or a month name: not a bare number
 
 
 def detect_kind(values, region: str = "BR") -> str:
     """The kind (``schema.CUSTOM_KINDS``) of a custom column from its (sampled) values.
 
-    Dates when (nearly) all are dates; money when numbers and some carry a currency mark; number
+    Dates when all are dates but one in four or one in ten (which are then flagged); money when numbers and some carry a currency mark; number
     when (nearly) all are numbers; options when many cells hold several short options that repeat
     across rows; text otherwise. An empty column is text.
     """
@@ -146,7 +148,7 @@ def detect_kind(values, region: str = "BR") -> str:
     n = len(cells)
     if not n:
         return F.TEXT
-    need = max(FIT * n, 1)
+    need = n if n < 4 else min(FIT * n, n - 1)
     distinct = set(cells)
     date_ok = sum(1 for v in cells if _DATE_SHAPE.search(v)
                   and normalize_custom_date(v, region).status == "valid")
@@ -156,9 +158,13 @@ def detect_kind(values, region: str = "BR") -> str:
     if number_ok >= need:
         return F.MONEY if any(_CURRENCY_MARK.search(v) for v in distinct) else F.NUMBER
     splits = [split_options(v) for v in cells]
-    multi = sum(1 for s in splits if len(s) > 1)
+    multi = [v for v, s in zip(cells, splits) if len(s) > 1]
     items = [o for s in splits for o in s]
-    if (n >= 3 and multi >= max(0.2 * n, 2) and all(len(o) <= 40 for o in items)
-            and len({o.casefold() for o in items}) <= 0.5 * len(items)):
+    if n < 3 or len(multi) < max(0.2 * n, 2) or any(len(o) > 40 for o in items):
+        return F.TEXT
+    # Options separated by ";" "|" or " ::: " say so; commas alone also separate the parts of an
+    # address or a sentence, so then the options must repeat across rows as a fixed list does.
+    marked = any(_STRONG_SEPARATOR.search(v) for v in multi)
+    if marked or len({o.casefold() for o in items}) <= 0.5 * len(items):
         return F.OPTIONS
     return F.TEXT
