@@ -23,6 +23,7 @@ from .errors import Cancelled, InputError
 from .messages import Message
 from .export import GHL_ROW_LIMIT, ExportResult, import_tag, rejected_rows, write_json
 from .limits import DEFAULT_LIMITS, Limits
+from .normalize.custom import detect_kind
 from .mapping import ColumnMapping, Mapping, auto_map, header_signature
 from .mapping import CUSTOM as MAPPED_CUSTOM, EMPTY as LEFT_OUT_EMPTY, LABEL as LEFT_OUT_LABEL
 from .pipeline import (
@@ -73,7 +74,7 @@ from .task import STAGES, TaskState
 
 __all__ = [
     "CUSTOM_KINDS", "DATE", "INVALID_VALUE", "LEFT_OUT_EMPTY", "LEFT_OUT_LABEL", "MAPPED_CUSTOM", "MONEY",
-    "NUMBER", "OPTIONS", "TEXT", "import_tag",
+    "NUMBER", "OPTIONS", "TEXT", "detect_kind", "import_tag",
     "CHUNK_SUMMED", "DEFAULT_LIMITS", "EMAIL", "EMAIL_TYPO", "ERROR_KINDS", "FIRST_NAME", "FORMULA",
     "FULL_NAME", "GHL_COLUMNS", "GHL_ROW_LIMIT", "INVALID_DATE", "INVALID_EMAIL", "INVALID_PHONE",
     "LAST_NAME", "Message", "NO_CONTACT", "PHONE", "PHONE_REPAIRED", "ROW", "STAGES", "STANDARD", "Cancelled",

@@ -466,13 +466,13 @@ def never_standard(norm: str) -> bool:
 
 def describes_other(norm: str, others: Sequence[str]) -> bool:
     """A column that only says what another column is (Google's "E-mail 1 - Label" beside
-    "E-mail 1 - Value", "Phone 1 - Type"): its last word is a describing word and another column's
-    header starts with the rest."""
+    "E-mail 1 - Value", "Phone 1 - Type", "Celular - Tipo" beside "Celular"): its last word is a
+    describing word and another column's header is the rest, or starts with it."""
     words = norm.split()
     if len(words) < 2 or words[-1] not in DESCRIBING_WORDS:
         return False
-    prefix = " ".join(words[:-1]) + " "
-    return any(o != norm and o.startswith(prefix) for o in others)
+    prefix = " ".join(words[:-1])
+    return any(o != norm and (o == prefix or o.startswith(prefix + " ")) for o in others)
 
 
 def _decide(source: str, prof: ValueProfile, schema: Schema) -> _Decision:
