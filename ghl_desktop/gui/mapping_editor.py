@@ -127,7 +127,8 @@ class MappingEditor(QWidget):
         h.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(EXAMPLES, QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(TARGET, QHeaderView.ResizeMode.ResizeToContents)
-        h.setSectionResizeMode(CUSTOM, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(CUSTOM, QHeaderView.ResizeMode.Interactive)
+        h.resizeSection(CUSTOM, 290)
         h.setSectionResizeMode(CONFIDENCE, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -212,19 +213,19 @@ class MappingEditor(QWidget):
         c = self.mapping.columns[row]
         item = self.table.item(row, CONFIDENCE)
         if c.field is None:
-            left_out = {LEFT_OUT_LABEL: self.tr("left out: it describes another column"),
-                        LEFT_OUT_EMPTY: self.tr("left out: no values")}
-            text = self.tr("left out by you") if c.source in self._changed or c.reason == "manual" else (
+            # A column left out keeps its reason in a saved mapping (a person's choice: "manual").
+            left_out = {LEFT_OUT_LABEL: self.tr("describes another column"), LEFT_OUT_EMPTY: self.tr("no values"),
+                        "manual": self.tr("left out by you")}
+            text = self.tr("left out by you") if c.source in self._changed else (
                 left_out.get(c.reason, self.tr("not mapped")))
             item.setText(text)
             item.setForeground(QColor(150, 150, 150))
-            item.setToolTip("")
+            item.setToolTip(self.tr("Not exported") if c.reason in left_out else "")
             return
         if self.mapping.custom_field(c.source) is not None:
-            item.setText(self.tr("chosen by you") if c.source in self._changed or c.reason == "manual"
-                         else self.tr("kept: fills no standard field"))
+            item.setText(self.tr("chosen by you") if c.source in self._changed else self.tr("custom field"))
             item.setForeground(QColor(38, 139, 210))
-            item.setToolTip(self.tr("Exported as a column of its own, after Notes"))
+            item.setToolTip(self.tr("It fills no standard field: exported as a column of its own, after Notes"))
             return
         # A saved mapping does not keep its reasons (core restores them as "manual"), so "chosen by
         # you" is said only of columns changed here; the others show their confidence alone.

@@ -1463,74 +1463,55 @@
 <context>
     <name>MappingEditor</name>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="198"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="199"/>
         <source>(leave out)</source>
         <extracomment>the new Mapping, after a short pause (several quick changes → one run)</extracomment>
         <translation>(deixar de fora)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="200"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="201"/>
         <source>Full Name (split into First/Last)</source>
         <translation>Full Name (dividido em First/Last)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="203"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="204"/>
         <source>Custom field</source>
         <translation>Campo personalizado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="215"/>
-        <source>left out: it describes another column</source>
-        <translation>deixada de fora: descreve outra coluna</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="216"/>
-        <source>left out: no values</source>
-        <translation>deixada de fora: sem valores</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="217"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="218"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="219"/>
         <source>left out by you</source>
         <translation>deixada de fora por você</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="218"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="220"/>
         <source>not mapped</source>
         <translation>não mapeada</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="225"/>
-        <source>kept: fills no standard field</source>
-        <translation>mantida: não preenche nenhum campo padrão</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="227"/>
-        <source>Exported as a column of its own, after Notes</source>
-        <translation>Exportada como uma coluna própria, depois de Notes</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="231"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="232"/>
         <source>by the header</source>
         <translation>pelo cabeçalho</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="231"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="232"/>
         <source>by the values</source>
         <translation>pelos valores</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="232"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="233"/>
         <source>header and values agree</source>
         <translation>cabeçalho e valores concordam</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="301"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="302"/>
         <source>Each column of your file and the GHL field it fills. A column that fills no standard field is kept as a custom field (create it in GHL with the same name and type) unless you leave it out. Change a field and the contacts are converted again; the choice is remembered for files with the same columns.</source>
         <translation>Cada coluna do seu arquivo e o campo do GHL que ela preenche. Uma coluna que não preenche nenhum campo padrão é mantida como campo personalizado (crie-o no GHL com o mesmo nome e tipo), a menos que você a deixe de fora. Mude um campo e os contatos são convertidos de novo; a escolha é lembrada para arquivos com as mesmas colunas.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="224"/>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="233"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="226"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="234"/>
         <source>chosen by you</source>
         <translation>escolhido por você</translation>
     </message>
@@ -1570,37 +1551,62 @@
         <translation>Como os valores são escritos para o GHL: datas como AAAA-MM-DD, números e valores monetários como 1234.56, opções separadas por vírgulas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="236"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="217"/>
+        <source>describes another column</source>
+        <translation>descreve outra coluna</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="217"/>
+        <source>no values</source>
+        <translation>sem valores</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="223"/>
+        <source>Not exported</source>
+        <translation>Não é exportada</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="226"/>
+        <source>custom field</source>
+        <translation>campo personalizado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="228"/>
+        <source>It fills no standard field: exported as a column of its own, after Notes</source>
+        <translation>Não preenche nenhum campo padrão: exportada como uma coluna própria, depois de Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="237"/>
         <source>Confidence of the automatic choice</source>
         <translation>Confiança da escolha automática</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="299"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="300"/>
         <source>Column mapping</source>
         <translation>Mapeamento de colunas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="306"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="307"/>
         <source>Your column</source>
         <translation>Sua coluna</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="306"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="307"/>
         <source>Examples</source>
         <translation>Exemplos</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="306"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="307"/>
         <source>GHL field</source>
         <translation>Campo do GHL</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="306"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="307"/>
         <source>Custom field: name and type</source>
         <translation>Campo personalizado: nome e tipo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="307"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="308"/>
         <source>Confidence</source>
         <translation>Confiança</translation>
     </message>

@@ -49,7 +49,8 @@ def test_custom_fields_are_shown_chosen_renamed_retyped_left_out_and_remembered(
     assert editor.custom_cells[rows["Valor da última venda"]].kind.currentData() == MONEY
     assert editor.custom_cells[rows["Interesses"]].kind.currentData() == OPTIONS
     assert editor.combos[rows["Celular - Tipo"]].currentData() is None
-    assert "describes another column" in editor.table.item(rows["Celular - Tipo"], CONFIDENCE).text()
+    assert editor.table.item(rows["Celular - Tipo"], CONFIDENCE).text() == "describes another column"
+    assert editor.table.item(rows["Cargo"], CONFIDENCE).text() == "custom field"
     assert "Cargo" in w.report_panel.unmapped.text() and "Money" in w.report_panel.unmapped.text()
 
     # A person renames one, changes the kind of another and leaves a third out: converted again.
