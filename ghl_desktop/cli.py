@@ -24,6 +24,7 @@ from .core import (
     TaskState,
     auto_map,
     convert_and_export,
+    import_tag,
     read_sources,
     sample_rows,
     write_json,
@@ -63,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="rows per output file (GHL imports at most 10,000; 0 = never split)",
     )
     c.add_argument("--no-dedupe", action="store_true", help="do not merge duplicate contacts")
+    c.add_argument(
+        "--drop-unmapped", action="store_true",
+        help="leave out the columns that fill no standard field (default: keep them as custom fields)",
+    )
+    c.add_argument("--tag", metavar="TEXT", help="add this tag to every contact (e.g. importado-2026-12-02)")
 
     i = sub.add_parser("inspect", help="show how a file is read and mapped, before normalizing")
     i.add_argument("input", metavar="INPUT")
@@ -109,17 +115,23 @@ def run_convert(args, process_ends: bool = False) -> int:
     region = _check_region(args.region)
     if args.split_rows < 0:
         raise UsageError("--split-rows must be 0 (never split) or a positive number")
+    tag = None
+    if args.tag is not None:
+        tag = import_tag(args.tag)
+        if not tag:
+            raise UsageError("--tag needs a tag with letters or digits")
     out = Path(args.out)
     if out.is_dir():
         raise InputError(M.Message(M.OUTPUT_IS_FOLDER_CLI, str(out)))
     options = ConvertOptions(
-        region=region, dedupe=not args.no_dedupe, split_rows=args.split_rows, sheet=args.sheet
+        region=region, dedupe=not args.no_dedupe, split_rows=args.split_rows, sheet=args.sheet,
+        custom_fields=not args.drop_unmapped,
     )
     bar = ProgressBar()
     state = TaskState(progress=bar)
     try:
         result, exported = convert_and_export(args.inputs, out, options, rejects_path=args.rejects,
-                                              state=state, process_ends=process_ends)
+                                              state=state, process_ends=process_ends, tag=tag)
         if args.report:
             write_json(args.report, result.report)
         state.set_progress("writing", 1.0)
@@ -143,7 +155,7 @@ def run_inspect(args) -> int:
     src = read_sources([args.input], options)[0]
     n = src.n_rows if args.limit is None else min(args.limit, src.n_rows)
     rows = [[col[r] for col in src.columns] for r in range(n)]
-    mapping = auto_map(src.header, sample_rows(src))
+    mapping = auto_map(src.header, sample_rows(src), custom=True, columns=src.columns)
     info = src.info
     out = {
         "encoding": info["encoding"],

@@ -21,9 +21,11 @@ from .assemble import SourceColumns, ValueCache
 from .atomic import temp_path_for
 from .errors import Cancelled, InputError
 from .messages import Message
-from .export import GHL_ROW_LIMIT, ExportResult, rejected_rows, write_json
+from .export import GHL_ROW_LIMIT, ExportResult, import_tag, rejected_rows, write_json
 from .limits import DEFAULT_LIMITS, Limits
+from .normalize.custom import detect_kind
 from .mapping import ColumnMapping, Mapping, auto_map, header_signature
+from .mapping import CUSTOM as MAPPED_CUSTOM, EMPTY as LEFT_OUT_EMPTY, LABEL as LEFT_OUT_LABEL
 from .pipeline import (
     ConversionResult,
     ConvertOptions,
@@ -36,7 +38,23 @@ from .pipeline import (
 )
 from .reader import check_size
 from .report import CHUNK_SUMMED, chunk_counts
-from .schema import EMAIL, FIRST_NAME, FULL_NAME, GHL_COLUMNS, LAST_NAME, PHONE, STANDARD, Field, Schema
+from .schema import (
+    CUSTOM_KINDS,
+    DATE,
+    EMAIL,
+    FIRST_NAME,
+    FULL_NAME,
+    GHL_COLUMNS,
+    LAST_NAME,
+    MONEY,
+    NUMBER,
+    OPTIONS,
+    PHONE,
+    STANDARD,
+    TEXT,
+    Field,
+    Schema,
+)
 from .speed.memory import end_process, gc_paused, release
 from .table import (
     EMAIL_TYPO,
@@ -45,6 +63,7 @@ from .table import (
     INVALID_DATE,
     INVALID_EMAIL,
     INVALID_PHONE,
+    INVALID_VALUE,
     NO_CONTACT,
     PHONE_REPAIRED,
     ROW,
@@ -54,6 +73,8 @@ from .table import (
 from .task import STAGES, TaskState
 
 __all__ = [
+    "CUSTOM_KINDS", "DATE", "INVALID_VALUE", "LEFT_OUT_EMPTY", "LEFT_OUT_LABEL", "MAPPED_CUSTOM", "MONEY",
+    "NUMBER", "OPTIONS", "TEXT", "detect_kind", "import_tag",
     "CHUNK_SUMMED", "DEFAULT_LIMITS", "EMAIL", "EMAIL_TYPO", "ERROR_KINDS", "FIRST_NAME", "FORMULA",
     "FULL_NAME", "GHL_COLUMNS", "GHL_ROW_LIMIT", "INVALID_DATE", "INVALID_EMAIL", "INVALID_PHONE",
     "LAST_NAME", "Message", "NO_CONTACT", "PHONE", "PHONE_REPAIRED", "ROW", "STAGES", "STANDARD", "Cancelled",

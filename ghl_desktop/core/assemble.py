@@ -21,7 +21,10 @@ from .normalize.injection import RISKY_STARTS
 from .normalize import (
     join_tags,
     needs_neutralizing,
+    normalize_custom_date,
     normalize_date,
+    normalize_number,
+    normalize_options,
     normalize_email,
     normalize_name,
     normalize_phone,
@@ -34,6 +37,7 @@ from .table import (
     INVALID_DATE,
     INVALID_EMAIL,
     INVALID_PHONE,
+    INVALID_VALUE,
     LAZY_PHONE_REASON,
     NO_CONTACT,
     PHONE_REPAIRED,
@@ -100,6 +104,16 @@ class ValueCache:
 
     def tags(self, raw: str) -> tuple[str, ...]:
         return self.get("tags", split_tags, raw)
+
+    def custom_date(self, raw: str):
+        """A custom field's date (may lie in the future, unlike a date of birth)."""
+        return self.get("custom_date", lambda v: normalize_custom_date(v, self.region), raw)
+
+    def number(self, raw: str):
+        return self.get("number", lambda v: normalize_number(v, self.region), raw)
+
+    def options(self, raw: str) -> str:
+        return self.get("options", normalize_options, raw)
 
 
 def format_postal_code(value: str, region: str) -> str:
@@ -261,19 +275,30 @@ def normalize_chunk(
             memo, make = PLAIN_KINDS[fld.kind]
             cols[fld.name] = first_non_empty(source_cols(fld.name), memo, make(region))
 
-    # -- dates ----------------------------------------------------------------------------
-    for name in schema.of_kind(F.DATE):
-        dates = [""] * n
+    # -- dates, and numbers of custom fields: the first valid value; the others flagged -----------
+    checked = [(name, cache.custom_date if schema[name].custom else cache.date, INVALID_DATE)
+               for name in schema.of_kind(F.DATE)]
+    checked += [(name, cache.number, INVALID_VALUE) for name in schema.of_kind(F.NUMBER, F.MONEY)]
+    for name, read, invalid in checked:
+        values = [""] * n
         for col in source_cols(name):
             for r, v in enumerate(col):
-                if dates[r] or not v or v.isspace():
+                if values[r] or not v or v.isspace():
                     continue
-                res = cache.date(v)
+                res = read(v)
                 if res.status == "valid":
-                    dates[r] = res.value
+                    values[r] = res.value
                 elif res.status == "invalid":
-                    table.add_problem(r, name, INVALID_DATE, res.reason, v)
-        cols[name] = dates
+                    table.add_problem(r, name, invalid, res.reason, v)
+        cols[name] = values
+
+    # -- options of custom multiple-choice fields (every source column's, unioned) --------------
+    for name in schema.of_kind(F.OPTIONS):
+        option_cols = source_cols(name)
+        if len(option_cols) == 1:
+            cols[name] = cache.mapped("options", normalize_options, option_cols[0])
+        else:
+            cols[name] = [normalize_options(";".join(col[r] for col in option_cols)) for r in range(n)]
 
     # -- tags (every tag column unioned) and notes ----------------------------------------
     for name in schema.of_kind(F.TAGS_KIND):

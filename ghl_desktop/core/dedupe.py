@@ -16,7 +16,7 @@ from typing import Callable
 
 from . import schema as F
 from .schema import Schema
-from .normalize import join_tags, split_tags
+from .normalize import join_tags, normalize_options, split_tags
 from .table import ERROR_KINDS, NO_CONTACT, ContactTable, true_positions
 
 
@@ -305,8 +305,9 @@ def _copy_row(src: ContactTable, i: int, dst: ContactTable, r: int) -> None:
 @lru_cache(maxsize=16)
 def _first_wins(schema: Schema) -> tuple[str, ...]:
     """The exported fields whose merged value is the first non-empty one (the others are unions:
-    tags, notes, and the further emails and phones of Email and Phone, merged below)."""
-    unions = {F.ADDITIONAL_EMAILS, F.ADDITIONAL_PHONES, *(n for k in _unions(schema) for n in k)}
+    tags, notes, custom options, and the further emails and phones of Email and Phone, merged below)."""
+    unions = {F.ADDITIONAL_EMAILS, F.ADDITIONAL_PHONES, *(n for k in _unions(schema) for n in k),
+              *schema.of_kind(F.OPTIONS)}
     return tuple(f.name for f in schema if f.exported and f.name not in unions)
 
 
@@ -360,6 +361,8 @@ def _merge_into(
             if tags_cache is not None:
                 tags_cache[tag_cells] = merged_tags
         values[name] = merged_tags
+    for name in table.schema.of_kind(F.OPTIONS):  # a custom multiple-choice field: every option
+        values[name] = normalize_options(", ".join(cols[name][r] for r in group if cols[name][r]))
     for name in note_fields:
         notes: list[str] = []
         for r in group:

@@ -26,8 +26,8 @@ from .assemble import SourceColumns, flagged_fields, risky_indexes
 from .atomic import atomic_open, commit_all, temp_path_for
 from .errors import OutputIsFolder
 from .messages import Message
-from .schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE, Schema
-from .normalize import needs_neutralizing, neutralize_formula
+from .schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE, TAGS, Schema
+from .normalize import join_tags, needs_neutralizing, neutralize_formula, split_tags
 from .normalize.injection import RISKY_STARTS
 from .speed import tuning
 from .speed.helper import ChunkHelper, in_order
@@ -49,6 +49,29 @@ class ExportResult:
     rejects: int = 0
     rejects_path: Path | None = None
     removed_stale: list[Path] = field(default_factory=list)
+
+
+def import_tag(text: str | None) -> str:
+    """``text`` as one valid GHL tag ("" for none): GHL splits tags on commas, semicolons and
+    periods, so those inside become hyphens or spaces (``import 1.2`` → ``import 1-2``)."""
+    tags = split_tags((text or "").replace(";", " ").replace(",", " ").replace("|", " "))
+    return tags[0] if tags else ""
+
+
+def tagged(table: ContactTable, tag: str) -> ContactTable:
+    """``table`` as exported with ``tag`` added to every row's tags (a view: its columns are
+    shared, but for a new Tags column; nothing of ``table`` changes)."""
+    tag = import_tag(tag)
+    if not tag or TAGS not in table.columns:
+        return table
+    col = table.columns[TAGS]
+    joined = {v: join_tags((*split_tags(v), tag)) if v else tag for v in set(col)}
+    columns = dict(table.columns)
+    columns[TAGS] = list(map(joined.__getitem__, col))
+    view = ContactTable.__new__(ContactTable)
+    view.__dict__.update(table.__dict__)
+    view.__dict__["columns"] = columns
+    return view
 
 
 def part_paths(out: Path, n_parts: int) -> list[Path]:
@@ -394,6 +417,7 @@ def write_export(
     cancel: Callable[[], bool] | None = None,
     helper: ChunkHelper | None = None,
     ahead: "ExportAhead | None" = None,
+    tag: str | None = None,
 ) -> ExportResult:
     """Write the GHL CSV (in parts when longer than ``split_rows``; 0 = never split).
 
@@ -401,11 +425,15 @@ def write_export(
     of the whole export), as the csv module would write them, byte for byte. ``helper``: a helper
     process still running from the conversion formats some of the slices. ``ahead``: slices it
     was given before the conversion's merge (``ExportAhead``), for the table as the conversion
-    left it.
+    left it. ``tag``: one tag added to every exported row (``import_tag``; GHL has no undo, and a
+    tag lets a person find and delete an import); the slices ``ahead`` formatted have no tag, so
+    they are not used then.
     """
     out = Path(out_path)
     if out.is_dir():
         raise OutputIsFolder(Message(M.OUTPUT_IS_FOLDER, str(out)))
+    if tag and import_tag(tag):
+        table, ahead = tagged(table, tag), None
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(out)
     keep = exported_index(table)

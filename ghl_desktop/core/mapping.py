@@ -20,11 +20,14 @@ from typing import Iterable, Sequence
 from functools import lru_cache
 
 from . import schema as F
-from .schema import STANDARD, Schema
+from .normalize.custom import detect_kind
+from .schema import STANDARD, Field, Schema
 from .synonyms import (
     AMBIGUOUS_NAME,
     LEADING_QUALIFIERS,
     MEANINGLESS_WORDS,
+    DESCRIBING_WORDS,
+    NEVER_STANDARD_WORDS,
     NOT_CONTACT_WORDS,
     PERSON_WORDS,
     TRAILING_OWNER_PHRASES,
@@ -222,19 +225,61 @@ def profile_values(values: Iterable[object]) -> ValueProfile:
 
 # -- the mapping --------------------------------------------------------------------------------
 
+#: Why a column has the field it has (``ColumnMapping.reason``).
+BY_HEADER, BY_VALUES, BY_BOTH, MANUAL = "header", "values", "header+values", "manual"
+#: A column kept as a custom field of its own because it fills no standard field.
+CUSTOM = "custom"
+#: Why a column is left out: it only describes another column (Google's "E-mail 1 - Label"), or
+#: it has no value at all. A column a person chose to leave out has MANUAL; "" is a column left
+#: out because custom fields were not wanted (``auto_map(custom=False)``).
+LABEL, EMPTY = "label", "empty"
+
+#: How many of a custom column's first non-empty values decide its kind.
+KIND_SAMPLE = 500
+
+
 @dataclass
 class ColumnMapping:
     source: str          # header name (unique within the file)
     index: int           # position in the header
     field: str | None    # a name of the schema's fields (``Schema.mappable``), or None = left out
     confidence: float    # 0.0 – 1.0, rounded to 2 decimals
-    reason: str          # "header", "values", "header+values", "manual", or "" when unmapped
+    reason: str          # BY_HEADER, BY_VALUES, BY_BOTH, MANUAL, CUSTOM; LABEL, EMPTY, MANUAL or "" when left out
+
+
+def unique_name(name: str, taken: Iterable[str]) -> str:
+    """``name``, or ``name (2)``, ``name (3)``… when a field of that name (in any case) exists."""
+    taken = {t.casefold() for t in taken}
+    out, k = name, 2
+    while out.casefold() in taken:
+        out, k = f"{name} ({k})", k + 1
+    return out
+
+
+def custom_name(source: str, index: int) -> str:
+    """A custom field's name from its source column: the header trimmed (a blank one: "Column N")."""
+    return " ".join(str(source or "").split()) or f"Column {index + 1}"
+
+
+def _schema_for(columns: list["ColumnMapping"], schema: Schema, new: dict[str, Field] | None = None) -> Schema:
+    """``schema``'s fields that are not custom, then the custom field of each column mapped to one,
+    in column order: ``new`` (by source) gives the field of a column just set, ``schema`` the others'."""
+    new = new or {}
+    old = {f.name: f for f in schema.custom}
+    customs: dict[str, Field] = {}
+    for c in sorted(columns, key=lambda c: c.index):
+        f = new.get(c.source) if c.source in new else old.get(c.field) if c.field else None
+        if f is not None:
+            customs.setdefault(f.name, f)
+    base = schema.without_custom()
+    return Schema(base.fields + tuple(customs.values())) if customs else base
 
 
 @dataclass
 class Mapping:
     columns: list[ColumnMapping]
-    #: The fields the columns may be mapped to.
+    #: The fields the columns may be mapped to: the conversion's own, then the custom fields of
+    #: this file's columns kept under their own names.
     schema: Schema = STANDARD
 
     def sources_for(self, field: str) -> list[int]:
@@ -245,46 +290,120 @@ class Mapping:
         """Source names left out (the report lists them)."""
         return [c.source for c in self.columns if c.field is None]
 
+    def custom_field(self, source: str) -> Field | None:
+        """The custom field ``source`` is kept as, or None."""
+        c = next((c for c in self.columns if c.source == source), None)
+        if c is None or c.field is None or c.field not in self.schema:
+            return None
+        f = self.schema[c.field]
+        return f if f.custom else None
+
     def with_field(self, source: str, field: str | None) -> "Mapping":
-        """A copy with one column set by hand; ``KeyError`` for a source not in the header."""
-        if field is not None and field not in self.schema:
+        """A copy with one column set by hand to a standard field (None: left out); ``KeyError``
+        for a source not in the header. A custom field the column had goes with it."""
+        if field is not None and (field not in self.schema or self.schema[field].custom):
             raise ValueError(f"unknown field {field!r}")
         if not any(c.source == source for c in self.columns):
             raise KeyError(source)
-        return Mapping([
-            replace(c, field=field, confidence=1.0, reason="manual") if c.source == source else replace(c)
+        cols = [
+            replace(c, field=field, confidence=1.0 if field else 0.0, reason=MANUAL) if c.source == source
+            else replace(c)
             for c in self.columns
-        ], self.schema)
+        ]
+        return Mapping(cols, _schema_for(cols, self.schema))
+
+    def with_custom(self, source: str, name: str | None = None, kind: str | None = None) -> "Mapping":
+        """A copy with ``source`` kept as a custom field named ``name`` (default: the one it has,
+        else the column's header; made distinct from every other field's) of ``kind`` (one of
+        ``schema.CUSTOM_KINDS``; default: the one it has, else text)."""
+        col = next((c for c in self.columns if c.source == source), None)
+        if col is None:
+            raise KeyError(source)
+        if kind is not None and kind not in F.CUSTOM_KINDS:
+            raise ValueError(f"not a custom field kind: {kind!r}")
+        old = self.custom_field(source)
+        name = " ".join((name or "").split()) or (old.name if old else custom_name(source, col.index))
+        others = [f.name for f in self.schema if old is None or f.name != old.name]
+        field = Field(unique_name(name, others), kind or (old.kind if old else F.TEXT), custom=True)
+        cols = [
+            replace(c, field=field.name, confidence=1.0, reason=MANUAL) if c.source == source else replace(c)
+            for c in self.columns
+        ]
+        return Mapping(cols, _schema_for(cols, self.schema, {source: field}))
 
     def to_dict(self) -> dict:
-        """``{source: {"field": str | None, "confidence": float}}`` in header order (JSON-ready)."""
-        return {c.source: {"field": c.field, "confidence": c.confidence} for c in self.columns}
+        """``{source: {"field": str | None, "confidence": float}}`` in header order (JSON-ready);
+        a custom field's entry also has ``"custom": true`` and its ``"kind"``, a column left out
+        its ``"reason"`` (``"label"``, ``"empty"``, ``"manual"`` when a person chose it)."""
+        out = {}
+        for c in self.columns:
+            entry: dict = {"field": c.field, "confidence": c.confidence}
+            if c.field is not None and c.field in self.schema and self.schema[c.field].custom:
+                entry["custom"], entry["kind"] = True, self.schema[c.field].kind
+            elif c.field is None and c.reason:
+                entry["reason"] = c.reason
+            out[c.source] = entry
+        return out
 
     @classmethod
     def from_dict(cls, header: list[str], data: dict, schema: Schema = STANDARD) -> "Mapping":
         """Rebuild a mapping saved with ``to_dict`` for ``header``.
 
-        Sources missing from ``data``, and unknown field names, come back unmapped. The dict records
-        no reason; a restored field is a decision made earlier rather than a fresh guess, so its
-        reason is ``"manual"`` (its saved confidence is kept).
+        Sources missing from ``data``, and unknown field names, come back unmapped; a custom
+        field comes back with its name and kind. The dict records no reason for a mapped column;
+        a restored field is a decision made earlier rather than a fresh guess, so its reason is
+        ``"manual"`` (its saved confidence is kept).
         """
-        cols = []
+        base = schema.without_custom()
+        cols, customs = [], {}
+        taken = list(base.mappable)
         for i, h in enumerate(header):
             entry = data.get(h) if isinstance(data, dict) else None
             entry = entry if isinstance(entry, dict) else {}
             field = entry.get("field")
-            if field not in schema:
+            if entry.get("custom") and isinstance(field, str) and field.strip():
+                kind = entry.get("kind") if entry.get("kind") in F.CUSTOM_KINDS else F.TEXT
+                name = unique_name(" ".join(field.split()), taken)
+                taken.append(name)
+                customs[h] = Field(name, kind, custom=True)
+                field = name
+            elif field not in base or (field is not None and base[field].custom):
                 field = None
             try:
                 conf = min(1.0, max(0.0, float(entry.get("confidence", 1.0)))) if field else 0.0
             except (TypeError, ValueError):
                 conf = 1.0
-            cols.append(ColumnMapping(h, i, field, round(conf, 2), "manual" if field else ""))
-        return cls(cols, schema)
+            reason = MANUAL if field else entry.get("reason") if entry.get("reason") in (LABEL, EMPTY, MANUAL) else ""
+            cols.append(ColumnMapping(h, i, field, round(conf, 2), reason))
+        return cls(cols, _schema_for(cols, base, customs))
+
+    def rebased(self, schema: Schema) -> "Mapping":
+        """The same columns over ``schema`` (a conversion's, holding every file's custom fields)."""
+        return Mapping([replace(c) for c in self.columns], schema)
+
+    def has_contact_column(self) -> bool:
+        """Whether some column fills a name, an email or a phone."""
+        kinds = {F.NAME, F.FULL_NAME_KIND, F.EMAIL_KIND, F.EMAIL_LIST, F.PHONE_KIND, F.PHONE_LIST}
+        return any(c.field is not None and c.field in self.schema and not self.schema[c.field].custom
+                   and self.schema[c.field].kind in kinds for c in self.columns)
 
     def signature(self) -> str:
         """Stable hash of the normalized header set; remembers a person's mapping per CRM export."""
         return header_signature([c.source for c in self.columns])
+
+
+def union_schema(base: Schema, mappings: Sequence[Mapping]) -> Schema:
+    """``base`` without custom fields, then the custom fields of every mapping, in order; the same
+    name in two files is one field (the first file's kind, or text when the kinds differ)."""
+    base = base.without_custom()
+    customs: dict[str, Field] = {}
+    for m in mappings:
+        for f in m.schema.custom:
+            if f.name not in customs:
+                customs[f.name] = f
+            elif customs[f.name].kind != f.kind:
+                customs[f.name] = replace(customs[f.name], kind=F.TEXT)
+    return Schema(base.fields + tuple(customs.values())) if customs else base
 
 
 _EMAIL_FIELD_FOR = {F.ADDITIONAL_PHONES: F.ADDITIONAL_EMAILS}
@@ -337,8 +456,29 @@ def _from_values(norm: str, prof: ValueProfile, schema: Schema) -> _Decision:
     return None, 0.0, ""
 
 
+def never_standard(norm: str) -> bool:
+    """A record id, a create date or an owner's name: may be kept as a custom field, never fills a
+    standard field (``NEVER_STANDARD_WORDS``)."""
+    words = norm.split()
+    return any(w in NEVER_STANDARD_WORDS for w in words) or any(
+        " ".join(words[i:i + 2]) in NEVER_STANDARD_WORDS for i in range(len(words) - 1))
+
+
+def describes_other(norm: str, others: Sequence[str]) -> bool:
+    """A column that only says what another column is (Google's "E-mail 1 - Label" beside
+    "E-mail 1 - Value", "Phone 1 - Type", "Celular - Tipo" beside "Celular"): its last word is a
+    describing word and another column's header is the rest, or starts with it."""
+    words = norm.split()
+    if len(words) < 2 or words[-1] not in DESCRIBING_WORDS:
+        return False
+    prefix = " ".join(words[:-1])
+    return any(o != norm and (o == prefix or o.startswith(prefix + " ")) for o in others)
+
+
 def _decide(source: str, prof: ValueProfile, schema: Schema) -> _Decision:
     norm = normalize_header(source)
+    if never_standard(norm):
+        return None, 0.0, ""
     field, conf = match_header(source, schema)
     if field is not None:
         return _from_header(field, conf, norm, prof, schema)
@@ -355,16 +495,48 @@ def _sample_columns(rows: Iterable[Sequence[object]], width: int, sample_size: i
 
 
 def auto_map(header: list[str], rows: Sequence[Sequence[str]], *, sample_size: int = 500,
-             schema: Schema = STANDARD) -> Mapping:
-    """Guess each column's field of ``schema`` from its header and the first ``sample_size`` rows."""
-    columns = _sample_columns(rows, len(header), sample_size)
+             schema: Schema = STANDARD, custom: bool = False, region: str = "BR",
+             columns: Sequence[Sequence[str]] | None = None) -> Mapping:
+    """Guess each column's field of ``schema`` from its header and the first ``sample_size`` rows.
+
+    With ``custom``, every column that fills no standard field and has a value is kept as a custom
+    field under its own name, of the kind its values have (``normalize.custom.detect_kind`` with
+    ``region``), unless it only describes another column; ``columns`` (all of the file's cells,
+    column-major) let that look past the sampled rows: a column empty there may still hold values.
+    """
+    sampled = _sample_columns(rows, len(header), sample_size)
+    schema = schema.without_custom()
     cols: list[ColumnMapping] = []
     for i, source in enumerate(header):
-        field, conf, reason = _decide(source, profile_values(columns[i]), schema)
+        field, conf, reason = _decide(source, profile_values(sampled[i]), schema)
         cols.append(ColumnMapping(source, i, field, round(conf, 2), reason))
     _resolve_names(cols)
     _resolve_single_valued(cols, schema)
-    return Mapping(cols, schema)
+    if not custom:
+        return Mapping(cols, schema)
+    norms = [normalize_header(h) for h in header]
+    fields: dict[str, Field] = {}
+    taken = list(schema.mappable)
+    for c in cols:
+        if c.field is not None:
+            continue
+        if describes_other(norms[c.index], norms):
+            c.reason = LABEL
+            continue
+        full = columns[c.index] if columns is not None and c.index < len(columns) else sampled[c.index]
+        values = list(itertools.islice(filter(_non_blank, full), KIND_SAMPLE))
+        if not values:
+            c.reason = EMPTY
+            continue
+        name = unique_name(custom_name(c.source, c.index), taken)
+        taken.append(name)
+        fields[c.source] = Field(name, detect_kind(values, region), custom=True)
+        c.field, c.confidence, c.reason = name, 1.0, CUSTOM
+    return Mapping(cols, _schema_for(cols, schema, fields))
+
+
+def _non_blank(value) -> bool:
+    return bool(value) and not str(value).isspace()
 
 
 def _drop(c: ColumnMapping) -> None:

@@ -143,6 +143,7 @@ NO_SHEETS = _entry("excel.no_sheets", "{0}: the workbook has no sheets", T)
 INPUT_TOO_MANY_ROWS = _entry("input.too_many_rows", "the input has {0} rows; the limit is {1} "
                                                     "(change it in the settings or split the file)", COUNT, COUNT)
 NO_INPUT = _entry("input.none", "no input file given")
+NO_CONTACT_COLUMNS = _entry("input.no_contact_columns", "{0}: no column looks like a name, email or phone", T)
 OUTPUT_IS_FOLDER_CLI = _entry("cli.output_is_folder",
                               "{0}: the output is a folder; give a file name such as contacts-ghl.csv", T)
 
@@ -208,6 +209,7 @@ DID_YOU_MEAN = _entry("problem.did_you_mean", "did you mean {0}?", T)
 NINTH_DIGIT = _entry("problem.ninth_digit", "old 8-digit mobile: the ninth digit was added")
 NO_CONTACT = _entry("problem.no_contact", "no name, email or phone: GHL cannot import it")
 FORMULA = _entry("problem.formula", "starts like a spreadsheet formula; exported with a leading '")
+NOT_A_NUMBER = _entry("problem.not_a_number", "not a number (GHL reads numbers written as 1234.56)")
 
 # -- phone reasons: core/normalize/phones.py -------------------------------------------------------
 PHONE_UNKNOWN_COUNTRY = _entry("phone.unknown_country", "unknown country code")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -21,7 +21,7 @@ from .errors import InputError
 from .export import ExportResult, write_export
 from .schema import GHL_COLUMNS, STANDARD, Schema
 from .limits import DEFAULT_LIMITS, Limits
-from .mapping import Mapping, auto_map
+from .mapping import Mapping, auto_map, union_schema
 from .messages import Message
 from .speed import tuning
 from .speed.helper import ChunkHelper, in_order, likely_rows
@@ -48,8 +48,12 @@ class ConvertOptions:
     split_rows: int = 10_000
     sheet: str | None = None
     limits: Limits = DEFAULT_LIMITS
-    #: The fields the contacts have (GHL's standard ones, plus any added at run time).
+    #: The fields the contacts have (GHL's standard ones, plus any added at run time; after a
+    #: conversion, its custom fields too).
     schema: Schema = STANDARD
+    #: Keep every column that fills no standard field as a custom field (False: leave them out,
+    #: the export then has the standard columns only: ``--drop-unmapped``).
+    custom_fields: bool = True
 
     def to_dict(self) -> dict:
         """JSON-ready; ``from_dict`` gives the same options back."""
@@ -57,6 +61,8 @@ class ConvertOptions:
                 "sheet": self.sheet, "limits": asdict(self.limits)}
         if self.schema != STANDARD:
             data["schema"] = self.schema.to_list()
+        if not self.custom_fields:
+            data["custom_fields"] = False
         return data
 
     @classmethod
@@ -65,7 +71,8 @@ class ConvertOptions:
         data = dict(data or {})
         limits = data.pop("limits", None)
         schema = data.pop("schema", None)
-        opts = cls(**{k: v for k, v in data.items() if k in ("region", "dedupe", "split_rows", "sheet")})
+        opts = cls(**{k: v for k, v in data.items()
+                      if k in ("region", "dedupe", "split_rows", "sheet", "custom_fields")})
         if limits:
             opts.limits = Limits(**{k: v for k, v in limits.items() if k in Limits.__dataclass_fields__})
         if schema:
@@ -104,10 +111,12 @@ class ConversionResult:
         state: TaskState | None = None,
         helper: ChunkHelper | None = None,
         ahead: ExportAhead | None = None,
+        tag: str | None = None,
     ) -> ExportResult:
         """Write the GHL CSV (``state``: its cancel is checked between slices); ``helper``: the
         conversion's helper process, if still running; ``ahead``: the slices it was given before
-        the merge (only right after ``convert``)."""
+        the merge (only right after ``convert``); ``tag``: one tag added to every exported row
+        (``export.import_tag`` cleans it)."""
         return write_export(
             self.table,
             out_path,
@@ -117,6 +126,7 @@ class ConversionResult:
             cancel=state.is_cancelled if state is not None else None,
             helper=helper,
             ahead=ahead,
+            tag=tag,
         )
 
     # -- persistence -----------------------------------------------------------------------
@@ -192,26 +202,33 @@ def normalize_sources(
     helper: ChunkHelper | None = None,
     prefed: dict[tuple[int, int], list] | None = None,
     before_merge: BeforeDrop | None = None,
+    require_contacts: bool = False,
 ) -> ConversionResult:
     """Map, normalize and merge already-read sources (also used when a person changes the mapping).
 
     A large input is normalized on two cores (see ``parallel``); ``helper`` is one already started,
-    and ``prefed`` the chunks it was given while the files were read, by (file index, first row).
+    and ``prefed`` the chunks it was given while the files were read, by (file index, first row):
+    they must have been given mappings over the conversion's schema (``conversion_mappings``).
     ``before_merge(table, drop, heads)`` is told, once every row is normalized, what merging the
     duplicates will make of the table (nothing, without ``dedupe``), before it is done.
+    ``require_contacts``: an input with no column of names, emails or phones is an ``InputError``.
     """
     started = time.perf_counter() if started is None else started
     state = as_state(state)
     state.set_progress("mapping", 0.0)
-    used: list[Mapping] = []
-    for i, src in enumerate(sources):
-        given = mappings[i] if mappings is not None and i < len(mappings) else None
-        used.append(given if given is not None else auto_map(src.header, sample_rows(src), schema=options.schema))
+    used = conversion_mappings(sources, options, mappings)
+    if require_contacts:
+        for src, mapping in zip(sources, used):
+            if not mapping.has_contact_column():
+                raise InputError(Message(M.NO_CONTACT_COLUMNS, src.info.get("file") or Path(src.path).name))
+    schema = used[0].schema if used else options.schema.without_custom()
+    if schema != options.schema:
+        options = replace(options, schema=schema)
     state.set_progress("mapping", 1.0)
 
     total = sum(s.n_rows for s in sources)
     cache = ValueCache(options.region)
-    table = ContactTable(schema=options.schema)
+    table = ContactTable(schema=schema)
     done = 0
     prefed = prefed or {}
     own = None  # a helper given by the caller is the caller's to close
@@ -271,6 +288,25 @@ def normalize_sources(
     )
     result.refresh_report(seconds=time.perf_counter() - started)
     return result
+
+
+def automatic_mapping(src: SourceColumns, options: ConvertOptions) -> Mapping:
+    """The automatic mapping of one read input (custom fields looked for in all of its cells)."""
+    return auto_map(src.header, sample_rows(src), schema=options.schema, custom=options.custom_fields,
+                    region=options.region, columns=src.columns)
+
+
+def conversion_mappings(sources: Sequence[SourceColumns], options: ConvertOptions,
+                        mappings: Sequence[Mapping | None] | None = None) -> list[Mapping]:
+    """Each input's mapping (``mappings[i]``, else the automatic one), all over the conversion's
+    schema: ``options.schema``'s fields, then every input's custom fields (``union_schema``), so
+    that every chunk of every file has the same columns."""
+    used: list[Mapping] = []
+    for i, src in enumerate(sources):
+        given = mappings[i] if mappings is not None and i < len(mappings) else None
+        used.append(given if given is not None else automatic_mapping(src, options))
+    schema = union_schema(options.schema, used)
+    return [m if m.schema == schema else m.rebased(schema) for m in used]
 
 
 def _chunk_bounds(n_rows: int, last: bool, sent_until: int = 0) -> list[tuple[int, int]]:
@@ -334,6 +370,8 @@ class _Prefeed:
         self.helper, self.file_index, self.options = helper, file_index, options
         self.mapping_for = mapping_for
         self.mapping: Mapping | None = None
+        #: The mapping was the automatic one (decided on the first rows; see ``read_and_normalize``).
+        self.automatic = False
         self.columns: list[list[str]] | None = None
         self.sent: dict[tuple[int, int], list] = {}
         self.next_start = 0
@@ -349,8 +387,11 @@ class _Prefeed:
             src = SourceColumns("", header, columns, range(final_rows))
             if self.mapping is None:
                 self.columns = columns
-                self.mapping = self.mapping_for(header) or auto_map(header, sample_rows(src),
-                                                                    schema=self.options.schema)
+                self.mapping = self.mapping_for(header)
+                if self.mapping is None:
+                    self.automatic = True
+                    self.mapping = auto_map(header, sample_rows(src), schema=self.options.schema,
+                                            custom=self.options.custom_fields, region=self.options.region)
             start, stop = self.next_start, self.next_start + tuning.CHUNK_ROWS
             pending = helper.submit(src, self.mapping, self.file_index, start, stop, self.options.region)
             if pending is None:
@@ -420,21 +461,24 @@ def convert_and_export(
     rejects_path: str | os.PathLike | None = None,
     state: TaskState | None = None,
     process_ends: bool = False,
+    tag: str | None = None,
 ) -> tuple[ConversionResult, ExportResult]:
     """``convert`` then ``export`` at once, for a caller with nothing to review in between (the
     command line). A large input's helper process keeps the chunks it normalizes and formats the
     export's slices from them, starting while this process merges the duplicates; the files are
     the same byte for byte as ``convert(...).export(...)``. ``process_ends``: the caller ends the
-    process right after (``end_process``), so the helper is waited for here."""
+    process right after (``end_process``), so the helper is waited for here. ``tag``: added to
+    every exported row (the slices formatted ahead would have none, so there are none then)."""
     from .speed.export_ahead import ExportAhead
 
     state = as_state(state)
     helper = ChunkHelper(keep=True)
-    ahead = ExportAhead(helper, options.split_rows)
+    ahead = None if tag else ExportAhead(helper, options.split_rows)
     try:
         result = convert(paths, options, state=state, helper=helper, before_merge=ahead)
         state.set_progress("writing", 0.0)
-        exported = result.export(out_path, options.split_rows, rejects_path, helper=helper, ahead=ahead)
+        exported = result.export(out_path, options.split_rows, rejects_path, helper=helper, ahead=ahead,
+                                 tag=tag)
     finally:
         # The helper ends and releases its pipes (which hold this process's standard streams open
         # for whoever reads them) and semaphores before the caller goes on.
@@ -507,17 +551,26 @@ def read_and_normalize(
 
     try:
         sources = read_sources(paths, options, state=state, feed_for=feed_for)
-        used: list[Mapping | None] = []
+        chosen: list[Mapping | None] = []
+        for i, src in enumerate(sources):
+            feed = feeds.get(i)
+            if feed is not None and feed.holds(src) and not feed.automatic:
+                chosen.append(feed.mapping)
+            else:
+                chosen.append(choose(i, src.header))
+        used = conversion_mappings(sources, options, chosen)
         prefed: dict[tuple[int, int], list] = {}
         for i, src in enumerate(sources):
             feed = feeds.get(i)
-            if feed is not None and feed.holds(src):
-                used.append(feed.mapping)
+            if feed is None:
+                continue
+            # The chunks sent count only if they were mapped exactly as the whole file now is: the
+            # automatic mapping of the first rows can differ (a column empty there is filled further
+            # down), and another input's custom fields widen the conversion's schema.
+            if feed.holds(src) and feed.mapping == used[i]:
                 prefed.update(feed.sent)
             else:
-                if feed is not None:
-                    feed.discard()
-                used.append(choose(i, src.header))
+                feed.discard()
         result = normalize_sources(
             sources,
             options,
@@ -528,6 +581,7 @@ def read_and_normalize(
             helper=helper,
             prefed=prefed,
             before_merge=before_merge,
+            require_contacts=True,
         )
     finally:
         if own:
@@ -570,7 +624,8 @@ def head_preview(
     src = SourceColumns(str(p), table.header, [list(c) for c in zip(*rows)], table.row_numbers[:n])
     used = mapping if mapping is not None else (mapping_for(table.header) if mapping_for else None)
     if used is None:
-        used = auto_map(table.header, rows, schema=options.schema)
+        used = auto_map(table.header, rows, schema=options.schema, custom=options.custom_fields,
+                        region=options.region)
     return normalize_chunk(src, used, 0, 0, n, ValueCache(options.region))
 
 

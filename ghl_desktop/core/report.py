@@ -17,6 +17,7 @@ from .table import (
     INVALID_DATE,
     INVALID_EMAIL,
     INVALID_PHONE,
+    INVALID_VALUE,
     PHONE_REPAIRED,
     ContactTable,
 )
@@ -26,7 +27,9 @@ from .table import (
 # are "all rows minus the few that are not exported" (``ContactTable.not_exported_rows``), column
 # counts are C-level loops, and the sparse problems are walked once (``_problem_rows``).
 
-_COUNTED = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, PHONE_REPAIRED, EMAIL_TYPO, FORMULA)
+_COUNTED = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_VALUE, PHONE_REPAIRED, EMAIL_TYPO, FORMULA)
+#: Why a column was left out, as the report says it (by ``mapping.ColumnMapping.reason``).
+LEFT_OUT_REASONS = {"label": "label", "empty": "empty", "manual": "ignored", "": "unmapped"}
 _QUALITY = (("email", F.EMAIL, INVALID_EMAIL), ("phone", F.PHONE, INVALID_PHONE))
 
 
@@ -152,6 +155,7 @@ def build_report(
         for source, entry in m.items():
             merged_mapping.setdefault(source, entry)
     unmapped_all = list(dict.fromkeys(c for cols_ in unmapped for c in cols_))
+    fields_filled = {fld: _filled_exported(table, fld, gone) for fld in table.columns}
     return {
         "total_rows": total_rows,
         "exported_rows": n_exported,
@@ -163,14 +167,17 @@ def build_report(
         "duplicates_merged": duplicates_merged,
         "rejected_rows": rejected,
         "invalid_dates": counts[INVALID_DATE],
+        "invalid_values": counts[INVALID_VALUE],
         "email_typos": counts[EMAIL_TYPO],
         "formulas_neutralized": counts[FORMULA],
         "excluded_rows": len(table.excluded),
         "mapping": merged_mapping,
         "unmapped_columns": unmapped_all,
+        "custom_fields": custom_fields(table, mappings, fields_filled),
+        "left_out_columns": left_out_columns(mappings),
         "quality": _quality(n, table, gone, found, filled),
         # Per exported field of the table's schema, in order: how many exported rows have a value.
-        "fields_filled": {fld: _filled_exported(table, fld, gone) for fld in table.columns},
+        "fields_filled": fields_filled,
         "inputs": [
             {**info, "mapping": m, "unmapped_columns": u}
             for info, m, u in zip(inputs, mappings, unmapped)
@@ -179,10 +186,34 @@ def build_report(
     }
 
 
+def custom_fields(table: ContactTable, mappings: list[dict], filled: dict[str, int]) -> list[dict]:
+    """Each custom field of the table, in export order: its name, the source column it keeps (the
+    first file's, if several files have it), its kind, and how many exported rows have a value."""
+    sources: dict[str, str] = {}
+    for m in mappings:
+        for source, entry in m.items():
+            if entry.get("custom") and entry.get("field"):
+                sources.setdefault(entry["field"], source)
+    return [{"name": f.name, "source": sources.get(f.name, f.name), "kind": f.kind, "filled": filled.get(f.name, 0)}
+            for f in table.schema.custom]
+
+
+def left_out_columns(mappings: list[dict]) -> list[dict]:
+    """The source columns not exported and why: ``label`` (it only describes another column),
+    ``empty`` (no value at all), ``ignored`` (a person chose so), ``unmapped`` (custom fields off)."""
+    out: dict[str, str] = {}
+    for m in mappings:
+        for source, entry in m.items():
+            if entry.get("field") is None:
+                out.setdefault(source, LEFT_OUT_REASONS.get(entry.get("reason", ""), "unmapped"))
+    return [{"source": s, "reason": r} for s, r in out.items()]
+
+
 #: The report's counts that add up over row chunks (``chunk_counts``): a running job's live
 #: report is their sum.
 CHUNK_SUMMED = ("total_rows", "exported_rows", "invalid_emails", "invalid_phones", "phones_repaired",
-                "rejected_rows", "invalid_dates", "email_typos", "formulas_neutralized", "excluded_rows")
+                "rejected_rows", "invalid_dates", "invalid_values", "email_typos", "formulas_neutralized",
+                "excluded_rows")
 
 
 def chunk_counts(table: ContactTable) -> dict:

@@ -28,6 +28,7 @@ from .table import (
     INVALID_DATE,
     INVALID_EMAIL,
     INVALID_PHONE,
+    INVALID_VALUE,
     NO_CONTACT,
     PHONE_REPAIRED,
     ContactTable,
@@ -68,8 +69,9 @@ def restore(table: ContactTable, snap: RowSnapshot) -> None:
         table.excluded.discard(snap.row)
 
 
-def _normalize_cell(kind: str, text: str, cache: ValueCache) -> tuple[str, list[Problem], str]:
-    """(value, problems, suggestion) for one typed value of a field of ``kind``, under the import rules."""
+def _normalize_cell(kind: str, text: str, cache: ValueCache, custom: bool = False) -> tuple[str, list[Problem], str]:
+    """(value, problems, suggestion) for one typed value of a field of ``kind`` (``custom``: a
+    custom field's), under the import rules."""
     text = text or ""
     if not text.strip():
         return "", [], ""
@@ -86,9 +88,15 @@ def _normalize_cell(kind: str, text: str, cache: ValueCache) -> tuple[str, list[
             probs.append(Problem(PHONE_REPAIRED, REPAIRED_MESSAGE, text))
         return ", ".join(res.phones), probs, ""
     if kind == F.DATE:
-        res = cache.date(text)
+        res = cache.custom_date(text) if custom else cache.date(text)
         probs = [Problem(INVALID_DATE, res.reason, text)] if res.status == "invalid" else []
         return res.value, probs, ""
+    if kind in (F.NUMBER, F.MONEY):
+        res = cache.number(text)
+        probs = [Problem(INVALID_VALUE, res.reason, text)] if res.status == "invalid" else []
+        return res.value, probs, ""
+    if kind == F.OPTIONS:
+        return cache.options(text), [], ""
     if kind == F.NAME:
         return cache.name(text), [], ""
     if kind in PLAIN_KINDS:
@@ -105,7 +113,8 @@ def edit_cell(
 ) -> RowSnapshot:
     """Set ``field`` of ``row`` from typed ``text``, re-validated; returns the undo snapshot."""
     before = snapshot(table, row)
-    value, probs, suggestion = _normalize_cell(table.schema[field].kind, text, cache)
+    fld = table.schema[field]
+    value, probs, suggestion = _normalize_cell(fld.kind, text, cache, fld.custom)
     if field in (F.EMAIL, F.PHONE) and ", " in value:
         # Several valid addresses/numbers typed in the main cell: the rest become additional ones.
         first, rest = value.split(", ", 1)

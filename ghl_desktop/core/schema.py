@@ -37,9 +37,14 @@ POSTAL = "postal"            # a postal code; a Brazilian CEP written 01310-100
 DATE = "date"                # a date, written YYYY-MM-DD
 TAGS_KIND = "tags"           # tags, split on , ; | and cleaned
 NOTES_KIND = "notes"         # free text of every source column, one per line
+NUMBER = "number"            # a number, written with a decimal point and no grouping (1234.56)
+MONEY = "money"              # an amount of money, written as a number (R$ 1.234,56 → 1234.56)
+OPTIONS = "options"          # options of a multiple-choice field, ", "-separated, no period inside
 
 KINDS = (NAME, FULL_NAME_KIND, EMAIL_KIND, EMAIL_LIST, PHONE_KIND, PHONE_LIST, TEXT, PLACE,
-         STATE_KIND, POSTAL, DATE, TAGS_KIND, NOTES_KIND)
+         STATE_KIND, POSTAL, DATE, TAGS_KIND, NOTES_KIND, NUMBER, MONEY, OPTIONS)
+#: The kinds a custom field may have (the person may choose among them), in the order offered.
+CUSTOM_KINDS = (TEXT, NUMBER, MONEY, DATE, OPTIONS)
 #: Kinds a schema has one field of at most: the contact's emails and phones, its full name.
 SINGLE_KINDS = (FULL_NAME_KIND, EMAIL_KIND, EMAIL_LIST, PHONE_KIND, PHONE_LIST)
 #: Kinds whose values are E.164 numbers: they legitimately start with "+", never a formula.
@@ -47,7 +52,7 @@ NUMBER_KINDS = frozenset({PHONE_KIND, PHONE_LIST})
 #: Kinds several source columns may feed (the values of all of them are kept).
 MULTI_SOURCE_KINDS = frozenset({EMAIL_KIND, EMAIL_LIST, PHONE_KIND, PHONE_LIST, TAGS_KIND, NOTES_KIND})
 #: Kinds whose merged value is the union of every duplicate's items, not the first non-empty one.
-UNION_KINDS = frozenset({EMAIL_LIST, PHONE_LIST, TAGS_KIND, NOTES_KIND})
+UNION_KINDS = frozenset({EMAIL_LIST, PHONE_LIST, TAGS_KIND, NOTES_KIND, OPTIONS})
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,9 @@ class Field:
     value_hints: frozenset[str] = frozenset()
     #: A good first width of the review table's column, in pixels (None: fit the header).
     review_width: int | None = None
+    #: A custom field: a source column kept under its own name (GHL's custom fields), exported
+    #: after the standard columns. Never a synonym's target: each belongs to the column it came from.
+    custom: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -98,6 +106,7 @@ class Field:
             synonyms=tuple(data.get("synonyms", ())), exported=bool(data.get("exported", True)),
             shape=data.get("shape"), overrulable=bool(data.get("overrulable", False)),
             value_hints=frozenset(data.get("value_hints", ())), review_width=data.get("review_width"),
+            custom=bool(data.get("custom", False)),
         )
 
 
@@ -143,6 +152,15 @@ class Schema:
     def with_field(self, field: Field) -> "Schema":
         """This schema plus ``field``, exported after the last column."""
         return Schema(self.fields + (field,))
+
+    @property
+    def custom(self) -> tuple[Field, ...]:
+        """The custom fields, in export order."""
+        return tuple(f for f in self.fields if f.custom)
+
+    def without_custom(self) -> "Schema":
+        """This schema without its custom fields (``self`` when it has none)."""
+        return Schema(f for f in self.fields if not f.custom) if self.custom else self
 
     def of_kind(self, *kinds: str) -> list[str]:
         """Names of the exported fields of these kinds, in order."""

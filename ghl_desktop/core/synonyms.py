@@ -43,3 +43,15 @@ NOT_CONTACT_WORDS = frozenset({
     "rep", "gerente", "manager", "cadastro", "data", "date", "fecha", "dni", "nif", "cuit", "rut",
 })
 
+
+#: Header words (or two-word phrases) of a column that must never fill a standard field: a record
+#: id, when the record was created, who owns it. Such a column may be kept as a custom field.
+NEVER_STANDARD_WORDS = frozenset({
+    "id", "ids", "uuid", "owner", "owners", "dono", "responsavel", "proprietario", "propietario",
+    "created", "create", "creation", "criado", "criacao", "criada", "cadastrado", "creado", "creacion",
+    "record id", "contact id", "data de cadastro", "fecha de alta",
+})
+
+#: The last word of a header that only describes the column beside it ("E-mail 1 - Label",
+#: "Phone 1 - Type"): such a column is not a field by default.
+DESCRIBING_WORDS = frozenset({"label", "type", "tipo", "rotulo"})

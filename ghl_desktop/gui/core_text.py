@@ -100,6 +100,7 @@ TEMPLATES: dict[str, str] = {
     M.INPUT_TOO_MANY_ROWS: QT_TRANSLATE_NOOP("CoreText", "the input has {0} rows; the limit is {1} (change it in "
                                                          "the settings or split the file)"),
     M.NO_INPUT: QT_TRANSLATE_NOOP("CoreText", "no input file given"),
+    M.NO_CONTACT_COLUMNS: QT_TRANSLATE_NOOP("CoreText", "{0}: no column looks like a name, email or phone"),
     M.OUTPUT_IS_FOLDER_CLI: QT_TRANSLATE_NOOP("CoreText", "{0}: the output is a folder; give a file name such as "
                                                           "contacts-ghl.csv"),
     # -- a job that fails: jobs/worker.py
@@ -162,6 +163,7 @@ TEMPLATES: dict[str, str] = {
     M.NINTH_DIGIT: QT_TRANSLATE_NOOP("CoreText", "old 8-digit mobile: the ninth digit was added"),
     M.NO_CONTACT: QT_TRANSLATE_NOOP("CoreText", "no name, email or phone: GHL cannot import it"),
     M.FORMULA: QT_TRANSLATE_NOOP("CoreText", "starts like a spreadsheet formula; exported with a leading '"),
+    M.NOT_A_NUMBER: QT_TRANSLATE_NOOP("CoreText", "not a number (GHL reads numbers written as 1234.56)"),
     # -- phone reasons: core/normalize/phones.py
     M.PHONE_UNKNOWN_COUNTRY: QT_TRANSLATE_NOOP("CoreText", "unknown country code"),
     M.PHONE_NOT_A_NUMBER: QT_TRANSLATE_NOOP("CoreText", "not a phone number"),

@@ -1,4 +1,5 @@
-"""Export: choose where (default ``<source>-ghl.csv``), split size and rejects, then write off-thread.
+"""Export: choose where (default ``<source>-ghl.csv``), split size, rejects and the import tag, then
+write off-thread.
 
 The dialog waits while the job (or a mapping re-run) is still working, and says how many rows
 still carry problems; writing happens on the thread pool and ends with a message that can open
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import GHL_ROW_LIMIT
+from ..core import GHL_ROW_LIMIT, import_tag
 
 
 def default_export_name(source_name: str) -> str:
@@ -45,7 +46,7 @@ def rows_with_problems(table) -> int:
 
 class ExportDialog(QDialog):
     def __init__(self, source_name: str, folder: str, split_rows: int, rejects: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, tag: str = "", tag_on: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -63,6 +64,16 @@ class ExportDialog(QDialog):
         self.split.setValue(split_rows)
         self.rejects = QCheckBox()
         self.rejects.setChecked(rejects)
+        self.tag_on = QCheckBox()
+        self.tag_on.setObjectName("exportTagOn")
+        self.tag_on.setChecked(tag_on)
+        self.tag_edit = QLineEdit(tag)
+        self.tag_edit.setObjectName("exportTag")
+        self.tag_edit.setEnabled(tag_on)
+        self.tag_on.toggled.connect(self.tag_edit.setEnabled)
+        tag_row = QHBoxLayout()
+        tag_row.addWidget(self.tag_on)
+        tag_row.addWidget(self.tag_edit, 1)
         self.waiting = QLabel()
         self.waiting.setObjectName("exportWaiting")
         self.warning = QLabel()
@@ -73,6 +84,7 @@ class ExportDialog(QDialog):
         self.form.addRow("", row)
         self.form.addRow("", self.split)
         self.form.addRow("", self.rejects)
+        self.form.addRow("", tag_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -91,7 +103,12 @@ class ExportDialog(QDialog):
         self.rejects.setText(self.tr("Also write the rows with problems to a rejects file"))
         self.split.setSuffix(self.tr(" rows per file"))
         self.split.setToolTip(self.tr("GHL imports at most 10,000 rows per file; longer exports become parts"))
-        labels = [self.tr("Save as:"), self.tr("Split into parts of:"), ""]
+        self.tag_on.setText(self.tr("Tag every contact with"))
+        tip = self.tr("GHL has no undo: a tag on every contact of this import lets you find them (and delete "
+                      "them) in GHL. Commas and periods become hyphens: GHL would split the tag on them.")
+        self.tag_on.setToolTip(tip)
+        self.tag_edit.setToolTip(tip)
+        labels = [self.tr("Save as:"), self.tr("Split into parts of:"), "", self.tr("Import tag:")]
         for i, text in enumerate(labels):
             item = self.form.itemAt(i, QFormLayout.ItemRole.LabelRole)
             if item is not None and item.widget() is not None:
@@ -119,6 +136,10 @@ class ExportDialog(QDialog):
         self.warning.setText(self.tr(
             "%n row(s) still have invalid values. They are exported without those values; "
             "review them first if you can.", "", n))
+
+    def tag(self) -> str | None:
+        """The tag to add to every contact (as GHL will read it), or None when switched off or empty."""
+        return (import_tag(self.tag_edit.text()) or None) if self.tag_on.isChecked() else None
 
     def out_path(self) -> Path:
         return Path(self.path_edit.text().strip())

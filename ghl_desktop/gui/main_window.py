@@ -546,7 +546,8 @@ class MainWindow(QMainWindow):
         folder = self.settings.last_export_folder or str(Path(job.original_path).parent)
         if not Path(folder).is_dir():
             folder = str(Path.home())
-        dialog = ExportDialog(job.file_name, folder, self.settings.split_rows, self.settings.write_rejects, self)
+        dialog = ExportDialog(job.file_name, folder, self.settings.split_rows, self.settings.write_rejects, self,
+                              tag=self.settings.import_tag(), tag_on=self.settings.tag_import)
         dialog.job_id = job_id
         dialog.accepted.connect(lambda: self._start_export(dialog))
         dialog.finished.connect(lambda _r: self._forget_dialog(dialog))
@@ -578,10 +579,13 @@ class MainWindow(QMainWindow):
             out = out.with_name(out.name + ".csv")
         split, rejects = dialog.split.value(), dialog.rejects.isChecked()
         self.settings.write_rejects = rejects
-        self.run_export(dialog.job_id, out, split, rejects)
+        self.settings.tag_import = dialog.tag_on.isChecked()
+        self.settings.set_import_tag(dialog.tag_edit.text())
+        self.run_export(dialog.job_id, out, split, rejects, tag=dialog.tag())
 
-    def run_export(self, job_id: str, out: Path, split_rows: int, rejects: bool) -> None:
-        """Write the GHL CSV (and rejects) for the loaded job on the thread pool."""
+    def run_export(self, job_id: str, out: Path, split_rows: int, rejects: bool, tag: str | None = None) -> None:
+        """Write the GHL CSV (and rejects) for the loaded job on the thread pool; ``tag``: added to
+        every contact."""
         result = self.session.result
         if result is None or self.session.job_id != job_id:
             return
@@ -592,7 +596,7 @@ class MainWindow(QMainWindow):
         rejects_path = rejects_path_for(out) if rejects else None
 
         def work():
-            return result.export(out, split_rows=split_rows, rejects_path=rejects_path)
+            return result.export(out, split_rows=split_rows, rejects_path=rejects_path, tag=tag)
 
         def done(res) -> None:
             self._export_done()

@@ -106,8 +106,19 @@ class ReportPanel(QWidget):
         else:
             secs = self.report.get("seconds")
             self.status.setText(self.tr("Final report ({0} s).").format(QLocale().toString(float(secs or 0), "f", 1)))
+        lines = []
+        custom = self.report.get("custom_fields") or []
+        if custom:
+            from .mapping_editor import kind_label
+
+            loc = QLocale()
+            lines.append(self.tr("Kept as custom fields (create them in GHL with these names and types): {0}").format(
+                "; ".join(f"{f['name']} ({kind_label(f['kind'])}, {loc.toString(int(f.get('filled', 0)))})"
+                          for f in custom)))
         unmapped = self.report.get("unmapped_columns") or []
-        self.unmapped.setText(self.tr("Columns left out: {0}").format(", ".join(unmapped)) if unmapped else "")
+        if unmapped:
+            lines.append(self.tr("Columns left out: {0}").format(", ".join(unmapped)))
+        self.unmapped.setText("\n".join(lines))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

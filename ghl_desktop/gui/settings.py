@@ -6,6 +6,8 @@ delete, and a test's temporary data folder gets its own settings for free.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import phonenumbers
@@ -121,6 +123,24 @@ class AppSettings:
     def write_rejects(self, value: bool) -> None:
         self.q.setValue("export/rejects", bool(value))
 
+    @property
+    def tag_import(self) -> bool:
+        """Whether the export adds the import tag to every contact (on unless switched off)."""
+        return _bool(self.q.value("export/tag_enabled", True))
+
+    @tag_import.setter
+    def tag_import(self, value: bool) -> None:
+        self.q.setValue("export/tag_enabled", bool(value))
+
+    def import_tag(self, today: dt.date | None = None) -> str:
+        """The tag the export dialog offers: the one the person wrote last time, or, when that was
+        the dated default (or there was none), today's ``importado-YYYY-MM-DD``."""
+        value = str(self.q.value("export/tag", "") or "").strip()
+        return value if value and not _DATED_TAG.match(value) else default_import_tag(today)
+
+    def set_import_tag(self, value: str) -> None:
+        self.q.setValue("export/tag", value.strip())
+
     def geometry(self, key: str) -> QByteArray | None:
         value = self.q.value(f"window/{key}")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
@@ -130,6 +150,14 @@ class AppSettings:
 
     def sync(self) -> None:
         self.q.sync()
+
+
+#: The default import tag, dated by the day of the export (what GHL's help advises: one tag per import).
+_DATED_TAG = re.compile(r"^importado-\d{4}-\d{2}-\d{2}$")
+
+
+def default_import_tag(today: dt.date | None = None) -> str:
+    return f"importado-{(today or dt.date.today()).isoformat()}"
 
 
 def _bool(value) -> bool:

@@ -21,6 +21,7 @@ from ghl_desktop.core.table import (
     ERROR_KINDS,
     FORMULA,
     INVALID_DATE,
+    INVALID_VALUE,
     INVALID_EMAIL,
     INVALID_PHONE,
     NO_CONTACT,
@@ -31,7 +32,7 @@ from ghl_desktop.core.table import (
     true_positions,
 )
 
-KINDS = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, NO_CONTACT, EMAIL_TYPO, FORMULA, PHONE_REPAIRED)
+KINDS = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_VALUE, NO_CONTACT, EMAIL_TYPO, FORMULA, PHONE_REPAIRED)
 
 
 # -- references: the per-row rules, written plainly -------------------------------------------------
@@ -228,6 +229,7 @@ def assert_same_table(got: ContactTable, want: ContactTable) -> None:
 COUNT_KEYS = (
     (INVALID_EMAIL, "invalid_emails"), (INVALID_PHONE, "invalid_phones"), (INVALID_DATE, "invalid_dates"),
     (PHONE_REPAIRED, "phones_repaired"), (EMAIL_TYPO, "email_typos"), (FORMULA, "formulas_neutralized"),
+    (INVALID_VALUE, "invalid_values"),
 )
 
 

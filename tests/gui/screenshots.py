@@ -25,20 +25,25 @@ WIDTH = 1100  # saved width in pixels (the window is 1366 wide)
 FIRST = ["MARIA", "joão", "Ana", "Carlos", "beatriz", "Rafael", "Luíza", "PEDRO", "fernanda", "Lucas"]
 LAST = ["DA SILVA", "de souza", "Pereira", "Oliveira", "costa", "Santos", "Almeida", "LIMA", "Ribeiro"]
 CITIES = ["São Paulo", "campinas", "Rio de Janeiro", "Belo Horizonte", "fortaleza", "Curitiba"]
+JOBS = ["Diretora comercial", "Analista", "Gerente de compras", "Sócio", "Coordenadora"]
+TOPICS = ["Vendas", "Marketing", "Atendimento", "Finanças"]
 
 
 def demo_file(path: Path, rows: int, seed: int = 7) -> Path:
     rnd = random.Random(seed)
-    lines = ["Nome;Sobrenome;E-mail;Celular;Empresa;Cidade;UF;Etiquetas"]
+    lines = ["Nome;Sobrenome;E-mail;Celular;Celular - Tipo;Empresa;Cidade;UF;Etiquetas;Cargo;"
+             "Valor da última compra;Data da última compra;Interesses"]
     for i in range(rows):
         f, l = rnd.choice(FIRST), rnd.choice(LAST)
         user = f"{f.lower()}.{l.split()[-1].lower()}{i}"
         email = rnd.choices([f"{user}@gmail.com", f"{user}@gmial.com", f"{user}@@empresa", ""], [80, 6, 5, 9])[0]
         phone = rnd.choices([f"(11) 9{rnd.randint(1000, 9999)}-{rnd.randint(1000, 9999)}",
                              f"19 8{rnd.randint(100, 999)}-{rnd.randint(1000, 9999)}", "123", ""], [80, 8, 4, 8])[0]
-        lines.append(f"{f};{l};{email};{phone};;{rnd.choice(CITIES)};SP;cliente, evento.2024")
+        custom = (f"{rnd.choice(JOBS)};R$ {rnd.randint(1, 9)}.{rnd.randint(100, 999)},{rnd.randint(10, 99)};"
+                  f"{rnd.randint(1, 28):02d}/{rnd.randint(1, 12):02d}/2024;\"{'; '.join(rnd.sample(TOPICS, 2))}\"")
+        lines.append(f"{f};{l};{email};{phone};Pessoal;;{rnd.choice(CITIES)};SP;cliente, evento.2024;{custom}")
         if i % 40 == 5:  # a duplicate of the row above, written differently
-            lines.append(f"{f};{l};{email.upper()};{phone};Padaria;;;vip")
+            lines.append(f"{f};{l};{email.upper()};{phone};;Padaria;;;vip;;;;")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -114,6 +119,16 @@ def main(argv: list[str] | None = None) -> int:
     save(w, "04-mapping.png")
     w.tabs.setCurrentWidget(w.report_panel)
     save(w, "05-report.png")
+    w.export_current()
+    wait(app, lambda: w.export_dialog is not None and w.export_dialog.is_ready())
+    dialog = w.export_dialog
+    dialog.path_edit.setText(str(Path.home() / "Documentos" / "contatos-evento-ghl.csv"))
+    dialog.adjustSize()
+    QCoreApplication.processEvents()
+    path = OUT / "06-export-tag.png"
+    dialog.grab().save(str(path), "PNG", 9)  # at its own size: a dialog scaled up would blur
+    print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
+    dialog.reject()
     ctx.close()
     return 0
 

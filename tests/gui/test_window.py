@@ -202,7 +202,8 @@ def test_mapping_change_reruns_and_is_remembered(ctx, qtbot, files, tmp_path):
     new_job = next(j for j in ctx.store.list() if j.file_name == "evento2.csv")
     wait_result(qtbot, w, new_job.id)
     assert w.model.table.columns[NOTES] == [""]
-    assert {c.source: c.reason for c in w.mapping_editor.mapping.columns}["Observação"] == ""
+    # A column left out keeps why in the remembered mapping: a person's choice.
+    assert {c.source: c.reason for c in w.mapping_editor.mapping.columns}["Observação"] == "manual"
 
 
 def test_bad_and_unsupported_files_say_what_is_wrong(ctx, qtbot, tmp_path):

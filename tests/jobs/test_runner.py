@@ -198,6 +198,19 @@ def test_the_row_limit_from_the_settings_fails_the_job_with_its_reason(tmp_path,
     assert "longa.csv" in error and "20" in error and "limit" in error
 
 
+def test_a_file_with_no_contact_column_fails_the_job_with_the_clis_sentence(tmp_path, store, make_manager, qtbot):
+    from ghl_desktop.core import messages as M
+
+    manager = make_manager()  # the real engine
+    path = tmp_path / "pedidos.csv"
+    path.write_text("Pedido;Valor;Data\n1001;R$ 10,00;01/02/2024\n1002;R$ 20,00;02/02/2024\n", encoding="utf-8")
+    (o,) = manager.submit([path])
+    qtbot.waitUntil(lambda: store.get(o.job_id).status == S.FAILED, timeout=10_000)
+    job = store.get(o.job_id)
+    assert job.error == "pedidos.csv: no column looks like a name, email or phone"
+    assert M.from_json(job.error_json) == M.Message(M.NO_CONTACT_COLUMNS, "pedidos.csv")
+
+
 def test_delete_a_running_job_removes_it_once_stopped(tmp_path, store, make_manager, qtbot):
     engine = SlowEngine(chunks=500, delay=0.01)
     manager = make_manager(engine=engine)

@@ -7,6 +7,14 @@ module: splitting cells holding several values, ``00`` prefixes, the ninth digit
 Module names are plural (``emails``, ``phones``) so nothing here can shadow the stdlib ``email``.
 """
 
+from .custom import (
+    CustomResult,
+    detect_kind,
+    normalize_custom_date,
+    normalize_number,
+    normalize_options,
+    split_options,
+)
 from .dates import DateResult, normalize_date
 from .emails import EmailResult, normalize_email, suggest_domain
 from .injection import needs_neutralizing, neutralize_formula
@@ -15,7 +23,8 @@ from .phones import PhoneResult, normalize_phone
 from .tags import join_tags, split_tags
 
 __all__ = [
-    "DateResult", "EmailResult", "PhoneResult", "join_tags", "needs_neutralizing", "neutralize_formula",
+    "CustomResult", "detect_kind", "normalize_custom_date", "normalize_number", "normalize_options",
+    "split_options", "DateResult", "EmailResult", "PhoneResult", "join_tags", "needs_neutralizing", "neutralize_formula",
     "normalize_date", "normalize_email", "normalize_name", "normalize_phone", "split_full_name",
     "split_tags", "suggest_domain",
 ]
