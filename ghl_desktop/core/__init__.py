@@ -42,6 +42,7 @@ from .table import (
     EMAIL_TYPO,
     ERROR_KINDS,
     FORMULA,
+    INVALID_COUNTRY,
     INVALID_DATE,
     INVALID_EMAIL,
     INVALID_PHONE,
@@ -55,7 +56,7 @@ from .task import STAGES, TaskState
 
 __all__ = [
     "CHUNK_SUMMED", "DEFAULT_LIMITS", "EMAIL", "EMAIL_TYPO", "ERROR_KINDS", "FIRST_NAME", "FORMULA",
-    "FULL_NAME", "GHL_COLUMNS", "GHL_ROW_LIMIT", "INVALID_DATE", "INVALID_EMAIL", "INVALID_PHONE",
+    "FULL_NAME", "GHL_COLUMNS", "GHL_ROW_LIMIT", "INVALID_COUNTRY", "INVALID_DATE", "INVALID_EMAIL", "INVALID_PHONE",
     "LAST_NAME", "Message", "NO_CONTACT", "PHONE", "PHONE_REPAIRED", "ROW", "STAGES", "STANDARD", "Cancelled",
     "ColumnMapping", "ContactTable", "ConversionResult", "ConvertOptions", "ExportResult", "Field",
     "InputError", "Limits", "Mapping", "Problem", "Schema", "SourceColumns", "TaskState", "ValueCache",

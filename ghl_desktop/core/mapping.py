@@ -23,8 +23,10 @@ from . import schema as F
 from .schema import STANDARD, Schema
 from .synonyms import (
     AMBIGUOUS_NAME,
+    FAX_WORDS,
     LEADING_QUALIFIERS,
     MEANINGLESS_WORDS,
+    MOBILE_WORDS,
     NOT_CONTACT_WORDS,
     PERSON_WORDS,
     TRAILING_OWNER_PHRASES,
@@ -152,6 +154,11 @@ def match_header(text: str, schema: Schema = STANDARD) -> tuple[str | None, floa
         if core in AMBIGUOUS_NAME:
             return F.FULL_NAME, AMBIGUOUS_HEADER - 0.05
     return None, 0.0
+
+
+def is_mobile_header(text: str) -> bool:
+    """Whether a header names a mobile number ("Celular", "WhatsApp", "Mobile Phone Number")."""
+    return not MOBILE_WORDS.isdisjoint(normalize_header(text).split())
 
 
 def _is_meaningless(norm: str) -> bool:
@@ -339,6 +346,8 @@ def _from_values(norm: str, prof: ValueProfile, schema: Schema) -> _Decision:
 
 def _decide(source: str, prof: ValueProfile, schema: Schema) -> _Decision:
     norm = normalize_header(source)
+    if not FAX_WORDS.isdisjoint(norm.split()):
+        return None, 0.0, ""  # a fax number is never the number GHL calls or texts
     field, conf = match_header(source, schema)
     if field is not None:
         return _from_header(field, conf, norm, prof, schema)
@@ -364,6 +373,7 @@ def auto_map(header: list[str], rows: Sequence[Sequence[str]], *, sample_size: i
         cols.append(ColumnMapping(source, i, field, round(conf, 2), reason))
     _resolve_names(cols)
     _resolve_single_valued(cols, schema)
+    _resolve_phones(cols, schema)
     return Mapping(cols, schema)
 
 
@@ -386,6 +396,18 @@ def _resolve_names(cols: list[ColumnMapping]) -> None:
         for c in full:
             if c is not best:
                 _drop(c)
+
+
+def _resolve_phones(cols: list[ColumnMapping], schema: Schema) -> None:
+    """Beside a mobile column ("Celular", "Mobile Phone"), the other phone columns ("Telefone",
+    "Business Phone") are Additional Phones: the number GHL texts is the mobile."""
+    phones = [c for c in cols if c.field == F.PHONE]
+    mobiles = [c for c in phones if is_mobile_header(c.source)]
+    if not mobiles or len(mobiles) == len(phones) or F.ADDITIONAL_PHONES not in schema:
+        return
+    for c in phones:
+        if c not in mobiles:
+            c.field = F.ADDITIONAL_PHONES
 
 
 def _resolve_single_valued(cols: list[ColumnMapping], schema: Schema) -> None:

@@ -21,10 +21,11 @@ from .assemble import (
     plain_value,
 )
 from .messages import Message
-from .normalize import join_tags, split_tags
+from .normalize import join_tags, phone_region, split_tags
 from .table import (
     EMAIL_TYPO,
     FORMULA,
+    INVALID_COUNTRY,
     INVALID_DATE,
     INVALID_EMAIL,
     INVALID_PHONE,
@@ -68,8 +69,11 @@ def restore(table: ContactTable, snap: RowSnapshot) -> None:
         table.excluded.discard(snap.row)
 
 
-def _normalize_cell(kind: str, text: str, cache: ValueCache) -> tuple[str, list[Problem], str]:
-    """(value, problems, suggestion) for one typed value of a field of ``kind``, under the import rules."""
+def _normalize_cell(
+    kind: str, text: str, cache: ValueCache, region: str | None = None
+) -> tuple[str, list[Problem], str]:
+    """(value, problems, suggestion) for one typed value of a field of ``kind``, under the import
+    rules; a phone is read in ``region`` (the row's country; None: the default region)."""
     text = text or ""
     if not text.strip():
         return "", [], ""
@@ -80,7 +84,7 @@ def _normalize_cell(kind: str, text: str, cache: ValueCache) -> tuple[str, list[
             probs.append(Problem(EMAIL_TYPO, Message(M.DID_YOU_MEAN, res.suggestion), text))
         return ", ".join(res.emails), probs, res.suggestion
     if kind in (F.PHONE_KIND, F.PHONE_LIST):
-        res = cache.phone(text)
+        res = cache.phone(text, region)
         probs = [Problem(INVALID_PHONE, res.reason, p) for p in res.invalid_parts]
         if res.repaired:
             probs.append(Problem(PHONE_REPAIRED, REPAIRED_MESSAGE, text))
@@ -88,6 +92,10 @@ def _normalize_cell(kind: str, text: str, cache: ValueCache) -> tuple[str, list[
     if kind == F.DATE:
         res = cache.date(text)
         probs = [Problem(INVALID_DATE, res.reason, text)] if res.status == "invalid" else []
+        return res.value, probs, ""
+    if kind == F.COUNTRY:
+        res = cache.country(text)
+        probs = [Problem(INVALID_COUNTRY, res.reason, text.strip())] if res.status == "invalid" else []
         return res.value, probs, ""
     if kind == F.NAME:
         return cache.name(text), [], ""
@@ -105,7 +113,7 @@ def edit_cell(
 ) -> RowSnapshot:
     """Set ``field`` of ``row`` from typed ``text``, re-validated; returns the undo snapshot."""
     before = snapshot(table, row)
-    value, probs, suggestion = _normalize_cell(table.schema[field].kind, text, cache)
+    value, probs, suggestion = _normalize_cell(table.schema[field].kind, text, cache, _row_region(table, row, cache))
     if field in (F.EMAIL, F.PHONE) and ", " in value:
         # Several valid addresses/numbers typed in the main cell: the rest become additional ones.
         first, rest = value.split(", ", 1)
@@ -122,6 +130,12 @@ def edit_cell(
         del table.suggestions[row][field]
     _recheck_row(table, row)
     return before
+
+
+def _row_region(table: ContactTable, row: int, cache: ValueCache) -> str:
+    """The region a row's phones are read in: its country's, as when the file was read."""
+    country = next((table.columns[f.name][row] for f in table.schema if f.kind == F.COUNTRY and f.exported), "")
+    return phone_region(country, cache.region)
 
 
 def _recheck_row(table: ContactTable, row: int) -> None:

@@ -41,5 +41,15 @@ NOT_CONTACT_WORDS = frozenset({
     "usuario", "agent", "atendente", "assigned", "created", "updated", "criado", "atualizado",
     "modified", "by", "por", "sender", "remetente", "timestamp", "seller",
     "rep", "gerente", "manager", "cadastro", "data", "date", "fecha", "dni", "nif", "cuit", "rut",
+    "assistant", "assistente", "secretaria", "secretary",
 })
+
+#: Header words of a mobile number, the one GHL texts: beside other phone columns, a column so
+#: named is the contact's Phone and the others go to Additional Phones.
+MOBILE_WORDS = frozenset({
+    "celular", "cel", "mobile", "cell", "cellphone", "whatsapp", "whats", "zap", "wpp", "movil",
+    "telemovel", "smartphone",
+})
+#: Header words of a fax number: never a phone field (GHL would text it).
+FAX_WORDS = frozenset({"fax", "facsimile", "telefax", "facsimil"})
 

@@ -20,12 +20,13 @@ from .schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE, STANDARD, Schema
 INVALID_EMAIL = "invalid_email"
 INVALID_PHONE = "invalid_phone"
 INVALID_DATE = "invalid_date"
+INVALID_COUNTRY = "invalid_country"  # names no country (GHL refuses the field): left for review
 NO_CONTACT = "no_contact"  # row has no name, email or phone: GHL would refuse it
 EMAIL_TYPO = "email_typo"
 FORMULA = "formula"  # a cell that spreadsheet programs would run as a formula; neutralized on export
 PHONE_REPAIRED = "phone_repaired"
 
-ERROR_KINDS = frozenset({INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, NO_CONTACT})
+ERROR_KINDS = frozenset({INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_COUNTRY, NO_CONTACT})
 
 #: The message of an invalid phone whose reason is computed when read (``Problem.reason``): this
 #: marker and the region it was read for ("\x00phone:BR"). An invalid email's is simply "". Every

@@ -7,15 +7,18 @@ module: splitting cells holding several values, ``00`` prefixes, the ninth digit
 Module names are plural (``emails``, ``phones``) so nothing here can shadow the stdlib ``email``.
 """
 
+from .countries import CountryResult, normalize_country
 from .dates import DateResult, normalize_date
 from .emails import EmailResult, normalize_email, suggest_domain
 from .injection import needs_neutralizing, neutralize_formula
 from .names import normalize_name, split_full_name
-from .phones import PhoneResult, normalize_phone
+from .multi import split_values
+from .phones import PhoneResult, normalize_phone, phone_region
 from .tags import join_tags, split_tags
 
 __all__ = [
-    "DateResult", "EmailResult", "PhoneResult", "join_tags", "needs_neutralizing", "neutralize_formula",
-    "normalize_date", "normalize_email", "normalize_name", "normalize_phone", "split_full_name",
-    "split_tags", "suggest_domain",
+    "CountryResult", "DateResult", "EmailResult", "PhoneResult", "join_tags", "needs_neutralizing",
+    "neutralize_formula",
+    "normalize_country", "normalize_date", "normalize_email", "normalize_name", "normalize_phone",
+    "phone_region", "split_full_name", "split_tags", "split_values", "suggest_domain",
 ]
