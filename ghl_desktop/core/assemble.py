@@ -241,7 +241,7 @@ def normalize_chunk(
         cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS] = primary_emails, extra_emails
 
     # -- phones: mobile columns first, each row read in its own country ----------------------
-    phone_cols = [src.columns[i][start:stop] for i in _phone_sources(src, mapping)]
+    phone_cols = [src.columns[i][start:stop] for i in _phone_sources(mapping)]
     extensions: dict[int, list[str]] = {}
     if len(phone_cols) == 1:
         cols[F.PHONE], cols[F.ADDITIONAL_PHONES] = _one_phone_column(table, phone_cols[0], cache, extensions,
@@ -397,10 +397,11 @@ def _row_regions(codes: list[str], default: str) -> list[str] | None:
     return [region_of[c] for c in codes]
 
 
-def _phone_sources(src: SourceColumns, mapping: Mapping) -> list[int]:
+def _phone_sources(mapping: Mapping) -> list[int]:
     """The columns feeding Phone, mobile ones first ("Celular" before "Telefone"), then those
     feeding Additional Phones: the first number a row has is the one GHL texts."""
-    primary = sorted(mapping.sources_for(F.PHONE), key=lambda i: not is_mobile_header(src.header[i]))
+    name_of = {c.index: c.source for c in mapping.columns}
+    primary = sorted(mapping.sources_for(F.PHONE), key=lambda i: not is_mobile_header(name_of[i]))
     return primary + mapping.sources_for(F.ADDITIONAL_PHONES)
 
 

@@ -368,11 +368,15 @@ def auto_map(header: list[str], rows: Sequence[Sequence[str]], *, sample_size: i
     """Guess each column's field of ``schema`` from its header and the first ``sample_size`` rows."""
     columns = _sample_columns(rows, len(header), sample_size)
     cols: list[ColumnMapping] = []
+    filled: set[int] = set()
     for i, source in enumerate(header):
-        field, conf, reason = _decide(source, profile_values(columns[i]), schema)
+        profile = profile_values(columns[i])
+        if profile.count:
+            filled.add(i)
+        field, conf, reason = _decide(source, profile, schema)
         cols.append(ColumnMapping(source, i, field, round(conf, 2), reason))
     _resolve_names(cols)
-    _resolve_single_valued(cols, schema)
+    _resolve_single_valued(cols, schema, filled)
     _resolve_phones(cols, schema)
     return Mapping(cols, schema)
 
@@ -410,15 +414,17 @@ def _resolve_phones(cols: list[ColumnMapping], schema: Schema) -> None:
             c.field = F.ADDITIONAL_PHONES
 
 
-def _resolve_single_valued(cols: list[ColumnMapping], schema: Schema) -> None:
-    """Two columns competing for one single-valued field: the more confident (then first) one wins."""
+def _resolve_single_valued(cols: list[ColumnMapping], schema: Schema, filled: set[int] | None = None) -> None:
+    """Two columns competing for one single-valued field: one with values in the sample before an
+    empty one (Outlook's empty "Home Street" beside a filled "Business Street"), then the more
+    confident, then the first."""
     by_field: dict[str, list[ColumnMapping]] = {}
     for c in cols:
         if c.field and not schema[c.field].multi_source:
             by_field.setdefault(c.field, []).append(c)
     for group in by_field.values():
         if len(group) > 1:
-            best = max(group, key=lambda c: (c.confidence, -c.index))
+            best = max(group, key=lambda c: (filled is None or c.index in filled, c.confidence, -c.index))
             for c in group:
                 if c is not best:
                     _drop(c)

@@ -559,6 +559,21 @@
         <translation>MM/DD/AAAA</translation>
     </message>
     <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="182"/>
+        <source>a birthday without a year: GHL needs day, month and year</source>
+        <translation>aniversário sem o ano: o GHL precisa de dia, mês e ano</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="184"/>
+        <source>not a country: write its name or its two-letter code (BR, US, PT)</source>
+        <translation>não é um país: escreva o nome ou o código de duas letras (BR, US, PT)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="186"/>
+        <source>several countries in one cell: keep one</source>
+        <translation>vários países na mesma célula: deixe um só</translation>
+    </message>
+    <message>
         <location filename="../../ghl_desktop/gui/core_text.py" line="180"/>
         <source>not a valid email address ({0})</source>
         <translation>endereço de e-mail inválido ({0})</translation>
@@ -1531,6 +1546,11 @@
         <location filename="../../ghl_desktop/gui/preview_model.py" line="57"/>
         <source>Invalid date</source>
         <translation>Data inválida</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="60"/>
+        <source>Not a country</source>
+        <translation>País inválido</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/preview_model.py" line="58"/>

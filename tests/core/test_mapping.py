@@ -266,3 +266,37 @@ def test_300_columns_by_500_rows_maps_fast():
     m = auto_map(header, rows)
     assert time.perf_counter() - start < 0.5
     assert m.columns[0].field == F.EMAIL
+
+
+@pytest.mark.parametrize("header, mobile, others", [
+    (["Nome", "Telefone", "Celular"], "Celular", ["Telefone"]),
+    (["Nome", "Telefone comercial", "WhatsApp", "Fone residencial"], "WhatsApp", ["Telefone comercial", "Fone residencial"]),
+    (["Name", "Business Phone", "Home Phone", "Mobile Phone"], "Mobile Phone", ["Business Phone", "Home Phone"]),
+    (["Name", "Phone Number", "Mobile Phone Number"], "Mobile Phone Number", ["Phone Number"]),
+    (["Name", "Primary Phone", "Cell"], "Cell", ["Primary Phone"]),
+])
+def test_the_mobile_column_is_the_phone_and_the_others_are_additional(header, mobile, others):
+    row = ["Ana Lee"] + ["(11) 3333-4444"] * (len(header) - 1)
+    m = auto_map(header, [row] * 5)
+    fields = {c.source: c.field for c in m.columns}
+    assert fields[mobile] == F.PHONE
+    assert all(fields[o] == F.ADDITIONAL_PHONES for o in others)
+
+
+def test_without_a_mobile_column_every_phone_column_stays_phone():
+    m = auto_map(["Nome", "Telefone", "Telefone 2"], [["Ana", "(11) 3333-4444", "(11) 3333-5555"]] * 5)
+    assert [c.field for c in m.columns[1:]] == [F.PHONE, F.PHONE]
+
+
+@pytest.mark.parametrize("fax", ["Fax", "Business Fax", "Telefone/Fax", "Fax comercial", "Home Fax"])
+def test_a_fax_column_is_never_a_phone(fax):
+    m = auto_map(["Nome", fax], [["Ana Lee", "(11) 3333-4444"]] * 5)
+    assert m.columns[1].field is None
+
+
+def test_a_column_with_values_wins_a_single_field_over_an_empty_one():
+    header = ["Name", "Home Street", "Business Street", "Home Country/Region", "Business Country/Region"]
+    m = auto_map(header, [["Ana Lee", "", "Rua Augusta, 500", "", "Brasil"]] * 5)
+    fields = {c.source: c.field for c in m.columns}
+    assert fields["Business Street"] == "Address" and fields["Home Street"] is None
+    assert fields["Business Country/Region"] == "Country" and fields["Home Country/Region"] is None
