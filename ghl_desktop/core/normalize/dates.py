@@ -54,8 +54,6 @@ _DAY_MONTH_NAME = re.compile(
 _MONTH_NAME_DAY = re.compile(r"^([a-z]+)\.? (\d{1,2})" + _ORDINAL + r",? (\d{4})$")
 #: Google's birthday without a year: ``--MM-DD``.
 _NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
-#: Outlook's "no date": ``0/0/00`` (and the same with more zeros).
-_ZERO_DATE = re.compile(r"^0{1,2}[/.\-]0{1,2}[/.\-]0{2,4}$")
 _BARE_NUMBER = re.compile(r"^\d+(?:[.,]0+)?$")
 #: A weekday before the date ("quarta-feira, 15 de março de 1990", "Thursday, March 15, 1990").
 _WEEKDAY = re.compile(
@@ -121,9 +119,7 @@ def normalize_date(raw: str, region: str = "BR", *, today: dt.date | None = None
     if ":::" in text:
         results = [normalize_date(part, region, today=today) for part in split_values(text)]
         return next((r for r in results if r.status == "valid"), results[0] if results else EMPTY_DATE)
-    if _ZERO_DATE.match(text):
-        return EMPTY_DATE
-    if m := _NO_YEAR.match(text):
+    if text[:2] == "--" and (m := _NO_YEAR.match(text)):
         try:
             dt.date(2000, int(m.group(1)), int(m.group(2)))  # a leap year: --02-29 is a birthday
         except ValueError:
@@ -132,6 +128,8 @@ def normalize_date(raw: str, region: str = "BR", *, today: dt.date | None = None
     if m := _ISO.match(text) or _YMD.match(text):
         return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)), today)
     if m := _NUMERIC.match(text):
+        if not (int(m.group(1)) or int(m.group(3)) or int(m.group(4))):
+            return EMPTY_DATE  # Outlook's 0/0/00
         a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4), today)
         day, month = (b, a) if region in MONTH_FIRST_REGIONS else (a, b)
         return _build(y, month, day, today)

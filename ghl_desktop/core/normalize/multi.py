@@ -12,8 +12,10 @@ import re
 
 #: Google's separator, with any spaces around it.
 GOOGLE_SEPARATOR = re.compile(r"\s*:::\s*")
-#: The same as a regex alternative, for normalizers that add it to their own separators.
-GOOGLE_SEPARATOR_PATTERN = r"\s*:::\s*"
+#: The same as a regex alternative, for normalizers that add it to their own separators and strip
+#: the parts they split (the spaces around it go with the strip: a plain ``:::`` keeps their
+#: split as quick as before).
+GOOGLE_SEPARATOR_PATTERN = ":::"
 
 
 def split_values(text: str) -> list[str]:
