@@ -68,3 +68,17 @@ def test_the_command_line_writes_the_country_list_for_ghl(tmp_path):
         rows = list(csv.DictReader(fh))
     assert [(r["First Name"], r["Phone"], r["Additional Phones"], r["Country"]) for r in rows] == [
         (c[F.FIRST_NAME], c[F.PHONE], c[F.ADDITIONAL_PHONES], c[F.COUNTRY_FIELD]) for c in shape.contacts]
+
+
+def test_two_columns_mapped_to_phone_by_hand_are_read_mobile_first(tmp_path):
+    from export_shapes import write_csv
+    from ghl_desktop.core.mapping import Mapping
+
+    header = ["Nome", "Telefone", "Celular"]
+    path = write_csv(tmp_path / "x.csv", [header, ["Ana Lima", "(11) 3333-4444", "(11) 98765-4321"],
+                                          ["Rui Costa", "(11) 3333-5555", ""]])
+    both = Mapping.from_dict(header, {"Nome": {"field": F.FULL_NAME}, "Telefone": {"field": F.PHONE},
+                                      "Celular": {"field": F.PHONE}})
+    table = convert([path], mappings=[both]).table
+    assert [(table.columns[F.PHONE][r], table.columns[F.ADDITIONAL_PHONES][r]) for r in range(2)] == [
+        ("+5511987654321", "+551133334444"), ("+551133335555", "")]
