@@ -2,6 +2,13 @@
 
 Contact lists repeat values (the same city, company, tag, even the same phone), so every normalizer
 is called once per distinct value through :class:`ValueCache`, and work goes column by column.
+
+A row's country (the Country field, as an ISO code) is read first: its phones are read in that
+country, so a Portuguese or Argentine number written the local way is valid in a Brazilian list.
+The phone columns are read mobile first ("Celular", "Mobile Phone"): the first number found is
+the contact's Phone, the one GHL texts. Several values in one cell joined by Google's `` ::: ``
+are split in every field: lists (emails, phones, tags, notes) take each value, a date the first
+one that is a date, and other fields keep each distinct value, joined with ", ".
 """
 
 from __future__ import annotations
@@ -15,25 +22,30 @@ from typing import Callable, Sequence
 from . import messages as M
 from . import schema as F
 from .speed.fastpath import email_column, fast_email, fast_phone, phone_column
-from .mapping import Mapping
+from .mapping import Mapping, is_mobile_header
 from .messages import Message, to_plain
 from .normalize.injection import RISKY_STARTS
 from .normalize import (
     join_tags,
     needs_neutralizing,
     normalize_custom_date,
+    normalize_country,
     normalize_date,
     normalize_number,
     normalize_options,
     normalize_email,
     normalize_name,
     normalize_phone,
+    phone_region,
     split_full_name,
     split_tags,
+    split_values,
 )
+from .normalize.countries import EMPTY_COUNTRY
 from .table import (
     EMAIL_TYPO,
     FORMULA,
+    INVALID_COUNTRY,
     INVALID_DATE,
     INVALID_EMAIL,
     INVALID_PHONE,
@@ -70,16 +82,26 @@ class ValueCache:
             result = cache[raw] = fn(raw)
             return result
 
-    def mapped(self, kind: str, fn: Callable, column: list[str], blank=""):
+    def mapped(self, kind: str, fn: Callable, column: list[str], blank="", each: bool = False):
         """``fn`` of every value of ``column``, each distinct value computed once.
 
         Blank cells (empty or only spaces) give ``blank`` without calling ``fn``. The distinct
         values are found with set arithmetic (C speed), so a column of a million cells that repeat
-        costs one dictionary lookup per cell.
+        costs one dictionary lookup per cell. With ``each``, a cell of several values joined by
+        Google's `` ::: `` gives ``fn`` of each value, the distinct non-empty results joined with
+        ", " (the new values are searched for the separator at once, in C).
         """
         cache = self._caches.setdefault(kind, {})
-        for v in set(column).difference(cache):
-            cache[v] = fn(v) if v and not v.isspace() else blank
+        new = set(column).difference(cache)
+        if each and new and ":::" in "\x1f".join(new):
+            for v in new:
+                if ":::" in v:
+                    cache[v] = ", ".join(dict.fromkeys(r for r in map(fn, split_values(v)) if r))
+                else:
+                    cache[v] = fn(v) if v and not v.isspace() else blank
+        else:
+            for v in new:
+                cache[v] = fn(v) if v and not v.isspace() else blank
         return [cache[v] for v in column]
 
     def drop_high_cardinality(self, limit: int = 50_000) -> None:
@@ -92,9 +114,15 @@ class ValueCache:
     def email(self, raw: str):
         return self.get("email", lambda v: fast_email(v) or normalize_email(v), raw)
 
-    def phone(self, raw: str):
-        region = self.region
-        return self.get("phone", lambda v: fast_phone(v, region) or normalize_phone(v, region), raw)
+    def phone(self, raw: str, region: str | None = None):
+        """The phone result of ``raw`` read in ``region`` (the default region when None)."""
+        if region is None or region == self.region:
+            region = self.region
+            return self.get("phone", lambda v: fast_phone(v, region) or normalize_phone(v, region), raw)
+        return self.get("phone:" + region, lambda v: fast_phone(v, region) or normalize_phone(v, region), raw)
+
+    def country(self, raw: str):
+        return self.get("country", normalize_country, raw)
 
     def name(self, raw: str) -> str:
         return self.get("name", normalize_name, raw)
@@ -185,6 +213,20 @@ def normalize_chunk(
     def source_cols(field_name: str) -> list[list[str]]:
         return [src.columns[i][start:stop] for i in mapping.sources_for(field_name)]
 
+    # -- countries (ISO codes), read first: a row's country is the region its phones are read in --
+    regions: list[str] | None = None  # per row; None while every row's is the default region
+    country_problems: list[tuple[int, str, Message, str]] = []
+    for name in schema.of_kind(F.COUNTRY):
+        codes = [""] * n
+        for col in source_cols(name):
+            for r, res in enumerate(cache.mapped("country", normalize_country, col, blank=EMPTY_COUNTRY)):
+                if res.status == "valid":
+                    codes[r] = codes[r] or res.value
+                elif res.status == "invalid" and not codes[r]:
+                    country_problems.append((r, name, res.reason, col[r].strip()))
+        cols[name] = codes
+        regions = _row_regions(codes, region)
+
     # -- emails: Email columns first, then Additional Emails columns ---------------------------
     email_cols = source_cols(F.EMAIL) + source_cols(F.ADDITIONAL_EMAILS)
     if len(email_cols) == 1:
@@ -212,13 +254,17 @@ def normalize_chunk(
     if email_results or not cols[F.EMAIL]:
         cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS] = primary_emails, extra_emails
 
-    # -- phones ---------------------------------------------------------------------------
-    phone_cols = source_cols(F.PHONE) + source_cols(F.ADDITIONAL_PHONES)
+    # -- phones: mobile columns first, each row read in its own country ----------------------
+    phone_cols = [src.columns[i][start:stop] for i in _phone_sources(mapping)]
     extensions: dict[int, list[str]] = {}
     if len(phone_cols) == 1:
-        cols[F.PHONE], cols[F.ADDITIONAL_PHONES] = _one_phone_column(table, phone_cols[0], cache, extensions)
+        cols[F.PHONE], cols[F.ADDITIONAL_PHONES] = _one_phone_column(table, phone_cols[0], cache, extensions,
+                                                                     regions)
         phone_cols = []
-    phone_results = [[cache.phone(v) for v in col] for col in phone_cols]
+    if regions is None:
+        phone_results = [[cache.phone(v) for v in col] for col in phone_cols]
+    else:
+        phone_results = [list(map(cache.phone, col, regions)) for col in phone_cols]
     primary_phones, extra_phones = [""] * n, [""] * n
     for r in range(n if phone_results else 0):
         found = []
@@ -243,10 +289,11 @@ def normalize_chunk(
 
     # -- names ----------------------------------------------------------------------------
     def first_non_empty(columns: list[list[str]], kind: str, fn: Callable[[str], str]) -> list[str]:
-        """Per row, ``fn`` of the first column's non-blank value (blank cells give "")."""
+        """Per row, ``fn`` of the first column's non-blank value (blank cells give ""); several
+        values in one cell (Google's `` ::: ``) are each kept."""
         out: list[str] | None = None
         for col in columns:
-            values = cache.mapped(kind, fn, col)
+            values = cache.mapped(kind, fn, col, each=True)
             out = values if out is None else [o or v for o, v in zip(out, values)]
         return out if out is not None else [""] * n
 
@@ -274,6 +321,8 @@ def normalize_chunk(
         if fld.kind in PLAIN_KINDS:
             memo, make = PLAIN_KINDS[fld.kind]
             cols[fld.name] = first_non_empty(source_cols(fld.name), memo, make(region))
+    for r, name, reason, value in country_problems:
+        table.add_problem(r, name, INVALID_COUNTRY, reason, value)
 
     # -- dates, and numbers of custom fields: the first valid value; the others flagged -----------
     checked = [(name, cache.custom_date if schema[name].custom else cache.date, INVALID_DATE)
@@ -317,7 +366,8 @@ def normalize_chunk(
         ext = extensions if name == F.NOTES else {}
         notes = [""] * n
         for r in range(n) if note_cols else sorted(ext):
-            parts = [clean_text(col[r]) for col in note_cols if col[r] and not col[r].isspace()]
+            parts = [clean_text(v) for col in note_cols if col[r] and not col[r].isspace()
+                     for v in split_values(col[r])]
             if r in ext:
                 parts.append("Ramal/Ext.: " + ", ".join(ext[r]))
             notes[r] = "\n".join(parts)
@@ -359,31 +409,77 @@ def _one_email_column(table: ContactTable, col: list[str], cache: ValueCache) ->
     return values, extra
 
 
+def _row_regions(codes: list[str], default: str) -> list[str] | None:
+    """Per row, the region its phones are read in (``phone_region`` of its country code); None
+    when that is the default region for every row (no country, or all of the default's)."""
+    distinct = set(codes)
+    distinct.discard("")
+    distinct.discard(default)
+    if not distinct:
+        return None
+    region_of = {c: phone_region(c, default) for c in distinct}
+    region_of[""] = region_of[default] = default
+    return [region_of[c] for c in codes]
+
+
+def _phone_sources(mapping: Mapping) -> list[int]:
+    """The columns feeding Phone, mobile ones first ("Celular" before "Telefone"), then those
+    feeding Additional Phones: the first number a row has is the one GHL texts."""
+    name_of = {c.index: c.source for c in mapping.columns}
+    primary = sorted(mapping.sources_for(F.PHONE), key=lambda i: not is_mobile_header(name_of[i]))
+    return primary + mapping.sources_for(F.ADDITIONAL_PHONES)
+
+
 def _one_phone_column(
-    table: ContactTable, col: list[str], cache: ValueCache, extensions: dict[int, list[str]]
+    table: ContactTable, col: list[str], cache: ValueCache, extensions: dict[int, list[str]],
+    regions: list[str] | None = None,
 ) -> tuple[list[str], list[str]]:
-    """Phone and Additional Phones from a single source column, column-wise (see ``_one_email_column``)."""
-    values, repaired, invalid, slow, further = phone_column(col, cache.region)
+    """Phone and Additional Phones from a single source column, column-wise (see ``_one_email_column``).
+
+    With ``regions`` (a row's own country), the rows of each region are read as one column.
+    """
+    if regions is None:
+        return _phone_rows(table, col, cache, extensions, cache.region, None)
+    values, extra = [""] * len(col), [""] * len(col)
+    groups: dict[str, list[int]] = {}
+    for r, g in enumerate(regions):
+        groups.setdefault(g, []).append(r)
+    for g, rows in groups.items():
+        part_values, part_extra = _phone_rows(table, [col[r] for r in rows], cache, extensions, g, rows)
+        for r, v, e in zip(rows, part_values, part_extra):
+            values[r], extra[r] = v, e
+    return values, extra
+
+
+def _phone_rows(
+    table: ContactTable, col: list[str], cache: ValueCache, extensions: dict[int, list[str]], region: str,
+    rows: list[int] | None,
+) -> tuple[list[str], list[str]]:
+    """The column path for the cells ``col`` read in ``region``; ``rows[i]`` is the table row of
+    cell ``i`` (None: the cell's own index)."""
+    values, repaired, invalid, slow, further = phone_column(col, region)
     extra = [""] * len(col)
     for r, more in further.items():
         extra[r] = more
-    table.add_problems(F.PHONE, INVALID_PHONE, invalid.keys(), repeat(LAZY_PHONE_REASON + cache.region),
+    row_of = (lambda found: found) if rows is None else (lambda found: map(rows.__getitem__, found))
+    table.add_problems(F.PHONE, INVALID_PHONE, row_of(invalid.keys()), repeat(LAZY_PHONE_REASON + region),
                        invalid.values())
     for r in slow:
-        res = cache.phone(col[r])
+        res = cache.phone(col[r], region)
         if res.status == "empty":
             continue
         found = list(dict.fromkeys(res.phones))
+        row = r if rows is None else rows[r]
         for part in res.invalid_parts:
-            table.add_problem(r, F.PHONE, INVALID_PHONE, res.reason, part)
+            table.add_problem(row, F.PHONE, INVALID_PHONE, res.reason, part)
         if res.repaired:
             repaired.append(r)
         if res.extension:
-            extensions.setdefault(r, []).append(res.extension)
+            extensions.setdefault(row, []).append(res.extension)
         if found:
             values[r] = found[0]
             extra[r] = ", ".join(found[1:])
-    table.add_problems(F.PHONE, PHONE_REPAIRED, repaired, repeat(to_plain(REPAIRED_MESSAGE)), repeat(""))
+    table.add_problems(F.PHONE, PHONE_REPAIRED, row_of(repaired), repeat(to_plain(REPAIRED_MESSAGE)), repeat(""))
     return values, extra
 
 

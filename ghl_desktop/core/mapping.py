@@ -24,9 +24,11 @@ from .normalize.custom import detect_kind
 from .schema import STANDARD, Field, Schema
 from .synonyms import (
     AMBIGUOUS_NAME,
+    FAX_WORDS,
     LEADING_QUALIFIERS,
     MEANINGLESS_WORDS,
     DESCRIBING_WORDS,
+    MOBILE_WORDS,
     NEVER_STANDARD_WORDS,
     NOT_CONTACT_WORDS,
     PERSON_WORDS,
@@ -155,6 +157,11 @@ def match_header(text: str, schema: Schema = STANDARD) -> tuple[str | None, floa
         if core in AMBIGUOUS_NAME:
             return F.FULL_NAME, AMBIGUOUS_HEADER - 0.05
     return None, 0.0
+
+
+def is_mobile_header(text: str) -> bool:
+    """Whether a header names a mobile number ("Celular", "WhatsApp", "Mobile Phone Number")."""
+    return not MOBILE_WORDS.isdisjoint(normalize_header(text).split())
 
 
 def _is_meaningless(norm: str) -> bool:
@@ -479,6 +486,8 @@ def _decide(source: str, prof: ValueProfile, schema: Schema) -> _Decision:
     norm = normalize_header(source)
     if never_standard(norm):
         return None, 0.0, ""
+    if not FAX_WORDS.isdisjoint(norm.split()):
+        return None, 0.0, ""  # a fax number is never the number GHL calls or texts
     field, conf = match_header(source, schema)
     if field is not None:
         return _from_header(field, conf, norm, prof, schema)
@@ -507,11 +516,16 @@ def auto_map(header: list[str], rows: Sequence[Sequence[str]], *, sample_size: i
     sampled = _sample_columns(rows, len(header), sample_size)
     schema = schema.without_custom()
     cols: list[ColumnMapping] = []
+    filled: set[int] = set()
     for i, source in enumerate(header):
-        field, conf, reason = _decide(source, profile_values(sampled[i]), schema)
+        profile = profile_values(sampled[i])
+        if profile.count:
+            filled.add(i)
+        field, conf, reason = _decide(source, profile, schema)
         cols.append(ColumnMapping(source, i, field, round(conf, 2), reason))
     _resolve_names(cols)
-    _resolve_single_valued(cols, schema)
+    _resolve_single_valued(cols, schema, filled)
+    _resolve_phones(cols, schema)
     if not custom:
         return Mapping(cols, schema)
     norms = [normalize_header(h) for h in header]
@@ -560,15 +574,29 @@ def _resolve_names(cols: list[ColumnMapping]) -> None:
                 _drop(c)
 
 
-def _resolve_single_valued(cols: list[ColumnMapping], schema: Schema) -> None:
-    """Two columns competing for one single-valued field: the more confident (then first) one wins."""
+def _resolve_phones(cols: list[ColumnMapping], schema: Schema) -> None:
+    """Beside a mobile column ("Celular", "Mobile Phone"), the other phone columns ("Telefone",
+    "Business Phone") are Additional Phones: the number GHL texts is the mobile."""
+    phones = [c for c in cols if c.field == F.PHONE]
+    mobiles = [c for c in phones if is_mobile_header(c.source)]
+    if not mobiles or len(mobiles) == len(phones) or F.ADDITIONAL_PHONES not in schema:
+        return
+    for c in phones:
+        if c not in mobiles:
+            c.field = F.ADDITIONAL_PHONES
+
+
+def _resolve_single_valued(cols: list[ColumnMapping], schema: Schema, filled: set[int] | None = None) -> None:
+    """Two columns competing for one single-valued field: one with values in the sample before an
+    empty one (Outlook's empty "Home Street" beside a filled "Business Street"), then the more
+    confident, then the first."""
     by_field: dict[str, list[ColumnMapping]] = {}
     for c in cols:
         if c.field and not schema[c.field].multi_source:
             by_field.setdefault(c.field, []).append(c)
     for group in by_field.values():
         if len(group) > 1:
-            best = max(group, key=lambda c: (c.confidence, -c.index))
+            best = max(group, key=lambda c: (filled is None or c.index in filled, c.confidence, -c.index))
             for c in group:
                 if c is not best:
                     _drop(c)

@@ -229,6 +229,11 @@ DATE_NOT_A_DATE = _entry("date.not_a_date", "not a date (use {0})", MSG)
 DATE_BARE_NUMBER = _entry("date.bare_number", "a bare number is not a date (type it as {0})", MSG)
 DATE_DAY_FIRST = _entry("date.day_first", "DD/MM/YYYY")
 DATE_MONTH_FIRST = _entry("date.month_first", "MM/DD/YYYY")
+DATE_NO_YEAR = _entry("date.no_year", "a birthday without a year: GHL needs day, month and year")
+
+# -- country reasons: core/normalize/countries.py --------------------------------------------------
+COUNTRY_UNKNOWN = _entry("country.unknown", "not a country: write its name or its two-letter code (BR, US, PT)")
+COUNTRY_SEVERAL = _entry("country.several", "several countries in one cell: keep one")
 
 # -- email reasons: core/normalize/emails.py, then email-validator's own wording (syntax.py,
 #    validate_email.py; deliverability is never checked), read back by ``read_library_text`` ----

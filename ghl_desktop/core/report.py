@@ -14,6 +14,7 @@ from .table import (
     EMAIL_TYPO,
     ERROR_KINDS,
     FORMULA,
+    INVALID_COUNTRY,
     INVALID_DATE,
     INVALID_EMAIL,
     INVALID_PHONE,
@@ -27,7 +28,8 @@ from .table import (
 # are "all rows minus the few that are not exported" (``ContactTable.not_exported_rows``), column
 # counts are C-level loops, and the sparse problems are walked once (``_problem_rows``).
 
-_COUNTED = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_VALUE, PHONE_REPAIRED, EMAIL_TYPO, FORMULA)
+_COUNTED = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_VALUE, INVALID_COUNTRY, PHONE_REPAIRED, EMAIL_TYPO,
+           FORMULA)
 #: Why a column was left out, as the report says it (by ``mapping.ColumnMapping.reason``).
 LEFT_OUT_REASONS = {"label": "label", "empty": "empty", "manual": "ignored", "": "unmapped"}
 _QUALITY = (("email", F.EMAIL, INVALID_EMAIL), ("phone", F.PHONE, INVALID_PHONE))
@@ -168,6 +170,7 @@ def build_report(
         "rejected_rows": rejected,
         "invalid_dates": counts[INVALID_DATE],
         "invalid_values": counts[INVALID_VALUE],
+        "invalid_countries": counts[INVALID_COUNTRY],
         "email_typos": counts[EMAIL_TYPO],
         "formulas_neutralized": counts[FORMULA],
         "excluded_rows": len(table.excluded),
@@ -212,8 +215,8 @@ def left_out_columns(mappings: list[dict]) -> list[dict]:
 #: The report's counts that add up over row chunks (``chunk_counts``): a running job's live
 #: report is their sum.
 CHUNK_SUMMED = ("total_rows", "exported_rows", "invalid_emails", "invalid_phones", "phones_repaired",
-                "rejected_rows", "invalid_dates", "invalid_values", "email_typos", "formulas_neutralized",
-                "excluded_rows")
+                "rejected_rows", "invalid_dates", "invalid_values", "invalid_countries", "email_typos",
+                "formulas_neutralized", "excluded_rows")
 
 
 def chunk_counts(table: ContactTable) -> dict:

@@ -21,10 +21,11 @@ from .assemble import (
     plain_value,
 )
 from .messages import Message
-from .normalize import join_tags, split_tags
+from .normalize import join_tags, phone_region, split_tags
 from .table import (
     EMAIL_TYPO,
     FORMULA,
+    INVALID_COUNTRY,
     INVALID_DATE,
     INVALID_EMAIL,
     INVALID_PHONE,
@@ -69,9 +70,12 @@ def restore(table: ContactTable, snap: RowSnapshot) -> None:
         table.excluded.discard(snap.row)
 
 
-def _normalize_cell(kind: str, text: str, cache: ValueCache, custom: bool = False) -> tuple[str, list[Problem], str]:
+def _normalize_cell(
+    kind: str, text: str, cache: ValueCache, region: str | None = None, custom: bool = False
+) -> tuple[str, list[Problem], str]:
     """(value, problems, suggestion) for one typed value of a field of ``kind`` (``custom``: a
-    custom field's), under the import rules."""
+    custom field's), under the import rules; a phone is read in ``region`` (the row's country;
+    None: the default region)."""
     text = text or ""
     if not text.strip():
         return "", [], ""
@@ -82,7 +86,7 @@ def _normalize_cell(kind: str, text: str, cache: ValueCache, custom: bool = Fals
             probs.append(Problem(EMAIL_TYPO, Message(M.DID_YOU_MEAN, res.suggestion), text))
         return ", ".join(res.emails), probs, res.suggestion
     if kind in (F.PHONE_KIND, F.PHONE_LIST):
-        res = cache.phone(text)
+        res = cache.phone(text, region)
         probs = [Problem(INVALID_PHONE, res.reason, p) for p in res.invalid_parts]
         if res.repaired:
             probs.append(Problem(PHONE_REPAIRED, REPAIRED_MESSAGE, text))
@@ -97,6 +101,10 @@ def _normalize_cell(kind: str, text: str, cache: ValueCache, custom: bool = Fals
         return res.value, probs, ""
     if kind == F.OPTIONS:
         return cache.options(text), [], ""
+    if kind == F.COUNTRY:
+        res = cache.country(text)
+        probs = [Problem(INVALID_COUNTRY, res.reason, text.strip())] if res.status == "invalid" else []
+        return res.value, probs, ""
     if kind == F.NAME:
         return cache.name(text), [], ""
     if kind in PLAIN_KINDS:
@@ -114,7 +122,7 @@ def edit_cell(
     """Set ``field`` of ``row`` from typed ``text``, re-validated; returns the undo snapshot."""
     before = snapshot(table, row)
     fld = table.schema[field]
-    value, probs, suggestion = _normalize_cell(fld.kind, text, cache, fld.custom)
+    value, probs, suggestion = _normalize_cell(fld.kind, text, cache, _row_region(table, row, cache), fld.custom)
     if field in (F.EMAIL, F.PHONE) and ", " in value:
         # Several valid addresses/numbers typed in the main cell: the rest become additional ones.
         first, rest = value.split(", ", 1)
@@ -131,6 +139,12 @@ def edit_cell(
         del table.suggestions[row][field]
     _recheck_row(table, row)
     return before
+
+
+def _row_region(table: ContactTable, row: int, cache: ValueCache) -> str:
+    """The region a row's phones are read in: its country's, as when the file was read."""
+    country = next((table.columns[f.name][row] for f in table.schema if f.kind == F.COUNTRY and f.exported), "")
+    return phone_region(country, cache.region)
 
 
 def _recheck_row(table: ContactTable, row: int) -> None:

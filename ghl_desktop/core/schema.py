@@ -34,6 +34,7 @@ TEXT = "text"                # free text, trimmed, inner runs of spaces made one
 PLACE = "place"              # a place name, cased like a person's name (City)
 STATE_KIND = "state"         # a region; a two-letter code is upper-cased
 POSTAL = "postal"            # a postal code; a Brazilian CEP written 01310-100
+COUNTRY = "country"          # a country, written as its ISO 3166 alpha-2 code (BR); phones read by it
 DATE = "date"                # a date, written YYYY-MM-DD
 TAGS_KIND = "tags"           # tags, split on , ; | and cleaned
 NOTES_KIND = "notes"         # free text of every source column, one per line
@@ -42,11 +43,12 @@ MONEY = "money"              # an amount of money, written as a number (R$ 1.234
 OPTIONS = "options"          # options of a multiple-choice field, ", "-separated, no period inside
 
 KINDS = (NAME, FULL_NAME_KIND, EMAIL_KIND, EMAIL_LIST, PHONE_KIND, PHONE_LIST, TEXT, PLACE,
-         STATE_KIND, POSTAL, DATE, TAGS_KIND, NOTES_KIND, NUMBER, MONEY, OPTIONS)
+         STATE_KIND, POSTAL, COUNTRY, DATE, TAGS_KIND, NOTES_KIND, NUMBER, MONEY, OPTIONS)
 #: The kinds a custom field may have (the person may choose among them), in the order offered.
 CUSTOM_KINDS = (TEXT, NUMBER, MONEY, DATE, OPTIONS)
-#: Kinds a schema has one field of at most: the contact's emails and phones, its full name.
-SINGLE_KINDS = (FULL_NAME_KIND, EMAIL_KIND, EMAIL_LIST, PHONE_KIND, PHONE_LIST)
+#: Kinds a schema has one field of at most: the contact's emails and phones, its full name, its
+#: country (the one its phones are read with).
+SINGLE_KINDS = (FULL_NAME_KIND, EMAIL_KIND, EMAIL_LIST, PHONE_KIND, PHONE_LIST, COUNTRY)
 #: Kinds whose values are E.164 numbers: they legitimately start with "+", never a formula.
 NUMBER_KINDS = frozenset({PHONE_KIND, PHONE_LIST})
 #: Kinds several source columns may feed (the values of all of them are kept).
@@ -185,6 +187,7 @@ TAGS = "Tags"
 ADDITIONAL_EMAILS = "Additional Emails"
 ADDITIONAL_PHONES = "Additional Phones"
 NOTES = "Notes"
+COUNTRY_FIELD = "Country"
 
 #: GHL's contact fields, in the order of its import header, then Full Name (a mapping target
 #: split into First/Last Name, not a column of its own).
@@ -277,7 +280,7 @@ STANDARD = Schema([
         shape="cep", value_hints=frozenset({"cep", "zip", "postal", "postcode", "cp"}), review_width=90,
     ),
     Field(
-        "Country", TEXT,
+        COUNTRY_FIELD, COUNTRY,
         synonyms=(
             "country", "pais", "nation", "address country", "mailing country", "country region",
             "postal address country",

@@ -41,6 +41,7 @@ NOT_CONTACT_WORDS = frozenset({
     "usuario", "agent", "atendente", "assigned", "created", "updated", "criado", "atualizado",
     "modified", "by", "por", "sender", "remetente", "timestamp", "seller",
     "rep", "gerente", "manager", "cadastro", "data", "date", "fecha", "dni", "nif", "cuit", "rut",
+    "assistant", "assistente", "secretaria", "secretary",
 })
 
 
@@ -55,3 +56,12 @@ NEVER_STANDARD_WORDS = frozenset({
 #: The last word of a header that only describes the column beside it ("E-mail 1 - Label",
 #: "Phone 1 - Type"): such a column is not a field by default.
 DESCRIBING_WORDS = frozenset({"label", "type", "tipo", "rotulo"})
+#: Header words of a mobile number, the one GHL texts: beside other phone columns, a column so
+#: named is the contact's Phone and the others go to Additional Phones.
+MOBILE_WORDS = frozenset({
+    "celular", "cel", "mobile", "cell", "cellphone", "whatsapp", "whats", "zap", "wpp", "movil",
+    "telemovel", "smartphone",
+})
+#: Header words of a fax number: never a phone field (GHL would text it).
+FAX_WORDS = frozenset({"fax", "facsimile", "telefax", "facsimil"})
+

@@ -21,12 +21,13 @@ INVALID_EMAIL = "invalid_email"
 INVALID_PHONE = "invalid_phone"
 INVALID_DATE = "invalid_date"
 INVALID_VALUE = "invalid_value"  # a custom field's value that is not of its kind (a word in a number field)
+INVALID_COUNTRY = "invalid_country"  # names no country (GHL refuses the field): left for review
 NO_CONTACT = "no_contact"  # row has no name, email or phone: GHL would refuse it
 EMAIL_TYPO = "email_typo"
 FORMULA = "formula"  # a cell that spreadsheet programs would run as a formula; neutralized on export
 PHONE_REPAIRED = "phone_repaired"
 
-ERROR_KINDS = frozenset({INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_VALUE, NO_CONTACT})
+ERROR_KINDS = frozenset({INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_VALUE, INVALID_COUNTRY, NO_CONTACT})
 
 #: The message of an invalid phone whose reason is computed when read (``Problem.reason``): this
 #: marker and the region it was read for ("\x00phone:BR"). An invalid email's is simply "". Every

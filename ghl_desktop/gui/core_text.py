@@ -181,6 +181,11 @@ TEMPLATES: dict[str, str] = {
     M.DATE_BARE_NUMBER: QT_TRANSLATE_NOOP("CoreText", "a bare number is not a date (type it as {0})"),
     M.DATE_DAY_FIRST: QT_TRANSLATE_NOOP("CoreText", "DD/MM/YYYY"),
     M.DATE_MONTH_FIRST: QT_TRANSLATE_NOOP("CoreText", "MM/DD/YYYY"),
+    M.DATE_NO_YEAR: QT_TRANSLATE_NOOP("CoreText", "a birthday without a year: GHL needs day, month and year"),
+    # -- country reasons: core/normalize/countries.py
+    M.COUNTRY_UNKNOWN: QT_TRANSLATE_NOOP("CoreText", "not a country: write its name or its two-letter code (BR, US, "
+                                                     "PT)"),
+    M.COUNTRY_SEVERAL: QT_TRANSLATE_NOOP("CoreText", "several countries in one cell: keep one"),
     # -- email reasons: core/normalize/emails.py, then email-validator's own words
     M.EMAIL_NOT_VALID: QT_TRANSLATE_NOOP("CoreText", "not a valid email address ({0})"),
     M.EMAIL_FULLWIDTH_AT: QT_TRANSLATE_NOOP("CoreText", "The email address has the \"full-width\" at-sign (@) "

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from ..core import (
     EMAIL_TYPO,
     FORMULA,
+    INVALID_COUNTRY,
     INVALID_DATE,
     INVALID_EMAIL,
     INVALID_PHONE,
@@ -58,6 +59,7 @@ def problem_label(kind: str) -> str:
         INVALID_PHONE: QCoreApplication.translate("PreviewModel", "Invalid phone"),
         INVALID_DATE: QCoreApplication.translate("PreviewModel", "Invalid date"),
         INVALID_VALUE: QCoreApplication.translate("PreviewModel", "Not a value of this field's type"),
+        INVALID_COUNTRY: QCoreApplication.translate("PreviewModel", "Not a country"),
         NO_CONTACT: QCoreApplication.translate("PreviewModel", "No name, email or phone: GHL would refuse this row"),
         EMAIL_TYPO: QCoreApplication.translate("PreviewModel", "Possible typo in the email"),
         FORMULA: QCoreApplication.translate("PreviewModel", "Looks like a spreadsheet formula: it is neutralized on export"),

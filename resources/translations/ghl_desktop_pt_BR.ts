@@ -569,6 +569,22 @@
         <translation>MM/DD/AAAA</translation>
     </message>
     <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="182"/>
+        <source>a birthday without a year: GHL needs day, month and year</source>
+        <translation>aniversário sem o ano: o GHL precisa de dia, mês e ano</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="184"/>
+        <source>not a country: write its name or its two-letter code (BR, US, PT)</source>
+        <translation>não é um país: escreva o nome ou o código de duas letras (BR, US, PT)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="186"/>
+        <source>several countries in one cell: keep one</source>
+        <translation>vários países na mesma célula: deixe um só</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="180"/>
         <location filename="../../ghl_desktop/gui/core_text.py" line="185"/>
         <source>not a valid email address ({0})</source>
         <translation>endereço de e-mail inválido ({0})</translation>
@@ -1636,6 +1652,11 @@
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/preview_model.py" line="61"/>
+        <source>Not a country</source>
+        <translation>País inválido</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="58"/>
         <source>No name, email or phone: GHL would refuse this row</source>
         <translation>Sem nome, e-mail nem telefone: o GHL recusaria esta linha</translation>
     </message>

@@ -20,6 +20,7 @@ from ghl_desktop.core.table import (
     EMAIL_TYPO,
     ERROR_KINDS,
     FORMULA,
+    INVALID_COUNTRY,
     INVALID_DATE,
     INVALID_VALUE,
     INVALID_EMAIL,
@@ -32,7 +33,8 @@ from ghl_desktop.core.table import (
     true_positions,
 )
 
-KINDS = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_VALUE, NO_CONTACT, EMAIL_TYPO, FORMULA, PHONE_REPAIRED)
+KINDS = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_VALUE, INVALID_COUNTRY, NO_CONTACT, EMAIL_TYPO, FORMULA,
+         PHONE_REPAIRED)
 
 
 # -- references: the per-row rules, written plainly -------------------------------------------------
@@ -131,7 +133,8 @@ def ref_merge(table: ContactTable) -> tuple[ContactTable, int]:
 def ref_report(table: ContactTable, **kw) -> dict:
     exported = [r for r in range(len(table)) if table.is_exported(r)]
     cols = table.columns
-    counts = {k: 0 for k in (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, PHONE_REPAIRED, EMAIL_TYPO, FORMULA)}
+    counts = {k: 0 for k in (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_COUNTRY, PHONE_REPAIRED, EMAIL_TYPO,
+                              FORMULA)}
     for r in table.problems:
         for _, p in table.row_problems(r):
             if p.kind in counts:
@@ -157,6 +160,7 @@ def ref_report(table: ContactTable, **kw) -> dict:
         "phones_repaired": counts[PHONE_REPAIRED],
         "rejected_rows": len(table) - n + sum(1 for r in exported if table.has_error(r)),
         "invalid_dates": counts[INVALID_DATE],
+        "invalid_countries": counts[INVALID_COUNTRY],
         "email_typos": counts[EMAIL_TYPO],
         "formulas_neutralized": counts[FORMULA],
         "excluded_rows": len(table.excluded),
@@ -228,6 +232,7 @@ def assert_same_table(got: ContactTable, want: ContactTable) -> None:
 
 COUNT_KEYS = (
     (INVALID_EMAIL, "invalid_emails"), (INVALID_PHONE, "invalid_phones"), (INVALID_DATE, "invalid_dates"),
+    (INVALID_COUNTRY, "invalid_countries"),
     (PHONE_REPAIRED, "phones_repaired"), (EMAIL_TYPO, "email_typos"), (FORMULA, "formulas_neutralized"),
     (INVALID_VALUE, "invalid_values"),
 )

@@ -265,7 +265,7 @@ def test_unicode_spaces_around_an_address_are_stripped_as_any_space():
 def messy_phones(n, seed=12):
     rnd = random.Random(seed)
     base = br_phones(n, seed) + digit_soup(n // 4, seed)
-    seps = [" / ", "; ", ", ", " e ", " ou ", "\n", " +55 ", "|"]
+    seps = [" / ", "; ", ", ", " e ", " ou ", "\n", " +55 ", "|", " ::: ", ":::"]
     out = []
     for i, v in enumerate(base):
         shape = rnd.random()
@@ -473,3 +473,94 @@ def test_the_domain_memo_stays_bounded_and_answers_the_same(monkeypatch):
     fastpath._domains.clear()
     assert [fastpath._email_value(t) for t in reversed(texts)][::-1] == first
     assert first[400] == ("ana@gmial.com", "ana@gmail.com") and first[401] is None and first[402] is None
+
+
+# -- phones of several countries: each row read in its own country ---------------------------------
+#: National and international layouts of each country's numbers, valid and not.
+WORLD_LAYOUTS = {
+    "PT": ["9{a}{b} {c}{d}{e} {f}{g}{h}", "21 {a}{b}{c} {d}{e}{f}{g}", "+351 9{a}{b} {c}{d}{e} {f}{g}{h}",
+           "00351 2{a}{b}{c}{d}{e}{f}{g}{h}", "9{a}{b}{c}{d}{e}{f}"],
+    "AR": ["011 15-{a}{b}{c}{d}-{e}{f}{g}{h}", "011 4{a}{b}{c}-{d}{e}{f}{g}", "+54 9 11 {a}{b}{c}{d}-{e}{f}{g}{h}",
+           "11 {a}{b}{c}{d}-{e}{f}{g}{h}", "0351 15 {a}{b}{c}-{d}{e}{f}{g}"],
+    "US": ["({a}{b}5) 555-{c}{d}{e}{f}", "+1 650 {a}{b}{c} {d}{e}{f}{g}", "{a}{b}{c}-{d}{e}{f}-{g}{h}{a}{b}",
+           "1 212 555 {a}{b}{c}{d}"],
+    "ES": ["6{a}{b} {c}{d} {e}{f} {g}{h}", "+34 9{a}{b} {c}{d}{e} {f}{g}{h}"],
+    "BR": ["(11) 9{a}{b}{c}{d}-{e}{f}{g}{h}", "+55 21 3{a}{b}{c}-{d}{e}{f}{g}", "11 {a}{b}{c}{d}-{e}{f}{g}{h}",
+           "55119{a}{b}{c}{d}{e}{f}{g}{h}", "0055 31 9{a}{b}{c}{d} {e}{f}{g}{h}"],
+}
+
+
+def world_phones(n, seed=41):
+    """(country, number) pairs: every country's layouts, and some numbers of one country in a row
+    of another (written with and without their +code)."""
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        country = rnd.choice(sorted(WORLD_LAYOUTS))
+        layout_country = country if rnd.random() < 0.8 else rnd.choice(sorted(WORLD_LAYOUTS))
+        digits = {k: str(rnd.randint(0, 9)) for k in "abcdefgh"}
+        number = rnd.choice(WORLD_LAYOUTS[layout_country]).format(**digits)
+        if rnd.random() < 0.1:
+            number += rnd.choice([" / ", " ::: "]) + rnd.choice(WORLD_LAYOUTS[country]).format(**digits)
+        out.append((country, number))
+    return out
+
+
+@pytest.mark.parametrize("region", sorted(WORLD_LAYOUTS))
+def test_every_countrys_numbers_read_in_that_country_agree_with_the_full_normalizer(region):
+    """The cell and column fast paths, read in any region, give ``phonenumbers``' answers."""
+    from ghl_desktop.core.speed.fastpath import invalid_phone_reason
+
+    col = [number for _, number in world_phones(8_000, seed=42)]
+    for v in col:
+        fast = fast_phone(v, region)
+        assert fast is None or fast == normalize_phone(v, region), (region, v)
+    values, repaired, invalid, slow, further = phone_column(col, region)
+    slow = set(slow)
+    for r, v in enumerate(col):
+        if r in slow:
+            continue
+        full = normalize_phone(v, region)
+        if r in invalid:
+            assert not full.phones and invalid_phone_reason(invalid[r], region) == full.reason, (region, v)
+        elif v.strip():
+            found = (values[r], *(further[r].split(", ") if r in further else ()))
+            assert found == full.phones and (r in repaired) == full.repaired, (region, v)
+
+
+@pytest.mark.parametrize("extra_columns", [False, True])
+def test_a_country_column_reads_each_rows_phones_in_its_country(extra_columns):
+    """With a country column, every row's Phone, Additional Phones and phone problems are the
+    full normalizer's for that row's country (rows without one: the default region), on the
+    column path (one phone column) and on the cell-by-cell path (more columns) alike."""
+    from ghl_desktop.core.assemble import SourceColumns, ValueCache, normalize_chunk
+    from ghl_desktop.core.mapping import Mapping
+
+    pairs = world_phones(6_000, seed=43)
+    names = {"BR": ["Brasil", "BR", "brazil"], "PT": ["Portugal", "pt"], "AR": ["Argentina", "ARG"],
+             "US": ["EUA", "USA", "Estados Unidos", "United States"], "ES": ["España", "Espanha"]}
+    rnd = random.Random(44)
+    countries = [rnd.choice(names[c]) if rnd.random() < 0.9 else rnd.choice(["", "Atlantida"]) for c, _ in pairs]
+    phones = [number for _, number in pairs]
+    n = len(pairs)
+    header = ["Telefone", "País", "Outro telefone"]
+    src = SourceColumns("x.csv", header, [phones, countries, [""] * n], list(range(n)))
+    fields = {"Telefone": {"field": "Phone", "confidence": 1.0}, "País": {"field": "Country", "confidence": 1.0}}
+    if extra_columns:
+        fields["Outro telefone"] = {"field": "Additional Phones", "confidence": 1.0}
+    table = normalize_chunk(src, Mapping.from_dict(header, fields), 0, 0, n, ValueCache("BR"))
+    from ghl_desktop.core.normalize.countries import normalize_country
+
+    read_in = {"BR": 0, "PT": 0, "AR": 0, "US": 0, "ES": 0}
+    for r in range(n):
+        code = normalize_country(countries[r]).value
+        region = code or "BR"
+        read_in[region] += 1
+        full = normalize_phone(phones[r], region)
+        assert table.columns["Country"][r] == code
+        assert table.columns["Phone"][r] == (full.phones[0] if full.phones else ""), (region, phones[r])
+        assert table.columns["Additional Phones"][r] == ", ".join(full.phones[1:]), (region, phones[r])
+        probs = table.problems.get(r, {}).get("Phone", [])
+        assert [p.value for p in probs if p.kind == "invalid_phone"] == list(full.invalid_parts), (region, phones[r])
+        assert all(p.reason == full.reason for p in probs if p.kind == "invalid_phone"), (region, phones[r])
+    assert min(read_in.values()) > 500

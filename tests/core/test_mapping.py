@@ -30,7 +30,8 @@ def test_brazilian_excel_export():
     ]
     m = auto_map(header, rows)
     assert {c.source: c.field for c in m.columns} == {
-        "Nome": F.FULL_NAME, "E-mail": F.EMAIL, "Celular": F.PHONE, "Telefone": F.PHONE, "Empresa": "Company Name",
+        "Nome": F.FULL_NAME, "E-mail": F.EMAIL, "Celular": F.PHONE, "Telefone": F.ADDITIONAL_PHONES,
+        "Empresa": "Company Name",
         "Cidade": "City", "UF": "State", "CEP": "Postal Code", "Data de Nascimento": F.DATE_OF_BIRTH,
         "Etiquetas": F.TAGS, "Origem": "Source",
     }
@@ -38,7 +39,7 @@ def test_brazilian_excel_export():
     for agreeing in ("Nome", "E-mail", "Celular", "Telefone", "UF", "CEP", "Data de Nascimento"):
         assert (cols[agreeing].confidence, cols[agreeing].reason) == (0.99, "header+values"), agreeing
     assert (cols["Empresa"].confidence, cols["Empresa"].reason) == (0.97, "header")
-    assert m.sources_for(F.PHONE) == [2, 3]
+    assert m.sources_for(F.PHONE) == [2] and m.sources_for(F.ADDITIONAL_PHONES) == [3]  # the mobile is Phone
     assert m.unmapped() == []
 
 
@@ -51,7 +52,7 @@ def test_english_crm_export_and_substring_traps():
     got = {c.source: c.field for c in m.columns}
     assert got == {
         "First Name": F.FIRST_NAME, "Last Name": F.LAST_NAME, "Email Address": F.EMAIL, "Mobile Phone": F.PHONE,
-        "Phone 1": F.PHONE, "Company": "Company Name", "Zip": "Postal Code", "Birthday": F.DATE_OF_BIRTH,
+        "Phone 1": F.ADDITIONAL_PHONES, "Company": "Company Name", "Zip": "Postal Code", "Birthday": F.DATE_OF_BIRTH,
         "Tags": F.TAGS, "Lead Source": "Source", "LASTUPDATED": None, "Email Opt Out": None,
         "Phone Verified": None, "Last Contacted": None, "Created At": None,
     }
@@ -65,8 +66,8 @@ def test_spanish_export():
     rows = [["Ana", "Ruiz García", "ana@b.es", "912 345 678", "+34 612 345 678", "Acme SL", "Madrid", "Madrid",
              "28001", "1990-01-01", "cliente", "feria", "llamar"]]
     assert fields_of(header, rows) == {
-        "Nombre": F.FIRST_NAME, "Apellidos": F.LAST_NAME, "Correo electrónico": F.EMAIL, "Teléfono": F.PHONE,
-        "Móvil": F.PHONE, "Empresa": "Company Name", "Ciudad": "City", "Provincia": "State",
+        "Nombre": F.FIRST_NAME, "Apellidos": F.LAST_NAME, "Correo electrónico": F.EMAIL,
+        "Teléfono": F.ADDITIONAL_PHONES, "Móvil": F.PHONE, "Empresa": "Company Name", "Ciudad": "City", "Provincia": "State",
         "Código postal": "Postal Code", "Fecha de nacimiento": F.DATE_OF_BIRTH, "Etiquetas": F.TAGS,
         "Fuente": "Source", "Notas": F.NOTES,
     }
@@ -116,7 +117,7 @@ def test_hubspot_export():
     assert m["Record ID"] is None and m["Contact owner"] is None and m["Create Date"] is None
     assert m["Last Activity Date"] is None and m["Lifecycle Stage"] is None
     assert [m[h] for h in header[1:14]] == [
-        F.FIRST_NAME, F.LAST_NAME, F.EMAIL, F.PHONE, F.PHONE, "Company Name", "Address", "City", "State",
+        F.FIRST_NAME, F.LAST_NAME, F.EMAIL, F.ADDITIONAL_PHONES, F.PHONE, "Company Name", "Address", "City", "State",
         "Postal Code", "Country", "Website", "Source",
     ]
 
@@ -127,7 +128,8 @@ def test_rd_station_and_pipedrive_exports():
     rd_row = ["a@b.com", "Ana Lima", "Acme", "CEO", "11987654321", "1133334444", "Campinas", "SP", "quente",
               "Landing page", "2024-01-01", "123"]
     got = fields_of(rd, [rd_row])
-    assert [got[h] for h in rd] == [F.EMAIL, F.FULL_NAME, "Company Name", None, F.PHONE, F.PHONE, "City", "State",
+    assert [got[h] for h in rd] == [F.EMAIL, F.FULL_NAME, "Company Name", None, F.PHONE, F.ADDITIONAL_PHONES, "City",
+                                    "State",
                                     F.TAGS, "Source", None, None]
     pipedrive = ["Person - Name", "Person - Email - Work", "Person - Email - Home", "Person - Phone - Mobile",
                  "Person - Organization", "Person - Labels", "Person - Owner"]
@@ -201,7 +203,7 @@ def test_header_contradicted_by_values():
 # -- several columns for one field --------------------------------------------------------------
 
 def test_two_phones_and_two_emails_all_feed_their_field():
-    header = ["Telefone", "Celular", "Email", "Email 2", "Outros emails", "Outros telefones"]
+    header = ["Telefone", "Telefone 2", "Email", "Email 2", "Outros emails", "Outros telefones"]
     rows = [["1133334444", "11987654321", "a@b.com", "c@d.com", "e@f.com", "1144445555"]]
     m = auto_map(header, rows)
     assert m.sources_for(F.PHONE) == [0, 1]
@@ -266,3 +268,37 @@ def test_300_columns_by_500_rows_maps_fast():
     m = auto_map(header, rows)
     assert time.perf_counter() - start < 0.5
     assert m.columns[0].field == F.EMAIL
+
+
+@pytest.mark.parametrize("header, mobile, others", [
+    (["Nome", "Telefone", "Celular"], "Celular", ["Telefone"]),
+    (["Nome", "Telefone comercial", "WhatsApp", "Fone residencial"], "WhatsApp", ["Telefone comercial", "Fone residencial"]),
+    (["Name", "Business Phone", "Home Phone", "Mobile Phone"], "Mobile Phone", ["Business Phone", "Home Phone"]),
+    (["Name", "Phone Number", "Mobile Phone Number"], "Mobile Phone Number", ["Phone Number"]),
+    (["Name", "Primary Phone", "Cell"], "Cell", ["Primary Phone"]),
+])
+def test_the_mobile_column_is_the_phone_and_the_others_are_additional(header, mobile, others):
+    row = ["Ana Lee"] + ["(11) 3333-4444"] * (len(header) - 1)
+    m = auto_map(header, [row] * 5)
+    fields = {c.source: c.field for c in m.columns}
+    assert fields[mobile] == F.PHONE
+    assert all(fields[o] == F.ADDITIONAL_PHONES for o in others)
+
+
+def test_without_a_mobile_column_every_phone_column_stays_phone():
+    m = auto_map(["Nome", "Telefone", "Telefone 2"], [["Ana", "(11) 3333-4444", "(11) 3333-5555"]] * 5)
+    assert [c.field for c in m.columns[1:]] == [F.PHONE, F.PHONE]
+
+
+@pytest.mark.parametrize("fax", ["Fax", "Business Fax", "Telefone/Fax", "Fax comercial", "Home Fax"])
+def test_a_fax_column_is_never_a_phone(fax):
+    m = auto_map(["Nome", fax], [["Ana Lee", "(11) 3333-4444"]] * 5)
+    assert m.columns[1].field is None
+
+
+def test_a_column_with_values_wins_a_single_field_over_an_empty_one():
+    header = ["Name", "Home Street", "Business Street", "Home Country/Region", "Business Country/Region"]
+    m = auto_map(header, [["Ana Lee", "", "Rua Augusta, 500", "", "Brasil"]] * 5)
+    fields = {c.source: c.field for c in m.columns}
+    assert fields["Business Street"] == "Address" and fields["Home Street"] is None
+    assert fields["Business Country/Region"] == "Country" and fields["Home Country/Region"] is None

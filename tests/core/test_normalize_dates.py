@@ -115,3 +115,22 @@ def test_any_text_never_raises(text):
     if r.value:
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.value)
         assert dt.date(1900, 1, 1) <= dt.date.fromisoformat(r.value) <= TODAY
+
+
+def test_google_year_less_birthday_is_left_empty_with_the_reason():
+    res = normalize_date("--03-14")
+    assert (res.value, res.status) == ("", "invalid")
+    assert str(res.reason) == "a birthday without a year: GHL needs day, month and year"
+    assert normalize_date("--02-29").reason == res.reason  # a real birthday, in leap years
+    assert str(normalize_date("--02-30").reason) == "no such date (check the day and month)"
+
+
+@pytest.mark.parametrize("text", ["0/0/00", "00/00/0000", "0/0/0000", "00.00.00"])
+def test_outlooks_zero_date_is_no_birthday(text):
+    assert normalize_date(text) == DateResult("", "empty")
+
+
+def test_several_dates_in_one_cell_give_the_first_that_is_a_date():
+    assert normalize_date("--03-14 ::: 1990-03-15").value == "1990-03-15"
+    assert normalize_date("1990-03-15 ::: 1991-01-01").value == "1990-03-15"
+    assert normalize_date("--03-14 ::: x").reason == normalize_date("--03-14").reason

@@ -235,3 +235,8 @@ def test_any_text_never_raises_and_emails_revalidate_to_themselves(text):
         assert e == e.lower() and _library(e)[0] == e
     if r.suggestion:
         assert _library(r.suggestion)[0] == r.suggestion
+
+
+def test_googles_separator_splits_addresses():
+    res = normalize_email("ana@acme.com.br ::: Ana.Lee@Gmail.com")
+    assert res.emails == ("ana@acme.com.br", "ana.lee@gmail.com") and not res.invalid_parts

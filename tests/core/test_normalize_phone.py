@@ -311,3 +311,8 @@ def test_any_text_never_raises_and_outputs_are_valid_e164(text, region):
     for p in r.phones:
         assert p.startswith("+") and phonenumbers.is_valid_number(phonenumbers.parse(p))
         assert phonenumbers.format_number(phonenumbers.parse(p), phonenumbers.PhoneNumberFormat.E164) == p
+
+
+def test_googles_separator_splits_numbers():
+    res = normalize_phone("+55 11 98765-4321 ::: (11) 3333-4444:::11 3333-5555", "BR")
+    assert res.phones == ("+5511987654321", "+551133334444", "+551133335555") and not res.invalid_parts

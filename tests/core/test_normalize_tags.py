@@ -51,3 +51,10 @@ def test_tags_never_hold_a_period_or_comma(text):
 def test_huge_and_odd_cells_do_not_raise(raw):
     for t in split_tags(raw):
         assert t and "." not in t and "," not in t
+
+
+def test_googles_separator_splits_and_its_own_labels_are_no_tags():
+    assert split_tags("* myContacts ::: * starred ::: Clientes ::: VIP") == ("Clientes", "VIP")
+    assert split_tags("System Group: My Contacts ::: Amigos") == ("Amigos",)
+    assert split_tags("* friends ::: Família") == ("friends", "Família")  # Google's marker dropped
+    assert split_tags("*vip, a*b") == ("*vip", "a*b")  # a person's own asterisks stay

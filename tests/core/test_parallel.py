@@ -62,6 +62,47 @@ def test_helper_process_gives_the_same_result_as_one_core(messy_csv, monkeypatch
     assert _snapshot(two_cores) == _snapshot(one_core)
 
 
+def test_the_helper_reads_each_rows_phones_in_its_own_country(tmp_path, monkeypatch):
+    """A list mixing countries: the helper's chunks read each row's phones in that row's country,
+    exactly as this process does (and as the full normalizer does for that country)."""
+    import random
+
+    from ghl_desktop.core.normalize import normalize_phone
+
+    rnd = random.Random(6)
+    shapes = [("Brasil", "BR", "(11) 9{0}-{1}"), ("Portugal", "PT", "912 {0:.3} {1:.3}"),
+              ("Argentina", "AR", "011 15-{0}-{1}"), ("EUA", "US", "(415) 555-{1}"), ("", "BR", "+351 21 {0:.3} {1}")]
+    lines, expected = ["Nome;Celular;País"], []
+    for i in range(ROWS):
+        country, region, layout = rnd.choice(shapes)
+        phone = layout.format(f"{rnd.randint(0, 9999):04d}", f"{rnd.randint(0, 9999):04d}")
+        lines.append(f"Pessoa {i};{phone};{country}")
+        full = normalize_phone(phone, region)
+        expected.append(full.phones[0] if full.phones else "")
+    path = tmp_path / "mundo.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    opts = ConvertOptions(dedupe=False)
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(tuning, "MIN_ROWS", 10**9)
+    one_core = convert([path], opts)
+    monkeypatch.setattr(tuning, "MIN_ROWS", 100)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    used = []
+    real_result = ChunkHelper.result
+
+    def spy(self, future, *args):
+        table = real_result(self, future, *args)
+        used.append(table is not None)
+        return table
+
+    monkeypatch.setattr(ChunkHelper, "result", spy)
+    two_cores = convert([path], opts)
+    assert used and all(used), "the helper process normalized no chunk"
+    assert _snapshot(two_cores) == _snapshot(one_core)
+    assert two_cores.table.columns["Phone"] == expected
+    assert sum(1 for p in expected if p and not p.startswith("+55")) > ROWS // 2
+
+
 def test_a_failing_helper_only_means_this_process_does_the_chunk(messy_csv, monkeypatch):
     monkeypatch.setattr(tuning, "CHUNK_ROWS", 500)
     monkeypatch.setattr(tuning, "MIN_ROWS", 10**9)

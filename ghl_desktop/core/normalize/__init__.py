@@ -15,16 +15,18 @@ from .custom import (
     normalize_options,
     split_options,
 )
+from .countries import CountryResult, normalize_country
 from .dates import DateResult, normalize_date
 from .emails import EmailResult, normalize_email, suggest_domain
 from .injection import needs_neutralizing, neutralize_formula
 from .names import normalize_name, split_full_name
-from .phones import PhoneResult, normalize_phone
+from .multi import split_values
+from .phones import PhoneResult, normalize_phone, phone_region
 from .tags import join_tags, split_tags
 
 __all__ = [
-    "CustomResult", "detect_kind", "normalize_custom_date", "normalize_number", "normalize_options",
-    "split_options", "DateResult", "EmailResult", "PhoneResult", "join_tags", "needs_neutralizing", "neutralize_formula",
-    "normalize_date", "normalize_email", "normalize_name", "normalize_phone", "split_full_name",
-    "split_tags", "suggest_domain",
+    "CountryResult", "CustomResult", "DateResult", "EmailResult", "PhoneResult", "detect_kind", "join_tags",
+    "needs_neutralizing", "neutralize_formula", "normalize_country", "normalize_custom_date", "normalize_date",
+    "normalize_email", "normalize_name", "normalize_number", "normalize_options", "normalize_phone",
+    "phone_region", "split_full_name", "split_options", "split_tags", "split_values", "suggest_domain",
 ]

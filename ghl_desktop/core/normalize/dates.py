@@ -5,6 +5,10 @@ first (US and a few others). ISO dates, also with Excel's time part, are read th
 Month names may be Portuguese, English or Spanish. A bare number is refused rather than guessed
 (an Excel serial? a year? ``19900315``?). Impossible dates, dates in the future and years before
 1900 are refused with a reason a person can act on.
+
+What contact exports write: Outlook's ``0/0/00`` means "no birthday" and is read as empty; Google's
+birthday without a year (``--03-14``) cannot be imported (GHL needs the year) and is refused with
+that reason; several values in one cell (Google's `` ::: ``) give the first that is a date.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 
 from .. import messages as M
 from ..messages import Message
+from .multi import split_values
 
 #: Regions whose people write the month first (``03/15/1990``).
 MONTH_FIRST_REGIONS = frozenset({"US", "CA", "PH", "FM", "MH", "PW", "GU", "AS", "MP", "UM", "VI", "PR"})
@@ -47,6 +52,8 @@ _DAY_MONTH_NAME = re.compile(
     r"^(\d{1,2})" + _ORDINAL + r"(?: de | del |[ /.\-]+)([a-z]+)\.?(?: de | del |[ /.\-,]+)(\d{2}|\d{4})$"
 )
 _MONTH_NAME_DAY = re.compile(r"^([a-z]+)\.? (\d{1,2})" + _ORDINAL + r",? (\d{4})$")
+#: Google's birthday without a year: ``--MM-DD``.
+_NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
 _BARE_NUMBER = re.compile(r"^\d+(?:[.,]0+)?$")
 #: A weekday before the date ("quarta-feira, 15 de março de 1990", "Thursday, March 15, 1990").
 _WEEKDAY = re.compile(
@@ -67,6 +74,7 @@ EMPTY_DATE = DateResult("", "empty")
 _NO_SUCH_DATE = DateResult("", "invalid", Message(M.DATE_NO_SUCH_DATE))
 _FUTURE = DateResult("", "invalid", Message(M.DATE_FUTURE))
 _BEFORE_1900 = DateResult("", "invalid", Message(M.DATE_BEFORE_1900))
+_NO_YEAR_DATE = DateResult("", "invalid", Message(M.DATE_NO_YEAR))
 #: By "the region writes the month first": how to write a date there.
 _HINTS = {False: Message(M.DATE_DAY_FIRST), True: Message(M.DATE_MONTH_FIRST)}
 _NOT_A_DATE = {k: DateResult("", "invalid", Message(M.DATE_NOT_A_DATE, hint)) for k, hint in _HINTS.items()}
@@ -108,9 +116,20 @@ def normalize_date(raw: str, region: str = "BR", *, today: dt.date | None = None
     if len(text) > MAX_DATE_CHARS:
         return _NOT_A_DATE[region in MONTH_FIRST_REGIONS]
     today = today or dt.date.today()
+    if ":::" in text:
+        results = [normalize_date(part, region, today=today) for part in split_values(text)]
+        return next((r for r in results if r.status == "valid"), results[0] if results else EMPTY_DATE)
+    if text[:2] == "--" and (m := _NO_YEAR.match(text)):
+        try:
+            dt.date(2000, int(m.group(1)), int(m.group(2)))  # a leap year: --02-29 is a birthday
+        except ValueError:
+            return _NO_SUCH_DATE
+        return _NO_YEAR_DATE
     if m := _ISO.match(text) or _YMD.match(text):
         return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)), today)
     if m := _NUMERIC.match(text):
+        if not (int(m.group(1)) or int(m.group(3)) or int(m.group(4))):
+            return EMPTY_DATE  # Outlook's 0/0/00
         a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4), today)
         day, month = (b, a) if region in MONTH_FIRST_REGIONS else (a, b)
         return _build(y, month, day, today)

@@ -24,6 +24,7 @@ from rapidfuzz.distance import OSA
 
 from .. import messages as M
 from ..messages import LibraryText, Message
+from .multi import GOOGLE_SEPARATOR_PATTERN
 
 #: Real, popular mailbox domains: never flagged, and the only targets a typo is corrected to.
 POPULAR_DOMAINS: tuple[str, ...] = (
@@ -62,8 +63,9 @@ for _d in POPULAR_DOMAINS:
     _PROVIDER_SUFFIXES[_label] = _PROVIDER_SUFFIXES.get(_label, frozenset()) | {"." + _rest}
 _FUZZY_LABELS = tuple(lb for lb in _PROVIDER_SUFFIXES if len(lb) >= _MIN_FUZZY_LABEL)
 
-#: Several addresses in one cell are separated by these (only considered with two or more "@").
-_STRONG_SEPARATORS = re.compile(r"[;,/|\n\r]+")
+#: Several addresses in one cell are separated by these, Google's " ::: " too (only considered
+#: with two or more "@").
+_STRONG_SEPARATORS = re.compile(r"[;,/|\n\r]+|" + GOOGLE_SEPARATOR_PATTERN)
 _WHITESPACE = re.compile(r"\s+")
 #: Stripped from both ends of a cell: a trailing "; " is export debris, not part of an address.
 _SEPARATOR_JUNK = ";,/|"
@@ -199,7 +201,7 @@ def suggest_address(address: str, valid: bool) -> str:
 def split_cell(text: str) -> list[str]:
     """The address-like parts of one cell; a single address is never split.
 
-    Only a cell with two or more "@" holds several addresses. It is cut on ``; , / |`` and newlines,
+    Only a cell with two or more "@" holds several addresses. It is cut on ``; , / |``, newlines and ``:::``,
     and a piece is cut on whitespace only if it still holds two "@" ("joao silva@x.com; b@y.com"
     keeps "joao silva@x.com" whole and invalid rather than inventing "silva@x.com").
     """

@@ -16,7 +16,7 @@ None of these touches a number with letters between its digits (other than ``0xx
 reads those as keypad letters, and "repairing" such digits would invent a number.
 
 Several numbers in one cell are split on real separators only (``/ ; , |``, newline, `` e ``,
-`` ou ``, or a ``+`` after a number's last digit); spaces, dots, dashes and parentheses belong to a
+`` ou ``, Google's `` ::: ``, or a ``+`` after a number's last digit); spaces, dots, dashes and parentheses belong to a
 number. Extensions (``ramal 12``) are cut off and returned so the caller can keep them in Notes.
 """
 
@@ -30,13 +30,14 @@ from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResu
 
 from .. import messages as M
 from ..messages import Message
+from .multi import GOOGLE_SEPARATOR_PATTERN
 
 #: A cell longer than this is not a list of phone numbers (and parsing it part by part would be slow).
 MAX_CELL_CHARS = 1000
 #: One number with its extension and a label ("Celular: +55 (11) 98765-4321 ramal 1234") fits in this.
 MAX_PART_CHARS = 120
 
-_SPLIT = re.compile(r"[/;,|\n\r]|\s(?:e|ou|or|y)\s|(?<=\d)\s+(?=\+)", re.IGNORECASE)
+_SPLIT = re.compile(r"[/;,|\n\r]|\s(?:e|ou|or|y)\s|(?<=\d)\s+(?=\+)|" + GOOGLE_SEPARATOR_PATTERN, re.IGNORECASE)
 _EXTENSION_WORD = r"(?:(?<![^\W\d_])(?:ramal|ext(?:ens[aã]o|ension)?|rml|r)(?![^\W\d_])\.?|(?<![^\W\d_])x|#)"
 _EXTENSION = re.compile(_EXTENSION_WORD + r"[ \t]*[:.]?[ \t]*(\d{1,7})$", re.IGNORECASE)
 _EXTENSION_ONLY = re.compile(r"^" + _EXTENSION_WORD + r"[ \t]*[:.]?[ \t]*(\d{1,7})$", re.IGNORECASE)
@@ -233,3 +234,9 @@ def normalize_phone(raw: str, region: str = "BR") -> PhoneResult:
     else:
         status = "invalid"
     return PhoneResult(tuple(phones), status, reason, tuple(invalid), any_repaired, ", ".join(extensions))
+
+
+def phone_region(country: str, default: str) -> str:
+    """The region a row's phones are read in: its country's code when ``phonenumbers`` knows it
+    (a country column says where the contact is), the list's default region otherwise."""
+    return country if country in phonenumbers.SUPPORTED_REGIONS else default
