@@ -131,6 +131,8 @@ class Applied:
     appended: int = 0
     #: Part of the op that did not apply (rows of an exclusion now merged into others).
     rest: "NotApplied | None" = None
+    #: The merged-rows entries the op removed (a split), restored by undo.
+    merged: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -229,6 +231,7 @@ def undo(table: ContactTable, done: Applied) -> None:
         table.excluded = {r for r in table.excluded if r < n}
     for snap in reversed(done.snaps):
         review.restore(table, snap)
+    table.merged.update(done.merged)
 
 
 def split_merged(result, row: int, cache: ValueCache, op: dict | None = None) -> Applied:
@@ -253,7 +256,8 @@ def split_merged(result, row: int, cache: ValueCache, op: dict | None = None) ->
     for part in parts[1:]:
         table.extend(part)
     rows = [row, *range(first_new, len(table))]
-    return Applied(op or {"op": SPLIT, "src": list(group[0])}, rows, [before], len(table) - first_new)
+    return Applied(op or {"op": SPLIT, "src": list(group[0])}, rows, [before], len(table) - first_new,
+                   merged={row: merged})
 
 
 def _normalized_row(result, file_index: int, src_row: int, cache: ValueCache) -> ContactTable:
