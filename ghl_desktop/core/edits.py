@@ -339,11 +339,12 @@ class Replayed:
         return Layer([a.op for a in self.applied], [a.op for a in self.redo], [n.op for n in self.not_applied])
 
 
-def replay(result, layer: Layer, cache: ValueCache | None = None) -> Replayed:
+def replay(result, layer: Layer, cache: ValueCache | None = None, *, take_back_redo: bool = True) -> Replayed:
     """Perform a saved layer on ``result`` (a fresh or reopened conversion of the same file): the
     ops not applied at the last replay first (they are older), then the ops done, in order. The
     undone ops are performed too and taken back, newest first, so that redo finds them (an undone
-    op that no longer applies is simply no longer offered). The report is refreshed."""
+    op that no longer applies is simply no longer offered). ``take_back_redo=False`` leaves the
+    undone ops performed, for a caller whose undo stack takes them back. The report is refreshed."""
     cache = cache or ValueCache(result.options.region)
     applied: list[Applied] = []
     redo: list[Applied] = []
@@ -360,7 +361,7 @@ def replay(result, layer: Layer, cache: ValueCache | None = None) -> Replayed:
         out = apply_op(result, op, cache)
         if isinstance(out, Applied):
             redo.append(out)
-    for done in reversed(redo):
+    for done in reversed(redo) if take_back_redo else ():
         undo(result.table, done)
     if applied or redo:
         result.refresh_report()
