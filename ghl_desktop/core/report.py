@@ -163,8 +163,7 @@ def build_report(
     counts = _count(found)
     # The rows with a problem (``tofix.rows_with_problems``): every row holding an error.
     error_rows = chain.from_iterable(rows for (_, kind), rows in found.items() if kind in ERROR_KINDS)
-    no_contact = [r for r in gone if not table.has_contact(r)]  # flagged or not
-    rejected = len(_exported_among(chain(error_rows, no_contact), set(), n))
+    rejected = len(_exported_among(error_rows, set(), n))
 
     merged_mapping: dict[str, dict] = {}
     for m in mappings:

@@ -26,7 +26,7 @@ from . import messages as M
 from .assemble import SourceColumns
 from .messages import Message
 from .normalize import needs_neutralizing, neutralize_formula
-from .table import ERROR_KINDS, INVALID_DATE, INVALID_EMAIL, INVALID_PHONE, NO_CONTACT, ROW, ContactTable, Problem
+from .table import ERROR_KINDS, INVALID_DATE, INVALID_EMAIL, INVALID_PHONE, NO_CONTACT, ROW, ContactTable
 
 #: The problem kinds, each counted in rows: "rows with an invalid email", and so on.
 KINDS = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, NO_CONTACT)
@@ -38,32 +38,24 @@ def _row_kinds(fields: dict) -> set[str]:
     return {p[0] for probs in fields.values() for p in probs if p[0] in ERROR_KINDS}
 
 
-def no_contact_rows(table: ContactTable, not_exported: list[int] | None = None) -> list[int]:
-    """The rows with no name, email or phone (GHL refuses them), flagged or not."""
-    gone = table.not_exported_rows() if not_exported is None else not_exported
-    return [r for r in gone if not table.has_contact(r)]
-
-
 def rows_with_problems(table: ContactTable) -> list[int]:
-    """The rows holding an error (see the module's docstring), ascending."""
+    """The rows holding an error (see the module's docstring), ascending. A row with no name,
+    email or phone holds one (``NO_CONTACT``, flagged when normalized and after every edit)."""
     n = len(table)
     kinds = ERROR_KINDS
-    rows = {r for r, fields in table.problems.items()
-            if 0 <= r < n and any(p[0] in kinds for probs in fields.values() for p in probs)}
-    rows.update(no_contact_rows(table))
-    return sorted(rows)
+    return sorted(r for r, fields in table.problems.items()
+                  if 0 <= r < n and any(p[0] in kinds for probs in fields.values() for p in probs))
 
 
 def problem_kinds(table: ContactTable) -> dict[str, int]:
     """Per problem kind (``KINDS``), how many rows have one."""
     n = len(table)
-    rows: dict[str, set[int]] = {k: set() for k in KINDS}
+    out = dict.fromkeys(KINDS, 0)
     for r, fields in table.problems.items():
         if 0 <= r < n:
             for kind in _row_kinds(fields):
-                rows.setdefault(kind, set()).add(r)
-    rows[NO_CONTACT].update(no_contact_rows(table))
-    return {k: len(v) for k, v in rows.items()}
+                out[kind] = out.get(kind, 0) + 1
+    return out
 
 
 def split_counts(table: ContactTable, rows: list[int] | None = None) -> tuple[int, int]:
@@ -131,10 +123,7 @@ def _lines(table: ContactTable, sources: Sequence[SourceColumns] | None, mapping
                 line.status = not_exported
             else:
                 line.status = without
-            problems = table.row_problems(r)
-            if not table.has_contact(r) and not any(p.kind == NO_CONTACT for _, p in problems):
-                problems.append((ROW, Problem(NO_CONTACT, Message(M.NO_CONTACT))))
-            for fld, p in problems:
+            for fld, p in table.row_problems(r):
                 if not p.is_error:
                     continue
                 if fld == ROW:

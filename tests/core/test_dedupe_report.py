@@ -168,8 +168,8 @@ def ref_report(table: ContactTable, **kw) -> dict:
         "invalid_emails": counts[INVALID_EMAIL],
         "invalid_phones": counts[INVALID_PHONE],
         "phones_repaired": counts[PHONE_REPAIRED],
-        # Rows with a problem: an error, or no name, email or phone (excluded or not).
-        "rejected_rows": sum(1 for r in range(len(table)) if table.has_error(r) or not table.has_contact(r)),
+        # Rows with a problem: rows holding an error (excluded or not).
+        "rejected_rows": sum(1 for r in range(len(table)) if table.has_error(r)),
         "invalid_dates": counts[INVALID_DATE],
         "email_typos": counts[EMAIL_TYPO],
         "formulas_neutralized": counts[FORMULA],

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from ghl_desktop.core.assemble import flag_row_problems
+
 from ghl_desktop.core.speed import tuning
 from ghl_desktop.core import atomic
 from ghl_desktop.core import schema as F
@@ -64,6 +66,7 @@ def test_rows_without_name_email_or_phone_and_excluded_rows_are_not_exported(tmp
     t.columns[F.EMAIL][1] = ""
     t.columns["Company Name"][1] = "Only a company"
     t.excluded.add(2)
+    flag_row_problems(t, range(len(t)))  # as normalizing does: row 1 has no name, email or phone
     res = write_export(t, tmp_path / "out.csv", rejects_path=tmp_path / "rej.csv")
     assert [r[0] for r in read(tmp_path / "out.csv")[1:]] == ["P0"]
     rej = read(tmp_path / "rej.csv")
