@@ -9,14 +9,16 @@ This package's root is the engine's one door: the window, the jobs and the comma
   the CSV at once (the command line);
 - ``ConversionResult`` is the outcome: ``.export(...)``, ``.save(folder)``, ``.load(folder)``,
   ``.refresh_report()``; ``review`` edits its table (``edit_cell``, ``accept_suggestion``,
-  ``set_excluded``, each undoable);
+  ``set_excluded``, each undoable); ``edits`` keeps a person's edits as a layer by source row and
+  field, re-applied after a re-conversion; ``rows_with_problems`` is the one count of rows to fix;
 - ``STANDARD`` is GHL's field schema; ``Schema.with_field(Field(...))`` adds a field at run time.
 
 Nothing in this package imports Qt, so it runs (and is tested) headless and from the CLI;
 ``tests/core/test_no_qt.py`` proves it.
 """
 
-from . import messages, review
+from . import edits, messages, review
+from .dedupe import BY_EMAIL, BY_EMAIL_PHONE, BY_PHONE, DEDUPE_BY
 from .assemble import SourceColumns, ValueCache
 from .atomic import temp_path_for
 from .errors import Cancelled, InputError
@@ -65,6 +67,7 @@ from .table import (
     INVALID_EMAIL,
     INVALID_PHONE,
     INVALID_VALUE,
+    MERGE_CHECK,
     NO_CONTACT,
     PHONE_REPAIRED,
     ROW,
@@ -72,10 +75,13 @@ from .table import (
     Problem,
 )
 from .task import STAGES, TaskState
+from .tofix import problem_kinds, rows_with_problems, split_counts, tofix_path_for
 
 __all__ = [
     "CUSTOM_KINDS", "DATE", "INVALID_VALUE", "LEFT_OUT_EMPTY", "LEFT_OUT_LABEL", "MAPPED_CUSTOM", "MONEY",
     "NUMBER", "OPTIONS", "TEXT", "detect_kind", "import_tag",
+    "BY_EMAIL", "BY_EMAIL_PHONE", "BY_PHONE", "DEDUPE_BY", "MERGE_CHECK", "edits", "problem_kinds",
+    "rows_with_problems", "split_counts", "tofix_path_for",
     "CHUNK_SUMMED", "DEFAULT_LIMITS", "EMAIL", "EMAIL_TYPO", "ERROR_KINDS", "FIRST_NAME", "FORMULA",
     "FULL_NAME", "GHL_COLUMNS", "GHL_ROW_LIMIT", "INVALID_COUNTRY", "INVALID_DATE", "INVALID_EMAIL", "INVALID_PHONE",
     "LAST_NAME", "Message", "NO_CONTACT", "PHONE", "PHONE_REPAIRED", "ROW", "STAGES", "STANDARD", "Cancelled",

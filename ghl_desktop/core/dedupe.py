@@ -1,5 +1,10 @@
 """Merge rows that are the same person: they share a normalized email or an E.164 phone.
 
+What makes a duplicate is GHL's own setting: an email or a phone (the default, ``BY_EMAIL_PHONE``),
+the email only, or the phone only (``ConvertOptions.dedupe_by``). A merge that joined rows with
+different emails (a shared company switchboard) or different names is flagged (``MERGE_CHECK``)
+so a person can look, and split it back (``edits.split_merged``).
+
 Shared keys chain (A shares an email with B, B a phone with C: one contact), so groups come from a
 union-find over the keys. The first row of a group is kept; for each field the first non-empty value
 wins, and tags, extra emails and extra phones are unioned. Problems that the merge resolved (an
@@ -16,9 +21,14 @@ from typing import Callable
 
 from . import schema as F
 from .schema import Schema
+from . import messages as M
+from .messages import Message
 from .normalize import join_tags, normalize_options, split_tags
-from .table import ERROR_KINDS, NO_CONTACT, ContactTable, true_positions
+from .table import ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, Problem, true_positions
 
+#: What makes two rows one contact (GHL's deduplication setting).
+BY_EMAIL_PHONE, BY_EMAIL, BY_PHONE = "email_phone", "email", "phone"
+DEDUPE_BY = (BY_EMAIL_PHONE, BY_EMAIL, BY_PHONE)
 
 
 def _split_list(value: str) -> list[str]:
@@ -190,15 +200,20 @@ def _links(main: list[str], extra: list[str], n: int, suspects: frozenset[str] |
     return links
 
 
-def _merged_groups(table: ContactTable, suspects: Suspects | None = None) -> list[list[int]]:
+def _merged_groups(table: ContactTable, suspects: Suspects | None = None,
+                   by: str = BY_EMAIL_PHONE) -> list[list[int]]:
     """The groups of two or more rows, each in row order, groups ordered by their first row.
-    ``suspects``: watched as the table was assembled (ignored unless every row was watched)."""
+    ``suspects``: watched as the table was assembled (ignored unless every row was watched).
+    ``by``: which keys make a duplicate (``DEDUPE_BY``)."""
     n = len(table)
     cols = table.columns
     if suspects is not None and suspects.rows != n:
         suspects = None
-    links = _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n, suspects and suspects.emails)
-    links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n, suspects and suspects.phones)
+    links = []
+    if by != BY_PHONE:
+        links += _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n, suspects and suspects.emails)
+    if by != BY_EMAIL:
+        links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n, suspects and suspects.phones)
     if not links:
         return []
     # Union-find over just the rows that share a key; the root of a group is its smallest row.
@@ -225,9 +240,9 @@ def _merged_groups(table: ContactTable, suspects: Suspects | None = None) -> lis
     return list(groups.values())
 
 
-def duplicate_groups(table: ContactTable) -> list[list[int]]:
+def duplicate_groups(table: ContactTable, by: str = BY_EMAIL_PHONE) -> list[list[int]]:
     """Rows grouped by identity, each group in row order, groups ordered by their first row."""
-    merged = _merged_groups(table)
+    merged = _merged_groups(table, by=by)
     if not merged:
         return [[r] for r in range(len(table))]
     by_first = {g[0]: g for g in merged}
@@ -250,14 +265,16 @@ class MergedHeads:
 
 
 def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
-                     in_place: bool = False, before_drop: BeforeDrop | None = None) -> tuple[ContactTable, int]:
+                     in_place: bool = False, before_drop: BeforeDrop | None = None,
+                     by: str = BY_EMAIL_PHONE) -> tuple[ContactTable, int]:
     """Return the merged table and how many rows were merged into others. ``suspects``: from a
     ``DuplicateWatch`` fed the table's rows chunk by chunk as it was assembled. ``in_place``: the
     merge is made in ``table`` itself (returned), for a caller that has no use for the rows as
     they were: a million-row table is then not copied. ``before_drop`` (in place only) is told
     what the merge will do before it does it (see ``BeforeDrop``): the export can start on it.
+    ``by``: which keys make a duplicate (``DEDUPE_BY``).
     """
-    groups = _merged_groups(table, suspects)
+    groups = _merged_groups(table, suspects, by)
     drop = sorted(r for g in groups for r in g[1:])
     if not in_place:
         if not groups:
@@ -390,6 +407,8 @@ def _merge_into(
         for fld, s in table.suggestions.get(r, {}).items():
             if values.get(fld) == cols[fld][r]:
                 suggestions.setdefault(fld, s)
+    for check in _merge_checks(table, group):
+        problems.setdefault(ROW, []).append(check)
     if problems:
         out.problems[new_row] = problems
     else:
@@ -399,3 +418,22 @@ def _merge_into(
     else:
         out.suggestions.pop(new_row, None)
     out.merged[new_row] = [table.sources[r] for r in group[1:]]
+
+
+def _merge_checks(table: ContactTable, group: list[int]) -> list[Problem]:
+    """Flags on a merged contact whose rows had different emails, or different names (one name
+    that is not part of another: "Ana" and "Ana Lima" are the same person, "Ana" and "Bruno" not)."""
+    cols = table.columns
+    out = []
+    emails = list(dict.fromkeys(e for e in (cols[F.EMAIL][r] for r in group) if e))
+    if len(emails) > 1:
+        out.append(Problem(MERGE_CHECK, Message(M.MERGED_EMAILS, ", ".join(emails))))
+    names: list[str] = []
+    for r in group:
+        name = " ".join(v for v in (cols[F.FIRST_NAME][r], cols[F.LAST_NAME][r]) if v)
+        if name and name not in names:
+            names.append(name)
+    folded = [n.casefold() for n in names]
+    if any(a not in b and b not in a for i, a in enumerate(folded) for b in folded[i + 1:]):
+        out.append(Problem(MERGE_CHECK, Message(M.MERGED_NAMES, ", ".join(names))))
+    return out

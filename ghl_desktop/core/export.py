@@ -1,4 +1,4 @@
-"""Write the GHL import CSV (split in parts GHL accepts) and the rejects CSV, atomically.
+"""Write the GHL import CSV (split in parts GHL accepts) and the file of rows to fix, atomically.
 
 GHL imports at most 10,000 rows per file, so a longer export becomes ``OUT-part001.csv``,
 ``OUT-part002.csv``, ... next to OUT. Either every file of an export appears or none does.
@@ -31,7 +31,8 @@ from .normalize import join_tags, needs_neutralizing, neutralize_formula, split_
 from .normalize.injection import RISKY_STARTS
 from .speed import tuning
 from .speed.helper import ChunkHelper, in_order
-from .table import ROW, ContactTable
+from .table import ContactTable
+from .tofix import rows_with_problems, write_tofix
 
 if TYPE_CHECKING:
     from .speed.export_ahead import ExportAhead
@@ -418,6 +419,8 @@ def write_export(
     helper: ChunkHelper | None = None,
     ahead: "ExportAhead | None" = None,
     tag: str | None = None,
+    mappings: Sequence | None = None,
+    text: Callable[[Message], str] = str,
 ) -> ExportResult:
     """Write the GHL CSV (in parts when longer than ``split_rows``; 0 = never split).
 
@@ -427,7 +430,8 @@ def write_export(
     was given before the conversion's merge (``ExportAhead``), for the table as the conversion
     left it. ``tag``: one tag added to every exported row (``import_tag``; GHL has no undo, and a
     tag lets a person find and delete an import); the slices ``ahead`` formatted have no tag, so
-    they are not used then.
+    they are not used then. ``rejects_path``: the file of rows to fix (``tofix.write_tofix``: an
+    Excel workbook for ``.xlsx``, else a CSV), its words written with ``text`` (English by default).
     """
     out = Path(out_path)
     if out.is_dir():
@@ -472,7 +476,8 @@ def write_export(
             rejects = Path(rejects_path)
             tmp = temp_path_for(rejects)
             pairs.append((tmp, rejects))
-            n_rejects = write_rejects(table, tmp, sources)
+            n_rejects = write_tofix(table, tmp, sources, mappings, text,
+                                    xlsx=rejects.suffix.lower() == ".xlsx")
         else:
             n_rejects = 0
     except BaseException:
@@ -496,63 +501,9 @@ def write_export(
     )
 
 
-def reject_reason(table: ContactTable, row: int) -> str:
-    if row in table.excluded:
-        return "excluded during review"
-    reasons = [
-        str(p.reason) if fld == ROW else f"{fld} {p.value!r}: {p.reason}" if p.value else f"{fld}: {p.reason}"
-        for fld, p in table.row_problems(row)
-        if p.is_error
-    ]
-    return "; ".join(reasons)
-
-
 def rejected_rows(table: ContactTable) -> list[int]:
-    """Rows not exported, or exported while holding an invalid value."""
-    n = len(table)
-    bad = set(not_exported(table))
-    for r in table.problems:  # sparse: only rows with problems can hold an invalid value
-        if 0 <= r < n and r not in bad and table.has_error(r):
-            bad.add(r)
-    return sorted(bad)
-
-
-#: Rejected rows written per step (through the csv module, into one string per step).
-_REJECT_BATCH = 2_000
-
-
-def write_rejects(
-    table: ContactTable, path: Path, sources: Sequence[SourceColumns] | None = None
-) -> int:
-    """Each rejected row with its original values (from ``sources``) and the reason."""
-    rows = rejected_rows(table)
-    if sources:
-        header = list(dict.fromkeys(h for s in sources for h in s.header))
-        index = [{h: i for i, h in enumerate(s.header)} for s in sources]
-        # Per source, the column holding each header name (None: that file has no such column).
-        picks = [[s.columns[idx[h]] if h in idx else None for h in header] for s, idx in zip(sources, index)]
-        names = [Path(s.path).name for s in sources]
-    else:
-        header = list(table.schema.columns)
-        picks, names = [], []
-    with open(path, "wb") as fh:
-        fh.write(_csv_lines([["Source File", "Source Row", "Reason", *header]]))
-        for start in range(0, len(rows), _REJECT_BATCH):
-            batch = []
-            for r in rows[start : start + _REJECT_BATCH]:
-                file_idx, src_row = table.sources[r]
-                if sources:
-                    values = [c[src_row] if c is not None else "" for c in picks[file_idx]]
-                    name, line = names[file_idx], sources[file_idx].row_numbers[src_row]
-                else:
-                    values = [table.columns[c][r] for c in header]
-                    name, line = "", src_row + 1
-                values = [neutralize_formula(v) if v and needs_neutralizing(v) else v for v in values]
-                batch.append([name, line, reject_reason(table, r), *values])
-            fh.write(_csv_lines(batch))
-        fh.flush()
-        os.fsync(fh.fileno())
-    return len(rows)
+    """The rows with a problem (``tofix.rows_with_problems``): what the file of rows to fix lists."""
+    return rows_with_problems(table)
 
 
 def _csv_lines(rows) -> bytes:

@@ -210,6 +210,33 @@ NINTH_DIGIT = _entry("problem.ninth_digit", "old 8-digit mobile: the ninth digit
 NO_CONTACT = _entry("problem.no_contact", "no name, email or phone: GHL cannot import it")
 FORMULA = _entry("problem.formula", "starts like a spreadsheet formula; exported with a leading '")
 NOT_A_NUMBER = _entry("problem.not_a_number", "not a number (GHL reads numbers written as 1234.56)")
+MERGED_EMAILS = _entry("problem.merged_emails", "rows with different emails were merged: {0}", T)
+MERGED_NAMES = _entry("problem.merged_names", "rows with different names were merged: {0}", T)
+
+# -- review edits that no longer apply after a re-conversion: core/edits.py ----------------------------
+EDIT_WHERE = _entry("edit.where", "row {0} of {1}", INT, T)
+EDIT_ROW_MERGED = _entry("edit.row_merged", "{0} is now merged into {1}", MSG, MSG)
+EDIT_ROW_GONE = _entry("edit.row_gone", "{0} is no longer in the result", MSG)
+EDIT_ROWS_GONE = _entry("edit.rows_gone", "{0} row(s) are no longer in the result or are merged into others", COUNT)
+EDIT_FIELD_GONE = _entry("edit.field_gone", "{0}: the field {1} is no longer in the result", MSG, T)
+EDIT_COLUMN_UNMAPPED = _entry("edit.column_unmapped", "{0}: {1} was typed over the column {2}, which is no longer "
+                                                      "mapped to {1}", MSG, T, T)
+EDIT_NOT_MERGED = _entry("edit.not_merged", "{0}: is no longer merged with other rows", MSG)
+EDIT_UNKNOWN = _entry("edit.unknown", "an edit this version does not know ({0})", T)
+
+# -- the file of rows to fix: core/tofix.py --------------------------------------------------------
+TOFIX_FILE = _entry("tofix.file", "File")
+TOFIX_ROW = _entry("tofix.row", "Row")
+TOFIX_FIELD = _entry("tofix.field", "Field")
+TOFIX_VALUE = _entry("tofix.value", "Value")
+TOFIX_REASON = _entry("tofix.reason", "Reason")
+TOFIX_STATUS = _entry("tofix.status", "In the export")
+TOFIX_EXPORTED_WITHOUT = _entry("tofix.exported_without", "exported without this value")
+TOFIX_NOT_EXPORTED = _entry("tofix.not_exported", "not exported")
+TOFIX_EXCLUDED = _entry("tofix.excluded", "not exported: excluded during review")
+TOFIX_WHOLE_ROW = _entry("tofix.whole_row", "(whole row)")
+TOFIX_SHEET = _entry("tofix.sheet", "Rows to fix")
+TOFIX_SUFFIX = _entry("tofix.suffix", "to-fix")
 
 # -- phone reasons: core/normalize/phones.py -------------------------------------------------------
 PHONE_UNKNOWN_COUNTRY = _entry("phone.unknown_country", "unknown country code")

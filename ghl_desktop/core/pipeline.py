@@ -45,6 +45,8 @@ _PREVIEW_HEAD_BYTES = 256 * 1024
 class ConvertOptions:
     region: str = "BR"
     dedupe: bool = True
+    #: What makes two rows one contact when ``dedupe``: "email_phone" (GHL's default), "email" or "phone".
+    dedupe_by: str = "email_phone"
     split_rows: int = 10_000
     sheet: str | None = None
     limits: Limits = DEFAULT_LIMITS
@@ -59,6 +61,8 @@ class ConvertOptions:
         """JSON-ready; ``from_dict`` gives the same options back."""
         data = {"region": self.region, "dedupe": self.dedupe, "split_rows": self.split_rows,
                 "sheet": self.sheet, "limits": asdict(self.limits)}
+        if self.dedupe_by != "email_phone":
+            data["dedupe_by"] = self.dedupe_by
         if self.schema != STANDARD:
             data["schema"] = self.schema.to_list()
         if not self.custom_fields:
@@ -73,6 +77,8 @@ class ConvertOptions:
         schema = data.pop("schema", None)
         opts = cls(**{k: v for k, v in data.items()
                       if k in ("region", "dedupe", "split_rows", "sheet", "custom_fields")})
+        if data.get("dedupe_by") in ("email", "phone"):
+            opts.dedupe_by = data["dedupe_by"]
         if limits:
             opts.limits = Limits(**{k: v for k, v in limits.items() if k in Limits.__dataclass_fields__})
         if schema:
@@ -112,11 +118,13 @@ class ConversionResult:
         helper: ChunkHelper | None = None,
         ahead: ExportAhead | None = None,
         tag: str | None = None,
+        text: Callable[[Message], str] = str,
     ) -> ExportResult:
         """Write the GHL CSV (``state``: its cancel is checked between slices); ``helper``: the
         conversion's helper process, if still running; ``ahead``: the slices it was given before
         the merge (only right after ``convert``); ``tag``: one tag added to every exported row
-        (``export.import_tag`` cleans it)."""
+        (``export.import_tag`` cleans it). ``rejects_path``: the file of rows to fix (an Excel
+        workbook for ``.xlsx``), its words written with ``text`` (English by default)."""
         return write_export(
             self.table,
             out_path,
@@ -127,6 +135,8 @@ class ConversionResult:
             helper=helper,
             ahead=ahead,
             tag=tag,
+            mappings=self.mappings,
+            text=text,
         )
 
     # -- persistence -----------------------------------------------------------------------
@@ -272,7 +282,7 @@ def normalize_sources(
             watch.release()  # its key sets go before the merge builds a new table (peak memory)
         watch = None
         table, merged = merge_duplicates(table, suspects, in_place=True,  # the chunks are ours
-                                         before_drop=before_merge)
+                                         before_drop=before_merge, by=options.dedupe_by)
     elif before_merge is not None:
         before_merge(table, [], MergedHeads([], table.empty_like()))
     state.set_progress("merging", 1.0)

@@ -1,7 +1,10 @@
 """The conversion report: how clean the list is, as plain JSON-ready data.
 
 Counts come from the final table, so the CLI's report, the window's report panel (recomputed after
-every review edit) and the chart all speak of the same contacts.
+every review edit) and the chart all speak of the same contacts. A row with a problem, and each kind
+of problem, is counted in rows as ``tofix`` defines them: ``rejected_rows`` is the number of rows
+the review's "With problems" filter, the export dialog and the file of rows to fix show, and
+``invalid_emails``/``invalid_phones``/``invalid_dates`` are rows with such a value.
 """
 
 from __future__ import annotations
@@ -32,7 +35,9 @@ _COUNTED = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_VALUE, INVALID_C
            FORMULA)
 #: Why a column was left out, as the report says it (by ``mapping.ColumnMapping.reason``).
 LEFT_OUT_REASONS = {"label": "label", "empty": "empty", "manual": "ignored", "": "unmapped"}
-_QUALITY = (("email", F.EMAIL, INVALID_EMAIL), ("phone", F.PHONE, INVALID_PHONE))
+#: Per kind of value: its chart row, its main field, the problem that makes it invalid.
+_QUALITY = (("email", F.EMAIL, INVALID_EMAIL), ("phone", F.PHONE, INVALID_PHONE),
+            ("date", F.DATE_OF_BIRTH, INVALID_DATE))
 
 
 def _pct(part: int, whole: int) -> float:
@@ -72,10 +77,18 @@ def _filled_exported(table: ContactTable, fld: str, gone: list[int]) -> int:
 
 
 def _count(found: dict[tuple[str, str], list[int]]) -> dict[str, int]:
+    """Per kind: the rows with such a problem for an error kind (``tofix.problem_kinds``), the
+    problems themselves for a warning (two repaired phones in a row are two repairs)."""
     counts = dict.fromkeys(_COUNTED, 0)
+    rows_of: defaultdict[str, set[int]] = defaultdict(set)
     for (_, kind), rows in found.items():
-        if kind in counts:
+        if kind in ERROR_KINDS:
+            rows_of[kind].update(rows)
+        elif kind in counts:
             counts[kind] += len(rows)
+    for kind, rows in rows_of.items():
+        if kind in counts:
+            counts[kind] = len(rows)
     return counts
 
 
@@ -90,42 +103,47 @@ def _quality(
     found: dict[tuple[str, str], list[int]],
     filled: dict[str, int],
 ) -> dict[str, dict[str, int]]:
+    """Per exported contact and kind of value: valid, repaired, invalid (the row has such an
+    invalid value, wherever in the row: the same rows the report counts) or missing."""
     gone_set = set(gone)
     n_exported = n - len(gone)
     out = {}
     for key, fld, bad in _QUALITY:
+        if fld not in table.columns:
+            continue
         col = table.columns[fld]
-        repaired = _filled(col, _exported_among(found.get((fld, PHONE_REPAIRED), ()), gone_set, n))
-        invalid_rows = _exported_among(found.get((fld, bad), ()), gone_set, n)
-        invalid = len(invalid_rows) - _filled(col, invalid_rows)
+        invalid_rows = _exported_among(chain.from_iterable(rows for (_, kind), rows in found.items() if kind == bad),
+                                       gone_set, n)
+        repaired_rows = _exported_among(found.get((fld, PHONE_REPAIRED), ()), gone_set, n) - invalid_rows
+        repaired = _filled(col, repaired_rows)
+        invalid = len(invalid_rows)
+        valid = filled[fld] - repaired - _filled(col, invalid_rows)
         out[key] = {
-            "valid": filled[fld] - repaired,
+            "valid": valid,
             "repaired": repaired,
             "invalid": invalid,
-            "missing": n_exported - filled[fld] - invalid,
+            "missing": n_exported - valid - repaired - invalid,
         }
     return out
 
 
 def quality_breakdown(table: ContactTable, exported: list[int] | None = None) -> dict[str, dict[str, int]]:
     """Per exported contact: is its email / phone valid, repaired, invalid or missing (for the chart)."""
+    quality = [q for q in _QUALITY if q[1] in table.columns]
     if exported is None:
         gone = table.not_exported_rows()
-        filled = {fld: _filled_exported(table, fld, gone) for _, fld, _ in _QUALITY}
+        filled = {fld: _filled_exported(table, fld, gone) for _, fld, _ in quality}
         return _quality(len(table), table, gone, _problem_rows(table), filled)
-    out = {
-        "email": {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0},
-        "phone": {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0},
-    }
+    out = {key: {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0} for key, _, _ in quality}
     cols = table.columns
     for r in exported:
         probs = table.problems.get(r, {})
-        for key, fld, bad in _QUALITY:
-            kinds = {p.kind for p in probs.get(fld, ())}
-            if cols[fld][r]:
-                out[key]["repaired" if PHONE_REPAIRED in kinds else "valid"] += 1
-            elif bad in kinds:
+        for key, fld, bad in quality:
+            if any(p.kind == bad for ps in probs.values() for p in ps):
                 out[key]["invalid"] += 1
+            elif cols[fld][r]:
+                kinds = {p.kind for p in probs.get(fld, ())}
+                out[key]["repaired" if PHONE_REPAIRED in kinds else "valid"] += 1
             else:
                 out[key]["missing"] += 1
     return out
@@ -145,12 +163,12 @@ def build_report(
     n = len(table)
     gone = table.not_exported_rows()  # usually a handful
     n_exported = n - len(gone)
-    filled = {fld: _filled_exported(table, fld, gone) for _, fld, _ in _QUALITY}
+    filled = {fld: _filled_exported(table, fld, gone) for _, fld, _ in _QUALITY if fld in table.columns}
     found = _problem_rows(table)
     counts = _count(found)
-    # Exported rows with an error are rejected too (``ContactTable.has_error``).
+    # The rows with a problem (``tofix.rows_with_problems``): every row holding an error.
     error_rows = chain.from_iterable(rows for (_, kind), rows in found.items() if kind in ERROR_KINDS)
-    rejected = n - n_exported + len(_exported_among(error_rows, set(gone), n))
+    rejected = len(_exported_among(error_rows, set(), n))
 
     merged_mapping: dict[str, dict] = {}
     for m in mappings:
@@ -161,8 +179,8 @@ def build_report(
     return {
         "total_rows": total_rows,
         "exported_rows": n_exported,
-        "pct_with_email": _pct(filled[F.EMAIL], n_exported),
-        "pct_with_phone": _pct(filled[F.PHONE], n_exported),
+        "pct_with_email": _pct(filled.get(F.EMAIL, 0), n_exported),
+        "pct_with_phone": _pct(filled.get(F.PHONE, 0), n_exported),
         "invalid_emails": counts[INVALID_EMAIL],
         "invalid_phones": counts[INVALID_PHONE],
         "phones_repaired": counts[PHONE_REPAIRED],

@@ -26,6 +26,7 @@ NO_CONTACT = "no_contact"  # row has no name, email or phone: GHL would refuse i
 EMAIL_TYPO = "email_typo"
 FORMULA = "formula"  # a cell that spreadsheet programs would run as a formula; neutralized on export
 PHONE_REPAIRED = "phone_repaired"
+MERGE_CHECK = "merge_check"  # duplicates merged although their emails or names differ: worth a look
 
 ERROR_KINDS = frozenset({INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_VALUE, INVALID_COUNTRY, NO_CONTACT})
 

@@ -1,9 +1,10 @@
-"""Export: choose where (default ``<source>-ghl.csv``), split size, rejects and the import tag, then
-write off-thread.
+"""Export: choose where (default ``<source>-ghl.csv``), split size, the file of rows to fix and the
+import tag, then write off-thread.
 
 The dialog waits while the job (or a mapping re-run) is still working, and says how many rows
-still carry problems; writing happens on the thread pool and ends with a message that can open
-the folder.
+still have a problem (the core's one count, ``rows_with_problems``: the filter, the report and the
+file of rows to fix say the same), how many of them go without the bad value and how many not at
+all; writing happens on the thread pool and ends with a message that can open the folder.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import GHL_ROW_LIMIT, import_tag
+from ..core import GHL_ROW_LIMIT, import_tag, rows_with_problems, split_counts
 
 
 def default_export_name(source_name: str) -> str:
@@ -35,13 +37,12 @@ def default_export_name(source_name: str) -> str:
     return f"{stem}-ghl.csv"
 
 
-def rejects_path_for(out: Path) -> Path:
-    return out.with_name(f"{out.stem}-rejects.csv")
+def problem_counts(table) -> tuple[int, int]:
+    """(rows with a problem exported without the bad value, rows with a problem not exported)."""
+    return split_counts(table, rows_with_problems(table))
 
-
-def rows_with_problems(table) -> int:
-    """Rows that will be exported while still holding an invalid value (the person may want to fix them)."""
-    return sum(1 for r in table.problems if table.is_exported(r) and table.has_error(r))
+#: The formats of the file of rows to fix: (suffix, label).
+TOFIX_FORMATS = (".xlsx", ".csv")
 
 
 class ExportDialog(QDialog):
@@ -61,8 +62,10 @@ class ExportDialog(QDialog):
         self.split = QSpinBox()
         self.split.setRange(1, GHL_ROW_LIMIT)
         self.split.setSingleStep(1000)
+        self.split.setGroupSeparatorShown(True)  # "10.000", as the settings write it
         self.split.setValue(split_rows)
         self.rejects = QCheckBox()
+        self.rejects.setObjectName("exportToFix")
         self.rejects.setChecked(rejects)
         self.tag_on = QCheckBox()
         self.tag_on.setObjectName("exportTagOn")
@@ -74,6 +77,18 @@ class ExportDialog(QDialog):
         tag_row = QHBoxLayout()
         tag_row.addWidget(self.tag_on)
         tag_row.addWidget(self.tag_edit, 1)
+        self.tofix = QComboBox()
+        self.tofix.setObjectName("exportToFixFormat")
+        for suffix in TOFIX_FORMATS:
+            self.tofix.addItem("", suffix)
+        fmt = getattr(parent, "settings", None)
+        fmt = getattr(fmt, "tofix_format", ".xlsx")
+        self.tofix.setCurrentIndex(max(0, self.tofix.findData(fmt)))
+        self.rejects.toggled.connect(self.tofix.setEnabled)
+        self.tofix.setEnabled(rejects)
+        tofix_row = QHBoxLayout()
+        tofix_row.addWidget(self.rejects, 1)
+        tofix_row.addWidget(self.tofix)
         self.waiting = QLabel()
         self.waiting.setObjectName("exportWaiting")
         self.warning = QLabel()
@@ -81,10 +96,10 @@ class ExportDialog(QDialog):
         self.warning.setWordWrap(True)
         self.warning.hide()
         self.form = QFormLayout()
-        self.form.addRow("", row)
-        self.form.addRow("", self.split)
-        self.form.addRow("", self.rejects)
-        self.form.addRow("", tag_row)
+        self.form.addRow(QLabel(), row)
+        self.form.addRow(QLabel(), self.split)
+        self.form.addRow(QLabel(), tofix_row)
+        self.form.addRow(QLabel(), tag_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -93,14 +108,18 @@ class ExportDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(self.waiting)
         layout.addWidget(self.buttons)
-        self._problems = 0
+        self._problems = (0, 0)
         self.retranslate()
         self.set_ready(True)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export GHL CSV"))
         self.browse.setText(self.tr("Browse…"))
-        self.rejects.setText(self.tr("Also write the rows with problems to a rejects file"))
+        self.rejects.setText(self.tr("Also save the rows to fix (for you or your client)"))
+        self.rejects.setToolTip(self.tr("One row per contact with a problem: file, row, column, value, reason, and "
+                                        "whether it was exported without that value or not at all"))
+        self.tofix.setItemText(0, self.tr("Excel (.xlsx)"))
+        self.tofix.setItemText(1, self.tr("CSV (.csv)"))
         self.split.setSuffix(self.tr(" rows per file"))
         self.split.setToolTip(self.tr("GHL imports at most 10,000 rows per file; longer exports become parts"))
         self.tag_on.setText(self.tr("Tag every contact with"))
@@ -108,14 +127,14 @@ class ExportDialog(QDialog):
                       "them) in GHL. Commas and periods become hyphens: GHL would split the tag on them.")
         self.tag_on.setToolTip(tip)
         self.tag_edit.setToolTip(tip)
-        labels = [self.tr("Save as:"), self.tr("Split into parts of:"), "", self.tr("Import tag:")]
+        labels = [self.tr("Save as:"), self.tr("Split into parts of:"), self.tr("Rows to fix:"), self.tr("Import tag:")]
         for i, text in enumerate(labels):
             item = self.form.itemAt(i, QFormLayout.ItemRole.LabelRole)
             if item is not None and item.widget() is not None:
                 item.widget().setText(text)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.waiting.setText(self.tr("Waiting for the conversion to finish…"))
-        self.set_problem_rows(self._problems)
+        self.set_problem_rows(*self._problems)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -130,12 +149,23 @@ class ExportDialog(QDialog):
     def is_ready(self) -> bool:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
-    def set_problem_rows(self, n: int) -> None:
-        self._problems = n
+    def set_problem_rows(self, without: int, not_exported: int = 0) -> None:
+        """The rows with a problem: ``without`` are exported without the bad value, ``not_exported``
+        are not exported (no name, email or phone, or excluded by the person)."""
+        self._problems = (without, not_exported)
+        n = without + not_exported
         self.warning.setVisible(n > 0)
-        self.warning.setText(self.tr(
-            "%n row(s) still have invalid values. They are exported without those values; "
-            "review them first if you can.", "", n))
+        text = self.tr("%n row(s) still have a problem:", "", n)
+        if without:
+            text += " " + self.tr("%n exported without the bad value", "", without)
+        if without and not_exported:
+            text += self.tr(";")
+        if not_exported:
+            text += " " + self.tr("%n not exported", "", not_exported)
+        self.warning.setText(text + ". " + self.tr("Review them first if you can."))
+
+    def tofix_format(self) -> str:
+        return self.tofix.currentData() or ".xlsx"
 
     def tag(self) -> str | None:
         """The tag to add to every contact (as GHL will read it), or None when switched off or empty."""

@@ -388,11 +388,25 @@ class JobsPanel(QWidget):
             self.currentJobChanged.emit("")
 
     # -- actions ---------------------------------------------------------------------------------
+    #: ``confirm_reconvert(job_id, proceed)``: asks about the job's edits before it is converted
+    #: again (the main window's), then calls ``proceed``.
+    confirm_reconvert = None
+
     def retry_current(self) -> None:
         job = self.current_job()
         if job and job.status in (S.FAILED, S.CANCELLED, S.DONE):
-            self.manager.retry(job.id)
-            self._update_actions()
+            job_id = job.id
+
+            def proceed() -> None:
+                current = self.manager.store.get(job_id)
+                if current is not None and current.status in (S.FAILED, S.CANCELLED, S.DONE):
+                    self.manager.retry(job_id)
+                self._update_actions()
+
+            if self.confirm_reconvert is not None:
+                self.confirm_reconvert(job_id, proceed)
+            else:
+                proceed()
 
     def cancel_current(self) -> None:
         job_id = self.current_job_id()

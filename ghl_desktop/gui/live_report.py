@@ -13,15 +13,16 @@ from ..core import CHUNK_SUMMED
 class LiveReport:
     def __init__(self) -> None:
         self.counts = {k: 0 for k in CHUNK_SUMMED}
-        self.quality = {k: {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0} for k in ("email", "phone")}
+        self.quality = {k: {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0} for k in ("email", "phone", "date")}
 
     def add(self, part: dict) -> None:
         """Add a chunk's counts (``chunk_counts`` of it, worked out in the job's thread)."""
         for k in CHUNK_SUMMED:
             self.counts[k] += int(part.get(k, 0))
         for kind, kind_counts in part["quality"].items():
+            mine = self.quality.setdefault(kind, {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0})
             for k, v in kind_counts.items():
-                self.quality[kind][k] += int(v)
+                mine[k] = mine.get(k, 0) + int(v)
 
     def report(self) -> dict:
         exported = self.counts["exported_rows"]

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import ContactTable, ValueCache, release
+from ..core import ContactTable, edits, release, tofix_path_for
 from ..jobs import runner as R
 from ..jobs.runner import LiveRows
 from ..jobs import states as S
 from ..jobs.engine import load_result, mapping_record
 from .core_text import translate_core_text
 from .drop_area import DropArea, collect_inputs, paths_from_mime
-from .export_flow import ExportDialog, rejects_path_for, rows_with_problems
+from .export_flow import ExportDialog, problem_counts
 from .jobs_panel import JobsPanel, failure_reason, failure_text, open_folder
 from .live_report import LiveReport
 from .mapping_editor import MappingEditor
@@ -42,7 +42,6 @@ from .notify import Notifier
 from .paths import icon_path
 from .preview_model import PreviewModel
 from .report_panel import ReportPanel
-from .review_commands import replay_ops
 from .review_panel import ReviewPanel
 from .review_session import ReviewSession
 from .settings import AppSettings
@@ -152,9 +151,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.redoTextChanged.connect(lambda t: self.act_redo.setToolTip(t))
         self.act_exclude = action("actExclude", QKeySequence(Qt.Key.Key_Delete), self.toggle_exclude_selected)
         self.act_accept = action("actAccept", QKeySequence("Ctrl+Return"), self.accept_current_suggestion)
+        self.act_split = action("actSplit", None, self.split_selected)
         self.act_settings = action("actSettings", QKeySequence("Ctrl+,"), self.open_settings)
         self.act_quit = action("actQuit", QKeySequence.StandardKey.Quit, self.close)
-        for a in (self.act_exclude, self.act_accept):
+        for a in (self.act_exclude, self.act_accept, self.act_split):
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
     def _build_ui(self) -> None:
@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.jobs_panel.open_folder = lambda p: self.open_folder(p)
         self.jobs_panel.currentJobChanged.connect(self.show_job)
         self.jobs_panel.reexportRequested.connect(self.reexport_job)
+        self.jobs_panel.confirm_reconvert = self.confirm_reconvert
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.jobs_panel, 1)
 
         self.review = ReviewPanel(self.session, self)
-        for a in (self.act_exclude, self.act_accept):
+        for a in (self.act_exclude, self.act_accept, self.act_split):
             self.review.add_action(a)
         self.mapping_editor = MappingEditor(self)
         self.mapping_editor.mappingChanged.connect(self.rerun_mapping)
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
             self.act_export: (self.tr("&Export…"), self.tr("Write the GHL CSV for the selected job")),
             self.act_exclude: (self.tr("Exclude / include"), self.tr("Leave the selected rows out of the export, or take them back")),
             self.act_accept: (self.tr("Accept suggestion"), self.tr("Use the suggested fix for the selected cell")),
+            self.act_split: (self.tr("Split merged"), self.tr("Split the selected merged contact back into its rows")),
             self.act_settings: (self.tr("&Settings…"), self.tr("Country, duplicates, split size, language")),
             self.act_quit: (self.tr("&Quit"), ""),
         }
@@ -309,14 +311,72 @@ class MainWindow(QMainWindow):
 
     def _ask_process_again(self, outcomes) -> None:
         names = ", ".join(o.path.name for o in outcomes)
-        box = self._message(QMessageBox.Icon.Question, self.tr("Converted before"),
-                            self.tr("{0} was converted before. Its result is open; process it again?").format(names),
-                            buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         paths = [o.path for o in outcomes]
+        n = sum(self._edit_count(o.job_id) for o in outcomes)
+        text = self.tr("{0} was converted before. Its result is open; process it again?").format(names)
+        if n:
+            self.session.save()
+            text += "\n\n" + self._edits_kept_text(n)
+        box = self._message(QMessageBox.Icon.Question, self.tr("Converted before"), text,
+                            buttons=QMessageBox.StandardButton.No)
+        yes = box.addButton(self.tr("Keep my %n edit(s)", "", n) if n else self.tr("Process again"),
+                            QMessageBox.ButtonRole.YesRole)
+        yes.setObjectName("keepEdits")
+        fresh = None
+        if n:
+            fresh = box.addButton(self.tr("Start over"), QMessageBox.ButtonRole.DestructiveRole)
+            fresh.setObjectName("startOver")
+        box.setDefaultButton(yes)
 
         def chosen(button) -> None:
-            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            if button is fresh:
+                for o in outcomes:
+                    self.store.save_edits(o.job_id, {})
+            if button is yes or button is fresh:
                 self.manager.submit(paths, self.settings.convert_options(), force=True)
+
+        box.buttonClicked.connect(chosen)
+
+    # -- converting a job again, with or without the person's edits ----------------------------------
+    def _edit_count(self, job_id: str) -> int:
+        if job_id and job_id == self.session.job_id and self.session.result is not None:
+            return self.session.edit_count()
+        job = self.store.get(job_id) if job_id else None
+        data = (job.edits if job else None) or {}
+        return len(data.get("ops") or []) + len(data.get("pending") or [])
+
+    def _edits_kept_text(self, n: int) -> str:
+        return self.tr("You made %n edit(s) in its review. They are applied again to the new conversion; "
+                       "any that no longer fit are listed for you.", "", n)
+
+    def confirm_reconvert(self, job_id: str, proceed, cancelled=None) -> None:
+        """Before a job is converted again (a new mapping, Retry): with edits, ask whether to keep
+        them (the default) or start over; then ``proceed()``, or ``cancelled()``."""
+        n = self._edit_count(job_id)
+        if not n:
+            proceed()
+            return
+        self.session.save()
+        job = self.store.get(job_id)
+        box = self._message(QMessageBox.Icon.Question, self.tr("Convert again"),
+                            self.tr("{0} will be converted again.").format(job.file_name if job else "")
+                            + "\n\n" + self._edits_kept_text(n),
+                            buttons=QMessageBox.StandardButton.Cancel)
+        keep = box.addButton(self.tr("Keep my %n edit(s)", "", n), QMessageBox.ButtonRole.AcceptRole)
+        keep.setObjectName("keepEdits")
+        fresh = box.addButton(self.tr("Start over"), QMessageBox.ButtonRole.DestructiveRole)
+        fresh.setObjectName("startOver")
+        box.setDefaultButton(keep)
+
+        def chosen(button) -> None:
+            if button is fresh:
+                self.store.save_edits(job_id, {})
+                if self.session.job_id == job_id:
+                    self.session.not_applied = []
+            if button is keep or button is fresh:
+                proceed()
+            elif cancelled is not None:
+                cancelled()
 
         box.buttonClicked.connect(chosen)
 
@@ -352,19 +412,20 @@ class MainWindow(QMainWindow):
         self.session.clear()
         generation = self._load_generation
         result_dir = self.store.data.result_dir(job_id)
-        ops = list((job.edits or {}).get("ops", []))
+        saved = job.edits or {}
 
         def work():
             result = load_result(result_dir)
-            if ops:
-                replay_ops(result.table, ops, ValueCache(result.options.region))
-                result.refresh_report()
-            return result
+            layer = edits.Layer.from_dict(saved, result.table)
+            replayed = None
+            if not layer.empty:  # the person's edits, on this conversion of the file (maybe a new one)
+                replayed = edits.replay(result, layer, take_back_redo=False)
+            return result, replayed
 
-        def done(result) -> None:
+        def done(loaded) -> None:
             if generation != self._load_generation:
                 return
-            self._show_result(job_id, result, ops)
+            self._show_result(job_id, *loaded)
 
         def failed(exc: BaseException, _tb: str) -> None:
             if generation != self._load_generation:
@@ -375,8 +436,8 @@ class MainWindow(QMainWindow):
 
         run_in_pool(work, done, failed)
 
-    def _show_result(self, job_id: str, result, ops: list[dict]) -> None:
-        self.session.show_result(job_id, result, ops)
+    def _show_result(self, job_id: str, result, replayed=None) -> None:
+        self.session.show_result(job_id, result, replayed)
         self.review.apply_filter()
         src = result.sources[0] if result.sources else None
         self.mapping_editor.set_mapping(result.mappings[0] if result.mappings else None,
@@ -384,6 +445,8 @@ class MainWindow(QMainWindow):
         self.report_panel.set_report(result.report)
         job = self.store.get(job_id)
         self._set_shown(job_id, VIEW_RESULT, job.status if job else S.DONE)
+        if replayed is not None and replayed.layer.to_dict() != edits.Layer.from_dict(job.edits if job else {}, None).to_dict():
+            self.session.save()  # the layer as it now stands (an old one named table rows)
         if self.export_dialog is not None:
             self._update_export_dialog()
 
@@ -407,6 +470,13 @@ class MainWindow(QMainWindow):
             text = failure_text(job)
         elif job is not None and job.status == S.CANCELLED:
             text = self.tr("{0} was cancelled. Retry it to convert it again.").format(job.file_name)
+        elif view == VIEW_RESULT and self.session.not_applied:
+            missed = self.session.not_applied
+            text = self.tr("%n of your edits no longer apply to this conversion (they are kept, and apply "
+                           "again if the mapping goes back):", "", len(missed))
+            text += "".join(f"\n• {translate_core_text(m.reason)}" for m in missed[:8])
+            if len(missed) > 8:
+                text += "\n" + self.tr("…and {0} more").format(len(missed) - 8)
         else:
             text = ""
         self.review.set_banner(text)
@@ -419,6 +489,7 @@ class MainWindow(QMainWindow):
         editable = self.session.editable and not self._exporting
         self.act_exclude.setEnabled(editable)
         self.act_accept.setEnabled(editable)
+        self.act_split.setEnabled(editable)
         self.act_export.setEnabled(bool(job_id) and view in (VIEW_LIVE, VIEW_LOADING, VIEW_RESULT)
                                    and not self._exporting)
 
@@ -502,6 +573,16 @@ class MainWindow(QMainWindow):
         if self.session.editable:
             self.session.toggle_excluded(self.review.selected_table_rows())
 
+    def split_selected(self) -> bool:
+        """Split the selected merged contacts back into their rows (one undo step each)."""
+        rows = [r for r in self.review.selected_table_rows() if self.session.table.merged.get(r)]
+        if not self.session.editable or not rows:
+            self.set_status(self.tr("Select a merged contact to split it (filter: Merged duplicates)."))
+            return False
+        for r in sorted(rows, reverse=True):
+            self.session.split_merged(r)
+        return True
+
     def accept_current_suggestion(self) -> bool:
         cell = self.review.current_cell()
         if cell is None:
@@ -523,11 +604,19 @@ class MainWindow(QMainWindow):
         if job is None or job.status in (S.QUEUED, S.PROCESSING):
             return
         record = mapping_record(result.sources[0].header, mapping)
-        self.store.save_mapping(job_id, record)
-        self.store.remember_mapping(record["signature"], record)
-        self.store.save_edits(job_id, {})  # edits were made on the old rows
-        self.manager.retry(job_id)
-        self.set_status(self.tr("Converting again with the new mapping; it will be used for files with the same columns."))
+        src = result.sources[0]
+
+        def proceed() -> None:
+            self.store.save_mapping(job_id, record)
+            self.store.remember_mapping(record["signature"], record)
+            self.manager.retry(job_id)  # the edits stay with the job and are performed on the new result
+            self.set_status(self.tr("Converting again with the new mapping; it will be used for files with the same columns."))
+
+        def cancelled() -> None:  # the editor shows the mapping the result was made with
+            if self.session.result is result:
+                self.mapping_editor.set_mapping(result.mappings[0], src.columns)
+
+        self.confirm_reconvert(job_id, proceed, cancelled)
 
     # -- export ----------------------------------------------------------------------------------------
     def reexport_job(self, job_id: str) -> None:
@@ -571,7 +660,7 @@ class MainWindow(QMainWindow):
         ready = self._export_ready(d.job_id)
         d.set_ready(ready)
         if ready:
-            d.set_problem_rows(rows_with_problems(self.session.table))
+            d.set_problem_rows(*problem_counts(self.session.table))
 
     def _start_export(self, dialog: ExportDialog) -> None:
         out = dialog.out_path()
@@ -581,11 +670,13 @@ class MainWindow(QMainWindow):
         self.settings.write_rejects = rejects
         self.settings.tag_import = dialog.tag_on.isChecked()
         self.settings.set_import_tag(dialog.tag_edit.text())
-        self.run_export(dialog.job_id, out, split, rejects, tag=dialog.tag())
+        self.settings.tofix_format = dialog.tofix_format()
+        self.run_export(dialog.job_id, out, split, rejects, dialog.tofix_format(), tag=dialog.tag())
 
-    def run_export(self, job_id: str, out: Path, split_rows: int, rejects: bool, tag: str | None = None) -> None:
-        """Write the GHL CSV (and rejects) for the loaded job on the thread pool; ``tag``: added to
-        every contact."""
+    def run_export(self, job_id: str, out: Path, split_rows: int, rejects: bool, tofix_format: str = ".xlsx",
+                   tag: str | None = None) -> None:
+        """Write the GHL CSV (and the file of rows to fix) for the loaded job on the thread pool;
+        ``tag``: added to every contact."""
         result = self.session.result
         if result is None or self.session.job_id != job_id:
             return
@@ -593,16 +684,17 @@ class MainWindow(QMainWindow):
         self.session.set_busy(True)
         self._update_actions()
         self.set_status(self.tr("Exporting…"))
-        rejects_path = rejects_path_for(out) if rejects else None
+        rejects_path = tofix_path_for(out, translate_core_text, tofix_format) if rejects else None
 
         def work():
-            return result.export(out, split_rows=split_rows, rejects_path=rejects_path, tag=tag)
+            return result.export(out, split_rows=split_rows, rejects_path=rejects_path, tag=tag,
+                                 text=translate_core_text)
 
         def done(res) -> None:
             self._export_done()
             paths = [Path(p) for p in res.paths] + ([Path(res.rejects_path)] if res.rejects_path else [])
             self.last_export = paths
-            self.store.add_exports(job_id, [str(p) for p in paths])
+            self.store.add_exports(job_id, [str(p) for p in res.paths])  # the export; not the rows to fix
             self.settings.last_export_folder = str(out.parent)
             self.jobs_panel.model.refresh_job(job_id)
             self.jobs_panel._update_actions()
@@ -611,7 +703,7 @@ class MainWindow(QMainWindow):
                 text += " " + self.tr("in {0} files of at most {1} rows").format(len(res.paths), split_rows)
             text += ":\n" + "\n".join(str(p) for p in res.paths)
             if res.rejects_path:
-                text += "\n\n" + self.tr("%n row(s) with problems listed in", "", res.rejects) + f"\n{res.rejects_path}"
+                text += "\n\n" + self.tr("%n row(s) to fix listed in", "", res.rejects) + f"\n{res.rejects_path}"
             box = self._message(QMessageBox.Icon.Information, self.tr("Export finished"), text,
                                 buttons=QMessageBox.StandardButton.Close)
             open_button = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
@@ -668,6 +760,7 @@ class MainWindow(QMainWindow):
                       .format(self.store.recovered_from_corruption))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.close()  # the edits saved once, before anything is torn down
         self.settings.set_geometry("geometry", self.saveGeometry())
         self.settings.set_geometry("splitter", self.splitter.saveState())
         self.settings.sync()

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 
 KINDS = ("valid", "repaired", "invalid", "missing")
 #: Bar order, bottom to top (a horizontal chart draws its first category at the bottom).
-ROWS = ("phone", "email")
+ROWS = ("date", "phone", "email")
 COLORS = {
     "valid": QColor(34, 160, 80),
     "repaired": QColor(59, 130, 246),
@@ -43,12 +43,12 @@ class QualityChart(QChartView):
             s = QBarSet(kind)
             s.setColor(COLORS[kind])
             s.setBorderColor(COLORS[kind])
-            s.append([0, 0])
+            s.append([0] * len(ROWS))
             self.sets[kind] = s
             self.series.append(s)
         chart.addSeries(self.series)
         self.axis_y = QBarCategoryAxis()
-        self.axis_y.append(["Phone", "Email"])
+        self.axis_y.append(["Date of birth", "Phone", "Email"])
         self.axis_x = QValueAxis()
         self.axis_x.setLabelFormat("%d")
         chart.addAxis(self.axis_y, Qt.AlignmentFlag.AlignLeft)
@@ -84,7 +84,7 @@ class QualityChart(QChartView):
         for kind, s in self.sets.items():
             s.setLabel(names[kind])
         self.axis_y.clear()
-        self.axis_y.append([self.tr("Phone"), self.tr("Email")])
+        self.axis_y.append([self.tr("Date of birth"), self.tr("Phone"), self.tr("Email")])
         self.chart().setTitle(self.tr("Contact quality"))
 
     def apply_palette(self) -> None:

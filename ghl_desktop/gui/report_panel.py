@@ -9,11 +9,13 @@ from .quality_chart import QualityChart
 
 #: Report keys shown as figures, in reading order; percentages are marked.
 FIGURES = (
-    "total_rows", "exported_rows", "pct_with_email", "pct_with_phone", "invalid_emails",
-    "invalid_phones", "phones_repaired", "duplicates_merged", "excluded_rows", "rejected_rows",
+    "total_rows", "exported_rows", "pct_with_email", "pct_with_phone", "rejected_rows",
+    "invalid_emails", "invalid_phones", "invalid_dates", "phones_repaired", "duplicates_merged",
+    "excluded_rows",
 )
 PERCENT = {"pct_with_email", "pct_with_phone"}
-BAD = {"invalid_emails", "invalid_phones", "rejected_rows"}
+#: Counted in rows, as the review's "With problems" filter and the file of rows to fix count them.
+BAD = {"invalid_emails", "invalid_phones", "invalid_dates", "rejected_rows"}
 
 
 class ReportPanel(QWidget):
@@ -45,7 +47,7 @@ class ReportPanel(QWidget):
             inner.addWidget(value)
             inner.addWidget(name)
             self.values[key], self.names[key] = value, name
-            grid.addWidget(box, i // 5, i % 5)
+            grid.addWidget(box, i // 6, i % 6)
         self.unmapped = QLabel(self)
         self.unmapped.setWordWrap(True)
         self.unmapped.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -87,8 +89,9 @@ class ReportPanel(QWidget):
             "exported_rows": self.tr("Rows to export"),
             "pct_with_email": self.tr("With email"),
             "pct_with_phone": self.tr("With phone"),
-            "invalid_emails": self.tr("Invalid emails"),
-            "invalid_phones": self.tr("Invalid phones"),
+            "invalid_emails": self.tr("Rows with an invalid email"),
+            "invalid_phones": self.tr("Rows with an invalid phone"),
+            "invalid_dates": self.tr("Rows with an invalid date"),
             "phones_repaired": self.tr("Phones repaired"),
             "duplicates_merged": self.tr("Duplicates merged"),
             "excluded_rows": self.tr("Excluded by you"),

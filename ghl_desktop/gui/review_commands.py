@@ -1,9 +1,10 @@
-"""Undoable review actions: each applies a core review function and keeps its snapshots for undo.
+"""Undoable review actions: each performs one op of the core's edits layer and keeps what undo needs.
 
-``redo`` calls ``core.review`` (the same validation the file's values went through), ``undo``
-restores the snapshots it returned. Each command also has a plain ``op`` record; the list of ops
-still on the undo stack is what is saved with the job, and replayed by :func:`replay_ops` when the
-job is opened again.
+An op (``core.edits``) names its rows by where they came from in the file and its field by name,
+so the list of ops is what the job saves and what is performed again on any later conversion of
+the same file. ``redo`` performs the op with ``edits.apply_op`` (the same validation the file's
+values went through), ``undo`` takes it back with ``edits.undo``. A command made for history
+restored at start-up is given the op already performed (``done``): its first redo does nothing.
 """
 
 from __future__ import annotations
@@ -13,87 +14,61 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ..core import review
-from ..core import ContactTable, ValueCache
+from ..core import ContactTable, ValueCache, edits
 
-EDITS_VERSION = 1
+EDITS_VERSION = edits.VERSION
 
 
 class ReviewTarget(Protocol):
+    result: object
     table: ContactTable
     cache: ValueCache
 
-    def rows_changed(self, rows: list[int]) -> None: ...
+    def rows_changed(self, rows: list[int], resized: bool = False) -> None: ...
 
 
-class _RowsCommand(QUndoCommand):
-    """Common undo: restore every row snapshot taken by redo, newest first."""
+def op_text(op: dict, rows: list[int]) -> str:
+    """What the undo/redo buttons say for an op (row numbers as the review table shows them)."""
+    translate = QCoreApplication.translate
+    kind = op.get("op")
+    first = rows[0] + 1 if rows else 0
+    if kind == edits.EDIT:
+        return translate("ReviewCommands", "Edit {0} in row {1}").format(op.get("field", ""), first)
+    if kind == edits.ACCEPT:
+        return translate("ReviewCommands", "Accept the suggested {0} in row {1}").format(op.get("field", ""), first)
+    if kind == edits.EXCLUDE:
+        n = len(op.get("src", []))
+        return (translate("ReviewCommands", "Exclude {0} row(s)") if op.get("value")
+                else translate("ReviewCommands", "Include {0} row(s)")).format(n)
+    if kind == edits.SPLIT:
+        return translate("ReviewCommands", "Split the merged contact in row {0}").format(first)
+    return kind or ""
 
-    def __init__(self, target: ReviewTarget, text: str) -> None:
-        super().__init__(text)
+
+class OpCommand(QUndoCommand):
+    def __init__(self, target: ReviewTarget, op: dict, rows: list[int], done: edits.Applied | None = None) -> None:
+        super().__init__(op_text(op, rows))
         self.target = target
-        self.snaps: list[review.RowSnapshot] = []
-        self.op: dict = {}
+        self.op = op
+        self.done = done
+        self._performed = done is not None
+
+    def redo(self) -> None:
+        if self._performed:  # restored history: the op was performed when the job was opened
+            self._performed = False
+            return
+        out = edits.apply_op(self.target.result, self.op, self.target.cache)
+        if isinstance(out, edits.Applied):
+            self.done = out
+            self.target.rows_changed(out.rows, bool(out.appended))
+        else:
+            self.done = None
+            self.setObsolete(True)
 
     def undo(self) -> None:
-        for snap in reversed(self.snaps):
-            review.restore(self.target.table, snap)
-        rows = [s.row for s in self.snaps]
-        self.snaps = []
-        self.target.rows_changed(rows)
-
-
-class EditCellCommand(_RowsCommand):
-    def __init__(self, target: ReviewTarget, row: int, field: str, text: str) -> None:
-        super().__init__(target, QCoreApplication.translate("ReviewCommands", "Edit {0} in row {1}").format(field, row + 1))
-        self.row, self.field, self.value = row, field, text
-        self.op = {"op": "edit", "row": row, "field": field, "text": text}
-
-    def redo(self) -> None:
-        self.snaps = [review.edit_cell(self.target.table, self.row, self.field, self.value, self.target.cache)]
-        self.target.rows_changed([self.row])
-
-
-class AcceptSuggestionCommand(_RowsCommand):
-    def __init__(self, target: ReviewTarget, row: int, field: str) -> None:
-        super().__init__(target, QCoreApplication.translate("ReviewCommands", "Accept the suggested {0} in row {1}").format(field, row + 1))
-        self.row, self.field = row, field
-        self.op = {"op": "accept", "row": row, "field": field}
-
-    def redo(self) -> None:
-        snap = review.accept_suggestion(self.target.table, self.row, self.field, self.target.cache)
-        self.snaps = [snap] if snap is not None else []
-        self.target.rows_changed([self.row])
-
-
-class SetExcludedCommand(_RowsCommand):
-    def __init__(self, target: ReviewTarget, rows: list[int], excluded: bool) -> None:
-        text = QCoreApplication.translate("ReviewCommands", "Exclude {0} row(s)") if excluded else QCoreApplication.translate("ReviewCommands", "Include {0} row(s)")
-        super().__init__(target, text.format(len(rows)))
-        self.rows, self.excluded = sorted(set(rows)), excluded
-        self.op = {"op": "exclude", "rows": self.rows, "value": excluded}
-
-    def redo(self) -> None:
-        table = self.target.table
-        self.snaps = [review.set_excluded(table, r, self.excluded) for r in self.rows]
-        self.target.rows_changed(self.rows)
-
-
-def replay_ops(table: ContactTable, ops: list[dict], cache: ValueCache) -> int:
-    """Re-apply saved review ops to a freshly loaded table; returns how many applied."""
-    n = len(table)
-    applied = 0
-    for op in ops:
-        kind = op.get("op")
-        if kind == "edit" and 0 <= op.get("row", -1) < n:
-            review.edit_cell(table, op["row"], op["field"], op.get("text", ""), cache)
-        elif kind == "accept" and 0 <= op.get("row", -1) < n:
-            review.accept_suggestion(table, op["row"], op["field"], cache)
-        elif kind == "exclude":
-            for r in op.get("rows", []):
-                if 0 <= r < n:
-                    review.set_excluded(table, r, bool(op.get("value")))
-        else:
-            continue
-        applied += 1
-    return applied
+        if self.done is None:
+            return
+        edits.undo(self.target.table, self.done)
+        rows = [r for r in self.done.rows if r < len(self.target.table)]
+        self.target.rows_changed(rows, bool(self.done.appended))
+        self.done = None

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import rows_with_problems
 from .preview_model import STATUS_COLUMN, PreviewModel, TableRowRole
 from .review_session import ReviewSession
-from .row_filter import ALL, EXCLUDED, MERGED, MODES, PROBLEMS, filter_rows
+from .row_filter import ALL, EXCLUDED, MERGED, MODES, PROBLEMS, SUGGESTIONS, filter_rows
 from .tasks import run_in_pool
 
 
@@ -100,6 +101,8 @@ class ReviewPanel(QWidget):
         self.session = session
         self.model: PreviewModel = session.model
         self._generation = 0
+        self._problems = 0  # rows with a problem (``core.rows_with_problems``), counted off-thread when many
+        self._problems_running = self._problems_again = False
 
         self.filter_buttons: dict[str, QToolButton] = {}
         self.filter_group = QButtonGroup(self)
@@ -197,11 +200,38 @@ class ReviewPanel(QWidget):
     def update_counts(self) -> None:
         t = self.model.table
         loc = QLocale()
-        counts = {ALL: len(t), PROBLEMS: len(t.problems), MERGED: len(t.merged), EXCLUDED: len(t.excluded)}
+        counts = {ALL: len(t), PROBLEMS: self._problems, MERGED: len(t.merged), EXCLUDED: len(t.excluded),
+                  SUGGESTIONS: len(t.suggestions)}
+        if len(t) <= BACKGROUND_SEARCH_ROWS:
+            counts[PROBLEMS] = self._problems = len(rows_with_problems(t))
+        else:  # a walk over every problem of a large table: off the GUI thread
+            self._count_problems(t)
         names = self._mode_names()
         for mode, b in self.filter_buttons.items():
             b.setText(self._filter_text(names[mode], loc.toString(counts[mode])))
         self.count.setText(self._count_text(loc.toString(self.model.visible_count()), loc.toString(len(t))))
+
+    def _count_problems(self, table) -> None:
+        if self._problems_running:
+            self._problems_again = True
+            return
+        self._problems_running = True
+
+        def done(n: int) -> None:
+            self._problems_running = False
+            if table is self.model.table:
+                self._problems = n
+                b = self.filter_buttons[PROBLEMS]
+                b.setText(self._filter_text(self._mode_names()[PROBLEMS], QLocale().toString(n)))
+            if self._problems_again:
+                self._problems_again = False
+                self._count_problems(self.model.table)
+
+        def failed(_exc, _tb) -> None:  # the table changed under the count: count again
+            self._problems_running = False
+            self._schedule_counts()
+
+        run_in_pool(lambda: len(rows_with_problems(table)), done, failed)
 
     def _count_text(self, shown: str, total: str) -> str:
         return self.tr("Showing {0} of {1} rows").format(shown, total)
@@ -226,7 +256,7 @@ class ReviewPanel(QWidget):
                                    + margins.left() + margins.right() + 2 * self.count.margin())
 
     def _mode_names(self) -> dict[str, str]:
-        return {ALL: self.tr("All"), PROBLEMS: self.tr("With problems"),
+        return {ALL: self.tr("All"), PROBLEMS: self.tr("With problems"), SUGGESTIONS: self.tr("Suggestions"),
                 MERGED: self.tr("Merged duplicates"), EXCLUDED: self.tr("Excluded")}
 
     def set_banner(self, text: str) -> None:

@@ -1,9 +1,11 @@
 """The job under review: its table, its undo stack, and saving edits with the job.
 
-Edits are saved as the list of review ops still on the undo stack (plus those replayed when the
-job was opened), written to the history on every change; opening the job again replays them on
-the saved result. The report is recomputed by core (``refresh_report``) off the GUI thread after a
-short pause in editing.
+A person's edits are the core's edits layer (``core.edits``): ops named by source row and field.
+The layer saved with the job holds the ops done (the undo stack up to its index), the ops undone
+(the redo part: history survives a restart) and the ops that did not apply at the last opening
+(kept, and listed to the person). It is written on every change and once more when the window
+closes; opening the job, after any re-conversion too, performs it again on the result. The report
+is recomputed by core (``refresh_report``) off the GUI thread after a short pause in editing.
 """
 
 from __future__ import annotations
@@ -13,14 +15,9 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..core import ContactTable, ValueCache
+from ..core import ContactTable, ValueCache, edits
 from .preview_model import PreviewModel
-from .review_commands import (
-    EDITS_VERSION,
-    AcceptSuggestionCommand,
-    EditCellCommand,
-    SetExcludedCommand,
-)
+from .review_commands import OpCommand
 from .tasks import run_in_pool
 
 log = logging.getLogger(__name__)
@@ -38,8 +35,10 @@ class ReviewSession(QObject):
         self.job_id = ""
         self.result = None
         self.cache: ValueCache | None = None
-        self.base_ops: list[dict] = []
+        #: Ops that did not apply when the job was opened (kept in the layer), with why.
+        self.not_applied: list[edits.NotApplied] = []
         self._quiet = False
+        self._closed = False
         self._report_pending = False
         self._report_running = False
         self._report_timer = QTimer(self, singleShot=True, interval=300)
@@ -58,21 +57,34 @@ class ReviewSession(QObject):
 
     def show_live(self, job_id: str, table: ContactTable) -> None:
         """A running job's rows as they arrive: read-only until the final result is loaded."""
-        self._reset(job_id, None, [])
+        self._reset(job_id, None)
         self.model.read_only = True
         self.model.set_table(table, None)
         self.editableChanged.emit(False)
 
-    def show_result(self, job_id: str, result, base_ops: list[dict]) -> None:
-        """A done job's loaded result, with its saved ops already replayed onto it."""
-        self._reset(job_id, result, base_ops)
+    def show_result(self, job_id: str, result, replayed: edits.Replayed | None = None) -> None:
+        """A done job's loaded result, with its saved layer performed on it (``edits.replay``
+        with ``take_back_redo=False``): the undo stack is rebuilt from it, the undone ops taken
+        back by the stack itself, so undo and redo go on where the person left them."""
+        self._reset(job_id, result)
         self.cache = ValueCache(result.options.region)
         self.model.read_only = False
-        self.model.set_table(result.table, result)
+        self.model.set_table(result.table, result)  # before the stack takes back the undone ops
+        if replayed is not None:
+            self.not_applied = list(replayed.not_applied)
+            self._quiet = True
+            try:
+                for done in [*replayed.applied, *replayed.redo]:
+                    self.stack.push(OpCommand(self, done.op, done.rows, done))
+                self.stack.setIndex(len(replayed.applied))
+            finally:
+                self._quiet = False
+            if replayed.redo:
+                self._report_timer.start()
         self.editableChanged.emit(True)
 
     def clear(self) -> None:
-        self._reset("", None, [])
+        self._reset("", None)
         self.model.read_only = True
         self.model.clear()
         self.editableChanged.emit(False)
@@ -82,30 +94,39 @@ class ReviewSession(QObject):
         self.model.read_only = busy or self.result is None
         self.editableChanged.emit(self.editable)
 
-    def _reset(self, job_id: str, result, base_ops: list[dict]) -> None:
+    def _reset(self, job_id: str, result) -> None:
         self._quiet = True
         try:
             self.stack.clear()
         finally:
             self._quiet = False
-        self.job_id, self.result, self.base_ops = job_id, result, list(base_ops)
+        self.job_id, self.result, self.not_applied = job_id, result, []
         self._report_timer.stop()
 
     # -- review actions (all undoable) -----------------------------------------------------------
     def edit(self, row: int, field: str, text: str) -> None:
         if self.editable and field in self.table.columns and 0 <= row < len(self.table):
-            self.stack.push(EditCellCommand(self, row, field, text))
+            self.stack.push(OpCommand(self, edits.edit_op(self.result, row, field, text), [row]))
 
     def accept_suggestion(self, row: int, field: str) -> bool:
-        if self.editable and self.table.suggestions.get(row, {}).get(field):
-            self.stack.push(AcceptSuggestionCommand(self, row, field))
-            return True
-        return False
+        op = edits.accept_op(self.result, row, field) if self.editable and 0 <= row < len(self.table) else None
+        if op is None:
+            return False
+        self.stack.push(OpCommand(self, op, [row]))
+        return True
 
     def set_excluded(self, rows: list[int], excluded: bool) -> None:
-        rows = [r for r in rows if 0 <= r < len(self.table) and (r in self.table.excluded) != excluded]
+        rows = sorted({r for r in rows if 0 <= r < len(self.table) and (r in self.table.excluded) != excluded})
         if self.editable and rows:
-            self.stack.push(SetExcludedCommand(self, rows, excluded))
+            self.stack.push(OpCommand(self, edits.exclude_op(self.result, rows, excluded), rows))
+
+    def split_merged(self, row: int) -> bool:
+        """Split the merged contact in ``row`` back into the rows it was made of (undoable)."""
+        op = edits.split_op(self.result, row) if self.editable and 0 <= row < len(self.table) else None
+        if op is None:
+            return False
+        self.stack.push(OpCommand(self, op, [row]))
+        return True
 
     def toggle_excluded(self, rows: list[int]) -> None:
         """Exclude the rows, or include them again when every one is already excluded."""
@@ -113,17 +134,43 @@ class ReviewSession(QObject):
             self.set_excluded(rows, not all(r in self.table.excluded for r in rows))
 
     # -- ReviewTarget for the commands -----------------------------------------------------------
-    def rows_changed(self, rows: list[int]) -> None:
-        self.model.rows_changed(rows)
+    def rows_changed(self, rows: list[int], resized: bool = False) -> None:
+        if resized:  # a split added rows (or its undo took them away): the view is made anew
+            self.model.apply_filter(self.model.mode, self.model.needle)
+        else:
+            self.model.rows_changed(rows)
         self._report_timer.start()
 
-    def ops(self) -> list[dict]:
-        return self.base_ops + [self.stack.command(i).op for i in range(self.stack.index())]
+    def layer(self) -> edits.Layer:
+        """The edits as they stand: done, undone (to redo), and not applied."""
+        stack, index = self.stack, self.stack.index()
+        done = [stack.command(i).op for i in range(index)]
+        undone = [stack.command(i).op for i in range(index, stack.count())]
+        return edits.Layer(done, undone, [n.op for n in self.not_applied])
+
+    def edit_count(self) -> int:
+        return len(self.layer())
+
+    def save(self) -> None:
+        if self._closed or not self.job_id or self.result is None:
+            return
+        self.store.save_edits(self.job_id, self.layer().to_dict())
+
+    def close(self) -> None:
+        """The window is closing: save once, then hear nothing more from the stack (it is torn
+        down with the window, and its last signals must not reach a half-deleted session)."""
+        self._report_timer.stop()
+        self.save()
+        self._closed = True
+        try:
+            self.stack.indexChanged.disconnect(self._on_stack_index)
+        except (RuntimeError, TypeError):
+            pass
 
     def _on_stack_index(self, _index: int) -> None:
-        if self._quiet or not self.job_id or self.result is None:
+        if self._quiet or self._closed:
             return
-        self.store.save_edits(self.job_id, {"version": EDITS_VERSION, "ops": self.ops()})
+        self.save()
 
     # -- report ------------------------------------------------------------------------------------
     def _refresh_report(self) -> None:

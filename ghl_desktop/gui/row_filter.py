@@ -6,13 +6,17 @@ for a million contacts. Filtering column-wise over the core table's lists is a f
 
 from __future__ import annotations
 
-from ..core import ContactTable
+from ..core import ContactTable, rows_with_problems
 
 ALL = "all"
+#: Rows with a problem, as the core defines them (the report, the export dialog and the file of
+#: rows to fix count the same rows).
 PROBLEMS = "problems"
+#: Rows with a suggested fix to accept (a likely typo in an email domain).
+SUGGESTIONS = "suggestions"
 MERGED = "merged"
 EXCLUDED = "excluded"
-MODES = (ALL, PROBLEMS, MERGED, EXCLUDED)
+MODES = (ALL, PROBLEMS, SUGGESTIONS, MERGED, EXCLUDED)
 
 
 def filter_rows(table: ContactTable, mode: str, needle: str = "", start: int = 0,
@@ -23,7 +27,9 @@ def filter_rows(table: ContactTable, mode: str, needle: str = "", start: int = 0
     if mode == ALL:
         base = None
     elif mode == PROBLEMS:
-        base = sorted(r for r in table.problems if start <= r < stop)
+        base = [r for r in rows_with_problems(table) if start <= r < stop]
+    elif mode == SUGGESTIONS:
+        base = sorted(r for r, s in table.suggestions.items() if s and start <= r < stop)
     elif mode == MERGED:
         base = sorted(r for r in table.merged if start <= r < stop)
     elif mode == EXCLUDED:

@@ -14,6 +14,7 @@ import phonenumbers
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 from ..core import DEFAULT_LIMITS, GHL_ROW_LIMIT, ConvertOptions, Limits
+from ..core import DEDUPE_BY
 
 LANGUAGES = ("pt_BR", "en")
 
@@ -52,6 +53,16 @@ class AppSettings:
         self.q.setValue("convert/dedupe", bool(value))
 
     @property
+    def dedupe_by(self) -> str:
+        """What makes a duplicate, as GHL's own setting: "email_phone" (its default), "email", "phone"."""
+        value = str(self.q.value("convert/dedupe_by", DEDUPE_BY[0]))
+        return value if value in DEDUPE_BY else DEDUPE_BY[0]
+
+    @dedupe_by.setter
+    def dedupe_by(self, value: str) -> None:
+        self.q.setValue("convert/dedupe_by", value if value in DEDUPE_BY else DEDUPE_BY[0])
+
+    @property
     def split_rows(self) -> int:
         try:
             n = int(self.q.value("convert/split_rows", GHL_ROW_LIMIT))
@@ -87,7 +98,7 @@ class AppSettings:
 
     def convert_options(self) -> ConvertOptions:
         return ConvertOptions(region=self.region, dedupe=self.dedupe, split_rows=self.split_rows,
-                              limits=self.limits())
+                              limits=self.limits(), dedupe_by=self.dedupe_by)
 
     # -- interface ------------------------------------------------------------------------------
     @property
@@ -140,6 +151,16 @@ class AppSettings:
 
     def set_import_tag(self, value: str) -> None:
         self.q.setValue("export/tag", value.strip())
+
+    @property
+    def tofix_format(self) -> str:
+        """The file of rows to fix: ".xlsx" (the default) or ".csv"."""
+        value = str(self.q.value("export/tofix_format", ".xlsx"))
+        return value if value in (".xlsx", ".csv") else ".xlsx"
+
+    @tofix_format.setter
+    def tofix_format(self, value: str) -> None:
+        self.q.setValue("export/tofix_format", value if value in (".xlsx", ".csv") else ".xlsx")
 
     def geometry(self, key: str) -> QByteArray | None:
         value = self.q.value(f"window/{key}")

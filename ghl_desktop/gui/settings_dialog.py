@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import GHL_ROW_LIMIT
+from ..core import DEDUPE_BY
 from .settings import FILE_MB_RANGE, ROWS_RANGE, AppSettings
 
 FIRST_REGIONS = ("BR", "PT", "US")
@@ -41,8 +42,12 @@ class SettingsDialog(QDialog):
             self.region.addItem(region_name(code), code)
         self.region.insertSeparator(len(FIRST_REGIONS))
         self.region.setCurrentIndex(self.region.findData(settings.region))
-        self.dedupe = QCheckBox()
-        self.dedupe.setChecked(settings.dedupe)
+        # What makes a duplicate, as GHL's own deduplication setting offers it (or no merging).
+        self.dedupe = QComboBox()
+        self.dedupe.setObjectName("settingsDedupe")
+        for value in (*DEDUPE_BY, ""):
+            self.dedupe.addItem("", value)
+        self.dedupe.setCurrentIndex(self.dedupe.findData(settings.dedupe_by if settings.dedupe else ""))
         self.split = QSpinBox()
         self.split.setRange(1, GHL_ROW_LIMIT)
         self.split.setSingleStep(1000)
@@ -87,7 +92,11 @@ class SettingsDialog(QDialog):
                  self.tr("Most rows in one file:"), self.tr("Language:"))
         for label, text in zip(self.labels, texts):
             label.setText(text)
-        self.dedupe.setText(self.tr("Merge rows with the same email or phone"))
+        for i, text in enumerate((self.tr("Merge rows with the same email or phone (GHL's rule)"),
+                                  self.tr("Merge rows with the same email only"),
+                                  self.tr("Merge rows with the same phone only"),
+                                  self.tr("Never merge rows"))):
+            self.dedupe.setItemText(i, text)
         self.split.setSuffix(self.tr(" rows"))
         self.max_file.setSuffix(self.tr(" MB"))
         self.max_rows.setSuffix(self.tr(" rows"))
@@ -103,7 +112,9 @@ class SettingsDialog(QDialog):
         """Store the choices (called when the dialog is accepted)."""
         s = self.settings
         s.region = self.region.currentData()
-        s.dedupe = self.dedupe.isChecked()
+        s.dedupe = bool(self.dedupe.currentData())
+        if s.dedupe:
+            s.dedupe_by = self.dedupe.currentData()
         s.split_rows = self.split.value()
         s.max_file_mb = self.max_file.value()
         s.max_rows = self.max_rows.value()

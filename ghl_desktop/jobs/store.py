@@ -319,9 +319,9 @@ class JobStore:
             elif new in S.FINISHED:
                 values.setdefault("finished_at", now)
             elif new == S.QUEUED:
+                # A person's edits stay: they name source rows and fields (``core.edits``) and are
+                # performed again on the new result when it is opened.
                 values.update(stage="", progress=0, error="", error_json=None, started_at=None, finished_at=None)
-                if job.status == S.DONE:  # processing again: edits made on the old table do not apply
-                    values.update(edits_json=None)
             self._update(job_id, status=new, **values)
             return self._get(job_id)
 

@@ -4,9 +4,19 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="120" />
-        <source>%n row(s) still have invalid values. They are exported without those values; review them first if you can.</source>
-        <translation><numerusform>%n row still has invalid values. It is exported without those values; review it first if you can.</numerusform><numerusform>%n rows still have invalid values. They are exported without those values; review them first if you can.</numerusform></translation>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="0" />
+        <source>%n row(s) still have a problem:</source>
+        <translation><numerusform>%n row still has a problem:</numerusform><numerusform>%n rows still have a problem:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="0" />
+        <source>%n exported without the bad value</source>
+        <translation><numerusform>%n exported without the bad value</numerusform><numerusform>%n exported without the bad value</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="0" />
+        <source>%n not exported</source>
+        <translation><numerusform>%n not exported</numerusform><numerusform>%n not exported</numerusform></translation>
     </message>
 </context>
 <context>
@@ -22,9 +32,24 @@
         <translation><numerusform>%n contact exported</numerusform><numerusform>%n contacts exported</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="604" />
-        <source>%n row(s) with problems listed in</source>
-        <translation><numerusform>%n row with problems listed in</numerusform><numerusform>%n rows with problems listed in</numerusform></translation>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="0" />
+        <source>%n row(s) to fix listed in</source>
+        <translation><numerusform>%n row to fix listed in</numerusform><numerusform>%n rows to fix listed in</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/main_window.py" line="0" />
+        <source>Keep my %n edit(s)</source>
+        <translation><numerusform>Keep my edit</numerusform><numerusform>Keep my %n edits</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/main_window.py" line="0" />
+        <source>You made %n edit(s) in its review. They are applied again to the new conversion; any that no longer fit are listed for you.</source>
+        <translation><numerusform>You made %n edit in its review. It is applied again to the new conversion; if it no longer fits, it is listed for you.</numerusform><numerusform>You made %n edits in its review. They are applied again to the new conversion; any that no longer fit are listed for you.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/main_window.py" line="0" />
+        <source>%n of your edits no longer apply to this conversion (they are kept, and apply again if the mapping goes back):</source>
+        <translation><numerusform>%n of your edits no longer applies to this conversion (it is kept, and applies again if the mapping goes back):</numerusform><numerusform>%n of your edits no longer apply to this conversion (they are kept, and apply again if the mapping goes back):</numerusform></translation>
     </message>
 </context>
 <context>

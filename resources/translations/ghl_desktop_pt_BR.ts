@@ -244,11 +244,6 @@
         <translation>nenhum arquivo de entrada informado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="103"/>
-        <source>{0}: no column looks like a name, email or phone</source>
-        <translation>{0}: nenhuma coluna parece conter nome, e-mail ou telefone</translation>
-    </message>
-    <message>
         <location filename="../../ghl_desktop/gui/core_text.py" line="104"/>
         <source>{0}: the output is a folder; give a file name such as contacts-ghl.csv</source>
         <translation>{0}: a saída é uma pasta; informe um nome de arquivo como contacts-ghl.csv</translation>
@@ -489,430 +484,544 @@
         <translation>começa como uma fórmula de planilha; exportado com um &apos; na frente</translation>
     </message>
     <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="167"/>
+        <source>rows with different emails were merged: {0}</source>
+        <translation>linhas com e-mails diferentes foram juntadas: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="168"/>
+        <source>rows with different names were merged: {0}</source>
+        <translation>linhas com nomes diferentes foram juntadas: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="170"/>
+        <source>row {0} of {1}</source>
+        <translation>linha {0} de {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="171"/>
+        <source>{0} is now merged into {1}</source>
+        <translation>{0} agora está juntada à {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="172"/>
+        <source>{0} is no longer in the result</source>
+        <translation>{0} não está mais no resultado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="173"/>
+        <source>{0} row(s) are no longer in the result or are merged into others</source>
+        <translation>{0} linha(s) não estão mais no resultado ou foram juntadas a outras</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="174"/>
+        <source>{0}: the field {1} is no longer in the result</source>
+        <translation>{0}: o campo {1} não está mais no resultado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="175"/>
+        <source>{0}: {1} was typed over the column {2}, which is no longer mapped to {1}</source>
+        <translation>{0}: {1} foi digitado sobre a coluna {2}, que não está mais mapeada para {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="176"/>
+        <source>{0}: is no longer merged with other rows</source>
+        <translation>{0}: não está mais juntada a outras linhas</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="177"/>
+        <source>an edit this version does not know ({0})</source>
+        <translation>uma edição que esta versão não conhece ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="179"/>
+        <source>File</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="180"/>
+        <source>Row</source>
+        <translation>Linha</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="181"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="182"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="183"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="184"/>
+        <source>In the export</source>
+        <translation>Na exportação</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="185"/>
+        <source>exported without this value</source>
+        <translation>exportada sem este valor</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="186"/>
+        <source>not exported</source>
+        <translation>não exportada</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="187"/>
+        <source>not exported: excluded during review</source>
+        <translation>não exportada: excluída na revisão</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="188"/>
+        <source>(whole row)</source>
+        <translation>(linha inteira)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="189"/>
+        <source>Rows to fix</source>
+        <translation>Para corrigir</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="190"/>
+        <source>to-fix</source>
+        <translation>para-corrigir</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="192"/>
+        <source>unknown country code</source>
+        <translation>código de país desconhecido</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="193"/>
+        <source>not a phone number</source>
+        <translation>não é um número de telefone</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="194"/>
+        <source>too short</source>
+        <translation>curto demais</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="195"/>
+        <source>too long</source>
+        <translation>longo demais</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="196"/>
+        <source>wrong number of digits</source>
+        <translation>quantidade de dígitos errada</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="197"/>
+        <source>not a valid number (no such area code or prefix)</source>
+        <translation>número inválido (DDD ou prefixo inexistente)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="198"/>
+        <source>no area code (DDD): write it as (11) 98765-4321</source>
+        <translation>falta o DDD: escreva como (11) 98765-4321</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="199"/>
+        <source>too long to be a phone number</source>
+        <translation>longo demais para ser um número de telefone</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="201"/>
+        <source>no such date (check the day and month)</source>
+        <translation>data inexistente (confira o dia e o mês)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="202"/>
+        <source>date of birth in the future</source>
+        <translation>data de nascimento no futuro</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="203"/>
+        <source>year before 1900</source>
+        <translation>ano anterior a 1900</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="204"/>
+        <source>not a date (use {0})</source>
+        <translation>não é uma data (use {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="205"/>
+        <source>a bare number is not a date (type it as {0})</source>
+        <translation>um número sozinho não é uma data (digite como {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="206"/>
+        <source>DD/MM/YYYY</source>
+        <translation>DD/MM/AAAA</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="207"/>
+        <source>MM/DD/YYYY</source>
+        <translation>MM/DD/AAAA</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="214"/>
+        <source>not a valid email address ({0})</source>
+        <translation>endereço de e-mail inválido ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="215"/>
+        <source>The email address has the &quot;full-width&quot; at-sign (@) character instead of a regular at-sign.</source>
+        <translation>o endereço usa a arroba &quot;de largura total&quot; (＠) no lugar da arroba comum (@)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="217"/>
+        <source>The email address has the &quot;small commercial at&quot; character instead of a regular at-sign.</source>
+        <translation>o endereço usa a arroba pequena (﹫) no lugar da arroba comum (@)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="219"/>
+        <source>An email address must have an @-sign.</source>
+        <translation>falta o @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="220"/>
+        <source>Extra character(s) found after close quote: {0}</source>
+        <translation>caracteres a mais depois das aspas de fechamento: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="221"/>
+        <source>The display name contains invalid characters when not quoted: {0}.</source>
+        <translation>o nome antes do endereço tem caracteres inválidos fora de aspas: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="223"/>
+        <source>An open angle bracket at the start of the email address has to be followed by a close angle bracket at the end.</source>
+        <translation>um &lt; no início do endereço precisa de um &gt; no final</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="225"/>
+        <source>There can&apos;t be anything after the email address.</source>
+        <translation>não pode haver nada depois do endereço</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="226"/>
+        <source>There must be something before the @-sign.</source>
+        <translation>falta a parte antes do @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="227"/>
+        <source>There must be something after the @-sign.</source>
+        <translation>falta a parte depois do @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="228"/>
+        <source>The email address is too long before the @-sign {0}.</source>
+        <translation>a parte antes do @ é longa demais {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="229"/>
+        <source>The email address is too long after the @-sign {0}.</source>
+        <translation>a parte depois do @ é longa demais {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="230"/>
+        <source>The email address is too long after the @-sign ({0} byte too many after IDNA encoding).</source>
+        <translation>a parte depois do @ é longa demais ({0} byte a mais após a codificação IDNA)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="232"/>
+        <source>The email address is too long after the @-sign ({0} bytes too many after IDNA encoding).</source>
+        <translation>a parte depois do @ é longa demais ({0} bytes a mais após a codificação IDNA)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="234"/>
+        <source>The email address is too long {0}.</source>
+        <translation>o endereço é longo demais {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="235"/>
+        <source>After the @-sign, periods cannot be separated by so many characters {0}.</source>
+        <translation>depois do @, não pode haver tantos caracteres entre um ponto e outro {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="237"/>
+        <source>({0} character too many)</source>
+        <translation>({0} caractere a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="238"/>
+        <source>({0} characters too many)</source>
+        <translation>({0} caracteres a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="239"/>
+        <source>({0}-{1} characters too many)</source>
+        <translation>({0} a {1} caracteres a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="240"/>
+        <source>after normalization ({0} byte too many)</source>
+        <translation>após a normalização ({0} byte a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="241"/>
+        <source>after normalization ({0} bytes too many)</source>
+        <translation>após a normalização ({0} bytes a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="242"/>
+        <source>when the part after the @-sign is converted to IDNA ASCII ({0} byte too many)</source>
+        <translation>quando a parte depois do @ é convertida para IDNA ASCII ({0} byte a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="244"/>
+        <source>when the part after the @-sign is converted to IDNA ASCII ({0} bytes too many)</source>
+        <translation>quando a parte depois do @ é convertida para IDNA ASCII ({0} bytes a mais)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="246"/>
+        <source>Internationalized characters before the @-sign are not supported: {0}.</source>
+        <translation>caracteres internacionais antes do @ não são aceitos: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="248"/>
+        <source>Internationalized characters before the @-sign are not supported.</source>
+        <translation>caracteres internacionais antes do @ não são aceitos</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="250"/>
+        <source>The email address contains invalid characters in quotes before the @-sign: {0}.</source>
+        <translation>caracteres inválidos entre aspas antes do @: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="252"/>
+        <source>The email address contains an invalid character.</source>
+        <translation>o endereço contém um caractere inválido</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="253"/>
+        <source>The email address contains invalid characters before the @-sign: {0}.</source>
+        <translation>caracteres inválidos antes do @: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="255"/>
+        <source>The email address contains invalid characters before the @-sign.</source>
+        <translation>caracteres inválidos antes do @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="257"/>
+        <source>The email address contains unsafe characters: {0}.</source>
+        <translation>o endereço contém caracteres inseguros: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="258"/>
+        <source>An email address cannot start with a period.</source>
+        <translation>o endereço não pode começar com ponto</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="259"/>
+        <source>An email address cannot have a period immediately before the @-sign.</source>
+        <translation>não pode haver ponto logo antes do @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="261"/>
+        <source>An email address cannot have a period immediately after the @-sign.</source>
+        <translation>não pode haver ponto logo depois do @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="263"/>
+        <source>An email address cannot have a hyphen immediately after the @-sign.</source>
+        <translation>não pode haver hífen logo depois do @</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="265"/>
+        <source>An email address cannot end with a period.</source>
+        <translation>o endereço não pode terminar com ponto</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="266"/>
+        <source>An email address cannot end with a hyphen.</source>
+        <translation>o endereço não pode terminar com hífen</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="267"/>
+        <source>An email address cannot have two periods in a row.</source>
+        <translation>o endereço não pode ter dois pontos seguidos</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="268"/>
+        <source>An email address cannot have a period and a hyphen next to each other.</source>
+        <translation>o endereço não pode ter ponto e hífen lado a lado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="270"/>
+        <source>The part after the @-sign contains invalid characters: {0}.</source>
+        <translation>caracteres inválidos depois do @: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="272"/>
+        <source>The part after the @-sign contains invalid characters ({0}).</source>
+        <translation>caracteres inválidos depois do @ ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="274"/>
+        <source>The part after the @-sign contains invalid characters after Unicode normalization: {0}.</source>
+        <translation>caracteres inválidos depois do @ após a normalização Unicode: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="276"/>
+        <source>An email address cannot have two letters followed by two dashes immediately after the @-sign or after a period, except Punycode.</source>
+        <translation>depois do @ ou de um ponto, não pode haver duas letras seguidas de dois hífens (exceto em Punycode)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="279"/>
+        <source>The part after the @-sign is invalid ({0}).</source>
+        <translation>a parte depois do @ é inválida ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="280"/>
+        <source>The email address contains invalid characters after the @-sign after IDNA encoding.</source>
+        <translation>caracteres inválidos depois do @ após a codificação IDNA</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="282"/>
+        <source>The part after the @-sign is not valid. It should have a period.</source>
+        <translation>a parte depois do @ é inválida: falta um ponto (como em gmail.com)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="284"/>
+        <source>The part after the @-sign is not valid. It is not within a valid top-level domain.</source>
+        <translation>a parte depois do @ é inválida: não termina em um domínio válido (como .com ou .br)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="286"/>
+        <source>The part after the @-sign is a special-use or reserved name that cannot be used with email.</source>
+        <translation>a parte depois do @ é um nome reservado ou de uso especial, que não pode ser usado em e-mails</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="288"/>
+        <source>The part after the @-sign is not valid IDNA ({0}).</source>
+        <translation>a parte depois do @ não é IDNA válido ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="289"/>
+        <source>The part after the @-sign became invalid after normalizing to international characters ({0}).</source>
+        <translation>a parte depois do @ ficou inválida ao ser normalizada para caracteres internacionais ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="292"/>
+        <source>The address in brackets after the @-sign is not valid: It is not an IPv4 address ({0}) or is missing an address literal tag.</source>
+        <translation>o endereço entre colchetes depois do @ é inválido: não é um endereço IPv4 ({0}) ou falta a marca de endereço literal</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="295"/>
+        <source>The IPv6 address in brackets after the @-sign is not valid ({0}).</source>
+        <translation>o endereço IPv6 entre colchetes depois do @ é inválido ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="297"/>
+        <source>The IPv6 address in brackets after the @-sign is not valid (It has a zone index).</source>
+        <translation>o endereço IPv6 entre colchetes depois do @ é inválido (tem um índice de zona)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="299"/>
+        <source>The part after the @-sign in brackets is not an IPv4 address and has no address literal tag.</source>
+        <translation>o conteúdo entre colchetes depois do @ não é um endereço IPv4 e não tem marca de endereço literal</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="301"/>
+        <source>The part after the @-sign contains invalid characters in brackets: {0}.</source>
+        <translation>caracteres inválidos entre colchetes depois do @: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="303"/>
+        <source>The part after the @-sign contains an invalid address literal tag in brackets.</source>
+        <translation>a marca de endereço literal entre colchetes depois do @ é inválida</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="305"/>
+        <source>The email address is not valid ASCII.</source>
+        <translation>o endereço não é ASCII válido</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="306"/>
+        <source>After Unicode normalization: {0}</source>
+        <translation>após a normalização Unicode: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="307"/>
+        <source>Quoting the part before the @-sign is not allowed here.</source>
+        <translation>aspas na parte antes do @ não são permitidas</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="308"/>
+        <source>A bracketed IP address after the @-sign is not allowed here.</source>
+        <translation>um endereço IP entre colchetes depois do @ não é permitido</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="309"/>
+        <source>A display name and angle brackets around the email address are not permitted here.</source>
+        <translation>nome e sinais &lt; &gt; em volta do endereço não são permitidos; deixe só o endereço</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="312"/>
+        <source>SPACE</source>
+        <translation>espaço</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="313"/>
+        <source>NO-BREAK SPACE</source>
+        <translation>espaço não separável</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="314"/>
+        <source>ZERO WIDTH SPACE</source>
+        <translation>espaço de largura zero</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="315"/>
+        <source>ZERO WIDTH NO-BREAK SPACE</source>
+        <translation>espaço invisível não separável</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="316"/>
+        <source>CHARACTER TABULATION</source>
+        <translation>tabulação</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="317"/>
+        <source>SOFT HYPHEN</source>
+        <translation>hífen oculto</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="103"/>
+        <source>{0}: no column looks like a name, email or phone</source>
+        <translation>{0}: nenhuma coluna parece conter nome, e-mail ou telefone</translation>
+    </message>
+    <message>
         <location filename="../../ghl_desktop/gui/core_text.py" line="166"/>
         <source>not a number (GHL reads numbers written as 1234.56)</source>
         <translation>não é um número (o GHL lê números escritos como 1234.56)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="168"/>
-        <source>unknown country code</source>
-        <translation>código de país desconhecido</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="169"/>
-        <source>not a phone number</source>
-        <translation>não é um número de telefone</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="170"/>
-        <source>too short</source>
-        <translation>curto demais</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="171"/>
-        <source>too long</source>
-        <translation>longo demais</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="172"/>
-        <source>wrong number of digits</source>
-        <translation>quantidade de dígitos errada</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="173"/>
-        <source>not a valid number (no such area code or prefix)</source>
-        <translation>número inválido (DDD ou prefixo inexistente)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="174"/>
-        <source>no area code (DDD): write it as (11) 98765-4321</source>
-        <translation>falta o DDD: escreva como (11) 98765-4321</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="175"/>
-        <source>too long to be a phone number</source>
-        <translation>longo demais para ser um número de telefone</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="177"/>
-        <source>no such date (check the day and month)</source>
-        <translation>data inexistente (confira o dia e o mês)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="178"/>
-        <source>date of birth in the future</source>
-        <translation>data de nascimento no futuro</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="179"/>
-        <source>year before 1900</source>
-        <translation>ano anterior a 1900</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="180"/>
-        <source>not a date (use {0})</source>
-        <translation>não é uma data (use {0})</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="181"/>
-        <source>a bare number is not a date (type it as {0})</source>
-        <translation>um número sozinho não é uma data (digite como {0})</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="182"/>
-        <source>DD/MM/YYYY</source>
-        <translation>DD/MM/AAAA</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="183"/>
-        <source>MM/DD/YYYY</source>
-        <translation>MM/DD/AAAA</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="182"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="208"/>
         <source>a birthday without a year: GHL needs day, month and year</source>
         <translation>aniversário sem o ano: o GHL precisa de dia, mês e ano</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="184"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="210"/>
         <source>not a country: write its name or its two-letter code (BR, US, PT)</source>
         <translation>não é um país: escreva o nome ou o código de duas letras (BR, US, PT)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="186"/>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="212"/>
         <source>several countries in one cell: keep one</source>
         <translation>vários países na mesma célula: deixe um só</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="180"/>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="185"/>
-        <source>not a valid email address ({0})</source>
-        <translation>endereço de e-mail inválido ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="186"/>
-        <source>The email address has the &quot;full-width&quot; at-sign (@) character instead of a regular at-sign.</source>
-        <translation>o endereço usa a arroba &quot;de largura total&quot; (＠) no lugar da arroba comum (@)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="188"/>
-        <source>The email address has the &quot;small commercial at&quot; character instead of a regular at-sign.</source>
-        <translation>o endereço usa a arroba pequena (﹫) no lugar da arroba comum (@)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="190"/>
-        <source>An email address must have an @-sign.</source>
-        <translation>falta o @</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="191"/>
-        <source>Extra character(s) found after close quote: {0}</source>
-        <translation>caracteres a mais depois das aspas de fechamento: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="192"/>
-        <source>The display name contains invalid characters when not quoted: {0}.</source>
-        <translation>o nome antes do endereço tem caracteres inválidos fora de aspas: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="194"/>
-        <source>An open angle bracket at the start of the email address has to be followed by a close angle bracket at the end.</source>
-        <translation>um &lt; no início do endereço precisa de um &gt; no final</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="196"/>
-        <source>There can&apos;t be anything after the email address.</source>
-        <translation>não pode haver nada depois do endereço</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="197"/>
-        <source>There must be something before the @-sign.</source>
-        <translation>falta a parte antes do @</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="198"/>
-        <source>There must be something after the @-sign.</source>
-        <translation>falta a parte depois do @</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="199"/>
-        <source>The email address is too long before the @-sign {0}.</source>
-        <translation>a parte antes do @ é longa demais {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="200"/>
-        <source>The email address is too long after the @-sign {0}.</source>
-        <translation>a parte depois do @ é longa demais {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="201"/>
-        <source>The email address is too long after the @-sign ({0} byte too many after IDNA encoding).</source>
-        <translation>a parte depois do @ é longa demais ({0} byte a mais após a codificação IDNA)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="203"/>
-        <source>The email address is too long after the @-sign ({0} bytes too many after IDNA encoding).</source>
-        <translation>a parte depois do @ é longa demais ({0} bytes a mais após a codificação IDNA)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="205"/>
-        <source>The email address is too long {0}.</source>
-        <translation>o endereço é longo demais {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="206"/>
-        <source>After the @-sign, periods cannot be separated by so many characters {0}.</source>
-        <translation>depois do @, não pode haver tantos caracteres entre um ponto e outro {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="208"/>
-        <source>({0} character too many)</source>
-        <translation>({0} caractere a mais)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="209"/>
-        <source>({0} characters too many)</source>
-        <translation>({0} caracteres a mais)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="210"/>
-        <source>({0}-{1} characters too many)</source>
-        <translation>({0} a {1} caracteres a mais)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="211"/>
-        <source>after normalization ({0} byte too many)</source>
-        <translation>após a normalização ({0} byte a mais)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="212"/>
-        <source>after normalization ({0} bytes too many)</source>
-        <translation>após a normalização ({0} bytes a mais)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="213"/>
-        <source>when the part after the @-sign is converted to IDNA ASCII ({0} byte too many)</source>
-        <translation>quando a parte depois do @ é convertida para IDNA ASCII ({0} byte a mais)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="215"/>
-        <source>when the part after the @-sign is converted to IDNA ASCII ({0} bytes too many)</source>
-        <translation>quando a parte depois do @ é convertida para IDNA ASCII ({0} bytes a mais)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="217"/>
-        <source>Internationalized characters before the @-sign are not supported: {0}.</source>
-        <translation>caracteres internacionais antes do @ não são aceitos: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="219"/>
-        <source>Internationalized characters before the @-sign are not supported.</source>
-        <translation>caracteres internacionais antes do @ não são aceitos</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="221"/>
-        <source>The email address contains invalid characters in quotes before the @-sign: {0}.</source>
-        <translation>caracteres inválidos entre aspas antes do @: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="223"/>
-        <source>The email address contains an invalid character.</source>
-        <translation>o endereço contém um caractere inválido</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="224"/>
-        <source>The email address contains invalid characters before the @-sign: {0}.</source>
-        <translation>caracteres inválidos antes do @: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="226"/>
-        <source>The email address contains invalid characters before the @-sign.</source>
-        <translation>caracteres inválidos antes do @</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="228"/>
-        <source>The email address contains unsafe characters: {0}.</source>
-        <translation>o endereço contém caracteres inseguros: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="229"/>
-        <source>An email address cannot start with a period.</source>
-        <translation>o endereço não pode começar com ponto</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="230"/>
-        <source>An email address cannot have a period immediately before the @-sign.</source>
-        <translation>não pode haver ponto logo antes do @</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="232"/>
-        <source>An email address cannot have a period immediately after the @-sign.</source>
-        <translation>não pode haver ponto logo depois do @</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="234"/>
-        <source>An email address cannot have a hyphen immediately after the @-sign.</source>
-        <translation>não pode haver hífen logo depois do @</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="236"/>
-        <source>An email address cannot end with a period.</source>
-        <translation>o endereço não pode terminar com ponto</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="237"/>
-        <source>An email address cannot end with a hyphen.</source>
-        <translation>o endereço não pode terminar com hífen</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="238"/>
-        <source>An email address cannot have two periods in a row.</source>
-        <translation>o endereço não pode ter dois pontos seguidos</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="239"/>
-        <source>An email address cannot have a period and a hyphen next to each other.</source>
-        <translation>o endereço não pode ter ponto e hífen lado a lado</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="241"/>
-        <source>The part after the @-sign contains invalid characters: {0}.</source>
-        <translation>caracteres inválidos depois do @: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="243"/>
-        <source>The part after the @-sign contains invalid characters ({0}).</source>
-        <translation>caracteres inválidos depois do @ ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="245"/>
-        <source>The part after the @-sign contains invalid characters after Unicode normalization: {0}.</source>
-        <translation>caracteres inválidos depois do @ após a normalização Unicode: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="247"/>
-        <source>An email address cannot have two letters followed by two dashes immediately after the @-sign or after a period, except Punycode.</source>
-        <translation>depois do @ ou de um ponto, não pode haver duas letras seguidas de dois hífens (exceto em Punycode)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="250"/>
-        <source>The part after the @-sign is invalid ({0}).</source>
-        <translation>a parte depois do @ é inválida ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="251"/>
-        <source>The email address contains invalid characters after the @-sign after IDNA encoding.</source>
-        <translation>caracteres inválidos depois do @ após a codificação IDNA</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="253"/>
-        <source>The part after the @-sign is not valid. It should have a period.</source>
-        <translation>a parte depois do @ é inválida: falta um ponto (como em gmail.com)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="255"/>
-        <source>The part after the @-sign is not valid. It is not within a valid top-level domain.</source>
-        <translation>a parte depois do @ é inválida: não termina em um domínio válido (como .com ou .br)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="257"/>
-        <source>The part after the @-sign is a special-use or reserved name that cannot be used with email.</source>
-        <translation>a parte depois do @ é um nome reservado ou de uso especial, que não pode ser usado em e-mails</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="259"/>
-        <source>The part after the @-sign is not valid IDNA ({0}).</source>
-        <translation>a parte depois do @ não é IDNA válido ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="260"/>
-        <source>The part after the @-sign became invalid after normalizing to international characters ({0}).</source>
-        <translation>a parte depois do @ ficou inválida ao ser normalizada para caracteres internacionais ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="263"/>
-        <source>The address in brackets after the @-sign is not valid: It is not an IPv4 address ({0}) or is missing an address literal tag.</source>
-        <translation>o endereço entre colchetes depois do @ é inválido: não é um endereço IPv4 ({0}) ou falta a marca de endereço literal</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="266"/>
-        <source>The IPv6 address in brackets after the @-sign is not valid ({0}).</source>
-        <translation>o endereço IPv6 entre colchetes depois do @ é inválido ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="268"/>
-        <source>The IPv6 address in brackets after the @-sign is not valid (It has a zone index).</source>
-        <translation>o endereço IPv6 entre colchetes depois do @ é inválido (tem um índice de zona)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="270"/>
-        <source>The part after the @-sign in brackets is not an IPv4 address and has no address literal tag.</source>
-        <translation>o conteúdo entre colchetes depois do @ não é um endereço IPv4 e não tem marca de endereço literal</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="272"/>
-        <source>The part after the @-sign contains invalid characters in brackets: {0}.</source>
-        <translation>caracteres inválidos entre colchetes depois do @: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="274"/>
-        <source>The part after the @-sign contains an invalid address literal tag in brackets.</source>
-        <translation>a marca de endereço literal entre colchetes depois do @ é inválida</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="276"/>
-        <source>The email address is not valid ASCII.</source>
-        <translation>o endereço não é ASCII válido</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="277"/>
-        <source>After Unicode normalization: {0}</source>
-        <translation>após a normalização Unicode: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="278"/>
-        <source>Quoting the part before the @-sign is not allowed here.</source>
-        <translation>aspas na parte antes do @ não são permitidas</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="279"/>
-        <source>A bracketed IP address after the @-sign is not allowed here.</source>
-        <translation>um endereço IP entre colchetes depois do @ não é permitido</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="280"/>
-        <source>A display name and angle brackets around the email address are not permitted here.</source>
-        <translation>nome e sinais &lt; &gt; em volta do endereço não são permitidos; deixe só o endereço</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="283"/>
-        <source>SPACE</source>
-        <translation>espaço</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="284"/>
-        <source>NO-BREAK SPACE</source>
-        <translation>espaço não separável</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="285"/>
-        <source>ZERO WIDTH SPACE</source>
-        <translation>espaço de largura zero</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="286"/>
-        <source>ZERO WIDTH NO-BREAK SPACE</source>
-        <translation>espaço invisível não separável</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="287"/>
-        <source>CHARACTER TABULATION</source>
-        <translation>tabulação</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/core_text.py" line="288"/>
-        <source>SOFT HYPHEN</source>
-        <translation>hífen oculto</translation>
     </message>
 </context>
 <context>
@@ -956,82 +1065,129 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="101"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="116"/>
         <source>Export GHL CSV</source>
+        <extracomment>The formats of the file of rows to fix: (suffix, label).</extracomment>
         <translation>Exportar CSV do GHL</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="102"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="117"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="103"/>
-        <source>Also write the rows with problems to a rejects file</source>
-        <translation>Gravar também as linhas com problemas num arquivo de rejeitados</translation>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="118"/>
+        <source>Also save the rows to fix (for you or your client)</source>
+        <translation>Salvar também as linhas para corrigir (para você ou seu cliente)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="104"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="119"/>
+        <source>One row per contact with a problem: file, row, column, value, reason, and whether it was exported without that value or not at all</source>
+        <translation>Uma linha por contato com problema: arquivo, linha, coluna, valor, motivo e se ele foi exportado sem esse valor ou não foi exportado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="121"/>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="122"/>
+        <source>CSV (.csv)</source>
+        <translation>CSV (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="123"/>
         <source> rows per file</source>
         <translation> linhas por arquivo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="105"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="124"/>
         <source>GHL imports at most 10,000 rows per file; longer exports become parts</source>
         <translation>O GHL importa no máximo 10.000 linhas por arquivo; exportações maiores viram partes</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="106"/>
-        <source>Tag every contact with</source>
-        <translation>Marcar todos os contatos com a tag</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="107"/>
-        <source>GHL has no undo: a tag on every contact of this import lets you find them (and delete them) in GHL. Commas and periods become hyphens: GHL would split the tag on them.</source>
-        <translation>O GHL não tem desfazer: uma tag em todos os contatos desta importação permite encontrá-los (e excluí-los) no GHL. Vírgulas e pontos viram hífens: o GHL dividiria a tag neles.</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="111"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="130"/>
         <source>Save as:</source>
         <translation>Salvar como:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="111"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="130"/>
         <source>Split into parts of:</source>
         <translation>Dividir em partes de:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="111"/>
-        <source>Import tag:</source>
-        <translation>Tag da importação:</translation>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="130"/>
+        <source>Rows to fix:</source>
+        <translation>Linhas para corrigir:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="116"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="135"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="117"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="136"/>
         <source>Waiting for the conversion to finish…</source>
         <translation>Aguardando a conversão terminar…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="137"/>
-        <source>%n row(s) still have invalid values. They are exported without those values; review them first if you can.</source>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="158"/>
+        <source>%n row(s) still have a problem:</source>
         <translation>
-            <numerusform>%n linha ainda tem valores inválidos. Ela é exportada sem esses valores; revise antes, se puder.</numerusform>
-            <numerusform>%n linhas ainda têm valores inválidos. Elas são exportadas sem esses valores; revise antes, se puder.</numerusform>
+            <numerusform>%n linha ainda tem problema:</numerusform>
+            <numerusform>%n linhas ainda têm problema:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="160"/>
+        <source>%n exported without the bad value</source>
+        <translation>
+            <numerusform>%n exportada sem o valor inválido</numerusform>
+            <numerusform>%n exportadas sem o valor inválido</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="148"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="162"/>
+        <source>;</source>
+        <translation>;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="164"/>
+        <source>%n not exported</source>
+        <translation>
+            <numerusform>%n não exportada</numerusform>
+            <numerusform>%n não exportadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="165"/>
+        <source>Review them first if you can.</source>
+        <translation>Revise-as antes, se puder.</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="178"/>
         <source>Save GHL CSV</source>
         <translation>Salvar CSV do GHL</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="149"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="179"/>
         <source>CSV files (*.csv)</source>
         <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="125"/>
+        <source>Tag every contact with</source>
+        <translation>Marcar todos os contatos com a tag</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="126"/>
+        <source>GHL has no undo: a tag on every contact of this import lets you find them (and delete them) in GHL. Commas and periods become hyphens: GHL would split the tag on them.</source>
+        <translation>O GHL não tem desfazer: uma tag em todos os contatos desta importação permite encontrá-los (e excluí-los) no GHL. Vírgulas e pontos viram hífens: o GHL dividiria a tag neles.</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="130"/>
+        <source>Import tag:</source>
+        <translation>Tag da importação:</translation>
     </message>
 </context>
 <context>
@@ -1191,12 +1347,13 @@
         <translation>Última exportação: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="414"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="428"/>
         <source>Delete job</source>
+        <extracomment>``confirm_reconvert(job_id, proceed)``: asks about the job&apos;s edits before it is converted again (the main window&apos;s), then calls ``proceed``.</extracomment>
         <translation>Excluir tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="415"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="429"/>
         <source>Delete {0} from the history, with its saved result and review edits? Exported files are kept.</source>
         <translation>Excluir {0} do histórico, com o resultado salvo e as edições da revisão? Os arquivos exportados são mantidos.</translation>
     </message>
@@ -1204,133 +1361,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="217"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="218"/>
         <source>GHL Desktop — contacts ready for GoHighLevel</source>
         <extracomment>Live report/preview counters are repainted at most this often while chunks arrive. job id, what is shown (live | result | failed | none): the smoke test and tests wait on it. the export finished: list of written paths ([] after a failure).</extracomment>
         <translation>GHL Desktop — contatos prontos para o GoHighLevel</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="219"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="220"/>
         <source>&amp;Open files…</source>
         <translation>&amp;Abrir arquivos…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="219"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="220"/>
         <source>Choose spreadsheets to convert</source>
         <translation>Escolher planilhas para converter</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="220"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="221"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="220"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="221"/>
         <source>Write the GHL CSV for the selected job</source>
         <translation>Gerar o CSV do GHL da tarefa selecionada</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="221"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="222"/>
         <source>Exclude / include</source>
         <translation>Excluir / incluir</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="221"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="222"/>
         <source>Leave the selected rows out of the export, or take them back</source>
         <translation>Deixar as linhas selecionadas fora da exportação, ou trazê-las de volta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="222"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="223"/>
         <source>Accept suggestion</source>
         <translation>Aceitar sugestão</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="222"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="223"/>
         <source>Use the suggested fix for the selected cell</source>
         <translation>Usar a correção sugerida para a célula selecionada</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="223"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="224"/>
+        <source>Split merged</source>
+        <translation>Separar duplicatas</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="224"/>
+        <source>Split the selected merged contact back into its rows</source>
+        <translation>Separar o contato juntado selecionado de volta nas suas linhas</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="225"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="223"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="225"/>
         <source>Country, duplicates, split size, language</source>
         <translation>País, duplicados, tamanho das partes, idioma</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="224"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="230"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="232"/>
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="231"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="233"/>
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="232"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="234"/>
         <source>Review</source>
         <translation>Revisão</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="233"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="235"/>
         <source>Mapping</source>
         <translation>Mapeamento</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="234"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="236"/>
         <source>Report</source>
         <translation>Relatório</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="269"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="271"/>
         <source>Open spreadsheets</source>
         <translation>Abrir planilhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="271"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="273"/>
         <source>Spreadsheets ({0})</source>
         <translation>Planilhas ({0})</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="271"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="273"/>
         <source>All files (*)</source>
         <translation>Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="283"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="285"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="479"/>
         <source>…and {0} more</source>
         <translation>…e mais {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="284"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="286"/>
         <source>Some files were not added</source>
         <translation>Alguns arquivos não foram adicionados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="285"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="287"/>
         <source>These are not spreadsheets GHL Desktop can read (CSV, TXT, XLSX, XLS):</source>
         <translation>Estes não são planilhas que o GHL Desktop sabe ler (CSV, TXT, XLSX, XLS):</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="296"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="298"/>
         <source>Some files could not be added</source>
         <translation>Alguns arquivos não puderam ser adicionados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="299"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="301"/>
         <source>Already converting: {0}</source>
         <translation>Já em conversão: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="307"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="309"/>
         <source>Converting %n file(s)…</source>
         <translation>
             <numerusform>Convertendo %n arquivo…</numerusform>
@@ -1338,82 +1506,141 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="312"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="320"/>
         <source>Converted before</source>
         <translation>Já convertido</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/main_window.py" line="706"/>
+        <source>%n row(s) to fix listed in</source>
+        <translation>
+            <numerusform>%n linha para corrigir listada em</numerusform>
+            <numerusform>%n linhas para corrigir listadas em</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="313"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="316"/>
         <source>{0} was converted before. Its result is open; process it again?</source>
         <translation>{0} já foi convertido. O resultado está aberto; processar de novo?</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/main_window.py" line="322"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="365"/>
+        <source>Keep my %n edit(s)</source>
+        <translation>
+            <numerusform>Manter minha %n edição</numerusform>
+            <numerusform>Manter minhas %n edições</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="374"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="322"/>
+        <source>Process again</source>
+        <translation>Processar de novo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="327"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="367"/>
+        <source>Start over</source>
+        <translation>Começar do zero</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/main_window.py" line="349"/>
+        <source>You made %n edit(s) in its review. They are applied again to the new conversion; any that no longer fit are listed for you.</source>
+        <translation>
+            <numerusform>Você fez %n edição na revisão. Ela é aplicada de novo à nova conversão; se não couber mais, ela é listada para você.</numerusform>
+            <numerusform>Você fez %n edições na revisão. Elas são aplicadas de novo à nova conversão; as que não couberem mais são listadas para você.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="361"/>
+        <source>Convert again</source>
+        <translation>Converter de novo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="362"/>
+        <source>{0} will be converted again.</source>
+        <translation>{0} será convertido de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="435"/>
         <source>The saved result could not be opened ({0}). Retry the job to convert the file again.</source>
         <translation>Não foi possível abrir o resultado salvo ({0}). Repita a tarefa para converter o arquivo de novo.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="403"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="466"/>
         <source>Converting {0}… rows appear as they are normalized; editing opens when it is done.</source>
         <translation>Convertendo {0}… as linhas aparecem conforme são normalizadas; a edição abre quando terminar.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="405"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="468"/>
         <source>Opening the result…</source>
         <translation>Abrindo o resultado…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="409"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="472"/>
         <source>{0} was cancelled. Retry it to convert it again.</source>
         <translation>{0} foi cancelado. Repita para converter de novo.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/main_window.py" line="475"/>
+        <source>%n of your edits no longer apply to this conversion (they are kept, and apply again if the mapping goes back):</source>
+        <translation>
+            <numerusform>%n das suas edições não se aplica mais a esta conversão (ela fica guardada e volta a valer se o mapeamento voltar):</numerusform>
+            <numerusform>%n das suas edições não se aplicam mais a esta conversão (elas ficam guardadas e voltam a valer se o mapeamento voltar):</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="490"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="561"/>
         <source>{0} is ready for review</source>
         <translation>{0} está pronto para revisão</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="491"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="562"/>
         <source>Conversion finished</source>
         <translation>Conversão concluída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="492"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="563"/>
         <source>{0}: {1} contacts ready to review and export.</source>
         <translation>{0}: {1} contatos prontos para revisar e exportar.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="495"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="566"/>
         <source>{0} could not be converted</source>
         <translation>Não foi possível converter {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="496"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="567"/>
         <source>Conversion failed</source>
         <translation>A conversão falhou</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="496"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="567"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="498"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="569"/>
         <source>{0} was cancelled</source>
         <translation>{0} foi cancelado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="530"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="580"/>
+        <source>Select a merged contact to split it (filter: Merged duplicates).</source>
+        <translation>Selecione um contato juntado para separá-lo (filtro: Duplicatas juntadas).</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="613"/>
         <source>Converting again with the new mapping; it will be used for files with the same columns.</source>
         <translation>Convertendo de novo com o novo mapeamento; ele será usado para arquivos com as mesmas colunas.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="595"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="686"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="609"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="701"/>
         <source>%n contact(s) exported</source>
         <translation>
             <numerusform>%n contato exportado</numerusform>
@@ -1421,55 +1648,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="611"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="703"/>
         <source>in {0} files of at most {1} rows</source>
         <translation>em {0} arquivos de no máximo {1} linhas</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="614"/>
-        <source>%n row(s) with problems listed in</source>
-        <translation>
-            <numerusform>%n linha com problemas listada em</numerusform>
-            <numerusform>%n linhas com problemas listadas em</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="615"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="707"/>
         <source>Export finished</source>
         <translation>Exportação concluída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="617"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="709"/>
         <source>Open folder</source>
         <translation>Abrir pasta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="620"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="712"/>
         <source>Exported to {0}</source>
         <translation>Exportado para {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="625"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="717"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="626"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="718"/>
         <source>Nothing was written. {0}</source>
         <translation>Nada foi gravado. {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="649"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="741"/>
         <source>Settings saved</source>
         <translation>Configurações salvas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="666"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="758"/>
         <source>History recovered</source>
         <translation>Histórico recuperado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="667"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="759"/>
         <source>The job history was damaged and has been started anew. The old copy was kept at:
 {0}</source>
         <translation>O histórico de tarefas estava danificado e foi recomeçado. A cópia antiga foi guardada em:
@@ -1488,17 +1707,6 @@
         <location filename="../../ghl_desktop/gui/mapping_editor.py" line="201"/>
         <source>Full Name (split into First/Last)</source>
         <translation>Full Name (dividido em First/Last)</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="204"/>
-        <source>Custom field</source>
-        <translation>Campo personalizado</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="218"/>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="219"/>
-        <source>left out by you</source>
-        <translation>deixada de fora por você</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/mapping_editor.py" line="220"/>
@@ -1521,15 +1729,56 @@
         <translation>cabeçalho e valores concordam</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="302"/>
-        <source>Each column of your file and the GHL field it fills. A column that fills no standard field is kept as a custom field (create it in GHL with the same name and type) unless you leave it out. Change a field and the contacts are converted again; the choice is remembered for files with the same columns.</source>
-        <translation>Cada coluna do seu arquivo e o campo do GHL que ela preenche. Uma coluna que não preenche nenhum campo padrão é mantida como campo personalizado (crie-o no GHL com o mesmo nome e tipo), a menos que você a deixe de fora. Mude um campo e os contatos são convertidos de novo; a escolha é lembrada para arquivos com as mesmas colunas.</translation>
-    </message>
-    <message>
         <location filename="../../ghl_desktop/gui/mapping_editor.py" line="226"/>
         <location filename="../../ghl_desktop/gui/mapping_editor.py" line="234"/>
         <source>chosen by you</source>
         <translation>escolhido por você</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="237"/>
+        <source>Confidence of the automatic choice</source>
+        <translation>Confiança da escolha automática</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="300"/>
+        <source>Column mapping</source>
+        <translation>Mapeamento de colunas</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="307"/>
+        <source>Your column</source>
+        <translation>Sua coluna</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="307"/>
+        <source>Examples</source>
+        <translation>Exemplos</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="307"/>
+        <source>GHL field</source>
+        <translation>Campo do GHL</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="308"/>
+        <source>Confidence</source>
+        <translation>Confiança</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="204"/>
+        <source>Custom field</source>
+        <translation>Campo personalizado</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="218"/>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="219"/>
+        <source>left out by you</source>
+        <translation>deixada de fora por você</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="302"/>
+        <source>Each column of your file and the GHL field it fills. A column that fills no standard field is kept as a custom field (create it in GHL with the same name and type) unless you leave it out. Change a field and the contacts are converted again; the choice is remembered for files with the same columns.</source>
+        <translation>Cada coluna do seu arquivo e o campo do GHL que ela preenche. Uma coluna que não preenche nenhum campo padrão é mantida como campo personalizado (crie-o no GHL com o mesmo nome e tipo), a menos que você a deixe de fora. Mude um campo e os contatos são convertidos de novo; a escolha é lembrada para arquivos com as mesmas colunas.</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/mapping_editor.py" line="53"/>
@@ -1592,102 +1841,62 @@
         <translation>Não preenche nenhum campo padrão: exportada como uma coluna própria, depois de Notes</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="237"/>
-        <source>Confidence of the automatic choice</source>
-        <translation>Confiança da escolha automática</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="300"/>
-        <source>Column mapping</source>
-        <translation>Mapeamento de colunas</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="307"/>
-        <source>Your column</source>
-        <translation>Sua coluna</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="307"/>
-        <source>Examples</source>
-        <translation>Exemplos</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="307"/>
-        <source>GHL field</source>
-        <translation>Campo do GHL</translation>
-    </message>
-    <message>
         <location filename="../../ghl_desktop/gui/mapping_editor.py" line="307"/>
         <source>Custom field: name and type</source>
         <translation>Campo personalizado: nome e tipo</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/mapping_editor.py" line="308"/>
-        <source>Confidence</source>
-        <translation>Confiança</translation>
     </message>
 </context>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="57"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="58"/>
         <source>Invalid email</source>
         <extracomment>Rows a running job&apos;s live view holds before a person scrolls for more (``fetchMore``): rows arriving below them change no row count in the view, so the table&apos;s scroll bar and row header stay still and the page is not repainted while the job catches up. The problem kinds of a cell (list of str), for tests and delegates. The table row number behind a view row. The suggested replacement for a cell, if any.</extracomment>
         <translation>E-mail inválido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="58"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="59"/>
         <source>Invalid phone</source>
         <translation>Telefone inválido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="59"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="60"/>
         <source>Invalid date</source>
         <translation>Data inválida</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="60"/>
-        <source>Not a value of this field&apos;s type</source>
-        <translation>Não é um valor do tipo deste campo</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="61"/>
-        <source>Not a country</source>
-        <translation>País inválido</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="58"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="63"/>
         <source>No name, email or phone: GHL would refuse this row</source>
         <translation>Sem nome, e-mail nem telefone: o GHL recusaria esta linha</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="62"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="64"/>
         <source>Possible typo in the email</source>
         <translation>Possível erro de digitação no e-mail</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="63"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="65"/>
         <source>Looks like a spreadsheet formula: it is neutralized on export</source>
         <translation>Parece uma fórmula de planilha: é neutralizada na exportação</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="64"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="66"/>
         <source>Phone repaired</source>
         <translation>Telefone corrigido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="202"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="204"/>
         <source>Row status: problems, merged duplicates, excluded</source>
         <extracomment>table row, field, typed text The conversion result once the job is done (raw source cells for tooltips); None while live.</extracomment>
         <translation>Situação da linha: problemas, duplicados juntados, excluída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="283"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="285"/>
         <source>Excluded: this row will not be exported</source>
         <translation>Excluída: esta linha não será exportada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="286"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="288"/>
         <source>Merged with %n duplicate row(s):</source>
         <translation>
             <numerusform>Juntada com %n linha duplicada:</numerusform>
@@ -1695,24 +1904,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="287"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="289"/>
         <source>{0}, row {1}</source>
         <translation>{0}, linha {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="290"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="292"/>
         <source>Row</source>
         <translation>Linha</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="310"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="312"/>
         <source>Suggested fix: {0} (Accept suggestion, Ctrl+Enter)</source>
         <translation>Correção sugerida: {0} (Aceitar sugestão, Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/preview_model.py" line="314"/>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="316"/>
         <source>Original: {0} → {1}</source>
         <translation>Original: {0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="61"/>
+        <source>Not a value of this field&apos;s type</source>
+        <translation>Não é um valor do tipo deste campo</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/preview_model.py" line="62"/>
+        <source>Not a country</source>
+        <translation>País inválido</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +1968,11 @@
         <translation>E-mail</translation>
     </message>
     <message>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="87"/>
+        <source>Date of birth</source>
+        <translation>Data de nascimento</translation>
+    </message>
+    <message>
         <location filename="../../ghl_desktop/gui/quality_chart.py" line="88"/>
         <source>Contact quality</source>
         <translation>Qualidade dos contatos</translation>
@@ -1757,145 +1981,160 @@
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="84"/>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="86"/>
         <source>Report</source>
-        <extracomment>Report keys shown as figures, in reading order; percentages are marked.</extracomment>
+        <extracomment>Report keys shown as figures, in reading order; percentages are marked. Counted in rows, as the review&apos;s &quot;With problems&quot; filter and the file of rows to fix count them.</extracomment>
         <translation>Relatório</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="86"/>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="88"/>
         <source>Rows read</source>
         <translation>Linhas lidas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="87"/>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="89"/>
         <source>Rows to export</source>
         <translation>Linhas a exportar</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="88"/>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="90"/>
         <source>With email</source>
         <translation>Com e-mail</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="89"/>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="91"/>
         <source>With phone</source>
         <translation>Com telefone</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="90"/>
-        <source>Invalid emails</source>
-        <translation>E-mails inválidos</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="91"/>
-        <source>Invalid phones</source>
-        <translation>Telefones inválidos</translation>
-    </message>
-    <message>
         <location filename="../../ghl_desktop/gui/report_panel.py" line="92"/>
+        <source>Rows with an invalid email</source>
+        <translation>Linhas com e-mail inválido</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="93"/>
+        <source>Rows with an invalid phone</source>
+        <translation>Linhas com telefone inválido</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="94"/>
+        <source>Rows with an invalid date</source>
+        <translation>Linhas com data inválida</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="95"/>
         <source>Phones repaired</source>
         <translation>Telefones corrigidos</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="93"/>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="96"/>
         <source>Duplicates merged</source>
         <translation>Duplicados juntados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="94"/>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="97"/>
         <source>Excluded by you</source>
         <translation>Excluídas por você</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="95"/>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="98"/>
         <source>Rows with problems</source>
         <translation>Linhas com problemas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="103"/>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="106"/>
         <source>The report appears as soon as a file is being converted.</source>
         <translation>O relatório aparece assim que um arquivo começa a ser convertido.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="105"/>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="108"/>
         <source>Live: counting while the job runs (duplicates are merged at the end).</source>
         <translation>Ao vivo: contando enquanto a tarefa roda (os duplicados são juntados no fim).</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="108"/>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="111"/>
         <source>Final report ({0} s).</source>
         <translation>Relatório final ({0} s).</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="115"/>
-        <source>Kept as custom fields (create them in GHL with these names and types): {0}</source>
-        <translation>Mantidas como campos personalizados (crie-os no GHL com estes nomes e tipos): {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ghl_desktop/gui/report_panel.py" line="120"/>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="123"/>
         <source>Columns left out: {0}</source>
         <translation>Colunas deixadas de fora: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/report_panel.py" line="118"/>
+        <source>Kept as custom fields (create them in GHL with these names and types): {0}</source>
+        <translation>Mantidas como campos personalizados (crie-os no GHL com estes nomes e tipos): {0}</translation>
     </message>
 </context>
 <context>
     <name>ReviewCommands</name>
     <message>
-        <location filename="../../ghl_desktop/gui/review_commands.py" line="48"/>
+        <location filename="../../ghl_desktop/gui/review_commands.py" line="36"/>
         <source>Edit {0} in row {1}</source>
         <translation>Editar {0} na linha {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_commands.py" line="59"/>
+        <location filename="../../ghl_desktop/gui/review_commands.py" line="38"/>
         <source>Accept the suggested {0} in row {1}</source>
         <translation>Aceitar {0} sugerido na linha {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_commands.py" line="71"/>
+        <location filename="../../ghl_desktop/gui/review_commands.py" line="41"/>
         <source>Exclude {0} row(s)</source>
         <translation>Excluir {0} linha(s)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_commands.py" line="71"/>
+        <location filename="../../ghl_desktop/gui/review_commands.py" line="42"/>
         <source>Include {0} row(s)</source>
         <translation>Incluir {0} linha(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/review_commands.py" line="44"/>
+        <source>Split the merged contact in row {0}</source>
+        <translation>Separar o contato juntado na linha {0}</translation>
     </message>
 </context>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="185"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="188"/>
         <source>Searching…</source>
         <extracomment>Above this many rows a search runs on the thread pool instead of at once. The filter buttons and the row count are sized for counts up to this one: while a job&apos;s rows arrive the counts change several times a second, and a widget growing with its text would change the panel&apos;s layout, which repaints the whole page, table included.</extracomment>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="207"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="237"/>
         <source>Showing {0} of {1} rows</source>
         <translation>Mostrando {0} de {1} linhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="229"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="259"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="229"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="259"/>
         <source>With problems</source>
         <translation>Com problemas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="230"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="259"/>
+        <source>Suggestions</source>
+        <translation>Sugestões</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="260"/>
         <source>Merged duplicates</source>
         <translation>Duplicados juntados</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="230"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="260"/>
         <source>Excluded</source>
         <translation>Excluídas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/review_panel.py" line="258"/>
+        <location filename="../../ghl_desktop/gui/review_panel.py" line="288"/>
         <source>Search names, emails, phones…</source>
         <translation>Buscar nomes, e-mails, telefones…</translation>
     </message>
@@ -1903,58 +2142,73 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="84"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="89"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="85"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="90"/>
         <source>Default country for phones:</source>
         <translation>País padrão dos telefones:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="85"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="90"/>
         <source>Duplicates:</source>
         <translation>Duplicados:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="86"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="91"/>
         <source>Split exports into parts of:</source>
         <translation>Dividir exportações em partes de:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="86"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="91"/>
         <source>Largest file accepted:</source>
         <translation>Maior arquivo aceito:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="87"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="92"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="87"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="92"/>
         <source>Most rows in one file:</source>
         <translation>Máximo de linhas por arquivo:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="90"/>
-        <source>Merge rows with the same email or phone</source>
-        <translation>Juntar linhas com o mesmo e-mail ou telefone</translation>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="95"/>
+        <source>Merge rows with the same email or phone (GHL&apos;s rule)</source>
+        <translation>Juntar linhas com o mesmo e-mail ou telefone (regra do GHL)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="91"/>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="93"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="96"/>
+        <source>Merge rows with the same email only</source>
+        <translation>Juntar linhas só com o mesmo e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="97"/>
+        <source>Merge rows with the same phone only</source>
+        <translation>Juntar linhas só com o mesmo telefone</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="98"/>
+        <source>Never merge rows</source>
+        <translation>Nunca juntar linhas</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="100"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="102"/>
         <source> rows</source>
         <translation> linhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="92"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="101"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="94"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="103"/>
         <source>Country, duplicates, split size and limits apply to the next files you convert. Larger limits need more memory: about 1 GB per million rows.</source>
         <translation>País, duplicados, tamanho das partes e limites valem para os próximos arquivos que você converter. Limites maiores pedem mais memória: cerca de 1 GB por milhão de linhas.</translation>
     </message>

@@ -50,7 +50,11 @@ def test_convert_writes_csv_report_and_rejects(tmp_path):
     assert report["pct_with_email"] == 33.33 and report["invalid_emails"] == 1
     rejects = list(csv.DictReader(open(tmp_path / "rej.csv", encoding="utf-8", newline="")))
     assert [r["Nome"] for r in rejects] == ["João"]
-    assert "joao@" in rejects[0]["Reason"] and rejects[0]["Source Row"] == "4"
+    assert rejects[0]["File"] == "in.csv" and rejects[0]["Row"] == "4"
+    assert rejects[0]["Field"] == "E-mail" and rejects[0]["Value"] == "joao@"
+    assert "after the @-sign" in rejects[0]["Reason"]
+    assert rejects[0]["In the export"] == "exported without this value"
+    assert report["rejected_rows"] == len(rejects)
 
 
 def test_split_rows_flag_and_no_dedupe(tmp_path):

@@ -25,6 +25,7 @@ from ghl_desktop.core.table import (
     INVALID_VALUE,
     INVALID_EMAIL,
     INVALID_PHONE,
+    MERGE_CHECK,
     NO_CONTACT,
     PHONE_REPAIRED,
     ROW,
@@ -32,6 +33,8 @@ from ghl_desktop.core.table import (
     Problem,
     true_positions,
 )
+from ghl_desktop.core import messages as M
+from ghl_desktop.core.messages import Message
 
 KINDS = (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_VALUE, INVALID_COUNTRY, NO_CONTACT, EMAIL_TYPO, FORMULA,
          PHONE_REPAIRED)
@@ -106,6 +109,13 @@ def ref_merge_into(out: ContactTable, new_row: int, table: ContactTable, group: 
         for fld, s in table.suggestions.get(r, {}).items():
             if values.get(fld) == cols[fld][r]:
                 suggestions.setdefault(fld, s)
+    # A merge of rows with different emails, or names neither of which is part of the other, is flagged.
+    emails = list(dict.fromkeys(cols[F.EMAIL][r] for r in group if cols[F.EMAIL][r]))
+    if len(emails) > 1:
+        problems.setdefault(ROW, []).append(Problem(MERGE_CHECK, Message(M.MERGED_EMAILS, ", ".join(emails))))
+    names = list(dict.fromkeys(n for n in (f"{cols[F.FIRST_NAME][r]} {cols[F.LAST_NAME][r]}".strip() for r in group) if n))
+    if any(a.casefold() not in b.casefold() and b.casefold() not in a.casefold() for a in names for b in names):
+        problems.setdefault(ROW, []).append(Problem(MERGE_CHECK, Message(M.MERGED_NAMES, ", ".join(names))))
     if problems:
         out.problems[new_row] = problems
     else:
@@ -133,20 +143,24 @@ def ref_merge(table: ContactTable) -> tuple[ContactTable, int]:
 def ref_report(table: ContactTable, **kw) -> dict:
     exported = [r for r in range(len(table)) if table.is_exported(r)]
     cols = table.columns
+    # Errors are counted in rows (a row with two invalid emails is one row with an invalid email),
+    # warnings one by one.
     counts = {k: 0 for k in (INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_COUNTRY, PHONE_REPAIRED, EMAIL_TYPO,
                               FORMULA)}
     for r in table.problems:
-        for _, p in table.row_problems(r):
-            if p.kind in counts:
-                counts[p.kind] += 1
-    quality = {k: {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0} for k in ("email", "phone")}
+        kinds = [p.kind for _, p in table.row_problems(r)]
+        for k in counts:
+            counts[k] += (k in kinds) if k in ERROR_KINDS else kinds.count(k)
+    quality = {k: {"valid": 0, "repaired": 0, "invalid": 0, "missing": 0} for k in ("email", "phone", "date")}
     for r in exported:
-        for key, fld, bad in (("email", F.EMAIL, INVALID_EMAIL), ("phone", F.PHONE, INVALID_PHONE)):
+        row_kinds = {p.kind for _, p in table.row_problems(r)}
+        for key, fld, bad in (("email", F.EMAIL, INVALID_EMAIL), ("phone", F.PHONE, INVALID_PHONE),
+                              ("date", F.DATE_OF_BIRTH, INVALID_DATE)):
             kinds = {p.kind for p in table.problems.get(r, {}).get(fld, ())}
-            if cols[fld][r]:
-                quality[key]["repaired" if PHONE_REPAIRED in kinds else "valid"] += 1
-            elif bad in kinds:
+            if bad in row_kinds:
                 quality[key]["invalid"] += 1
+            elif cols[fld][r]:
+                quality[key]["repaired" if PHONE_REPAIRED in kinds else "valid"] += 1
             else:
                 quality[key]["missing"] += 1
     n = len(exported)
@@ -158,7 +172,8 @@ def ref_report(table: ContactTable, **kw) -> dict:
         "invalid_emails": counts[INVALID_EMAIL],
         "invalid_phones": counts[INVALID_PHONE],
         "phones_repaired": counts[PHONE_REPAIRED],
-        "rejected_rows": len(table) - n + sum(1 for r in exported if table.has_error(r)),
+        # Rows with a problem: rows holding an error (excluded or not).
+        "rejected_rows": sum(1 for r in range(len(table)) if table.has_error(r)),
         "invalid_dates": counts[INVALID_DATE],
         "invalid_countries": counts[INVALID_COUNTRY],
         "email_typos": counts[EMAIL_TYPO],

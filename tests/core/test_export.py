@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from ghl_desktop.core.assemble import flag_row_problems
+
 from ghl_desktop.core.speed import tuning
 from ghl_desktop.core import atomic
 from ghl_desktop.core import schema as F
@@ -64,11 +66,16 @@ def test_rows_without_name_email_or_phone_and_excluded_rows_are_not_exported(tmp
     t.columns[F.EMAIL][1] = ""
     t.columns["Company Name"][1] = "Only a company"
     t.excluded.add(2)
+    flag_row_problems(t, range(len(t)))  # as normalizing does: row 1 has no name, email or phone
     res = write_export(t, tmp_path / "out.csv", rejects_path=tmp_path / "rej.csv")
     assert [r[0] for r in read(tmp_path / "out.csv")[1:]] == ["P0"]
     rej = read(tmp_path / "rej.csv")
-    assert rej[0][:3] == ["Source File", "Source Row", "Reason"]
-    assert res.rejects == 2 and "excluded" in rej[2][2]
+    assert rej[0][:6] == ["File", "Row", "Field", "Value", "Reason", "In the export"]
+    # The row with no name, email or phone is a row to fix; the excluded row has no problem (the
+    # person left it out), so it is not one.
+    assert res.rejects == 1 and len(rej) == 2
+    assert rej[1][1] == "2" and rej[1][2] == "(whole row)" and rej[1][5] == "not exported"
+    assert "no name, email or phone" in rej[1][4]
 
 
 def test_formula_cells_are_neutralized_but_e164_phones_are_not(tmp_path):
@@ -107,7 +114,7 @@ def test_failure_while_writing_keeps_the_previous_export(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("disk vanished")
 
-    monkeypatch.setattr(export, "write_rejects", boom)
+    monkeypatch.setattr(export, "write_tofix", boom)
     with pytest.raises(RuntimeError):
         write_export(make_table(5), tmp_path / "out.csv", rejects_path=tmp_path / "rej.csv")
     assert (tmp_path / "out.csv").read_bytes() == before

@@ -119,18 +119,85 @@ def main(argv: list[str] | None = None) -> int:
     save(w, "04-mapping.png")
     w.tabs.setCurrentWidget(w.report_panel)
     save(w, "05-report.png")
+
+    # Edits outlive a new mapping: fix an email, exclude a row, type a company, then leave the
+    # company column out; the prompt keeps the edits, the company one is listed as no longer applying.
+    from ghl_desktop.core.schema import EMAIL
+    from ghl_desktop.gui.row_filter import ALL
+
+    job_id = w.session.job_id
+    table = w.model.table
+    bad = next(r for r in sorted(table.problems) if any(p.kind == "invalid_email" for p in table.problems[r].get(EMAIL, [])))
+    w.session.edit(bad, EMAIL, "corrigido@gmail.com")
+    w.session.set_excluded([bad + 1], True)
+    w.session.edit(2, "Company Name", "Padaria Central")
+    w.tabs.setCurrentWidget(w.mapping_editor)
+    w.mapping_editor.choose("Empresa", None)
+    wait(app, lambda: w.message_box is not None)
+    box = w.message_box
+    box.adjustSize()
+    save_small(box, "06-reconvert-prompt.png")
+    next(b for b in box.buttons() if b.objectName() == "keepEdits").click()
+    wait(app, lambda: ctx.store.get(job_id).status == S.DONE and w.shown_view() == "result"
+         and w.session.job_id == job_id and w.session.result is not None, 120)
+    w.tabs.setCurrentWidget(w.review)
+    w.review.set_mode(ALL)
+    w.review.select_cell(bad, 3)
+    w.review.view.scrollTo(w.model.index(bad, 3))
+    save(w, "07-edits-reapplied.png")
+
+    # The export dialog, and the columns of the file of rows to fix it writes.
     w.export_current()
     wait(app, lambda: w.export_dialog is not None and w.export_dialog.is_ready())
     dialog = w.export_dialog
-    dialog.path_edit.setText(str(Path.home() / "Documentos" / "contatos-evento-ghl.csv"))
+    dialog.path_edit.setText(str(folder / "contatos-evento-ghl.csv"))
     dialog.adjustSize()
-    QCoreApplication.processEvents()
-    path = OUT / "06-export-tag.png"
-    dialog.grab().save(str(path), "PNG", 9)  # at its own size: a dialog scaled up would blur
-    print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
-    dialog.reject()
+    save_small(dialog, "08-export-dialog.png")
+    dialog.tofix.setCurrentIndex(dialog.tofix.findData(".csv"))
+    done = []
+    w.exportFinished.connect(done.append)
+    dialog.accept()
+    wait(app, lambda: bool(done))
+    if w.message_box is not None:
+        w.message_box.close()
+    tofix = next(p for p in done[0] if "corrigir" in p.name or "to-fix" in p.name)
+    save_small(tofix_view(tofix), "09-to-fix-file.png")
     ctx.close()
     return 0
+
+
+def save_small(widget, name: str) -> Path:
+    """A dialog or a small window, at its own size."""
+    QCoreApplication.processEvents()
+    path = OUT / name
+    widget.grab().save(str(path), "PNG", 9)
+    print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
+    return path
+
+
+def tofix_view(path: Path):
+    """The file of rows to fix as a spreadsheet program shows it (its first rows)."""
+    import csv
+
+    from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    rows = list(csv.reader(open(path, encoding="utf-8", newline="")))[:12]
+    model = QStandardItemModel(len(rows) - 1, len(rows[0]))
+    model.setHorizontalHeaderLabels(rows[0])
+    for i, row in enumerate(rows[1:]):
+        bad = set(row[2].split("; "))
+        for j, value in enumerate(row):
+            item = QStandardItem(value)
+            if j >= 6 and rows[0][j] in bad or j == 4:
+                item.setBackground(QColor("#FFC7CE"))
+            model.setItem(i, j, item)
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1366, 360)
+    view.resizeColumnsToContents()
+    view.show()
+    return view
 
 
 if __name__ == "__main__":

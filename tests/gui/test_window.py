@@ -13,7 +13,8 @@ from ghl_desktop.core import pipeline
 from ghl_desktop.core.schema import EMAIL, FIRST_NAME, GHL_COLUMNS, NOTES, PHONE
 from ghl_desktop.core.table import EMAIL_TYPO, INVALID_EMAIL, INVALID_PHONE
 from ghl_desktop.gui.preview_model import ProblemKindsRole, TableRowRole
-from ghl_desktop.gui.row_filter import EXCLUDED, PROBLEMS
+from ghl_desktop.core import rows_with_problems
+from ghl_desktop.gui.row_filter import EXCLUDED, PROBLEMS, SUGGESTIONS
 from ghl_desktop.jobs import states as S
 
 from .conftest import write_contacts
@@ -61,8 +62,13 @@ def test_two_files_dropped_reviewed_and_exported(ctx, qtbot, files, tmp_path):
     assert "Merged with 1 duplicate" in model.index(maria, 0).data(Qt.ItemDataRole.ToolTipRole)
 
     # Filter to rows with problems.
+    # Filter to rows with problems (the core's one count); a typo suggestion is under "Suggestions".
     w.review.set_mode(PROBLEMS)
-    assert model.rowCount() == len(model.table.problems) >= 3
+    assert model.rowCount() == len(rows_with_problems(model.table)) == 2
+    assert w.review.filter_buttons[PROBLEMS].text().endswith("(2)")
+    w.review.set_mode(SUGGESTIONS)
+    assert model.rowCount() == 1 and model.index(0, column(EMAIL)).data() == "joao.souza@gmial.com"
+    w.review.set_mode(PROBLEMS)
 
     # Edit in place (re-validated by core), then undo and redo.
     r = find_row(model, EMAIL, "ana.pereira@@example")
@@ -78,6 +84,7 @@ def test_two_files_dropped_reviewed_and_exported(ctx, qtbot, files, tmp_path):
     assert model.table.columns[EMAIL][row] == "ana.pereira@example.org"
 
     # Accept the suggested fix with one click.
+    w.review.set_mode(SUGGESTIONS)
     r = find_row(model, EMAIL, "joao.souza@gmial.com")
     assert EMAIL_TYPO in model.index(r, column(EMAIL)).data(ProblemKindsRole)
     w.review.select_cell(r, column(EMAIL))
@@ -85,6 +92,7 @@ def test_two_files_dropped_reviewed_and_exported(ctx, qtbot, files, tmp_path):
     assert model.index(r, column(EMAIL)).data() == "joao.souza@gmail.com"
 
     # Exclude the row with the bad phone (Delete), see it under "Excluded".
+    w.review.set_mode(PROBLEMS)
     r = find_row(model, PHONE, "123")
     carlos = model.index(r, 0).data(TableRowRole)
     w.review.select_cell(r, column(PHONE))
@@ -104,11 +112,14 @@ def test_two_files_dropped_reviewed_and_exported(ctx, qtbot, files, tmp_path):
     dialog = w.export_dialog
     assert dialog is not None and dialog.is_ready()
     assert dialog.out_path().name == "evento-ghl.csv"
-    assert not dialog.warning.isVisible()  # the only invalid rows were fixed or excluded
+    # The bad email was fixed; the row with the bad phone is excluded: one row to fix, not exported.
+    assert dialog.warning.isVisible() and dialog._problems == (0, 1)
+    assert "1 not exported" in dialog.warning.text()
     out = tmp_path / "out" / "evento-ghl.csv"
     dialog.path_edit.setText(str(out))
     dialog.split.setValue(2)
     dialog.rejects.setChecked(True)
+    dialog.tofix.setCurrentIndex(dialog.tofix.findData(".csv"))
     with qtbot.waitSignal(w.exportFinished, timeout=20_000) as sig:
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     paths = sig.args[0]
@@ -122,8 +133,8 @@ def test_two_files_dropped_reviewed_and_exported(ctx, qtbot, files, tmp_path):
             rows += list(reader)
     emails = [r[GHL_COLUMNS.index(EMAIL)] for r in rows]
     assert sorted(emails) == ["ana.pereira@example.org", "joao.souza@gmail.com", "maria.silva@example.com.br"]
-    rejects = (tmp_path / "out" / "evento-ghl-rejects.csv").read_text(encoding="utf-8")
-    assert "excluded during review" in rejects
+    rejects = list(csv.DictReader(open(tmp_path / "out" / "evento-ghl-to-fix.csv", encoding="utf-8", newline="")))
+    assert [(r["File"], r["In the export"]) for r in rejects] == [("evento.csv", "not exported: excluded during review")]
     box = w.message_box
     assert box is not None and "3 contacts exported" in box.text()
     open_button = box.findChild(type(box.buttons()[0]), "openExportFolder")

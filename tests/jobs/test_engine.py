@@ -125,9 +125,10 @@ def test_a_mapping_the_person_changed_is_used_when_the_job_is_processed_again(tm
     record = job.mapping
     record["columns"]["Celular"]["field"] = None  # "leave this column out"
     store.save_mapping(job.id, record)
-    store.save_edits(job.id, {"0": {"Email": "maria@x.com.br"}})
+    edits = {"version": 2, "ops": [{"op": "edit", "src": [0, 0], "field": "Email", "text": "maria@x.com.br"}]}
+    store.save_edits(job.id, edits)
     store.transition(job.id, S.QUEUED)  # process again
-    assert store.get(job.id).edits_json is None  # edits were for the old table
+    assert store.get(job.id).edits == edits  # by source row: they apply to the new result too
     assert process_job(store, job.id) == S.DONE
     assert load_result(store.data.result_dir(job.id)).table.value(0, "Phone") == ""
     assert store.get(job.id).mapping["columns"]["Celular"]["field"] is None

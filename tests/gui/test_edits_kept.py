@@ -1,0 +1,144 @@
+"""Issue 16 on the real window: a person's edits outlive a new mapping, "process again" and Retry
+(kept by default, or started over), undo history survives a restart, closing after edits logs no
+error, and a merged contact can be split back (undoable)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox
+
+from ghl_desktop.core.schema import EMAIL, FIRST_NAME, NOTES, PHONE
+from ghl_desktop.gui.row_filter import MERGED
+
+from .helpers import column, drop, find_row, wait_finished, wait_result
+
+
+def review_a_few_things(w, qtbot):
+    """Fix an email, accept a suggestion, exclude the row with the bad phone."""
+    model = w.model
+    r = find_row(model, EMAIL, "ana.pereira@@example")
+    assert model.setData(model.index(r, column(EMAIL)), "ana.pereira@example.org")
+    w.session.accept_suggestion(model.table.columns[EMAIL].index("joao.souza@gmial.com"), EMAIL)
+    carlos = model.table.columns[FIRST_NAME].index("Carlos")
+    w.session.set_excluded([carlos], True)
+    assert w.session.edit_count() == 3
+
+
+def asked(qtbot, w) -> QMessageBox:
+    qtbot.waitUntil(lambda: w.message_box is not None, timeout=5_000)  # the editor waits a moment
+    return w.message_box
+
+
+def click(box: QMessageBox, name: str) -> None:
+    button = next(b for b in box.buttons() if b.objectName() == name)
+    button.click()
+
+
+def test_edits_are_kept_after_a_new_mapping_and_a_retry(ctx, qtbot, files):
+    w = ctx.window
+    drop(w, [files["a"]])
+    job = wait_finished(qtbot, ctx, 1)[0]
+    wait_result(qtbot, w, job.id)
+    review_a_few_things(w, qtbot)
+
+    # Change one column's field: the window asks, "keep my 3 edits" is the default.
+    shown = []
+    w.jobShown.connect(lambda job_id, view: shown.append(view))
+    w.mapping_editor.choose("Observação", None)
+    box = asked(qtbot, w)
+    assert "3 edits" in box.text()
+    assert box.defaultButton().objectName() == "keepEdits" and "Keep my 3 edits" == box.defaultButton().text()
+    click(box, "keepEdits")
+    qtbot.waitUntil(lambda: "result" in shown and w.model.table.columns[NOTES][0] == "", timeout=20_000)
+    table = w.model.table
+    assert "ana.pereira@example.org" in table.columns[EMAIL]
+    assert "joao.souza@gmail.com" in table.columns[EMAIL]
+    assert table.columns[FIRST_NAME].index("Carlos") in table.excluded
+    assert w.act_undo.isEnabled()
+    w.act_undo.trigger()  # the exclusion, made before the remap, is still undoable
+    assert not table.excluded
+    w.act_redo.trigger()
+    qtbot.waitUntil(lambda: w.report_panel.report.get("excluded_rows") == 1, timeout=10_000)
+
+    # Retry: start over this time.
+    shown.clear()
+    w.jobs_panel.retry_current()
+    box = asked(qtbot, w)
+    assert "3 edits" in box.text()
+    click(box, "startOver")
+    qtbot.waitUntil(lambda: "result" in shown, timeout=20_000)
+    wait_result(qtbot, w, job.id)
+    assert not w.model.table.excluded and "joao.souza@gmial.com" in w.model.table.columns[EMAIL]
+    assert not w.act_undo.isEnabled() and not ctx.store.get(job.id).edits.get("ops")
+
+
+def test_an_edit_that_no_longer_applies_is_listed(ctx, qtbot, files):
+    w = ctx.window
+    drop(w, [files["a"]])
+    job = wait_finished(qtbot, ctx, 1)[0]
+    wait_result(qtbot, w, job.id)
+    model = w.model
+    r = find_row(model, NOTES, "lead")
+    model.setData(model.index(r, column(NOTES)), "ligar amanhã")
+    shown = []
+    w.jobShown.connect(lambda job_id, view: shown.append(view))
+    w.mapping_editor.choose("Observação", None)
+    click(asked(qtbot, w), "keepEdits")
+    qtbot.waitUntil(lambda: "result" in shown and w.session.result is not None, timeout=20_000)
+    wait_result(qtbot, w, job.id)
+    banner = w.review.banner
+    assert banner.isVisible() and "1 of your edits no longer applies" in banner.text()
+    assert "row 3 of evento.csv: Notes was typed over the column Observação" in banner.text()
+    assert ctx.store.get(job.id).edits["pending"]  # kept, not dropped
+
+
+def test_undo_history_survives_a_restart_and_closing_logs_no_error(qapp, data_dir, qtbot, files, caplog):
+    from ghl_desktop.gui.app import AppContext, make_application
+
+    make_application()
+    first = AppContext(data_dir)
+    first.window.show()
+    drop(first.window, [files["a"]])
+    job = wait_finished(qtbot, first, 1)[0]
+    wait_result(qtbot, first.window, job.id)
+    review_a_few_things(first.window, qtbot)
+    first.window.act_undo.trigger()  # the exclusion is undone: on the redo side
+    with caplog.at_level(logging.WARNING):
+        first.close()  # closing after edits: saved once, cleanly
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+    saved = first.store  # closed
+    del saved
+
+    again = AppContext(data_dir)
+    again.window.show()
+    try:
+        again.window.jobs_panel.select_job(job.id)
+        wait_result(qtbot, again.window, job.id)
+        w = again.window
+        assert "ana.pereira@example.org" in w.model.table.columns[EMAIL]
+        assert not w.model.table.excluded
+        assert w.act_redo.isEnabled() and w.act_undo.isEnabled()
+        w.act_redo.trigger()
+        assert w.model.table.columns[FIRST_NAME].index("Carlos") in w.model.table.excluded
+        w.act_undo.trigger()
+        w.act_undo.trigger()  # the accepted suggestion
+        assert "joao.souza@gmial.com" in w.model.table.columns[EMAIL]
+    finally:
+        again.close()
+
+
+def test_a_merged_contact_is_split_back_and_undone(ctx, qtbot, files):
+    w = ctx.window
+    drop(w, [files["a"]])
+    job = wait_finished(qtbot, ctx, 1)[0]
+    wait_result(qtbot, w, job.id)
+    w.review.set_mode(MERGED)
+    assert w.model.rowCount() == 1
+    w.review.select_cell(0, column(PHONE))
+    n = len(w.model.table)
+    assert w.split_selected()
+    assert len(w.model.table) == n + 1 and w.model.rowCount() == 0  # no merged contact left
+    assert ctx.store.get(job.id).edits["ops"][-1]["op"] == "split"
+    w.act_undo.trigger()
+    assert len(w.model.table) == n and w.model.rowCount() == 1
