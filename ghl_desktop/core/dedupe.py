@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
 from operator import ne, not_, or_
 from typing import Callable
 
@@ -398,8 +398,9 @@ def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
     for name in out.columns:
         out.columns[name] = values[name]
     _merged_review_data(table, groups, values, out)
-    sources = table.sources
-    out.merged = {i: [sources[r] for r in g[1:]] for i, g in enumerate(groups)}
+    sources = table.sources  # the merged-away rows' (file, row) pairs, cut group by group
+    pairs = iter(list(zip(_gather(sources.files, rest), _gather(sources.rows, rest))))
+    out.merged = {i: list(islice(pairs, len(g) - 1)) for i, g in enumerate(groups)}
     return out
 
 
