@@ -210,7 +210,11 @@ def _links(main: list[str], extra: list[str], n: int, suspects=_UNKNOWN) -> list
     for a in range(0, len(keys), _SCAN):
         firsts += map(owner.setdefault, keys[a:a + _SCAN], rows[a:a + _SCAN])
     linked = _positions_of(ne, firsts, rows)
-    return list(zip(_gather(firsts, linked), _gather(rows, linked)))
+    firsts, rows = _gather(firsts, linked), _gather(rows, linked)
+    links: list[tuple[int, int]] = []
+    for a in range(0, len(linked), _SCAN):  # no one C call making every pair
+        links += zip(firsts[a:a + _SCAN], rows[a:a + _SCAN])
+    return links
 
 
 def _merged_groups(table: ContactTable, suspects: Suspects | None = None) -> list[list[int]]:
