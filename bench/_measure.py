@@ -1,7 +1,7 @@
 """Run one side of the benchmark in this (fresh) process and print seconds and peak memory as JSON.
 
-    python bench/_measure.py reference IN OUT
-    python bench/_measure.py project IN OUT
+    python bench/_measure.py reference IN [IN ...] OUT
+    python bench/_measure.py project IN [IN ...] OUT
 """
 
 from __future__ import annotations
@@ -16,25 +16,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def main() -> None:
-    side, inp, out = sys.argv[1:4]
+    side, inputs, out = sys.argv[1], sys.argv[2:-1], sys.argv[-1]
     t0 = time.perf_counter()
     if side == "reference":
         import reference
 
-        rows = reference.run(inp, out)
+        rows = reference.run(inputs, out)
+        merged = None
     else:
         from ghl_desktop.cli import main as cli
 
         # As the command-line program runs it: the process ends right after (``core.end_process``).
-        rc = cli(["convert", inp, "--out", out, "--split-rows", "0", "--report", out + ".json"],
+        rc = cli(["convert", *inputs, "--out", out, "--split-rows", "0", "--report", out + ".json"],
                  process_ends=True)
         assert rc == 0, rc
-        rows = json.loads(Path(out + ".json").read_text())["total_rows"]
+        report = json.loads(Path(out + ".json").read_text())
+        rows, merged = report["total_rows"], report["duplicates_merged"]
     seconds = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # The normalizing helper process (large inputs on two cores) has memory of its own.
     helper_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "helper_peak_mb": helper_mb, "rows": rows}))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "helper_peak_mb": helper_mb, "rows": rows,
+                      "merged": merged}))
     if side != "reference":
         from ghl_desktop.core import end_process
 

@@ -1,9 +1,21 @@
-"""Generate realistic messy Brazilian contact CSVs for benchmarks (seeded, so runs compare).
+"""Generate realistic messy Brazilian contact lists for benchmarks (seeded, so runs compare).
 
 Columns: full name, email, phone, company, city, tags — the shapes a real export has: ALL CAPS
 names, emails in upper case with spaces, phones in every format Brazilians type (with and without
 +55, 0055, the old 8-digit mobiles, landlines, two numbers in a cell), some invalid values, and
-repeated companies, cities and tags. About 80 bytes a row.
+repeated companies, cities and tags. About 90 bytes a row.
+
+The bench matrix (``bench/run.py``) varies the list the way real ones vary:
+
+- ``dup``: the share of rows that are a person already listed, in the forms people have: the
+  same email in another case or with spaces around it, the same phone written another way, or
+  one of the two plus a new other one, so chains form (A shares an email with B, B a phone with C);
+  their names may be cased differently or missing, their company or tags may differ;
+- ``intl``: the share of addresses whose local part keeps its accents (``joão.silva@…``, a few
+  typed decomposed, as some Macs paste them);
+- ``wide``: a CRM export of 35 columns, 25 of them custom-field-like (ids, dates, amounts, scores,
+  UTM tags, yes/no flags, free text);
+- ``.xlsx`` output (``generate_xlsx``), with phones stored as numbers as Excel does.
 """
 
 from __future__ import annotations
@@ -11,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import unicodedata
 from pathlib import Path
 
 FIRST = ["Maria", "JOSÉ", "ana", "João", "FRANCISCO", "antônia", "Carlos", "PAULO", "Luciana", "pedro",
@@ -25,12 +38,21 @@ CITIES = ["São Paulo", "RIO DE JANEIRO", "belo horizonte", "Salvador", "Fortale
           "Porto Alegre", "Manaus", "Goiânia"]
 TAGS = ["vip", "cliente; evento 2024", "lead|instagram", "", "newsletter", "black friday, vip", ""]
 AREAS = ["11", "21", "31", "41", "51", "61", "71", "81", "85", "92", "19", "27"]
+#: Accented words people put in their addresses (the intl share keeps them).
+INTL_WORDS = ["joão", "conceição", "antônia", "josé", "luís", "andré", "mônica", "márcia", "núñez",
+              "müller", "françois", "inês", "patrícia", "caçador", "ação", "glória"]
+
+#: The wide export: 10 columns the mapper knows, 25 it does not (custom-field-like).
+WIDE_HEADER = (["ID", "Nome", "Sobrenome", "E-mail", "Celular", "Telefone fixo", "Empresa", "Endereço",
+                "Cidade", "UF", "CEP", "Tags"]
+               + ["Data de cadastro", "Última compra", "Valor total (R$)", "Pedidos", "Score", "Status",
+                  "Origem do lead", "utm_source", "utm_medium", "utm_campaign", "Consentimento LGPD",
+                  "Aceita WhatsApp", "Vendedor", "Segmento", "Plano", "Renovação", "NPS", "Canal preferido",
+                  "Código interno", "Observação interna", "Filial", "Nº de visitas", "Ticket médio"])
 
 
-def phone(rnd: random.Random, i: int) -> str:
-    area = rnd.choice(AREAS)
-    sub = f"9{rnd.randint(6, 9)}{i % 10_000_000:07d}"
-    shape = rnd.random()
+def _layout(rnd: random.Random, area: str, sub: str, shape: float) -> str:
+    """A mobile number (area + 9-digit subscriber) in one of the layouts people type."""
     if shape < 0.30:
         return f"({area}) {sub[:5]}-{sub[5:]}"
     if shape < 0.45:
@@ -41,8 +63,15 @@ def phone(rnd: random.Random, i: int) -> str:
         return f"55{area}{sub}"  # an Excel number
     if shape < 0.67:
         return f"0055 {area} {sub}"
+    return f"({area}) {sub[1:5]}-{sub[5:]}"  # before the ninth digit
+
+
+def phone(rnd: random.Random, i: int) -> str:
+    area = rnd.choice(AREAS)
+    sub = f"9{rnd.randint(6, 9)}{i % 10_000_000:07d}"
+    shape = rnd.random()
     if shape < 0.75:
-        return f"({area}) {sub[1:5]}-{sub[5:]}"  # before the ninth digit
+        return _layout(rnd, area, sub, shape)
     if shape < 0.85:
         return f"{area} {rnd.randint(2, 5)}{rnd.randint(100, 999)}-{rnd.randint(1000, 9999)}"  # landline
     if shape < 0.90:
@@ -52,9 +81,20 @@ def phone(rnd: random.Random, i: int) -> str:
     return rnd.choice(["123", "sem telefone", "0000-0000", "(11) 1234"])
 
 
-def email(rnd: random.Random, first: str, last: str, i: int) -> str:
+def _user(rnd: random.Random, first: str, last: str, i: int, intl: float) -> str:
     user = f"{first}.{last.split()[-1]}{i}".lower()
-    user = user.translate(str.maketrans("áâãàéêíóôõúçü", "aaaaeeioooucu"))
+    if intl and rnd.random() < intl:
+        user = f"{rnd.choice(INTL_WORDS)}.{last.split()[-1].lower()}{i}"
+        if not any(ord(c) > 127 for c in user):
+            user = f"{rnd.choice(INTL_WORDS)}_{user}"
+        if rnd.random() < 0.05:
+            user = unicodedata.normalize("NFD", user)  # typed decomposed
+        return user
+    return user.translate(str.maketrans("áâãàéêíóôõúçü", "aaaaeeioooucu"))
+
+
+def email(rnd: random.Random, first: str, last: str, i: int, intl: float = 0.0) -> str:
+    user = _user(rnd, first, last, i, intl)
     shape = rnd.random()
     if shape < 0.70:
         return f"{user}@{rnd.choice(DOMAINS)}"
@@ -65,16 +105,167 @@ def email(rnd: random.Random, first: str, last: str, i: int) -> str:
     return rnd.choice([f"{user}@", f"{user}.gmail.com", f"{user}@@gmail.com", f"{user} @gmail.com"])
 
 
-def generate(path: Path, rows: int, seed: int = 2024) -> Path:
+def _restyle_email(rnd: random.Random, address: str) -> str:
+    """The same address as another person (or system) typed it: case and spaces differ."""
+    s = rnd.random()
+    if s < 0.35:
+        return address.upper()
+    if s < 0.6:
+        return f"  {address} "
+    if s < 0.8:
+        local, _, domain = address.partition("@")
+        return f"{local.capitalize()}@{domain.upper()}"
+    return address
+
+
+def _person_row(rnd: random.Random, i: int, intl: float) -> tuple[list[str], tuple]:
+    """A new person: (name, email, phone, company, city, tags) and its keys for later duplicates."""
+    first, last = rnd.choice(FIRST), rnd.choice(LAST)
+    area = rnd.choice(AREAS)
+    sub = f"9{rnd.randint(6, 9)}{i % 10_000_000:07d}"
+    e = email(rnd, first, last, i, intl)
+    p = phone(rnd, i)
+    key_email = e.strip().lower() if e.count("@") == 1 and " @" not in e and not e.strip().endswith("@") else None
+    # a mobile in a plain layout is the phone later duplicates write again (another way)
+    key_phone = None
+    shape = rnd.random()
+    if shape < 0.75:
+        key_phone = (area, sub)
+        p = _layout(rnd, area, sub, shape)
+    return [f"{first} {last}", e, p, rnd.choice(COMPANIES), rnd.choice(CITIES), rnd.choice(TAGS)], (
+        first, last, key_email, key_phone)
+
+
+def _duplicate_row(rnd: random.Random, i: int, keys: tuple, intl: float) -> tuple[list[str], tuple]:
+    """Someone already listed, again: same email (restyled), same phone (relaid), or one of them
+    with a new other one (the next duplicate of this row may take that one: a chain)."""
+    first, last, key_email, key_phone = keys
+    name = rnd.choice([f"{first} {last}", f"{first} {last}".upper(), f"{first}", ""])
+    s = rnd.random()
+    new_email = email(rnd, first, last, i, intl)
+    new_area, new_sub = rnd.choice(AREAS), f"9{rnd.randint(6, 9)}{i % 10_000_000:07d}"
+    if s < 0.35 and key_email:  # same email, another phone (or none)
+        e = _restyle_email(rnd, key_email)
+        kp = (new_area, new_sub) if rnd.random() < 0.6 else None
+        p = _layout(rnd, new_area, new_sub, rnd.random()) if kp else ""
+        ke = key_email
+    elif s < 0.7 and key_phone:  # same phone written another way, another email (or none)
+        p = _layout(rnd, *key_phone, rnd.random())
+        e = new_email if rnd.random() < 0.6 else ""
+        kp, ke = key_phone, None
+    else:  # both again, each in another form
+        e = _restyle_email(rnd, key_email) if key_email else new_email
+        p = _layout(rnd, *key_phone, rnd.random()) if key_phone else phone(rnd, i)
+        ke, kp = key_email, key_phone
+    if ke is None and e.count("@") == 1 and " @" not in e and not e.strip().endswith("@"):
+        ke = e.strip().lower()
+    company = rnd.choice(COMPANIES) if rnd.random() < 0.5 else ""
+    tags = rnd.choice(TAGS)
+    return [name, e, p, company, rnd.choice(CITIES), tags], (first, last, ke, kp)
+
+
+def rows(n: int, seed: int = 2024, *, dup: float = 0.0, intl: float = 0.0, start: int = 0):
+    """``n`` rows of (name, email, phone, company, city, tags). With ``dup`` and ``intl`` both 0
+    these are the rows the benchmark always used (same seed, same values)."""
     rnd = random.Random(seed)
+    if not dup and not intl:
+        for i in range(start, start + n):
+            first, last = rnd.choice(FIRST), rnd.choice(LAST)
+            yield [f"{first} {last}", email(rnd, first, last, i), phone(rnd, i),
+                   rnd.choice(COMPANIES), rnd.choice(CITIES), rnd.choice(TAGS)]
+        return
+    seen: list[tuple] = []
+    for i in range(start, start + n):
+        if seen and rnd.random() < dup:
+            # mostly recent people (lists are appended to), sometimes anyone
+            j = len(seen) - 1 - min(int(rnd.expovariate(1 / 2000)), len(seen) - 1) if rnd.random() < 0.7 \
+                else rnd.randrange(len(seen))
+            row, keys = _duplicate_row(rnd, i, seen[j], intl)
+        else:
+            row, keys = _person_row(rnd, i, intl)
+        seen.append(keys)
+        yield row
+
+
+def _wide(rnd: random.Random, i: int, row: list[str]) -> list[str]:
+    name, e, p, company, city, tags = row
+    first, _, last = name.partition(" ")
+    fixed = f"{rnd.choice(AREAS)} 3{rnd.randint(100, 999)}-{rnd.randint(1000, 9999)}" if rnd.random() < 0.3 else ""
+    street = rnd.choice(["Rua das Flores", "Av. Paulista", "Rua XV de Novembro", "Travessa São José", ""])
+    addr = f"{street}, {rnd.randint(1, 3000)}" if street else ""
+    uf = rnd.choice(["SP", "RJ", "mg", "BA", "CE", "PR", "pe", "RS", "AM", "GO", ""])
+    cep = rnd.choice([f"{rnd.randint(1000, 99999):05d}-{rnd.randint(0, 999):03d}", f"{rnd.randint(1000000, 99999999)}", ""])
+    d = f"{rnd.randint(1, 28):02d}/{rnd.randint(1, 12):02d}/{rnd.randint(2015, 2025)}"
+    custom = [
+        d, rnd.choice([f"2024-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}", ""]),
+        f"{rnd.randint(0, 99999)},{rnd.randint(0, 99):02d}", str(rnd.randint(0, 40)), str(rnd.randint(0, 100)),
+        rnd.choice(["ativo", "inativo", "lead", "cliente", "churn"]),
+        rnd.choice(["Instagram", "Google Ads", "Indicação", "Site", "Evento", ""]),
+        rnd.choice(["facebook", "google", "newsletter", ""]), rnd.choice(["cpc", "email", "organic", ""]),
+        rnd.choice(["black-friday-2024", "natal", "lancamento", ""]), rnd.choice(["sim", "não", "Sim", ""]),
+        rnd.choice(["SIM", "NÃO", ""]), rnd.choice(["Ana Paula", "Ricardo", "Bruna", "Thiago"]),
+        rnd.choice(["varejo", "serviços", "indústria", "saúde"]), rnd.choice(["básico", "pro", "enterprise", ""]),
+        rnd.choice([f"{rnd.randint(1, 28):02d}/{rnd.randint(1, 12):02d}/2026", ""]), str(rnd.randint(0, 10)),
+        rnd.choice(["WhatsApp", "E-mail", "Telefone", "SMS"]), f"C{rnd.randint(0, 10**8):08d}",
+        rnd.choice(["", "", "Cliente pediu retorno na segunda; ligar após 14h", "Não ligar, prefere \"WhatsApp\""]),
+        rnd.choice(["Matriz", "Filial Centro", "Filial Norte"]),
+        str(rnd.randint(0, 500)), f"{rnd.randint(10, 2000)},{rnd.randint(0, 99):02d}",
+    ]
+    return [str(100000 + i), first, last, e, p, fixed, company, addr, city, uf, cep, tags, *custom]
+
+
+HEADER = ["Nome completo", "E-mail", "Celular", "Empresa", "Cidade", "Tags"]
+
+
+def generate(path: Path, n: int, seed: int = 2024, *, dup: float = 0.0, intl: float = 0.0,
+             wide: bool = False, start: int = 0, header: list[str] | None = None) -> Path:
+    """A CSV of ``n`` rows (see ``rows``); ``wide``: the 35-column export; ``header``: other
+    names for the six columns (a second input from another system)."""
+    extra = random.Random(seed + 1)
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Nome completo", "E-mail", "Celular", "Empresa", "Cidade", "Tags"])
-        for i in range(rows):
-            first, last = rnd.choice(FIRST), rnd.choice(LAST)
-            w.writerow([f"{first} {last}", email(rnd, first, last, i), phone(rnd, i),
-                        rnd.choice(COMPANIES), rnd.choice(CITIES), rnd.choice(TAGS)])
+        w.writerow(WIDE_HEADER if wide else (header or HEADER))
+        for i, row in enumerate(rows(n, seed, dup=dup, intl=intl, start=start), start):
+            w.writerow(_wide(extra, i, row) if wide else row)
     return path
+
+
+def generate_xlsx(path: Path, n: int, seed: int = 2024, *, dup: float = 0.0, intl: float = 0.0) -> Path:
+    """The same rows as an Excel workbook (openpyxl, write-only): phones that are plain digits are
+    stored as numbers, as Excel does when someone types or pastes them."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Contatos")
+    ws.append(HEADER)
+    for row in rows(n, seed, dup=dup, intl=intl):
+        p = row[2]
+        if p.isdigit():
+            row[2] = int(p)
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+#: A second system's export of the same kind of list: other names, another column order.
+OTHER_HEADER = ["Email", "Nome", "Telefone", "Cidade", "Empresa", "Etiquetas"]
+_OTHER_ORDER = [1, 0, 2, 4, 3, 5]
+
+
+def generate_pair(first: Path, second: Path, n: int, seed: int = 2024, *, dup: float = 0.3) -> tuple[Path, Path]:
+    """Two inputs of ``n`` rows together: the first half of one list in ``first``, the rest in
+    ``second`` with ``OTHER_HEADER`` (so duplicates also fall across the two files)."""
+    half = n // 2
+    with open(first, "w", encoding="utf-8", newline="") as fa, open(second, "w", encoding="utf-8", newline="") as fb:
+        wa, wb = csv.writer(fa), csv.writer(fb)
+        wa.writerow(HEADER)
+        wb.writerow(OTHER_HEADER)
+        for i, row in enumerate(rows(n, seed, dup=dup)):
+            if i < half:
+                wa.writerow(row)
+            else:
+                wb.writerow([row[j] for j in _OTHER_ORDER])
+    return first, second
 
 
 if __name__ == "__main__":
@@ -82,5 +273,11 @@ if __name__ == "__main__":
     ap.add_argument("rows", type=int)
     ap.add_argument("out", type=Path)
     ap.add_argument("--seed", type=int, default=2024)
+    ap.add_argument("--dup", type=float, default=0.0)
+    ap.add_argument("--intl", type=float, default=0.0)
+    ap.add_argument("--wide", action="store_true")
     a = ap.parse_args()
-    generate(a.out, a.rows, a.seed)
+    if a.out.suffix.lower() == ".xlsx":
+        generate_xlsx(a.out, a.rows, a.seed, dup=a.dup, intl=a.intl)
+    else:
+        generate(a.out, a.rows, a.seed, dup=a.dup, intl=a.intl, wide=a.wide)

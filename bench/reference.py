@@ -1,8 +1,10 @@
 """The reference a user would write: pandas + the libraries, row by row.
 
-``pandas.read_csv(dtype=str)``, then for every row ``phonenumbers.parse`` / ``is_valid_number`` /
-``format_number(E164)`` and ``email_validator.validate_email(check_deliverability=False)``, then
-``to_csv``. Benchmarks report the project's speed as a ratio against this, measured in the same run.
+``pandas.read_csv(dtype=str)`` (``read_excel(engine="calamine")`` for a workbook; several inputs
+read one by one and concatenated, their email and phone columns found by name), then for every
+row ``phonenumbers.parse`` / ``is_valid_number`` / ``format_number(E164)`` and
+``email_validator.validate_email(check_deliverability=False)``, then ``to_csv``. Benchmarks report
+the project's speed as a ratio against this, measured in the same run.
 """
 
 from __future__ import annotations
@@ -13,9 +15,24 @@ import pandas as pd
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+EMAIL_NAMES = ("E-mail", "Email")
+PHONE_NAMES = ("Celular", "Telefone")
 
-def run(inp: str, out: str, region: str = "BR") -> int:
-    df = pd.read_csv(inp, dtype=str, keep_default_na=False)
+
+def _read(path: str) -> pd.DataFrame:
+    if path.lower().endswith((".xlsx", ".xls")):
+        df = pd.read_excel(path, dtype=str, engine="calamine").fillna("")
+    else:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    email = next(c for c in df.columns if c in EMAIL_NAMES)
+    phone = next(c for c in df.columns if c in PHONE_NAMES)
+    return df.rename(columns={email: "E-mail", phone: "Celular"})
+
+
+def run(inputs: str | list[str], out: str, region: str = "BR") -> int:
+    paths = [inputs] if isinstance(inputs, str) else inputs
+    frames = [_read(p) for p in paths]
+    df = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     emails, phones = [], []
     for raw_email, raw_phone in zip(df["E-mail"], df["Celular"]):
         try:
@@ -37,4 +54,4 @@ def run(inp: str, out: str, region: str = "BR") -> int:
 
 
 if __name__ == "__main__":
-    run(sys.argv[1], sys.argv[2])
+    run(sys.argv[1:-1], sys.argv[-1])

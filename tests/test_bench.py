@@ -9,15 +9,66 @@ BENCH = Path(__file__).resolve().parents[1] / "bench" / "run.py"
 
 
 def test_bench_runs_at_a_small_size(tmp_path):
+    """Every line of the matrix runs (reference, project, window probe) and lands in one table."""
     out = tmp_path / "bench.json"
     proc = subprocess.run([sys.executable, str(BENCH), "--sizes", "1500", "--json", str(out)],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "ratio" in proc.stdout and "1st preview ms" in proc.stdout
-    row = json.loads(out.read_text())["results"][0]
-    assert row["rows"] == 1500 and row["reference_s"] > 0 and row["project_s"] > 0
-    assert row["ratio"] > 0 and row["peak_mb"] > 0 and row["max_stall_ms"] >= 0 and row["helper_peak_mb"] >= 0
-    assert row["first_preview_ms"] is None or row["first_preview_ms"] > 0
+    results = json.loads(out.read_text())["results"]
+    assert [r["line"] for r in results] == ["base", "dup30", "dup60", "intl25", "dup30+intl25", "wide35",
+                                            "xlsx/5", "xlsx", "two-inputs"]
+    by_line = {r["line"]: r for r in results}
+    for row in results:
+        assert row["line"] in proc.stdout
+        assert row["rows"] == (300 if row["line"] == "xlsx/5" else 1500)
+        assert row["reference_s"] > 0 and row["project_s"] > 0 and row["ratio"] > 0
+        assert row["peak_mb"] > 0 and row["helper_peak_mb"] >= 0
+        if row["line"] == "two-inputs":  # one job per dropped file: no window numbers
+            assert row["max_stall_ms"] is None
+        else:
+            assert row["max_stall_ms"] >= 0
+            assert row["first_preview_ms"] is None or row["first_preview_ms"] > 0
+    # the generators do what the lines say: no duplicates in base, about 30% and 60% merged
+    assert by_line["base"]["merged"] == 0 and by_line["intl25"]["merged"] == 0
+    assert 0.2 * 1500 < by_line["dup30"]["merged"] < 0.35 * 1500
+    assert 0.45 * 1500 < by_line["dup60"]["merged"] < 0.65 * 1500
+    assert 0.2 * 1500 < by_line["two-inputs"]["merged"] < 0.35 * 1500
+
+
+def test_the_generators_vary_the_shapes(tmp_path):
+    """Duplicates come in several forms (restyled emails, relaid phones), intl25 has accented
+    local parts (some decomposed), the wide export has 35 columns; base is the original data."""
+    import csv
+    import unicodedata
+
+    sys.path.insert(0, str(BENCH.parent))
+    import make_data
+
+    rows = list(make_data.rows(5000, dup=0.3, intl=0.25))
+    emails = [r[1] for r in rows]
+    accented = [e for e in emails if any(ord(c) > 127 for c in e)]
+    assert 0.15 * 5000 < len(accented) < 0.35 * 5000
+    assert any(unicodedata.normalize("NFC", e) != e for e in accented)  # some typed decomposed
+    variants: dict[str, set[str]] = {}
+    for e in emails:
+        if "@" in e:
+            variants.setdefault(e.strip().lower(), set()).add(e)
+    assert sum(len(v) > 1 for v in variants.values()) > 200  # the same address typed differently
+    digits: dict[str, set[str]] = {}
+    for r in rows:
+        d = "".join(c for c in r[2] if c.isdigit())[-8:]
+        if len(d) == 8 and "/" not in r[2]:
+            digits.setdefault(d, set()).add(r[2])
+    assert sum(len(v) > 1 for v in digits.values()) > 200  # the same phone written differently
+    with open(make_data.generate(tmp_path / "w.csv", 50, wide=True), encoding="utf-8") as fh:
+        widths = {len(r) for r in csv.reader(fh)}
+    assert widths == {35}
+    # with no duplicates and no accents the rows are the ones the benchmark always used
+    assert list(make_data.rows(2)) == [
+        ["Juliana Ferreira", " JULIANA.FERREIRA0@UOL.COM.BR ", "41 4645-5016", "", "Curitiba", ""],
+        ["Gabriel dos Anjos", "gabriel.anjos1@bol.com.br", "(85) 6000-0001", "", "Porto Alegre", "black friday, vip"],
+    ]
 
 
 def test_the_stall_trace_runs_and_names_the_threads(tmp_path):

@@ -16,7 +16,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
+from operator import ne, not_, or_
 from typing import Callable
 
 from . import schema as F
@@ -35,8 +36,9 @@ def _split_list(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()] if value else []
 
 
-def _suspects(*key_lists: list[str]) -> set[str]:
-    """A small superset of the non-empty keys that occur more than once in ``key_lists``."""
+def _suspects(*key_lists: list[str]) -> set[str] | None:
+    """A small superset of the non-empty keys that occur more than once in ``key_lists``, or None
+    when that would be most of them (see ``_KeyWatch``)."""
     watch = _KeyWatch()
     for keys in key_lists:
         watch.add(keys)
@@ -51,15 +53,21 @@ class _KeyWatch:
     suspects. One set insert per key; a dict of key -> first row (``setdefault`` per key) costs
     about twice as much at a million rows. Empty cells are counted out per block, where the block
     is still in the CPU cache, rather than filtered out in a pass of their own.
+
+    In a list with many duplicates nearly every block holds one, and the suspects would be a copy
+    of every key: past ``_SUSPECTS_MAX`` of them the watch stops collecting (``suspects()`` is
+    None: every key is a suspect) and the merge looks at every key.
     """
 
     def __init__(self) -> None:
         self.seen = {""}
         self.older: list[set[str]] = []  # full sets, each at most _SET_CAP keys (see below)
-        self._suspects: set[str] = set()
+        self._suspects: set[str] | None = set()
 
     def add(self, keys: list[str]) -> None:
         seen, older, suspects = self.seen, self.older, self._suspects
+        if suspects is None:
+            return
         for start in range(0, len(keys), _BLOCK):
             block = keys[start:start + _BLOCK]
             before = len(seen)
@@ -68,13 +76,17 @@ class _KeyWatch:
             if (grown != len(block) and grown != len(block) - block.count("")) or any(
                     not o.isdisjoint(block) for o in older):
                 suspects.update(block)
+                if len(suspects) > _SUSPECTS_MAX:
+                    self._suspects = None
+                    self.release()
+                    return
             if len(seen) > _SET_CAP:
                 seen.discard("")
                 older.append(seen)
                 seen = self.seen = {""}
 
-    def suspects(self) -> set[str]:
-        return self._suspects - {""}
+    def suspects(self) -> set[str] | None:
+        return None if self._suspects is None else self._suspects - {""}
 
     def release(self) -> None:
         """Let go of the key sets one at a time (see ``DuplicateWatch.release``)."""
@@ -86,10 +98,10 @@ class _KeyWatch:
 
 @dataclass(frozen=True)
 class Suspects:
-    """The keys that may occur more than once in the first ``rows`` rows of a table."""
+    """The keys that may occur more than once in the first ``rows`` rows of a table (None: any)."""
 
-    emails: frozenset[str]
-    phones: frozenset[str]
+    emails: frozenset[str] | None
+    phones: frozenset[str] | None
     rows: int
 
 
@@ -117,7 +129,9 @@ class DuplicateWatch:
         self.rows += len(chunk)
 
     def suspects(self) -> Suspects:
-        return Suspects(frozenset(self.emails.suspects()), frozenset(self.phones.suspects()), self.rows)
+        emails, phones = self.emails.suspects(), self.phones.suspects()
+        return Suspects(None if emails is None else frozenset(emails), None if phones is None else frozenset(phones),
+                        self.rows)
 
     def release(self) -> None:
         """Free the key sets a set at a time, before the merge (its suspects are taken already).
@@ -162,41 +176,54 @@ def _positions(pred, items: list[str]) -> list[int]:
 #: to stall the window while a conversion keeps both cores busy. A set of at most this size last
 #: grows at ~315k keys. The price: keys past the first set are also looked up in the older set(s).
 _SET_CAP = 600_000
+#: Suspect keys collected at most (then every key is one): a set of more would cost memory and
+#: time for no filtering.
+_SUSPECTS_MAX = 150_000
+#: ``_links``' default: no suspects given (they are worked out there).
+_UNKNOWN = object()
 
 
-def _links(main: list[str], extra: list[str], n: int, suspects: frozenset[str] | None = None) -> list[tuple[int, int]]:
+def _links(main: list[str], extra: list[str], n: int, suspects=_UNKNOWN) -> list[tuple[int, int]]:
     """(row that first had a key, a later row with the same key) for one kind of key (emails or
     phones: the non-empty cells of the main column and the comma-separated extra one).
 
     Column-wise with C-level loops: at a million rows a generator or an f-string per row costs
-    seconds. Only the rows holding a suspect key (``suspects``, from ``_suspects`` unless given)
-    are looked at one by one.
+    seconds. Only the rows holding a suspect key (``suspects``, from ``_suspects`` unless given;
+    None: every key is one) are looked at.
     """
     if len(main) != n:
         main = main[:n]
     if len(extra) != n:
         extra = extra[:n]
-    if suspects is not None and not suspects:
+    if suspects is not None and suspects is not _UNKNOWN and not suspects:
         return []
     extra_keys, cells, pieces = _extra_keys(extra)
-    if suspects is None:
+    if suspects is _UNKNOWN:
         suspects = _suspects(main, extra_keys)
-        if not suspects:
+        if suspects is not None and not suspects:
             return []
-    suspect = suspects.__contains__
-    pairs = [(main[r], r) for r in _positions(suspect, main)]
+    suspect = bool if suspects is None else suspects.__contains__
+    rows = _positions(suspect, main)
+    keys = _gather(main, rows)
     hits = _positions(suspect, extra_keys)
     if hits:
         counts = map((1).__add__, map(str.count, cells, repeat(",")))
         piece_rows = chain.from_iterable(map(repeat, compress(range(n), extra), counts))
         extra_rows = list(compress(piece_rows, pieces))
-        pairs += [(extra_keys[i], extra_rows[i]) for i in hits]
+        keys += _gather(extra_keys, hits)
+        rows += _gather(extra_rows, hits)
+    # Each (key, row) is linked to the first row that had the key: one C-level ``setdefault`` per
+    # key (with many duplicates most keys are suspects: a Python step per key cost ~1 µs each),
+    # a slice at a time.
     owner: dict[str, int] = {}
-    links = []
-    for key, r in pairs:
-        first = owner.setdefault(key, r)
-        if first != r:
-            links.append((first, r))
+    firsts: list[int] = []
+    for a in range(0, len(keys), _SCAN):
+        firsts += map(owner.setdefault, keys[a:a + _SCAN], rows[a:a + _SCAN])
+    linked = _positions_of(ne, firsts, rows)
+    firsts, rows = _gather(firsts, linked), _gather(rows, linked)
+    links: list[tuple[int, int]] = []
+    for a in range(0, len(linked), _SCAN):  # no one C call making every pair
+        links += zip(firsts[a:a + _SCAN], rows[a:a + _SCAN])
     return links
 
 
@@ -207,37 +234,49 @@ def _merged_groups(table: ContactTable, suspects: Suspects | None = None,
     ``by``: which keys make a duplicate (``DEDUPE_BY``)."""
     n = len(table)
     cols = table.columns
-    if suspects is not None and suspects.rows != n:
-        suspects = None
+    emails = phones = _UNKNOWN
+    if suspects is not None and suspects.rows == n:
+        emails, phones = suspects.emails, suspects.phones
     links = []
     if by != BY_PHONE:
-        links += _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n, suspects and suspects.emails)
+        links += _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n, emails)
     if by != BY_EMAIL:
-        links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n, suspects and suspects.phones)
+        links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n, phones)
     if not links:
         return []
     # Union-find over just the rows that share a key; the root of a group is its smallest row.
+    # The finds are written inline (a call per find was half the time of a merge of many
+    # duplicates); each row found is pointed straight at its root.
     parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        root = x
-        while (up := parent.get(root, root)) != root:
-            root = up
-        while x != root:
-            x, parent[x] = parent[x], root
-        return root
-
+    up = parent.get
     for a, b in links:
-        a, b = find(a), find(b)
-        if a != b:
-            if a < b:
-                parent[b] = a
+        ra = a
+        while (u := up(ra, ra)) != ra:
+            ra = u
+        if ra != a:
+            parent[a] = ra
+        rb = b
+        while (u := up(rb, rb)) != rb:
+            rb = u
+        if rb != b:
+            parent[b] = rb
+        if ra != rb:
+            if ra < rb:
+                parent[rb] = ra
             else:
-                parent[a] = b
+                parent[ra] = rb
     groups: dict[int, list[int]] = {}
-    for r in sorted({r for link in links for r in link}):
-        groups.setdefault(find(r), []).append(r)  # smallest row first: groups come in root order
-    return list(groups.values())
+    for r in sorted(parent):  # every row of a group but its root (its smallest row), in row order
+        root = r
+        while (u := up(root, root)) != root:
+            root = u
+        parent[r] = root
+        group = groups.get(root)
+        if group is None:
+            groups[root] = [root, r]
+        else:
+            group.append(r)
+    return [groups[root] for root in sorted(groups)]
 
 
 def duplicate_groups(table: ContactTable, by: str = BY_EMAIL_PHONE) -> list[list[int]]:
@@ -276,47 +315,44 @@ def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
     """
     groups = _merged_groups(table, suspects, by)
     drop = sorted(r for g in groups for r in g[1:])
-    if not in_place:
+    if not in_place and not groups:
+        return table, 0
+    # Each group's merged row, worked out column by column into a table of one row per group;
+    # the table (or its copy) then loses the merged-away rows and takes each group's merged row.
+    merged = _merged_rows(table, groups)
+    if in_place:
+        if before_drop is not None:
+            before_drop(table, drop, MergedHeads([g[0] for g in groups], merged))
         if not groups:
             return table, 0
+        table.drop_rows(drop)
+        out = table
+    else:
         out = table.without_rows(drop)
-        tags: dict[tuple[str, ...], str] = {}
-        for group in groups:
-            _merge_into(out, group[0] - bisect_left(drop, group[0]), table, group, tags)
-        return out, len(drop)
-    # The merged rows as they were (a small take), merged into a scratch table of one row per
-    # group; the table then loses the merged-away rows and takes each group's merged row.
-    rows = sorted(r for g in groups for r in g)
-    before = table.take(rows)
-    at = {r: i for i, r in enumerate(rows)}
-    merged = table.empty_like()
-    for c in merged.columns:
-        merged.columns[c] = [""] * len(groups)
-    tags = {}
-    for i, group in enumerate(groups):
-        _merge_into(merged, i, before, [at[r] for r in group], tags)
-    if before_drop is not None:
-        before_drop(table, drop, MergedHeads([g[0] for g in groups], merged))
-    if not groups:
-        return table, 0
-    table.drop_rows(drop)
-    for i, group in enumerate(groups):
-        _copy_row(merged, i, table, group[0] - bisect_left(drop, group[0]))
-    return table, len(drop)
+    _put_rows(merged, out, [g[0] - bisect_left(drop, g[0]) for g in groups])
+    return out, len(drop)
 
 
-def _copy_row(src: ContactTable, i: int, dst: ContactTable, r: int) -> None:
-    """Row ``i`` of ``src`` (values and review data) into row ``r`` of ``dst``, as ``_merge_into``
-    would have written it there."""
+def _put_rows(src: ContactTable, dst: ContactTable, at: list[int]) -> None:
+    """Row ``i`` of ``src`` (values and review data) into row ``at[i]`` of ``dst``. Only the cells
+    whose value changes are written (found by C-level scans): most of a merged row is its first
+    row's values already."""
     for name, col in src.columns.items():
-        dst.columns[name][r] = col[i]
+        out = dst.columns[name]
+        now = _gather(out, at)
+        for i in _positions_of(ne, now, col):
+            out[at[i]] = col[i]
     for attr in ("problems", "suggestions"):
-        value = getattr(src, attr).get(i)
-        if value:
-            getattr(dst, attr)[r] = value
-        else:
-            getattr(dst, attr).pop(r, None)
-    dst.merged[r] = src.merged[i]
+        have, put = getattr(src, attr), getattr(dst, attr)
+        for i, r in enumerate(at):
+            value = have.get(i)
+            if value:
+                put[r] = value
+            else:
+                put.pop(r, None)
+    merged_into, put = src.merged, dst.merged
+    for i, r in enumerate(at):
+        put[r] = merged_into[i]
 
 
 @lru_cache(maxsize=16)
@@ -334,90 +370,157 @@ def _unions(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(schema.of_kind(F.TAGS_KIND)), tuple(schema.of_kind(F.NOTES_KIND))
 
 
-def _merge_into(
-    out: ContactTable,
-    new_row: int,
-    table: ContactTable,
-    group: list[int],
-    tags_cache: dict[tuple[str, ...], str] | None = None,
-) -> None:
-    """Merge the rows of ``group`` into row ``new_row`` of ``out``. ``tags_cache`` remembers the
-    merged tags of a combination of tag cells (a list repeats a few tag cells many times)."""
+def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
+    """One row per group (rows in row order): each field's merged value and the review data the
+    group's first row gets. Column by column, so the cost is a few C-level passes over the
+    groups' rows per field plus a short Python step per group for the fields that need one:
+    linear in the rows merged.
+
+    For each field the first non-empty value wins; the emails and phones of the other rows that
+    did not win become additional ones (with the additional ones, in order, once each); tags are
+    unioned; notes are the distinct ones, one per line. Problems the merge resolved are dropped (an
+    error on a field that now has a value; a warning about a value that did not win), as are
+    suggestions for values that did not win.
+    """
     cols = table.columns
-    values: dict[str, str] = {}
-    for name in _first_wins(table.schema):  # the first non-empty value wins
+    out = table.empty_like()
+    heads = [g[0] for g in groups]
+    rest = list(chain.from_iterable(g[1:] for g in groups))
+    values: dict[str, list[str]] = {}
+    for name in _first_wins(table.schema):
         col = cols[name]
-        for r in group:
-            v = col[r]
-            if v:
-                break
-        else:
-            v = ""
-        values[name] = v
-
-    def union(name: str, exclude: str = "") -> list[str]:
-        seen: list[str] = []
-        for r in group:
-            for v in _split_list(cols[name][r]):
-                if v != exclude and v not in seen:
-                    seen.append(v)
-        return seen
-
-    # Emails/phones of the other rows that did not win become additional ones.
+        won = _gather(col, heads)
+        if not all(won) and _any_at(col, rest):
+            for i in true_positions(map(not_, won)):
+                for r in groups[i]:
+                    if col[r]:
+                        won[i] = col[r]
+                        break
+        values[name] = won
     for main, extra in ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES)):
-        won = values[main]
-        main_col = cols[main]
-        extras = [main_col[r] for r in group if main_col[r] and main_col[r] != won]
-        values[extra] = ", ".join(dict.fromkeys(extras + union(extra, won)))
+        values[extra] = _other_values(cols[main], cols[extra], values[main], groups)
     tag_fields, note_fields = _unions(table.schema)
     for name in tag_fields:
-        tag_cells = tuple(cols[name][r] for r in group)
-        merged_tags = None if tags_cache is None else tags_cache.get(tag_cells)
-        if merged_tags is None:
-            merged_tags = join_tags(t for cell in tag_cells for t in split_tags(cell))
-            if tags_cache is not None:
-                tags_cache[tag_cells] = merged_tags
+        col = cols[name]
+        cache: dict[tuple[str, ...], str] = {}
+        merged_tags = []
+        for g in groups:
+            cells = tuple(map(col.__getitem__, g))
+            tags = cache.get(cells)
+            if tags is None:
+                tags = cache[cells] = join_tags(t for cell in cells for t in split_tags(cell))
+            merged_tags.append(tags)
         values[name] = merged_tags
     for name in table.schema.of_kind(F.OPTIONS):  # a custom multiple-choice field: every option
-        values[name] = normalize_options(", ".join(cols[name][r] for r in group if cols[name][r]))
+        col = cols[name]
+        values[name] = [normalize_options(", ".join(filter(None, map(col.__getitem__, g)))) for g in groups]
     for name in note_fields:
-        notes: list[str] = []
-        for r in group:
-            if cols[name][r] and cols[name][r] not in notes:
-                notes.append(cols[name][r])
-        values[name] = "\n".join(notes)
+        col = cols[name]
+        notes = _gather(col, heads)
+        if _any_at(col, rest):
+            notes = ["\n".join(dict.fromkeys(filter(None, map(col.__getitem__, g)))) for g in groups]
+        values[name] = notes
+    for name in out.columns:
+        out.columns[name] = values[name]
+    _merged_review_data(table, groups, values, out)
+    sources = table.sources  # the merged-away rows' (file, row) pairs, cut group by group
+    pairs = iter(list(zip(_gather(sources.files, rest), _gather(sources.rows, rest))))
+    out.merged = {i: list(islice(pairs, len(g) - 1)) for i, g in enumerate(groups)}
+    return out
 
-    for name, v in values.items():
-        out.columns[name][new_row] = v
 
-    # Problems: keep those not resolved by the merge.
-    problems: dict[str, list] = {}
-    suggestions: dict[str, str] = {}
-    for r in group:
-        for fld, probs in table.problems.get(r, {}).items():
-            for p in probs:
-                if p.kind == NO_CONTACT:
-                    continue
-                if p.kind in ERROR_KINDS:
-                    keep = not values.get(fld, "")
-                else:  # warnings belong to the value that won
-                    keep = bool(fld) and values.get(fld) == cols[fld][r]
-                if keep:
-                    problems.setdefault(fld, []).append(p)
-        for fld, s in table.suggestions.get(r, {}).items():
-            if values.get(fld) == cols[fld][r]:
-                suggestions.setdefault(fld, s)
-    for check in _merge_checks(table, group):
-        problems.setdefault(ROW, []).append(check)
-    if problems:
-        out.problems[new_row] = problems
-    else:
-        out.problems.pop(new_row, None)
-    if suggestions:
-        out.suggestions[new_row] = suggestions
-    else:
-        out.suggestions.pop(new_row, None)
-    out.merged[new_row] = [table.sources[r] for r in group[1:]]
+def _gather(col, rows: list) -> list:
+    """``[col[r] for r in rows]`` by C-level scans of at most ``_SCAN`` rows (see ``_positions``)."""
+    out: list[str] = []
+    for a in range(0, len(rows), _SCAN):
+        out += map(col.__getitem__, rows[a:a + _SCAN])
+    return out
+
+
+def _positions_of(pred, a: list, b: list) -> list[int]:
+    """``true_positions(map(pred, a, b))``, a slice at a time (see ``_positions``)."""
+    out: list[int] = []
+    for s in range(0, len(a), _SCAN):
+        found = true_positions(map(pred, a[s:s + _SCAN], b[s:s + _SCAN]))
+        out += [s + i for i in found] if s else found
+    return out
+
+
+def _any_at(col: list[str], rows: list[int]) -> bool:
+    """Whether any of ``col[r] for r in rows`` is filled, by C-level scans of at most ``_SCAN`` rows."""
+    return any(any(map(col.__getitem__, rows[a:a + _SCAN])) for a in range(0, len(rows), _SCAN))
+
+
+def _other_values(main: list[str], extra: list[str], won: list[str], groups: list[list[int]]) -> list[str]:
+    """Per group: the main values (emails or phones) of its rows that did not win, then the items
+    of its rows' extra cells but the winner, each once, comma-separated.
+
+    Most groups have no extra cell, and then only the rows whose value is filled and is not the
+    winner count (never a group's first row: its value wins when filled). Those rows and the
+    groups with extra cells are found by C-level scans; only their groups take a Python step.
+    """
+    others = [""] * len(groups)
+    group_of = list(chain.from_iterable(map(repeat, range(len(groups)), map(len, groups))))
+    rows = list(chain.from_iterable(groups))
+    with_extra = set(_gather(group_of, _positions(bool, _gather(extra, rows))))
+    for i in sorted(with_extra):
+        g, w = groups[i], won[i]
+        items = [v for v in map(main.__getitem__, g) if v and v != w]
+        for r in g:
+            items += [v for v in _split_list(extra[r]) if v != w]
+        others[i] = ", ".join(dict.fromkeys(items))
+    values = _gather(main, rows)
+    winners = _gather(won, group_of)
+    found: dict[int, list[str]] = {}
+    for k in _positions_of(ne, values, winners):
+        v, i = values[k], group_of[k]
+        if v and i not in with_extra:
+            found.setdefault(i, []).append(v)
+    for i, items in found.items():
+        others[i] = ", ".join(dict.fromkeys(items))
+    return others
+
+
+def _merged_review_data(table: ContactTable, groups: list[list[int]], values: dict[str, list[str]],
+                        out: ContactTable) -> None:
+    """The problems and suggestions of each group's merged row (``out`` row ``i`` for group i):
+    only the groups' rows that have any are looked at, in row order within each group."""
+    problems, suggestions = table.problems, table.suggestions
+    rows = list(chain.from_iterable(groups))
+    group_of = chain.from_iterable(map(repeat, range(len(groups)), map(len, groups)))
+    noted: list[bool] = []
+    suggested: list[bool] = []
+    for a in range(0, len(rows), _SCAN):  # C-level scans, a slice at a time (see ``_positions``)
+        part = rows[a:a + _SCAN]
+        noted += map(problems.__contains__, part)
+        suggested += map(suggestions.__contains__, part)
+    flags = list(map(or_, noted, suggested))
+    cols = table.columns
+    kept_problems: dict[int, dict[str, list]] = {}
+    kept_suggestions: dict[int, dict[str, str]] = {}
+    for r, i, has_problems, has_suggestions in compress(zip(rows, group_of, noted, suggested), flags):
+        if has_problems:
+            for fld, probs in problems[r].items():
+                for p in probs:
+                    if p.kind == NO_CONTACT:
+                        continue
+                    merged_col = values.get(fld)
+                    if p.kind in ERROR_KINDS:
+                        keep = not (merged_col[i] if merged_col is not None else "")
+                    else:  # warnings belong to the value that won
+                        keep = bool(fld) and (merged_col[i] if merged_col is not None else None) == cols[fld][r]
+                    if keep:
+                        kept_problems.setdefault(i, {}).setdefault(fld, []).append(p)
+        if has_suggestions:
+            for fld, s in suggestions[r].items():
+                merged_col = values.get(fld)
+                if (merged_col[i] if merged_col is not None else None) == cols[fld][r]:
+                    kept_suggestions.setdefault(i, {}).setdefault(fld, s)
+    for i, group in enumerate(groups):  # flags on merges of different emails or names
+        for check in _merge_checks(table, group):
+            kept_problems.setdefault(i, {}).setdefault(ROW, []).append(check)
+    out.problems = kept_problems
+    out.suggestions = kept_suggestions
 
 
 def _merge_checks(table: ContactTable, group: list[int]) -> list[Problem]:

@@ -366,8 +366,22 @@ class ContactTable:
         rows (or a ragged table) go the ``without_rows`` way.
         """
         n = len(self.sources)
-        if len(drop) > _IN_PLACE_DROPS or any(len(col) != n for col in self.columns.values()):
+        if any(len(col) != n for col in self.columns.values()):
             kept = self.without_rows(drop)
+        elif len(drop) > _IN_PLACE_DROPS:
+            # Many rows: each column is replaced by its copy as soon as that is made, so the old
+            # one is freed right away and the table is never held twice over.
+            kept = self.without_rows(drop, columns=False)
+            mask = bytearray(b"\x01") * n
+            for d in drop:
+                mask[d] = 0
+            for name, col in self.columns.items():
+                new: list[str] = []
+                for a in range(0, n, _REBUILD_SLICE):  # no one C call over millions of rows
+                    new += compress(col[a:a + _REBUILD_SLICE], mask[a:a + _REBUILD_SLICE])
+                self.columns[name] = new
+                del col, new
+            kept.columns = self.columns
         else:
             kept = self.without_rows(drop, columns=False)  # review data and sources renumbered
             for col in self.columns.values():

@@ -343,14 +343,16 @@ def test_repeats_far_apart_and_in_extras(block_gap: int, set_cap: int, monkeypat
     assert_same_table(got, want)
 
 
-@pytest.mark.parametrize("set_cap", [10**9, 50])
+@pytest.mark.parametrize("set_cap,suspects_max", [(10**9, 10**9), (50, 10**9), (10**9, 3)])
 @pytest.mark.parametrize("seed,n,pool", CASES[::7])
 def test_keys_watched_chunk_by_chunk_merge_the_same(seed: int, n: int, pool: int, set_cap: int,
-                                                     monkeypatch) -> None:
-    """``DuplicateWatch`` fed the table's chunks in order gives the merge without a pass of its own."""
+                                                     suspects_max: int, monkeypatch) -> None:
+    """``DuplicateWatch`` fed the table's chunks in order gives the merge without a pass of its own
+    (also when it stopped collecting suspects: then every key is one)."""
     from ghl_desktop.core import dedupe
 
     monkeypatch.setattr(dedupe, "_SET_CAP", set_cap)
+    monkeypatch.setattr(dedupe, "_SUSPECTS_MAX", suspects_max)
     table = random_table(random.Random(seed), n, pool)
     want, want_merged = ref_merge(table)
     watch = dedupe.DuplicateWatch()
@@ -358,7 +360,10 @@ def test_keys_watched_chunk_by_chunk_merge_the_same(seed: int, n: int, pool: int
     for a in range(0, n, step):
         watch.add(table.take(list(range(a, min(a + step, n)))))
     monkeypatch.setattr(dedupe, "_suspects", None)  # never called with a watch that saw every row
-    got, got_merged = merge_duplicates(table, watch.suspects())
+    suspects = watch.suspects()
+    if suspects_max == 3 and n >= 300:
+        assert suspects.emails is None or suspects.phones is None  # stopped collecting
+    got, got_merged = merge_duplicates(table, suspects)
     assert got_merged == want_merged
     assert_same_table(got, want)
 

@@ -254,6 +254,106 @@ def test_the_email_column_at_a_known_domain_keeps_the_length_limits():
     assert any(len(c.strip()) > 254 for c in cells) and any(len(c.strip().split("@")[0]) > 64 for c in cells)
 
 
+def intl_emails(n, seed=17):
+    """Addresses with non-ASCII local parts as people have them (accented names, upper case,
+    typed decomposed) and the odd ones a column path must pass on or answer exactly: letters
+    whose lower case leaves the Latin blocks or grows (İ, Ⱥ, ẞ, ǅ), marks first or after a dot,
+    format and space characters, other scripts, × and ÷, lengths at the 254-byte limit."""
+    import unicodedata
+
+    rnd = random.Random(seed)
+    words = ["joão", "JOÃO", "conceição", "Antônia", "MÜLLER", "núñez", "françois", "ÅSA", "øre", "ßtraße",
+             "İlker", "ǅemal", "Ⱥndré", "ẞTRASSE", "ḉedilha", "Ωmega", "иван", "李", "a×b", "a÷b",
+             "\u0301acento", "zé\u200dzé", "ana\u00adpaula", "dø\u0308r", "ŉame", "ǰoão", "ﬁnal", "Ǆ",
+             "maria", "jose_silva", "a%b+c", "-x"]
+    domains = ["gmail.com", "GMAIL.COM", "gmial.com", "hotmail.con", "uol.com.br", "empresa.com.br",
+               "localhost", "x.local", "a.test", "xn--bcher-kva.com", "a--b.com", "x.c", "9.com",
+               "bücher.de", "yahoo.com.br", "e" * 60 + ".com"]
+    out = []
+    for i in range(n):
+        parts = [rnd.choice(words) for _ in range(rnd.choice((1, 1, 2, 3)))]
+        sep = rnd.choice([".", ".", "_", "", ".."])
+        local = sep.join(parts) + (str(i % 97) if rnd.random() < 0.5 else "")
+        shape = rnd.random()
+        if shape < 0.1:
+            local = unicodedata.normalize("NFD", local)
+        elif shape < 0.15:
+            local = "." + local
+        elif shape < 0.2:
+            local = local + "."
+        elif shape < 0.25:
+            local = local * rnd.randint(5, 30)  # toward and past the length limits
+        elif shape < 0.28:
+            local = local.upper()
+        domain = rnd.choice(domains)
+        cell = rnd.choice([f"{local}@{domain}"] * 6 + [f"{local}.{domain}", f"{local}@", f"{local} @{domain}",
+                                                        f"{local}@@{domain}", f"@{domain}", f"{local}@ {domain}",
+                                                        f"{local}@{domain} {local}@{domain}"])
+        pad = rnd.choice(["", "", " ", "\xa0", " ; "])
+        out.append(pad + cell + pad)
+    return out
+
+
+def test_email_column_equals_full_normalizer_on_internationalized_addresses():
+    """Non-ASCII local parts: the column path and the one-cell path give the full normalizer's
+    answer (which is email-validator's) wherever they answer, and answer the usual ones."""
+    col = intl_emails(30_000)
+    answers, slow = column_email_results(col)
+    plain_accented = invalid_accented = 0
+    for r, (emails, invalid, reason, suggestion) in answers.items():
+        full = normalize_email(col[r])
+        assert (full.emails, full.invalid_parts, full.reason, full.suggestion) == (
+            emails, invalid, reason, suggestion), col[r]
+        plain_accented += bool(emails) and not emails[0].isascii()
+        invalid_accented += bool(invalid) and not invalid[0].isascii()
+    assert plain_accented > 1_500  # accented addresses do take the column path
+    assert invalid_accented > 1_000  # surely invalid ones too (no "@", a space before it, ...)
+    assert len(slow) > 5_000  # and the odd ones are passed on
+    for cell in col[:8_000]:
+        fast = fast_email(cell)
+        if fast is not None:
+            assert fast == normalize_email(cell), cell
+
+
+_INTL_ALPHABET = "aZé.É_-+%ãÃøØİıßẞǅǆȺⱥ×÷\u0301\u0308\u200d\u00ad ΩяЯ李x@\"<>"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_INTL_ALPHABET, min_size=1, max_size=20),
+       st.sampled_from(["gmail.com", "gmial.com", "Uol.Com.Br", "x.local", "a--b.com", "x.c", "exemplo.com.br"]))
+def test_an_accented_local_part_never_disagrees_with_the_full_normalizer(local, domain):
+    cell = f"{local}@{domain}"
+    fast = fast_email(cell)
+    if fast is not None:
+        assert fast == normalize_email(cell)
+    answers, _ = column_email_results([cell])
+    if 0 in answers:
+        full = normalize_email(cell)
+        assert (full.emails, full.invalid_parts, full.reason, full.suggestion) == answers[0]
+
+
+def test_accented_addresses_at_the_length_limit_are_measured_in_bytes():
+    """254 bytes of UTF-8, not characters: an accented address of 200 characters may be too long."""
+    cells = []
+    for n in range(110, 130):
+        cells += ["ã" * n + "@gmail.com", "Ã" * n + "@gmial.com", "a\u0303" * (n // 2) + "@gmail.com"]
+    for n in (60, 63, 64, 65, 70):
+        cells.append("é" * n + "@" + "d" * 50 + ".com.br")
+    for total in range(140, 210, 3):  # 50 accented letters (100 bytes) at a domain of total - 4 characters
+        domain = ""
+        while total - len(domain) > 64:
+            domain += "d" * 60 + "."
+        domain += "e" * (total - len(domain) - 4) + ".com"
+        cells += ["z@" + domain, "é" * 50 + "@" + domain, "É" * 50 + "@gmail.com"]
+    answers, slow = column_email_results(cells)
+    for r, (emails, invalid, reason, suggestion) in answers.items():
+        full = normalize_email(cells[r])
+        assert (full.emails, full.invalid_parts, full.reason, full.suggestion) == (
+            emails, invalid, reason, suggestion), cells[r]
+    assert any(normalize_email(c).status == "invalid" for c in cells)  # some are over the limit
+    assert any(normalize_email(c).status == "valid" for c in cells)
+
+
 def test_unicode_spaces_around_an_address_are_stripped_as_any_space():
     for pad in ("\xa0", "\u2003", "\u3000", " \xa0; "):
         cell = f"{pad}Maria@Exemplo.com.br{pad}"

@@ -222,3 +222,47 @@ def test_cell_tags_are_found_across_block_edges(block):
     xml = b"".join(b'<row r="%d"><c r="A%d" s="3"><v>%d</v></c><c r="B%d" s="1"/></row>' % (i, i, i, i) for i in range(1, 200))
     pattern = re.compile(rb'<(?:\w+:)?c\s[^>]*?\bs="(?:3)"[^>]*>')
     assert list(_tags(io.BytesIO(xml), pattern, block)) == pattern.findall(xml)
+
+
+def test_each_sheet_is_loaded_once_and_padding_still_applies_away_from_a1(tmp_path, monkeypatch):
+    """calamine parses the whole sheet on each ``get_sheet_by_name``: the reader asks once per
+    sheet (the used range's first column, for the padded formats, comes from that one load), and a
+    zero-padded number in a table that starts at column D keeps its zeros."""
+    import python_calamine as pc
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Contatos"
+    ws["D2"], ws["E2"], ws["F2"] = "Nome", "CEP", "Celular"
+    ws["D3"], ws["E3"], ws["F3"] = "Ana", 1310100, 5511987654321
+    ws["E3"].number_format = "00000\\-000"
+    ws["D4"], ws["E4"], ws["F4"] = "Bia", 20040002, "(11) 98765-4321"
+    ws["E4"].number_format = "00000\\-000"
+    other = wb.create_sheet("Notas")
+    other["A1"] = "nada"
+    path = tmp_path / "duas.xlsx"
+    wb.save(path)
+    loads = []
+    real = pc.CalamineWorkbook.get_sheet_by_name
+
+    class Counting:
+        def __init__(self, wb):
+            self._wb = wb
+
+        def __getattr__(self, name):
+            return getattr(self._wb, name)
+
+        def get_sheet_by_name(self, name):
+            loads.append(name)
+            return real(self._wb, name)
+
+    from ghl_desktop.core.reader import excel
+
+    opened = excel._open
+    monkeypatch.setattr(excel, "_open", lambda p: Counting(opened(p)))
+    t = read_source(path)
+    assert t.sheet == "Contatos"
+    assert t.rows == [["Ana", "01310-100", "5511987654321"], ["Bia", "20040-002", "(11) 98765-4321"]]
+    assert sorted(loads) == ["Contatos", "Notas"]  # each sheet once
+    loads.clear()
+    assert read_source(path, sheet="Contatos").rows == t.rows and loads == ["Contatos"]

@@ -126,9 +126,10 @@ def _visible_sheets(wb: pc.CalamineWorkbook) -> list[str]:
         return list(wb.sheet_names)
 
 
-def _sheet_rows(wb: pc.CalamineWorkbook, sheet: str, name: str, limits: Limits, cancel) -> list[list[str]]:
+def _sheet_rows(wb: pc.CalamineWorkbook, sheet: str, name: str, limits: Limits, cancel) -> tuple[list[list[str]], int]:
+    """(rows as text, the used range's first column)."""
     try:
-        s = wb.get_sheet_by_name(sheet)
+        s = wb.get_sheet_by_name(sheet)  # the whole sheet, parsed: load it once
         # height/width: the used range (total_* are the last 0-based indexes, not counts). The
         # header and a few title rows come on top of the data rows; the exact count is checked later.
         if s.height > limits.max_rows + SCAN_ROWS + 1:
@@ -138,16 +139,18 @@ def _sheet_rows(wb: pc.CalamineWorkbook, sheet: str, name: str, limits: Limits, 
         rows = []
         with gc_paused():
             for i, raw in enumerate(s.iter_rows()):
-                rows.append([cell_text(v) for v in raw])
+                # Most cells are text already (calamine gives str): only the others are converted.
+                rows.append([v if v.__class__ is str else cell_text(v) for v in raw])
                 if i % 10_000 == 9_999 and cancel is not None and cancel():
                     raise Cancelled()
+        first_col = (s.start or (0, 0))[1] if rows else 0
     except (InputError, Cancelled):
         raise
     except Exception as exc:
         raise InputError(Message(M.SHEET_UNREADABLE, name, sheet, _short(exc))) from None
     # iter_rows starts at the sheet's first row (so row numbers match Excel's) and at the used
     # range's first column (a blank leading column would only add an empty "Column 1").
-    return rows
+    return rows, first_col
 
 
 def _score(rows: list[list[str]]) -> float:
@@ -179,23 +182,23 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
         raise InputError(Message(M.NO_SHEETS, name))
     if sheet is not None:
         chosen = _match_sheet(names, sheet, name)
-        rows = _sheet_rows(wb, chosen, name, limits, cancel)
+        rows, first_col = _sheet_rows(wb, chosen, name, limits, cancel)
     else:
-        chosen, rows, best_score, first_error = None, None, -1.0, None
-        for n in _visible_sheets(wb) or names:
+        chosen, rows, first_col, best_score, first_error = None, None, 0, -1.0, None
+        candidates = _visible_sheets(wb) or names
+        for n in candidates:
             try:
-                candidate = _sheet_rows(wb, n, name, limits, cancel)
+                candidate, start = _sheet_rows(wb, n, name, limits, cancel)
             except InputError as exc:
                 first_error = first_error or exc
                 continue
-            score = _score(candidate)
+            score = _score(candidate) if len(candidates) > 1 else 0.0  # one sheet: nothing to compare
             if score > best_score:
-                chosen, rows, best_score = n, candidate, score
+                chosen, rows, first_col, best_score = n, candidate, start, score
         if rows is None:
             raise first_error
     warnings: list[Message] = []
     if _is_zip(path):
-        first_col = wb.get_sheet_by_name(chosen).start[1] if rows else 0
         warnings = apply_padded_formats(path, chosen, rows, first_col or 0)
     return chosen, rows, warnings
 

@@ -12,6 +12,7 @@ equals the full normalizer's.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from email_validator import SPECIAL_USE_DOMAIN_NAMES
@@ -39,6 +40,19 @@ _SIMPLE_EMAIL = re.compile(_SIMPLE_EMAIL_PATTERN)
 _PLAIN_ADDRESS = re.compile(_LOCAL_PART + r"@([A-Za-z0-9.\-]++)")
 _PLAIN_DOMAIN = re.compile(_DOMAIN_PART)
 _SPECIAL = tuple(SPECIAL_USE_DOMAIN_NAMES)
+
+# An address whose local part has accented Latin letters (joão.silva@...), at a plain ASCII domain.
+# email-validator reads such a local part as an internationalized dot-atom: every character
+# allowed, letters of any kind safe, a combining mark safe anywhere but first; the address it
+# gives is the NFC form of the local part, "@", the domain as for an ASCII address; the length
+# limit is 254 bytes of UTF-8 (original, normalized; there is no 64-character limit before the "@"
+# unless strict). Here: the ASCII atext of ``_LOCAL_PART`` plus the letters U+00C0-U+024F (all of
+# category L but × and ÷), each followed by any combining diacritics (U+0300-U+036F), so no run
+# starts with a mark; dot-separated runs. ``_intl_email_value`` checks the forms it derives
+# (NFC, lower-cased) against the same pattern, so the value it gives re-validates to itself.
+_INTL_CHAR = r"[A-Za-z0-9_%+\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][\u0300-\u036F]*+"
+_INTL_LOCAL = re.compile(f"(?:{_INTL_CHAR})++(?:\\.(?:{_INTL_CHAR})++)*+")
+_INTL_ADDRESS = re.compile(_INTL_LOCAL.pattern + r"@([A-Za-z0-9.\-]++)")
 
 # Brazilian numbers: optional +55, a 2-digit area code (optionally in parentheses), then 8 or 9
 # digits with the usual separators. ASCII digits and the plain space only: the full normalizer
@@ -145,17 +159,59 @@ def _email_value(text: str) -> tuple[str, str] | None:
     return value, (value[: value.index("@") + 1] + suggestion if suggestion else "")
 
 
+def _judged_domain(d: str) -> str | None:
+    """``_domains[d]``, judged now if it was not yet."""
+    try:
+        return _domains[d]
+    except KeyError:
+        if len(_domains) >= _DOMAINS_MAX:
+            _domains.clear()
+        suggestion = _domains[d] = _domain_suggestion(d)
+        return suggestion
+
+
+def _intl_email_value(text: str) -> tuple[str, str] | None:
+    """``_email_value`` for an address with accented letters before the "@" (see ``_INTL_LOCAL``):
+    (normalized address, suggested address or ""), else None (the full normalizer decides)."""
+    m = _INTL_ADDRESS.fullmatch(text)
+    if m is None:
+        return None
+    at = m.start(1) - 1
+    if at > 64:
+        return None
+    suggestion = _judged_domain(m.group(1))
+    if suggestion is None:
+        return None
+    local = text[:at]
+    nfc = unicodedata.normalize("NFC", local)
+    lowered = nfc.lower()
+    # validate_one lower-cases the library's address and validates it again until it is stable:
+    # it is at once when the lower-cased local part is NFC, lower case and of the same pattern.
+    if (lowered.lower() != lowered or not unicodedata.is_normalized("NFC", lowered)
+            or _INTL_LOCAL.fullmatch(nfc) is None or _INTL_LOCAL.fullmatch(lowered) is None):
+        return None
+    d = len(m.group(1))
+    if max(len(text.encode()), len(nfc.encode()) + 1 + d,
+           len(lowered.encode()) + 1 + max(d, len(suggestion))) > 254:
+        return None
+    value = lowered + "@" + m.group(1).lower()
+    return value, (lowered + "@" + suggestion if suggestion else "")
+
+
 #: ``_domains.get`` default in ``email_column``: a domain not judged yet.
 _UNJUDGED = object()
 
-#: Cells made only of these can be judged invalid without the library (see ``_surely_invalid``).
-_PLAIN_CHARS = re.compile(r"[A-Za-z0-9._%+\- @]+")
+#: Cells made only of these can be judged invalid without the library (see ``_surely_invalid``):
+#: ASCII letters, digits, a few atext characters, the plain space, "@", and the accented letters
+#: of ``_INTL_CHAR`` (letters, never combining: none of them can hide an "@" or make a space legal).
+_PLAIN_CHARS = re.compile(r"[A-Za-z0-9._%+\- @\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+")
 
 
 def _surely_invalid(text: str) -> bool:
     """True for a cell holding one address that no reading of email-validator accepts.
 
-    Only unquoted plain-ASCII text (no quotes, angle brackets, comments or separators) is judged:
+    Only unquoted plain text (``_PLAIN_CHARS``: no quotes, angle brackets, comments, separators or
+    combining marks) is judged:
     without an "@", ending or starting with the "@", a space around one "@", or two "@" and no space
     (a cell with two "@" and spaces may be two addresses, so it goes to the full normalizer).
     """
@@ -171,7 +227,7 @@ def _surely_invalid(text: str) -> bool:
 
 def fast_email(raw: str) -> EmailResult | None:
     text = raw.strip()
-    found = _email_value(text)
+    found = _email_value(text) if text.isascii() else _intl_email_value(text)
     if found is not None:
         value, suggestion = found
         return EmailResult((value,), "valid", "", (), suggestion)
@@ -191,13 +247,14 @@ def email_column(col: list[str]) -> tuple[list[str], dict[int, str], dict[int, s
 
     ``addresses[r]`` is the normalized address or ""; an invalid cell's reason is the library's
     and is computed later, by ``invalid_email_reason``, when someone looks at it. Rows listed in
-    ``slow rows`` need the full normalizer (several addresses, Unicode, quoting, special domains).
+    ``slow rows`` need the full normalizer (several addresses, Unicode other than accented letters
+    before the "@", quoting, special domains).
     """
     values = [""] * len(col)
     suggestions: dict[int, str] = {}
     invalid: dict[int, str] = {}
     slow: list[int] = []
-    value_of = _email_value
+    value_of, intl_value_of = _email_value, _intl_email_value
     # The usual cell, a plain address at a domain already judged, is answered inline:
     # ``_email_value``'s steps for it without its call (a domain seen for the first time, and
     # everything else, takes the call).
@@ -218,7 +275,7 @@ def email_column(col: list[str]) -> tuple[list[str], dict[int, str], dict[int, s
                 if suggestion:
                     suggestions[r] = value[: value.index("@") + 1] + suggestion
                 continue
-        found = value_of(text) if m is not None else None
+        found = value_of(text) if m is not None else None if text.isascii() else intl_value_of(text)
         if found is not None:
             values[r], suggestion = found
             if suggestion:
