@@ -663,9 +663,7 @@ class MainWindow(QMainWindow):
             d.set_problem_rows(*problem_counts(self.session.table))
 
     def _start_export(self, dialog: ExportDialog) -> None:
-        out = dialog.out_path()
-        if out.suffix.lower() != ".csv":
-            out = out.with_name(out.name + ".csv")
+        out = dialog.final_path()
         split, rejects = dialog.split.value(), dialog.rejects.isChecked()
         self.settings.write_rejects = rejects
         self.settings.tag_import = dialog.tag_on.isChecked()

@@ -1,0 +1,55 @@
+"""Issue 16, the smaller things on the real window: an export never replaces files without asking."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from .helpers import drop, wait_finished, wait_result
+
+
+def open_export(w, qtbot, out):
+    w.act_export.trigger()
+    dialog = w.export_dialog
+    qtbot.waitUntil(dialog.is_ready, timeout=30_000)
+    dialog.path_edit.setText(str(out))
+    dialog.rejects.setChecked(True)
+    dialog.tofix.setCurrentIndex(dialog.tofix.findData(".csv"))
+    return dialog
+
+
+def test_exporting_over_existing_files_asks_first(ctx, qtbot, files, tmp_path):
+    w = ctx.window
+    drop(w, [files["a"]])
+    job = wait_finished(qtbot, ctx, 1)[0]
+    wait_result(qtbot, w, job.id)
+    out = tmp_path / "out" / "evento-ghl.csv"
+
+    # The first export asks nothing: no file is in the way.
+    dialog = open_export(w, qtbot, out)
+    with qtbot.waitSignal(w.exportFinished, timeout=20_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.replace_box is None
+    tofix = tmp_path / "out" / "evento-ghl-to-fix.csv"
+    assert out.is_file() and tofix.is_file()
+    w.message_box.close()
+    out.write_text("mine", encoding="utf-8")  # the person's own file, under the same name
+
+    # Again to the same place: the window asks, naming both files; "keep" leaves them alone.
+    dialog = open_export(w, qtbot, tmp_path / "out" / "evento-ghl")  # ".csv" added, as when written
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    box = dialog.replace_box
+    assert box is not None and dialog.isVisible()
+    assert str(out) in box.text() and str(tofix) in box.text() and "2 files already exist" in box.text()
+    assert box.defaultButton().objectName() == "keepExisting"
+    exported = []
+    w.exportFinished.connect(exported.append)
+    box.defaultButton().click()
+    qtbot.wait(200)
+    assert not exported and dialog.isVisible() and out.read_text(encoding="utf-8") == "mine"
+
+    # Replace: written over.
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    box = dialog.replace_box
+    with qtbot.waitSignal(w.exportFinished, timeout=20_000) as sig:
+        next(b for b in box.buttons() if b.objectName() == "replaceExport").click()
+    assert out in [p for p in sig.args[0]] and out.read_text(encoding="utf-8") != "mine"
