@@ -1332,7 +1332,7 @@
     <message>
         <location filename="../../ghl_desktop/gui/jobs_panel.py" line="307"/>
         <source>Delete</source>
-        <translation>Excluir</translation>
+        <translation>Remover</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/jobs_panel.py" line="307"/>
@@ -1368,12 +1368,12 @@
         <location filename="../../ghl_desktop/gui/jobs_panel.py" line="428"/>
         <source>Delete job</source>
         <extracomment>``confirm_reconvert(job_id, proceed)``: asks about the job&apos;s edits before it is converted again (the main window&apos;s), then calls ``proceed``.</extracomment>
-        <translation>Excluir tarefa</translation>
+        <translation>Remover tarefa</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/jobs_panel.py" line="429"/>
         <source>Delete {0} from the history, with its saved result and review edits? Exported files are kept.</source>
-        <translation>Excluir {0} do histórico, com o resultado salvo e as edições da revisão? Os arquivos exportados são mantidos.</translation>
+        <translation>Remover {0} do histórico, com o resultado salvo e as edições da revisão? Os arquivos exportados são mantidos.</translation>
     </message>
 </context>
 <context>
@@ -1407,7 +1407,7 @@
     <message>
         <location filename="../../ghl_desktop/gui/main_window.py" line="222"/>
         <source>Exclude / include</source>
-        <translation>Excluir / incluir</translation>
+        <translation>Excluir da exportação / incluir</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/main_window.py" line="222"/>
@@ -1503,7 +1503,7 @@
     <message>
         <location filename="../../ghl_desktop/gui/main_window.py" line="287"/>
         <source>These are not spreadsheets GHL Desktop can read (CSV, TXT, XLSX, XLS):</source>
-        <translation>Estes não são planilhas que o GHL Desktop sabe ler (CSV, TXT, XLSX, XLS):</translation>
+        <translation>Estes arquivos não são planilhas que o GHL Desktop sabe ler (CSV, TXT, XLSX, XLS):</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/main_window.py" line="298"/>
@@ -2100,7 +2100,7 @@
     <message>
         <location filename="../../ghl_desktop/gui/review_commands.py" line="41"/>
         <source>Exclude {0} row(s)</source>
-        <translation>Excluir {0} linha(s)</translation>
+        <translation>Excluir {0} linha(s) da exportação</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/review_commands.py" line="42"/>

@@ -53,3 +53,31 @@ def test_exporting_over_existing_files_asks_first(ctx, qtbot, files, tmp_path):
     with qtbot.waitSignal(w.exportFinished, timeout=20_000) as sig:
         next(b for b in box.buttons() if b.objectName() == "replaceExport").click()
     assert out in [p for p in sig.args[0]] and out.read_text(encoding="utf-8") != "mine"
+
+
+def test_portuguese_country_names_and_words(ctx, qtbot, tmp_path):
+    w = ctx.window
+    ctx.languages.apply("pt_BR")
+    try:
+        dialog = w.open_settings()
+        region = dialog.region
+        texts = [region.itemText(i) for i in range(region.count())]
+        assert texts[:3] == ["Brasil (BR)", "Portugal (PT)", "Estados Unidos (US)"]
+        assert "Alemanha (DE)" in texts and "Germany (DE)" not in texts
+        assert texts.index("África do Sul (ZA)") < texts.index("Alemanha (DE)") < texts.index("Zâmbia (ZM)")
+        assert region.currentData() == ctx.settings.region
+        dialog.reject()
+        # "Excluir" is the row's (out of the export); the job is removed ("Remover").
+        qtbot.waitUntil(lambda: w.jobs_panel.buttons["delete"].text() == "Remover")
+        assert w.act_exclude.text() == "Excluir da exportação / incluir"
+        pdf = tmp_path / "folheto.pdf"
+        pdf.write_bytes(b"%PDF-1.4\n")
+        w.handle_paths([pdf])
+        assert "Estes arquivos não são planilhas" in w.message_box.text()
+        w.message_box.close()
+    finally:
+        ctx.languages.apply("en")
+    qtbot.waitUntil(lambda: w.jobs_panel.buttons["delete"].text() == "Delete")
+    dialog = w.open_settings()
+    assert "Germany (DE)" in [dialog.region.itemText(i) for i in range(dialog.region.count())]
+    dialog.reject()
