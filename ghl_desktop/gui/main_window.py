@@ -123,6 +123,10 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._show_page()
         self._update_actions()
+        # After a restart the latest job is open again, not an empty review with nothing selected.
+        latest = self.jobs_panel.model.job(0)
+        if latest is not None and not self.current_job_id():
+            self.jobs_panel.select_job(latest.id)
         if self.store.recovered_from_corruption:
             QTimer.singleShot(0, self._tell_history_recovered)
 

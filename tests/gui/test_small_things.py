@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox
 
+from ghl_desktop.jobs import states as S
+
 from .helpers import drop, wait_finished, wait_result
 
 
@@ -81,3 +83,51 @@ def test_portuguese_country_names_and_words(ctx, qtbot, tmp_path):
     dialog = w.open_settings()
     assert "Germany (DE)" in [dialog.region.itemText(i) for i in range(dialog.region.count())]
     dialog.reject()
+
+
+def test_after_a_restart_the_latest_job_is_open(qapp, data_dir, qtbot, files):
+    from ghl_desktop.core.schema import EMAIL
+    from ghl_desktop.gui.app import AppContext, make_application
+    from ghl_desktop.gui.row_filter import ALL
+
+    make_application()
+    first = AppContext(data_dir)
+    first.window.show()
+    drop(first.window, [files["b"]])
+    wait_finished(qtbot, first, 1)
+    drop(first.window, [files["a"]])
+    latest = next(j for j in wait_finished(qtbot, first, 2) if j.file_name == "evento.csv")
+    first.window.jobs_panel.select_job(next(j.id for j in first.store.list() if j.id != latest.id))
+    first.close()
+
+    again = AppContext(data_dir)
+    again.window.show()
+    try:
+        w = again.window
+        assert w.current_job_id() == latest.id  # the newest, whatever was selected before
+        wait_result(qtbot, w, latest.id)
+        assert w.model.rowCount() == 4 and "maria.silva@example.com.br" in w.model.table.columns[EMAIL]
+        assert w.review.filter_buttons[ALL].text().endswith("(4)")
+    finally:
+        again.close()
+
+
+def test_no_retry_for_a_file_that_is_no_spreadsheet(ctx, qtbot, files, tmp_path):
+    w = ctx.window
+    fake = tmp_path / "contatos.csv"
+    fake.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" * 20)
+    drop(w, [fake])
+    job = wait_finished(qtbot, ctx, 1)[0]
+    assert job.status == S.FAILED and job.error_message.id == "sniff.not_a_spreadsheet"
+    panel = w.jobs_panel
+    panel.select_job(job.id)
+    qtbot.waitUntil(lambda: panel.current_job_id() == job.id)
+    assert not panel.buttons["retry"].isEnabled()
+    panel.retry_current()  # the shortcut does nothing either
+    qtbot.wait(100)
+    assert ctx.store.get(job.id).status == S.FAILED
+    # A real spreadsheet can be converted again.
+    drop(w, [files["a"]])
+    good = next(j for j in wait_finished(qtbot, ctx, 2) if j.id != job.id)
+    panel.select_job(good.id)
+    qtbot.waitUntil(lambda: panel.buttons["retry"].isEnabled())
