@@ -1,4 +1,5 @@
-"""Writes ``ghl_desktop/core/normalize/country_names.py``: country names -> ISO 3166 alpha-2 codes.
+"""Writes ``ghl_desktop/core/normalize/country_names.py``: country names -> ISO 3166 alpha-2 codes,
+and each region's name to show in English, Portuguese (Brazil) and Spanish.
 
 The names are CLDR's (the Unicode consortium's locale data, as the ``babel`` package ships it), in
 English, Portuguese (Brazil and Portugal) and Spanish (Spain and Latin America), plus CLDR's
@@ -21,6 +22,9 @@ LOCALES = ("en", "pt", "pt_PT", "es", "es_419")
 #: private and exceptionally reserved codes). XK (Kosovo) is kept: phone numbers and most
 #: country lists have it.
 NOT_COUNTRIES = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"})
+
+#: The languages a region's name is shown in (the window's, and the core's report languages).
+DISPLAY_LOCALES = {"en": "en", "pt": "pt", "es": "es"}
 
 OUT = Path(__file__).resolve().parent.parent / "ghl_desktop" / "core" / "normalize" / "country_names.py"
 
@@ -65,7 +69,18 @@ def build_table() -> tuple[str, dict[str, str], frozenset[str]]:
     return babel.__version__, dict(sorted(names.items())), codes
 
 
-def render(version: str, names: dict[str, str], codes: frozenset[str]) -> str:
+def build_display() -> dict[str, dict[str, str]]:
+    """Language -> region code -> the name to show. Every two-letter CLDR region is named (phone
+    regions such as AC, Ascension Island, are not all ISO countries)."""
+    from babel import Locale
+
+    return {lang: {c: n for c, n in sorted(Locale.parse(loc).territories.items()) if len(c) == 2 and c.isalpha()
+                   and c not in {"EU", "EZ", "UN", "ZZ", "QO"} and not c.startswith("X") or c == "XK"}
+            for lang, loc in DISPLAY_LOCALES.items()}
+
+
+def render(version: str, names: dict[str, str], codes: frozenset[str],
+           display: dict[str, dict[str, str]] | None = None) -> str:
     lines = [
         '"""Country names and alpha-3 codes -> ISO 3166 alpha-2 codes, from CLDR (babel ' + version + ").",
         "",
@@ -86,11 +101,20 @@ def render(version: str, names: dict[str, str], codes: frozenset[str]) -> str:
     for key, code in names.items():
         lines.append(f"    {key!r}: {code!r},")
     lines += ["}", ""]
+    if display is not None:
+        lines += ["#: Language -> region code -> the region's name, to show (a list of countries in Settings).",
+                  "DISPLAY = {"]
+        for lang, regions in display.items():
+            lines.append(f"    {lang!r}: {{")
+            for code, name in regions.items():
+                lines.append(f"        {code!r}: {name!r},")
+            lines.append("    },")
+        lines += ["}", ""]
     return "\n".join(lines)
 
 
 def main() -> int:
-    OUT.write_text(render(*build_table()), encoding="utf-8")
+    OUT.write_text(render(*build_table(), build_display()), encoding="utf-8")
     print(f"wrote {OUT}")
     return 0
 

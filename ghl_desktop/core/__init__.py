@@ -23,8 +23,9 @@ from .assemble import SourceColumns, ValueCache
 from .atomic import temp_path_for
 from .errors import Cancelled, InputError
 from .messages import Message
-from .export import GHL_ROW_LIMIT, ExportResult, import_tag, rejected_rows, write_json
+from .export import GHL_ROW_LIMIT, ExportResult, existing_export_files, import_tag, rejected_rows, write_json
 from .limits import DEFAULT_LIMITS, Limits
+from .normalize.countries import country_display_name
 from .normalize.custom import detect_kind
 from .mapping import ColumnMapping, Mapping, auto_map, header_signature
 from .mapping import CUSTOM as MAPPED_CUSTOM, EMPTY as LEFT_OUT_EMPTY, LABEL as LEFT_OUT_LABEL
@@ -79,7 +80,7 @@ from .tofix import problem_kinds, rows_with_problems, split_counts, tofix_path_f
 
 __all__ = [
     "CUSTOM_KINDS", "DATE", "INVALID_VALUE", "LEFT_OUT_EMPTY", "LEFT_OUT_LABEL", "MAPPED_CUSTOM", "MONEY",
-    "NUMBER", "OPTIONS", "TEXT", "detect_kind", "import_tag",
+    "NUMBER", "OPTIONS", "TEXT", "country_display_name", "detect_kind", "existing_export_files", "import_tag",
     "BY_EMAIL", "BY_EMAIL_PHONE", "BY_PHONE", "DEDUPE_BY", "MERGE_CHECK", "edits", "problem_kinds",
     "rows_with_problems", "split_counts", "tofix_path_for",
     "CHUNK_SUMMED", "DEFAULT_LIMITS", "EMAIL", "EMAIL_TYPO", "ERROR_KINDS", "FIRST_NAME", "FORMULA",

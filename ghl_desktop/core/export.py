@@ -88,6 +88,17 @@ def _stale_parts(out: Path) -> list[Path]:
     return [p for p in out.parent.iterdir() if pattern.match(p.name)]
 
 
+def existing_export_files(out: str | os.PathLike, tofix_path: str | os.PathLike | None = None) -> list[Path]:
+    """The files already on disk that an export to ``out`` would replace: ``out`` itself, its parts
+    (``OUT-part001.csv``, ... whether or not this export is split, since an export clears the parts of
+    an older one) and the file of rows to fix, so that the person can be asked first."""
+    out = Path(out)
+    found = ([out] if out.is_file() else []) + sorted(_stale_parts(out))
+    if tofix_path is not None and Path(tofix_path).is_file():
+        found.append(Path(tofix_path))
+    return found
+
+
 def remove_stale_temps(out: Path) -> None:
     """Temp files a killed export left behind (hidden, never mistaken for an export) are cleared."""
     stem = re.escape(out.stem)

@@ -108,6 +108,9 @@ WEB_PAGE = _entry("sniff.web_page", "{0}: this is a web page saved with a spread
 FAKE_EXCEL = _entry("sniff.fake_excel", "{0}: this is not a real Excel file ({1})", T, MSG)
 FAKE_XLS = _entry("sniff.fake_xls", "it is neither an Excel 97-2003 workbook nor text")
 FAKE_ZIP = _entry("sniff.fake_zip", "it is not a zip archive")
+#: Failures that say a file is no spreadsheet at all (a PDF, an image, a web page): converting the
+#: same file again cannot help, so the window offers no Retry for them.
+NOT_SPREADSHEET_IDS = frozenset({NOT_A_SPREADSHEET, WEB_PAGE, FAKE_EXCEL})
 
 # -- text files: core/reader/decode.py, core/reader/delimited.py -------------------------------------
 UTF16_DAMAGED = _entry("text.utf16_damaged", "{0}: the file says it is UTF-16 but its text is damaged", T)

@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core import GHL_ROW_LIMIT, import_tag, rows_with_problems, split_counts
+from ..core import GHL_ROW_LIMIT, existing_export_files, import_tag, rows_with_problems, split_counts, tofix_path_for
+from .core_text import translate_core_text
 
 
 def default_export_name(source_name: str) -> str:
@@ -109,6 +111,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.waiting)
         layout.addWidget(self.buttons)
         self._problems = (0, 0)
+        # The question "replace these files?" while it is open.
+        self.replace_box: QMessageBox | None = None
         self.retranslate()
         self.set_ready(True)
 
@@ -173,6 +177,42 @@ class ExportDialog(QDialog):
 
     def out_path(self) -> Path:
         return Path(self.path_edit.text().strip())
+
+    def final_path(self) -> Path:
+        """The export's path as written: ``.csv`` added when the person left it out."""
+        out = self.out_path()
+        return out if out.suffix.lower() == ".csv" else out.with_name(out.name + ".csv")
+
+    def tofix_path(self) -> Path | None:
+        """Where the file of rows to fix goes, or None when it is not wanted."""
+        if not self.rejects.isChecked():
+            return None
+        return tofix_path_for(self.final_path(), translate_core_text, self.tofix_format())
+
+    def accept(self) -> None:
+        """Export; when files of an earlier export are in the way, ask before replacing them."""
+        existing = existing_export_files(self.final_path(), self.tofix_path())
+        if not existing:
+            super().accept()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace existing files?"),
+                          self.tr("%n file(s) already exist and will be replaced:", "", len(existing))
+                          + "\n" + "\n".join(str(p) for p in existing),
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
+        replace.setObjectName("replaceExport")
+        box.button(QMessageBox.StandardButton.Cancel).setObjectName("keepExisting")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # replacing is never the accident
+        self.replace_box = box
+        box.destroyed.connect(lambda *_: setattr(self, "replace_box", None) if self.replace_box is box else None)
+
+        def chosen(button) -> None:
+            if button is replace:
+                QDialog.accept(self)
+
+        box.buttonClicked.connect(chosen)
+        box.open()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save GHL CSV"), self.path_edit.text(),

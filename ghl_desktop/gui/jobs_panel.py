@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import messages
 from ..jobs import states as S
 from ..jobs.store import INTERRUPTED, Job
 from .core_text import translate_core_text
@@ -56,6 +57,12 @@ STATUS_COLORS = {
     S.FAILED: QColor(220, 60, 60),
     S.CANCELLED: QColor(210, 140, 0),
 }
+
+
+def never_converts(job: Job) -> bool:
+    """The job failed because its file is no spreadsheet (a PDF named .csv): a retry cannot help."""
+    error = job.error_message if job.status == S.FAILED else None
+    return error is not None and error.id in messages.NOT_SPREADSHEET_IDS
 
 
 def status_label(status: str) -> str:
@@ -341,7 +348,7 @@ class JobsPanel(QWidget):
         job = self.current_job()
         status = job.status if job else None
         active = status in S.ACTIVE
-        self.buttons["retry"].setEnabled(status in (S.FAILED, S.CANCELLED, S.DONE))
+        self.buttons["retry"].setEnabled(status in (S.FAILED, S.CANCELLED, S.DONE) and not never_converts(job))
         self.buttons["cancel"].setEnabled(active)
         self.buttons["reexport"].setEnabled(status == S.DONE and not job.files_purged)
         self.buttons["delete"].setEnabled(job is not None)
@@ -394,7 +401,7 @@ class JobsPanel(QWidget):
 
     def retry_current(self) -> None:
         job = self.current_job()
-        if job and job.status in (S.FAILED, S.CANCELLED, S.DONE):
+        if job and job.status in (S.FAILED, S.CANCELLED, S.DONE) and not never_converts(job):
             job_id = job.id
 
             def proceed() -> None:

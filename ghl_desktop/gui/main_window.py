@@ -123,6 +123,10 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._show_page()
         self._update_actions()
+        # After a restart the latest job is open again, not an empty review with nothing selected.
+        latest = self.jobs_panel.model.job(0)
+        if latest is not None and not self.current_job_id():
+            self.jobs_panel.select_job(latest.id)
         if self.store.recovered_from_corruption:
             QTimer.singleShot(0, self._tell_history_recovered)
 
@@ -663,9 +667,7 @@ class MainWindow(QMainWindow):
             d.set_problem_rows(*problem_counts(self.session.table))
 
     def _start_export(self, dialog: ExportDialog) -> None:
-        out = dialog.out_path()
-        if out.suffix.lower() != ".csv":
-            out = out.with_name(out.name + ".csv")
+        out = dialog.final_path()
         split, rejects = dialog.split.value(), dialog.rejects.isChecked()
         self.settings.write_rejects = rejects
         self.settings.tag_import = dialog.tag_on.isChecked()

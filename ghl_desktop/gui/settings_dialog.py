@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cmp_to_key
+
 import phonenumbers
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QCollator, QEvent, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import GHL_ROW_LIMIT
+from ..core import GHL_ROW_LIMIT, country_display_name
 from ..core import DEDUPE_BY
 from .settings import FILE_MB_RANGE, ROWS_RANGE, AppSettings
 
@@ -24,10 +26,26 @@ FIRST_REGIONS = ("BR", "PT", "US")
 LANGUAGE_NAMES = {"pt_BR": "Português (Brasil)", "en": "English"}
 
 
-def region_name(code: str) -> str:
-    territory = QLocale.codeToTerritory(code)
-    name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyCountry else ""
-    return f"{name} ({code})" if name else code
+def region_name(code: str, language: str | None = None) -> str:
+    """``Brasil (BR)`` in Portuguese, ``Brazil (BR)`` in English: CLDR's names, which the core ships
+    (Qt gives territory names in English only). ``language``: the window's, by default."""
+    name = country_display_name(code, language or QLocale().name())
+    return f"{name} ({code})" if name and name != code else code
+
+
+def fill_regions(box: QComboBox, language: str | None = None) -> None:
+    """The phone regions: Brazil, Portugal and the USA first, then the rest in the language's order."""
+    current = box.currentData()
+    collator = QCollator(QLocale(language) if language else QLocale())
+    names = {code: region_name(code, language) for code in phonenumbers.SUPPORTED_REGIONS}
+    rest = sorted((c for c in names if c not in FIRST_REGIONS), key=cmp_to_key(
+        lambda a, b: collator.compare(names[a], names[b])))
+    box.clear()
+    for code in (*FIRST_REGIONS, *rest):
+        box.addItem(names[code], code)
+    box.insertSeparator(len(FIRST_REGIONS))
+    if current is not None:
+        box.setCurrentIndex(box.findData(current))
 
 
 class SettingsDialog(QDialog):
@@ -37,10 +55,7 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.region = QComboBox()
         self.region.setObjectName("settingsRegion")
-        rest = sorted((r for r in phonenumbers.SUPPORTED_REGIONS if r not in FIRST_REGIONS), key=region_name)
-        for code in (*FIRST_REGIONS, *rest):
-            self.region.addItem(region_name(code), code)
-        self.region.insertSeparator(len(FIRST_REGIONS))
+        fill_regions(self.region)
         self.region.setCurrentIndex(self.region.findData(settings.region))
         # What makes a duplicate, as GHL's own deduplication setting offers it (or no merging).
         self.dedupe = QComboBox()
@@ -87,6 +102,8 @@ class SettingsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
+        if self.region.count():
+            fill_regions(self.region)  # the names in the new language
         texts = (self.tr("Default country for phones:"), self.tr("Duplicates:"),
                  self.tr("Split exports into parts of:"), self.tr("Largest file accepted:"),
                  self.tr("Most rows in one file:"), self.tr("Language:"))

@@ -18,6 +18,11 @@
         <source>%n not exported</source>
         <translation><numerusform>%n not exported</numerusform><numerusform>%n not exported</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="0" />
+        <source>%n file(s) already exist and will be replaced:</source>
+        <translation><numerusform>%n file already exists and will be replaced:</numerusform><numerusform>%n files already exist and will be replaced:</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

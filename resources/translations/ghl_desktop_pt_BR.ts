@@ -1065,73 +1065,73 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="116"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="120"/>
         <source>Export GHL CSV</source>
         <extracomment>The formats of the file of rows to fix: (suffix, label).</extracomment>
         <translation>Exportar CSV do GHL</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="117"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="121"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="118"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="122"/>
         <source>Also save the rows to fix (for you or your client)</source>
         <translation>Salvar também as linhas para corrigir (para você ou seu cliente)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="119"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="123"/>
         <source>One row per contact with a problem: file, row, column, value, reason, and whether it was exported without that value or not at all</source>
         <translation>Uma linha por contato com problema: arquivo, linha, coluna, valor, motivo e se ele foi exportado sem esse valor ou não foi exportado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="121"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="125"/>
         <source>Excel (.xlsx)</source>
         <translation>Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="122"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="126"/>
         <source>CSV (.csv)</source>
         <translation>CSV (.csv)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="123"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="127"/>
         <source> rows per file</source>
         <translation> linhas por arquivo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="124"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="128"/>
         <source>GHL imports at most 10,000 rows per file; longer exports become parts</source>
         <translation>O GHL importa no máximo 10.000 linhas por arquivo; exportações maiores viram partes</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="130"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="134"/>
         <source>Save as:</source>
         <translation>Salvar como:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="130"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="134"/>
         <source>Split into parts of:</source>
         <translation>Dividir em partes de:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="130"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="134"/>
         <source>Rows to fix:</source>
         <translation>Linhas para corrigir:</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="135"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="139"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="136"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="140"/>
         <source>Waiting for the conversion to finish…</source>
         <translation>Aguardando a conversão terminar…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="158"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="162"/>
         <source>%n row(s) still have a problem:</source>
         <translation>
             <numerusform>%n linha ainda tem problema:</numerusform>
@@ -1139,7 +1139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="160"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="164"/>
         <source>%n exported without the bad value</source>
         <translation>
             <numerusform>%n exportada sem o valor inválido</numerusform>
@@ -1147,12 +1147,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="162"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="166"/>
         <source>;</source>
         <translation>;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="164"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="168"/>
         <source>%n not exported</source>
         <translation>
             <numerusform>%n não exportada</numerusform>
@@ -1160,32 +1160,50 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="165"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="169"/>
         <source>Review them first if you can.</source>
         <translation>Revise-as antes, se puder.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="178"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="198"/>
+        <source>Replace existing files?</source>
+        <translation>Substituir arquivos existentes?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="199"/>
+        <source>%n file(s) already exist and will be replaced:</source>
+        <translation>
+            <numerusform>%n arquivo já existe e será substituído:</numerusform>
+            <numerusform>%n arquivos já existem e serão substituídos:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="203"/>
+        <source>Replace</source>
+        <translation>Substituir</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="218"/>
         <source>Save GHL CSV</source>
         <translation>Salvar CSV do GHL</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="179"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="219"/>
         <source>CSV files (*.csv)</source>
         <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="125"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="129"/>
         <source>Tag every contact with</source>
         <translation>Marcar todos os contatos com a tag</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="126"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="130"/>
         <source>GHL has no undo: a tag on every contact of this import lets you find them (and delete them) in GHL. Commas and periods become hyphens: GHL would split the tag on them.</source>
         <translation>O GHL não tem desfazer: uma tag em todos os contatos desta importação permite encontrá-los (e excluí-los) no GHL. Vírgulas e pontos viram hífens: o GHL dividiria a tag neles.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="130"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="134"/>
         <source>Import tag:</source>
         <translation>Tag da importação:</translation>
     </message>
@@ -1314,7 +1332,7 @@
     <message>
         <location filename="../../ghl_desktop/gui/jobs_panel.py" line="307"/>
         <source>Delete</source>
-        <translation>Excluir</translation>
+        <translation>Remover</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/jobs_panel.py" line="307"/>
@@ -1350,12 +1368,12 @@
         <location filename="../../ghl_desktop/gui/jobs_panel.py" line="428"/>
         <source>Delete job</source>
         <extracomment>``confirm_reconvert(job_id, proceed)``: asks about the job&apos;s edits before it is converted again (the main window&apos;s), then calls ``proceed``.</extracomment>
-        <translation>Excluir tarefa</translation>
+        <translation>Remover tarefa</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/jobs_panel.py" line="429"/>
         <source>Delete {0} from the history, with its saved result and review edits? Exported files are kept.</source>
-        <translation>Excluir {0} do histórico, com o resultado salvo e as edições da revisão? Os arquivos exportados são mantidos.</translation>
+        <translation>Remover {0} do histórico, com o resultado salvo e as edições da revisão? Os arquivos exportados são mantidos.</translation>
     </message>
 </context>
 <context>
@@ -1389,7 +1407,7 @@
     <message>
         <location filename="../../ghl_desktop/gui/main_window.py" line="222"/>
         <source>Exclude / include</source>
-        <translation>Excluir / incluir</translation>
+        <translation>Excluir da exportação / incluir</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/main_window.py" line="222"/>
@@ -1485,7 +1503,7 @@
     <message>
         <location filename="../../ghl_desktop/gui/main_window.py" line="287"/>
         <source>These are not spreadsheets GHL Desktop can read (CSV, TXT, XLSX, XLS):</source>
-        <translation>Estes não são planilhas que o GHL Desktop sabe ler (CSV, TXT, XLSX, XLS):</translation>
+        <translation>Estes arquivos não são planilhas que o GHL Desktop sabe ler (CSV, TXT, XLSX, XLS):</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/main_window.py" line="298"/>
@@ -1511,7 +1529,7 @@
         <translation>Já convertido</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="706"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="704"/>
         <source>%n row(s) to fix listed in</source>
         <translation>
             <numerusform>%n linha para corrigir listada em</numerusform>
@@ -1635,12 +1653,12 @@
         <translation>Convertendo de novo com o novo mapeamento; ele será usado para arquivos com as mesmas colunas.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="686"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="684"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="701"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="699"/>
         <source>%n contact(s) exported</source>
         <translation>
             <numerusform>%n contato exportado</numerusform>
@@ -1648,47 +1666,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="703"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="701"/>
         <source>in {0} files of at most {1} rows</source>
         <translation>em {0} arquivos de no máximo {1} linhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="707"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="705"/>
         <source>Export finished</source>
         <translation>Exportação concluída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="709"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="707"/>
         <source>Open folder</source>
         <translation>Abrir pasta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="712"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="710"/>
         <source>Exported to {0}</source>
         <translation>Exportado para {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="717"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="715"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="718"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="716"/>
         <source>Nothing was written. {0}</source>
         <translation>Nada foi gravado. {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="741"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="739"/>
         <source>Settings saved</source>
         <translation>Configurações salvas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="758"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="756"/>
         <source>History recovered</source>
         <translation>Histórico recuperado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="759"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="757"/>
         <source>The job history was damaged and has been started anew. The old copy was kept at:
 {0}</source>
         <translation>O histórico de tarefas estava danificado e foi recomeçado. A cópia antiga foi guardada em:
@@ -2082,7 +2100,7 @@
     <message>
         <location filename="../../ghl_desktop/gui/review_commands.py" line="41"/>
         <source>Exclude {0} row(s)</source>
-        <translation>Excluir {0} linha(s)</translation>
+        <translation>Excluir {0} linha(s) da exportação</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/review_commands.py" line="42"/>

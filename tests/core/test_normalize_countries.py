@@ -8,7 +8,7 @@ import pytest
 
 from ghl_desktop.core.normalize import normalize_country, phone_region
 from ghl_desktop.core.normalize import countries
-from ghl_desktop.core.normalize.country_names import CODES, NAMES
+from ghl_desktop.core.normalize.country_names import CODES, DISPLAY, NAMES
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "make_country_names.py"
 
@@ -71,5 +71,18 @@ def test_the_committed_table_is_the_one_cldr_gives():
     tool = _tool()
     version, names, codes = tool.build_table()
     assert codes == CODES and names == NAMES, "run: python tools/make_country_names.py"
+    assert tool.build_display() == DISPLAY, "run: python tools/make_country_names.py"
     for text in ["São Tomé & Príncipe", "Côte d’Ivoire", "E.U.A.", "St. Kitts", "Guiné-Bissau"]:
         assert tool.fold(text) == countries.fold(text)
+
+
+@pytest.mark.parametrize("code, language, name", [
+    ("BR", "pt_BR", "Brasil"), ("DE", "pt_BR", "Alemanha"), ("US", "pt", "Estados Unidos"),
+    ("DE", "en", "Germany"), ("DE", "es", "Alemania"), ("de", "en_US", "Germany"),
+    ("AC", "pt_BR", "Ilha de Ascensão"),  # a phone region that is no ISO country is named too
+    ("DE", "fr", "Germany"), ("QQ", "pt_BR", "QQ"), ("", "pt_BR", ""),
+])
+def test_country_display_names(code, language, name):
+    from ghl_desktop.core import country_display_name
+
+    assert country_display_name(code, language) == name

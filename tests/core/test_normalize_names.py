@@ -25,7 +25,14 @@ from ghl_desktop.core.normalize import normalize_name, split_full_name
     ("JOÃO II", "João II"),
     ("McDonald", "McDonald"),                    # mixed case is what the person typed
     ("João da Silva", "João da Silva"),
-    ("Maria SILVA", "Maria SILVA"),
+    ("Maria SILVA", "Maria Silva"),              # each word judged on its own
+    ("Lucas LIMA", "Lucas Lima"),
+    ("joão Ribeiro", "João Ribeiro"),
+    ("MARIA Ribeiro", "Maria Ribeiro"),
+    ("ana McDONALD", "Ana McDONALD"),            # a mixed-case word is kept as typed
+    ("Pedro DOS Santos", "Pedro dos Santos"),    # a particle in capitals lowered
+    ("João Da Silva", "João Da Silva"),          # a particle the person capitalized is kept
+    ("maria D'ÁVILA", "Maria D'Ávila"),
     ("joão\u200b silva", "João Silva"),          # invisible characters from web forms
     ("ana\x00maria", "Ana Maria"),
     ("maria\tde\nsouza", "Maria de Souza"),
@@ -41,6 +48,9 @@ def test_names(raw, expected):
 @pytest.mark.parametrize("raw,expected", [
     ("MARIA DA SILVA", ("Maria", "da Silva")),
     ("  joão   pedro  dos santos ", ("João", "Pedro dos Santos")),
+    ("Lucas LIMA", ("Lucas", "Lima")),
+    ("joão Ribeiro", ("João", "Ribeiro")),
+    ("MARIA Ribeiro DA costa", ("Maria", "Ribeiro da Costa")),
     ("Cher", ("Cher", "")),
     ("CHER", ("Cher", "")),
     ("  ", ("", "")),

@@ -235,7 +235,7 @@ def test_bad_and_unsupported_files_say_what_is_wrong(ctx, qtbot, tmp_path):
     assert w.jobs_panel.detail.text() == f"planilha.xlsx could not be converted: {why}"  # named once
     assert w.review.banner.isVisible() and "planilha.xlsx" in w.review.banner.text()
     assert w.isVisible()  # the app stays open
-    assert w.jobs_panel.buttons["retry"].isEnabled()
+    assert not w.jobs_panel.buttons["retry"].isEnabled()  # no spreadsheet: converting it again cannot help
 
 
 def test_export_waits_for_the_running_job(ctx, qtbot, files):

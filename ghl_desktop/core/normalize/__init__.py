@@ -15,7 +15,7 @@ from .custom import (
     normalize_options,
     split_options,
 )
-from .countries import CountryResult, normalize_country
+from .countries import CountryResult, country_display_name, normalize_country
 from .dates import DateResult, normalize_date
 from .emails import EmailResult, normalize_email, suggest_domain
 from .injection import needs_neutralizing, neutralize_formula
@@ -26,6 +26,7 @@ from .tags import join_tags, split_tags
 
 __all__ = [
     "CountryResult", "CustomResult", "DateResult", "EmailResult", "PhoneResult", "detect_kind", "join_tags",
+    "country_display_name",
     "needs_neutralizing", "neutralize_formula", "normalize_country", "normalize_custom_date", "normalize_date",
     "normalize_email", "normalize_name", "normalize_number", "normalize_options", "normalize_phone",
     "phone_region", "split_full_name", "split_options", "split_tags", "split_values", "suggest_domain",

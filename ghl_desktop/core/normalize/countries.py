@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .. import messages as M
 from ..messages import Message
-from .country_names import CODES, NAMES
+from .country_names import CODES, DISPLAY, NAMES
 from .multi import split_values
 
 #: Longer than any country's name ("South Georgia and the South Sandwich Islands" is 44).
@@ -89,3 +89,11 @@ def normalize_country(raw: str) -> CountryResult:
     if len(codes) > 1:
         return CountryResult("", "invalid", SEVERAL_COUNTRIES)
     return CountryResult(codes.pop(), "valid")
+
+
+def country_display_name(code: str, language: str = "en") -> str:
+    """The region's name to show a person, in ``language`` (``pt_BR``, ``pt``, ``en``, ``es``; any
+    other: English), from CLDR: ``BR`` → ``Brasil`` in Portuguese. An unknown code is given back."""
+    code = (code or "").upper()
+    names = DISPLAY.get((language or "en").replace("-", "_").split("_")[0].lower(), DISPLAY["en"])
+    return names.get(code) or DISPLAY["en"].get(code) or code

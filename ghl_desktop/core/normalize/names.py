@@ -1,10 +1,11 @@
-"""Person and place names: tidy spacing, fix SHOUTING or all-lower text, keep what a person typed.
+"""Person and place names: tidy spacing, fix SHOUTING or all-lower words, keep what a person typed.
 
-Mixed case is a person's deliberate spelling (``McDonald``, ``João da Silva``) and is kept. Only a
-name whose words are all upper case (``JOÃO DA SILVA``, also ``JOÃO da SILVA`` from systems that
-lower the particles) or all lower case is re-cased: each word capitalized after a start, hyphen or
-apostrophe (``D'ÁVILA`` → ``D'Ávila``, ``ANA-LUIZA`` → ``Ana-Luiza``), Portuguese particles kept
-lower except as the first word, and Roman numerals kept upper (``JOÃO II``).
+Each word is judged on its own, so a name put together from two cells or split from a full name
+(``Lucas LIMA``, ``joão Ribeiro``) is fixed part by part. A word in mixed case is a person's
+deliberate spelling (``McDonald``, ``Silva``) and is kept. A word all in upper case or all in lower
+case is re-cased: capitalized after a start, hyphen or apostrophe (``D'ÁVILA`` → ``D'Ávila``,
+``ANA-LUIZA`` → ``Ana-Luiza``), Portuguese particles kept lower except as the first word, and Roman
+numerals kept upper (``JOÃO II``).
 """
 
 from __future__ import annotations
@@ -33,21 +34,19 @@ def _capitalize(word: str) -> str:
     return _PART_START.sub(lambda m: m.group(1) + m.group(2).title(), word)
 
 
-def _is_shouting(words: list[str]) -> bool:
-    """Every cased word is upper case, particles aside (they may have been lowered by a CRM)."""
-    cased = [w for w in words if any(c.isalpha() for c in w) and w not in PARTICLES]
-    return bool(cased) and all(w.isupper() for w in cased)
+def _fix_word(word: str, first: bool) -> str:
+    """Re-case one word typed all upper or all lower; a word in mixed case is kept as typed."""
+    if not (word.isupper() or word.islower()):
+        return word
+    word = word.lower()
+    return word if not first and word in PARTICLES else _capitalize(word)
 
 
 def normalize_name(raw: str) -> str:
     text = _clean(raw)
     if not any(c.isalpha() for c in text):
         return text
-    words = text.split(" ")
-    if not (text.islower() or _is_shouting(words)):
-        return text
-    words = text.lower().split(" ")
-    return " ".join(w if i > 0 and w in PARTICLES else _capitalize(w) for i, w in enumerate(words))
+    return " ".join(_fix_word(w, i == 0) for i, w in enumerate(text.split(" ")))
 
 
 def split_full_name(raw: str) -> tuple[str, str]:
