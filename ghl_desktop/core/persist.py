@@ -185,7 +185,8 @@ def save_result(result, folder: Path) -> None:
         "report": result.report,
         "mappings": [m.to_dict() for m in result.mappings],
         "sources": [{"path": s.path, "header": s.header, "info": s.info} for s in result.sources],
-        "options": result.options.to_dict(),
+        # The options' schema is the table's, saved once above (``load`` sets it back).
+        "options": {k: v for k, v in result.options.to_dict().items() if k != "schema"},
         "total_rows": result.total_rows,
         "duplicates_merged": result.duplicates_merged,
     }

@@ -40,11 +40,12 @@ def _snapshot(result):
     return t.columns, t.sources, problems, t.suggestions, t.merged, result.report["invalid_emails"]
 
 
-def test_helper_process_gives_the_same_result_as_one_core(messy_csv, monkeypatch):
+def _one_core_then_two(monkeypatch, path, options):
+    """``path`` converted on this process alone, then with the helper process taking chunks of 500
+    rows; and, per chunk the helper was asked for, whether it answered."""
     monkeypatch.setattr(tuning, "CHUNK_ROWS", 500)
-    monkeypatch.setattr(tuning, "PIECE_ROWS", 120)  # several pieces per chunk, the last one short
     monkeypatch.setattr(tuning, "MIN_ROWS", 10**9)
-    one_core = convert([messy_csv], ConvertOptions())
+    one_core = convert([path], options)
     monkeypatch.setattr(tuning, "MIN_ROWS", 100)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     used = []
@@ -56,7 +57,13 @@ def test_helper_process_gives_the_same_result_as_one_core(messy_csv, monkeypatch
         return table
 
     monkeypatch.setattr(ChunkHelper, "result", spy)
-    two_cores = convert([messy_csv], ConvertOptions())
+    two_cores = convert([path], options)
+    return one_core, two_cores, used
+
+
+def test_helper_process_gives_the_same_result_as_one_core(messy_csv, monkeypatch):
+    monkeypatch.setattr(tuning, "PIECE_ROWS", 120)  # several pieces per chunk, the last one short
+    one_core, two_cores, used = _one_core_then_two(monkeypatch, messy_csv, ConvertOptions())
     assert used and all(used), "the helper process normalized no chunk"
     assert len(used) < ROWS // 500, "this process normalized no chunk"
     assert _snapshot(two_cores) == _snapshot(one_core)
@@ -81,22 +88,7 @@ def test_the_helper_reads_each_rows_phones_in_its_own_country(tmp_path, monkeypa
         expected.append(full.phones[0] if full.phones else "")
     path = tmp_path / "mundo.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    opts = ConvertOptions(dedupe=False)
-    monkeypatch.setattr(tuning, "CHUNK_ROWS", 500)
-    monkeypatch.setattr(tuning, "MIN_ROWS", 10**9)
-    one_core = convert([path], opts)
-    monkeypatch.setattr(tuning, "MIN_ROWS", 100)
-    monkeypatch.setattr(parallel, "cores", lambda: 2)
-    used = []
-    real_result = ChunkHelper.result
-
-    def spy(self, future, *args):
-        table = real_result(self, future, *args)
-        used.append(table is not None)
-        return table
-
-    monkeypatch.setattr(ChunkHelper, "result", spy)
-    two_cores = convert([path], opts)
+    one_core, two_cores, used = _one_core_then_two(monkeypatch, path, ConvertOptions(dedupe=False))
     assert used and all(used), "the helper process normalized no chunk"
     assert _snapshot(two_cores) == _snapshot(one_core)
     assert two_cores.table.columns["Phone"] == expected
