@@ -115,11 +115,14 @@ class Field:
 class Schema:
     """An ordered set of fields. Immutable: :meth:`with_field` gives a new schema."""
 
-    __slots__ = ("fields", "columns", "mappable", "_by_name")
+    __slots__ = ("fields", "columns", "mappable", "_by_name", "_hash")
 
     def __init__(self, fields: Iterable[Field]) -> None:
         self.fields: tuple[Field, ...] = tuple(fields)
         self._by_name = {f.name: f for f in self.fields}
+        # Hashed once: rule modules memoize per schema (``lru_cache``), a lookup per chunk or group,
+        # and a field's hash walks all of its synonyms.
+        self._hash = hash(self.fields)
         if len(self._by_name) != len(self.fields):
             raise ValueError("two fields with the same name")
         for kind in SINGLE_KINDS:
@@ -143,7 +146,7 @@ class Schema:
         return isinstance(other, Schema) and self.fields == other.fields
 
     def __hash__(self) -> int:
-        return hash(self.fields)
+        return self._hash
 
     def __repr__(self) -> str:
         return f"Schema({list(self.mappable)!r})"
