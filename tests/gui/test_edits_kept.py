@@ -142,3 +142,74 @@ def test_a_merged_contact_is_split_back_and_undone(ctx, qtbot, files):
     assert ctx.store.get(job.id).edits["ops"][-1]["op"] == "split"
     w.act_undo.trigger()
     assert len(w.model.table) == n and w.model.rowCount() == 1
+
+
+def _counts_on_screen(w, qtbot, folder) -> dict[str, int]:
+    """Rows with a problem as each screen says it: the filter button, the report, the export
+    dialog, and the file of rows to fix that the export writes (its distinct rows)."""
+    import csv
+    import re
+
+    from ghl_desktop.gui.row_filter import PROBLEMS
+
+    qtbot.waitUntil(lambda: re.search(r"\((\d+)\)", w.review.filter_buttons[PROBLEMS].text()) is not None)
+    button = int(re.search(r"\((\d+)\)", w.review.filter_buttons[PROBLEMS].text()).group(1))
+    report = int(w.report_panel.values["rejected_rows"].text())
+    w.export_current()
+    qtbot.waitUntil(lambda: w.export_dialog is not None and w.export_dialog.is_ready())
+    dialog = w.export_dialog
+    dialog_rows = int(re.match(r"\d+", dialog.warning.text()).group(0)) if dialog.warning.isVisibleTo(dialog) else 0
+    dialog.path_edit.setText(str(folder / "out.csv"))
+    dialog.rejects.setChecked(True)
+    dialog.tofix.setCurrentIndex(dialog.tofix.findData(".csv"))
+    done = []
+    w.exportFinished.connect(done.append)
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(done), timeout=20_000)
+    if w.message_box is not None:
+        w.message_box.close()
+    tofix = next(p for p in done[0] if "to-fix" in p.name)
+    with open(tofix, encoding="utf-8", newline="") as fh:
+        lines = list(csv.reader(fh))[1:]
+    return {"filter": button, "report": report, "export dialog": dialog_rows,
+            "to-fix file": len({(f, r) for f, r, *_ in lines})}
+
+
+def test_a_person_reviews_remaps_exports_closes_and_reopens_and_every_count_agrees(
+        qapp, data_dir, qtbot, files, tmp_path):
+    """Drop, fix cells, exclude a row, change the mapping (edits kept), export, close, reopen,
+    export again: the edits are there, and the filter, the report, the export dialog and the file
+    of rows to fix give one count of rows with a problem, the same before closing and after."""
+    from ghl_desktop.gui.app import AppContext, make_application
+
+    make_application()
+    first = AppContext(data_dir)
+    first.window.show()
+    try:
+        w = first.window
+        drop(w, [files["a"]])
+        job = wait_finished(qtbot, first, 1)[0]
+        wait_result(qtbot, w, job.id)
+        review_a_few_things(w, qtbot)
+        w.mapping_editor.choose("Observação", None)
+        click(asked(qtbot, w), "keepEdits")
+        qtbot.waitUntil(lambda: first.store.get(job.id).status == "done" and w.shown_view() == "result"
+                        and w.session.result is not None and w.session.edit_count() == 3, timeout=30_000)
+        before = _counts_on_screen(w, qtbot, tmp_path / "before")
+        assert len(set(before.values())) == 1 and before["filter"] > 0, before
+    finally:
+        first.close()
+
+    again = AppContext(data_dir)
+    again.window.show()
+    try:
+        w = again.window
+        w.jobs_panel.select_job(job.id)
+        wait_result(qtbot, w, job.id)
+        assert "ana.pereira@example.org" in w.model.table.columns[EMAIL]
+        assert w.model.table.columns[FIRST_NAME].index("Carlos") in w.model.table.excluded
+        assert not any(w.model.table.columns[NOTES])  # the new mapping left the notes out
+        after = _counts_on_screen(w, qtbot, tmp_path / "after")
+        assert after == before
+    finally:
+        again.close()
