@@ -1,6 +1,7 @@
 """The layers hold: the window, the jobs and the command line use the engine only through
 ``ghl_desktop.core``; the engine's modules import each other in no cycle; the rule modules do
-not know the speed machinery exists; a plain field is named in one place."""
+not know the speed machinery exists; a plain field is named in one place; the engine names no Qt
+and the app no pandas (one import walker for every such rule)."""
 
 from __future__ import annotations
 
@@ -101,3 +102,15 @@ def test_a_plain_field_is_named_in_one_python_file():
     naming = [p for p in PACKAGE.rglob("*.py") if "Postal Code" in p.read_text(encoding="utf-8")
               or "POSTAL_CODE" in p.read_text(encoding="utf-8")]
     assert [p.relative_to(PACKAGE).as_posix() for p in naming] == ["core/schema.py"]
+
+
+def test_no_core_module_imports_qt():
+    naming = {p.name: sorted(m for m in _imports(p) if m.startswith(("PySide6", "shiboken6", "PyQt")))
+              for p in CORE.rglob("*.py")}
+    assert not any(naming.values()), naming
+
+
+def test_no_package_module_imports_pandas_numpy_or_pyarrow():
+    naming = {str(p.relative_to(PACKAGE)): sorted(m for m in _imports(p) if m.split(".")[0] in ("pandas", "numpy", "pyarrow"))
+              for p in PACKAGE.rglob("*.py")}
+    assert not any(naming.values()), naming

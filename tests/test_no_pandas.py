@@ -1,25 +1,12 @@
-"""pandas is not a dependency of the app (only the benchmark's reference uses it): no module of
-the package imports it, and a conversion through the command line never loads it."""
+"""pandas is not a dependency of the app (only the benchmark's reference uses it): a conversion
+through the command line never loads it (``tests/test_layers.py`` checks no module imports it)."""
 
-import ast
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def test_no_package_source_file_imports_pandas():
-    for path in (ROOT / "ghl_desktop").rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            assert not any(n.split(".")[0] in ("pandas", "numpy", "pyarrow") for n in names), f"{path}: {names}"
 
 
 def test_a_conversion_loads_no_pandas_and_pandas_is_only_an_extra(tmp_path):

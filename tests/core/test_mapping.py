@@ -250,7 +250,7 @@ def test_sample_size_limits_the_rows_looked_at():
     assert auto_map(["Col1"], rows, sample_size=10).columns[0].field is None
 
 
-def test_300_columns_by_500_rows_maps_fast():
+def _wide_sheet(n_columns: int, n_rows: int) -> tuple[list[str], list[list[str]]]:
     rng = random.Random(7)
     kinds = [
         lambda: f"user{rng.randrange(10**6)}@mail.com",
@@ -260,13 +260,29 @@ def test_300_columns_by_500_rows_maps_fast():
         lambda: rng.choice(["SP", "RJ", "MG"]),
         lambda: f"texto livre {rng.randrange(1000)}",
     ]
-    header = [f"Campo extra {i}" if i % 2 else f"Col{i}" for i in range(300)]
-    makers = [kinds[i % len(kinds)] for i in range(300)]
-    rows = [[make() for make in makers] for _ in range(500)]
-    auto_map(header, rows[:5])  # warm up regex caches
-    start = time.perf_counter()
-    m = auto_map(header, rows)
-    assert time.perf_counter() - start < 0.5
+    header = [f"Campo extra {i}" if i % 2 else f"Col{i}" for i in range(n_columns)]
+    makers = [kinds[i % len(kinds)] for i in range(n_columns)]
+    return header, [[make() for make in makers] for _ in range(n_rows)]
+
+
+def _best_of_three(header, rows) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        auto_map(header, rows)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_mapping_cost_grows_linearly_with_the_columns():
+    """A 300-column export maps in about five times a 60-column one's time (measured in the same
+    run, so a busy machine slows both): nothing in the mapping compares every column with every
+    other. A ratio, not a timed threshold."""
+    narrow, wide = _wide_sheet(60, 500), _wide_sheet(300, 500)
+    auto_map(narrow[0], narrow[1][:5])  # warm up regex caches
+    ratio = _best_of_three(*wide) / _best_of_three(*narrow)
+    assert ratio < 9, f"5x the columns cost {ratio:.1f}x the time"
+    m = auto_map(*wide)
     assert m.columns[0].field == F.EMAIL
 
 
