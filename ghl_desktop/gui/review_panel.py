@@ -197,15 +197,24 @@ class ReviewPanel(QWidget):
         if not self._count_timer.isActive():
             self._count_timer.start()
 
-    def update_counts(self) -> None:
+    def update_counts(self, problems: int | None = None) -> None:
+        """Show the counts of the table on screen. ``problems``, the rows with a problem, is given
+        by the window for a running job's live rows (summed with each chunk, as the rows arrive);
+        otherwise it is counted here (``rows_with_problems``), off the GUI thread when many."""
         t = self.model.table
         loc = QLocale()
-        counts = {ALL: len(t), PROBLEMS: self._problems, MERGED: len(t.merged), EXCLUDED: len(t.excluded),
-                  SUGGESTIONS: len(t.suggestions)}
-        if len(t) <= BACKGROUND_SEARCH_ROWS:
-            counts[PROBLEMS] = self._problems = len(rows_with_problems(t))
+        if problems is not None:
+            self._problems = problems
+        elif not len(t):
+            self._problems = 0
+        elif self.session.result is None:
+            pass  # live rows: their count comes with each chunk (see above)
+        elif len(t) <= BACKGROUND_SEARCH_ROWS:
+            self._problems = len(rows_with_problems(t))
         else:  # a walk over every problem of a large table: off the GUI thread
             self._count_problems(t)
+        counts = {ALL: len(t), PROBLEMS: self._problems, MERGED: len(t.merged), EXCLUDED: len(t.excluded),
+                  SUGGESTIONS: len(t.suggestions)}
         names = self._mode_names()
         for mode, b in self.filter_buttons.items():
             b.setText(self._filter_text(names[mode], loc.toString(counts[mode])))
