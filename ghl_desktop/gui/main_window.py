@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import ContactTable, edits, release, tofix_path_for
+from ..core import ContactTable, edits, release, rows_with_problems, tofix_path_for
 from ..jobs import runner as R
 from ..jobs.runner import LiveRows
 from ..jobs import states as S
@@ -403,9 +403,9 @@ class MainWindow(QMainWindow):
             return
         if job.status in S.ACTIVE:
             table = self._live.setdefault(job_id, ContactTable())
+            self._show_live_counts(job_id, table)
             self.session.show_live(job_id, table)
             self.mapping_editor.set_mapping(None)
-            self._show_live_counts(job_id)
             self._set_shown(job_id, VIEW_LIVE, job.status)
             return
         if job.status != S.DONE or job.files_purged:
@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
             if not layer.empty:  # the person's edits, on this conversion of the file (maybe a new one)
                 replayed = edits.replay(result, layer, take_back_redo=False)
             samples = sample_columns(result.sources[0].columns if result.sources else None)
-            return result, replayed, samples
+            return result, replayed, samples, len(rows_with_problems(result.table))
 
         def done(loaded) -> None:
             if generation != self._load_generation:
@@ -446,7 +446,9 @@ class MainWindow(QMainWindow):
 
         run_in_pool(work, done, failed)
 
-    def _show_result(self, job_id: str, result, replayed=None, samples=None) -> None:
+    def _show_result(self, job_id: str, result, replayed=None, samples=None, problems=None) -> None:
+        if problems is not None:  # counted with the loading: the review's count walks nothing
+            self.review.set_problem_count(result.table, problems)
         self.session.show_result(job_id, result, replayed)
         self.review.apply_filter()
         self._mapping_samples = samples
@@ -542,16 +544,18 @@ class MainWindow(QMainWindow):
             self._live.setdefault(job_id, ContactTable()).extend(chunk)
         self._live_reports.setdefault(job_id, LiveReport()).add(rows.counts)
         if shown_live:
-            self._show_live_counts(job_id)
+            self._show_live_counts(job_id, self.model.table)
+            self.review.update_counts()
 
-    def _show_live_counts(self, job_id: str) -> None:
-        """The review's counts and the report, for the live rows on screen: in the same pass of
-        the event loop as the rows, so no count on screen is ever behind the table."""
+    def _show_live_counts(self, job_id: str, table: ContactTable) -> None:
+        """The review's count of rows with a problem and the report, for a running job's live
+        rows: set in the same pass of the event loop as the rows, so no count on screen is ever
+        behind the table."""
         live = self._live_reports.get(job_id)
         report = live.report() if live else {}
         # Rows with a problem, summed chunk by chunk in the job's thread (``chunk_counts``: the
         # same count as ``rows_with_problems``); the live rows are never walked here.
-        self.review.update_counts(problems=int(report.get("rejected_rows", 0)))
+        self.review.set_problem_count(table, int(report.get("rejected_rows", 0)))
         self.report_panel.set_report(report, live=True)
 
     def _on_job_changed(self, job_id: str) -> None:

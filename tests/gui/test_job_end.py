@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from ghl_desktop.core import rows_with_problems
 from ghl_desktop.core.speed import tuning
 from ghl_desktop.core.table import ContactTable
-from ghl_desktop.core.schema import FIRST_NAME, GHL_COLUMNS, NOTES
+from ghl_desktop.core.schema import EMAIL, FIRST_NAME, GHL_COLUMNS, NOTES
 from ghl_desktop.gui import main_window, mapping_editor
 from ghl_desktop.gui.row_filter import ALL, PROBLEMS
 from ghl_desktop.jobs import states as S
@@ -164,3 +164,38 @@ def test_opening_a_result_reads_and_normalizes_nothing_on_the_gui_thread(ctx, qt
     assert w.mapping_editor.mapping.columns[notes].field == NOTES
     assert "vip" in w.mapping_editor.table.item(notes, mapping_editor.EXAMPLES).text()
     assert not calls
+
+
+def test_a_results_rows_with_problems_are_counted_with_its_loading(ctx, qtbot, tmp_path, monkeypatch):
+    """The result's "With problems (N)" is right from the moment it is shown and costs the window
+    no walk of the rows: counted on the thread that loaded the result. Before, a large result was
+    walked twice on the thread pool (one walk per model reset), competing with its first paint,
+    and the button showed the live count until then."""
+    from ghl_desktop.gui import review_panel
+
+    monkeypatch.setattr(review_panel, "BACKGROUND_SEARCH_ROWS", 0)  # every table counts as large
+    walks = []
+    monkeypatch.setattr(review_panel, "rows_with_problems",
+                        lambda t: walks.append(len(t)) or rows_with_problems(t))
+    w = ctx.window
+    at_open = []
+
+    def shown(_job_id, view):
+        if view == "result":
+            walks.clear()
+            at_open.append((w.review.filter_buttons[PROBLEMS].text(), len(rows_with_problems(w.model.table))))
+
+    w.jobShown.connect(shown)
+    drop(w, [_many_rows(tmp_path)])
+    wait_finished(qtbot, ctx, 1)
+    wait_result(qtbot, w, w.current_job_id())
+    qtbot.wait(300)
+    text, bad = at_open[-1]
+    assert bad == 12 and text == f"With problems ({bad})"
+    assert not walks
+    # An edit still gets the count right (the given count is forgotten, the rows walked again).
+    model = w.model
+    bad_email = next(r for r, fields in model.table.problems.items() if EMAIL in fields)
+    assert model.setData(model.index(model.view_row(bad_email), column(EMAIL)), "fixed@example.com")
+    qtbot.waitUntil(lambda: w.review.filter_buttons[PROBLEMS].text() == "With problems (11)", timeout=5_000)
+    assert walks
