@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import ContactTable, edits, release, tofix_path_for
+from ..core import ContactTable, edits, release, rows_with_problems, tofix_path_for
 from ..jobs import runner as R
 from ..jobs.runner import LiveRows
 from ..jobs import states as S
@@ -37,7 +37,7 @@ from .drop_area import DropArea, collect_inputs, paths_from_mime
 from .export_flow import ExportDialog, problem_counts
 from .jobs_panel import JobsPanel, failure_reason, failure_text, open_folder
 from .live_report import LiveReport
-from .mapping_editor import MappingEditor
+from .mapping_editor import MappingEditor, sample_columns
 from .notify import Notifier
 from .paths import icon_path
 from .preview_model import PreviewModel
@@ -51,8 +51,9 @@ from .tasks import run_in_pool
 log = logging.getLogger(__name__)
 
 FILE_FILTER_EXTS = "*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.xlsb"
-#: Live report/preview counters are repainted at most this often while chunks arrive.
-LIVE_REPORT_MS = 300
+#: A finished job's live rows are freed this long after its result (or anything else) replaced them
+#: on screen: freed at once, they competed with the result's first paints for the GIL and the CPU.
+RELEASE_AFTER_MS = 1_000
 
 # What the review area shows for the current job.
 VIEW_NONE, VIEW_LIVE, VIEW_LOADING, VIEW_RESULT, VIEW_FAILED = "none", "live", "loading", "result", "failed"
@@ -88,6 +89,10 @@ class MainWindow(QMainWindow):
 
         self._live: dict[str, ContactTable] = {}
         self._live_reports: dict[str, LiveReport] = {}
+        #: A finished job's live rows, left on screen until its result replaces them (never an
+        #: empty review in between); freed off the GUI thread once they are not shown.
+        self._finished_live: dict[str, ContactTable] = {}
+        self._mapping_samples = None  # the shown result's source columns, as the mapping editor shows them
         self._shown = ("", VIEW_NONE, "")  # job id, view, job status
         self._load_generation = 0
         self._exporting = False
@@ -112,8 +117,6 @@ class MainWindow(QMainWindow):
         manager.jobAdded.connect(lambda _id: self._show_page())
         manager.jobRemoved.connect(lambda _id: self._show_page())
 
-        self._live_timer = QTimer(self, singleShot=True, interval=LIVE_REPORT_MS)
-        self._live_timer.timeout.connect(self._show_live_report)
         # Chunks of live rows wait here and are added one per pass of the event loop (see _on_rows).
         self._row_queue: deque[tuple[str, object]] = deque()
         self._row_timer = QTimer(self, singleShot=True, interval=0)
@@ -400,10 +403,9 @@ class MainWindow(QMainWindow):
             return
         if job.status in S.ACTIVE:
             table = self._live.setdefault(job_id, ContactTable())
+            self._show_live_counts(job_id, table)
             self.session.show_live(job_id, table)
             self.mapping_editor.set_mapping(None)
-            live = self._live_reports.get(job_id)
-            self.report_panel.set_report(live.report() if live else {}, live=True)
             self._set_shown(job_id, VIEW_LIVE, job.status)
             return
         if job.status != S.DONE or job.files_purged:
@@ -412,19 +414,23 @@ class MainWindow(QMainWindow):
             self.report_panel.set_report(job.report if job.status == S.DONE else {})
             self._set_shown(job_id, VIEW_FAILED if job.status == S.FAILED else VIEW_NONE, job.status)
             return
+        if self.model.table is not self._finished_live.get(job_id):
+            self.session.clear()  # else its live rows stay on screen until the result replaces them
         self._set_shown(job_id, VIEW_LOADING, job.status)
-        self.session.clear()
         generation = self._load_generation
         result_dir = self.store.data.result_dir(job_id)
         saved = job.edits or {}
 
         def work():
+            # Everything that reads the whole result or normalizes values runs here, off the GUI
+            # thread; what is left for it is building the models and widgets.
             result = load_result(result_dir)
             layer = edits.Layer.from_dict(saved, result.table)
             replayed = None
             if not layer.empty:  # the person's edits, on this conversion of the file (maybe a new one)
                 replayed = edits.replay(result, layer, take_back_redo=False)
-            return result, replayed
+            samples = sample_columns(result.sources[0].columns if result.sources else None)
+            return result, replayed, samples, len(rows_with_problems(result.table))
 
         def done(loaded) -> None:
             if generation != self._load_generation:
@@ -440,12 +446,13 @@ class MainWindow(QMainWindow):
 
         run_in_pool(work, done, failed)
 
-    def _show_result(self, job_id: str, result, replayed=None) -> None:
+    def _show_result(self, job_id: str, result, replayed=None, samples=None, problems=None) -> None:
+        if problems is not None:  # counted with the loading: the review's count walks nothing
+            self.review.set_problem_count(result.table, problems)
         self.session.show_result(job_id, result, replayed)
         self.review.apply_filter()
-        src = result.sources[0] if result.sources else None
-        self.mapping_editor.set_mapping(result.mappings[0] if result.mappings else None,
-                                        src.columns if src else None)
+        self._mapping_samples = samples
+        self.mapping_editor.set_mapping(result.mappings[0] if result.mappings else None, samples)
         self.report_panel.set_report(result.report)
         job = self.store.get(job_id)
         self._set_shown(job_id, VIEW_RESULT, job.status if job else S.DONE)
@@ -455,6 +462,7 @@ class MainWindow(QMainWindow):
             self._update_export_dialog()
 
     def _set_shown(self, job_id: str, view: str, status: str) -> None:
+        self._release_finished_live(RELEASE_AFTER_MS)
         self._shown = (job_id, view, status)
         self._update_banner()
         self._update_actions()
@@ -462,6 +470,17 @@ class MainWindow(QMainWindow):
 
     def shown_view(self) -> str:
         return self._shown[1]
+
+    def _release_finished_live(self, after_ms: int = 0) -> None:
+        """Free the live rows of finished jobs that are no longer on screen (off the GUI thread),
+        ``after_ms`` from now."""
+        for job_id, table in list(self._finished_live.items()):
+            if self.model.table is not table:
+                del self._finished_live[job_id]
+                if after_ms:
+                    QTimer.singleShot(after_ms, lambda t=table: release_in_background(t))
+                else:
+                    release_in_background(table)
 
     def _update_banner(self) -> None:
         job_id, view, _status = self._shown
@@ -524,14 +543,20 @@ class MainWindow(QMainWindow):
         else:
             self._live.setdefault(job_id, ContactTable()).extend(chunk)
         self._live_reports.setdefault(job_id, LiveReport()).add(rows.counts)
-        if shown_live and not self._live_timer.isActive():
-            self._live_timer.start()
+        if shown_live:
+            self._show_live_counts(job_id, self.model.table)
+            self.review.update_counts()
 
-    def _show_live_report(self) -> None:
-        job_id, view, _ = self._shown
+    def _show_live_counts(self, job_id: str, table: ContactTable) -> None:
+        """The review's count of rows with a problem and the report, for a running job's live
+        rows: set in the same pass of the event loop as the rows, so no count on screen is ever
+        behind the table."""
         live = self._live_reports.get(job_id)
-        if view == VIEW_LIVE and live is not None:
-            self.report_panel.set_report(live.report(), live=True)
+        report = live.report() if live else {}
+        # Rows with a problem, summed chunk by chunk in the job's thread (``chunk_counts``: the
+        # same count as ``rows_with_problems``); the live rows are never walked here.
+        self.review.set_problem_count(table, int(report.get("rejected_rows", 0)))
+        self.report_panel.set_report(report, live=True)
 
     def _on_job_changed(self, job_id: str) -> None:
         if job_id != self._shown[0]:
@@ -548,18 +573,18 @@ class MainWindow(QMainWindow):
             self._shown = (job_id, self._shown[1], job.status)
 
     def _on_job_finished(self, job_id: str, status: str) -> None:
-        if any(j == job_id for j, _ in self._row_queue):  # its last rows first, as they came
-            mine = [r for j, r in self._row_queue if j == job_id]
+        # Its chunks still waiting are not added: its result, every row in it, replaces the live
+        # rows as soon as it is loaded; adding them all here held the GUI thread at the job's end.
+        if any(j == job_id for j, _ in self._row_queue):
             self._row_queue = deque((j, r) for j, r in self._row_queue if j != job_id)
-            for rows in mine:
-                self._add_rows(job_id, rows)
         live = self._live.pop(job_id, None)
         self._live_reports.pop(job_id, None)
+        if live is not None:
+            self._finished_live[job_id] = live
         job = self.store.get(job_id)
         if job_id == self.current_job_id():
             self.show_job(job_id)
-        if live is not None and self.model.table is not live:
-            release_in_background(live)
+        self._release_finished_live()
         name = job.file_name if job else ""
         if status == S.DONE:
             self.set_status(self.tr("{0} is ready for review").format(name))
@@ -608,7 +633,6 @@ class MainWindow(QMainWindow):
         if job is None or job.status in (S.QUEUED, S.PROCESSING):
             return
         record = mapping_record(result.sources[0].header, mapping)
-        src = result.sources[0]
 
         def proceed() -> None:
             self.store.save_mapping(job_id, record)
@@ -618,7 +642,7 @@ class MainWindow(QMainWindow):
 
         def cancelled() -> None:  # the editor shows the mapping the result was made with
             if self.session.result is result:
-                self.mapping_editor.set_mapping(result.mappings[0], src.columns)
+                self.mapping_editor.set_mapping(result.mappings[0], self._mapping_samples)
 
         self.confirm_reconvert(job_id, proceed, cancelled)
 

@@ -47,6 +47,36 @@ CUSTOM_CHOICE = "\x00custom"
 KIND_SAMPLE = 500
 
 
+class ColumnSample:
+    """What the editor shows of one source column: a few example values and the kind its values
+    suggest for a custom field (``detect_kind``: a few ms per column, normalizing up to
+    ``KIND_SAMPLE`` values)."""
+
+    __slots__ = ("examples", "kind")
+
+    def __init__(self, examples: list[str], kind: str) -> None:
+        self.examples, self.kind = examples, kind
+
+
+def sample_columns(columns: list[list[str]] | None) -> list[ColumnSample]:
+    """Per source column, its examples and suggested kind: plain Python, no Qt.
+
+    The window works them out on the thread pool with the result it loads (``set_mapping`` then
+    only builds widgets): on the GUI thread they held it for ~100 ms when a six-column job
+    finished, and more with more columns.
+    """
+    out = []
+    for col in columns or []:
+        seen: list[str] = []
+        for v in col[:200]:
+            if v and v not in seen:
+                seen.append(v)
+                if len(seen) == EXAMPLE_COUNT:
+                    break
+        out.append(ColumnSample(seen, detect_kind(col[:KIND_SAMPLE])))
+    return out
+
+
 def kind_label(kind: str) -> str:
     """A custom field kind as the person reads it (the GHL custom field type to create)."""
     return {
@@ -109,8 +139,9 @@ class MappingEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mapping: Mapping | None = None
-        self.combos: list[QComboBox] = []
-        self.custom_cells: list[CustomFieldCell] = []
+        self._combos: list[QComboBox] = []
+        self._custom_cells: list[CustomFieldCell] = []
+        self._unbuilt = False  # the mapping shown has no widgets yet (see set_mapping)
         self._examples: list[list[str]] = []
         self._kinds: list[str] = []  # per column, the kind its values suggest for a custom field
         self._changed: set[str] = set()  # sources the person changed since the mapping was shown
@@ -138,31 +169,55 @@ class MappingEditor(QWidget):
         self._timer.timeout.connect(lambda: self.mappingChanged.emit(self.mapping))
         self.retranslate()
 
-    def set_mapping(self, mapping: Mapping | None, columns: list[list[str]] | None = None) -> None:
-        """Show ``mapping``; ``columns`` are the source's raw cells (for a few example values)."""
+    def set_mapping(self, mapping: Mapping | None, samples: list[ColumnSample] | None = None) -> None:
+        """Show ``mapping``; ``samples`` are its source's columns as ``sample_columns`` sees them
+        (worked out off the GUI thread).
+
+        Its widgets (a few ms a column: two combo boxes and a name box each) are built when the
+        editor is on screen, or as soon as it is shown: a job's result opens with the review in
+        front, and building them for a hidden tab made that moment longer.
+        """
         self._timer.stop()
         self.mapping = mapping
         self._changed = set()
-        self.combos = []
-        self.custom_cells = []
-        self.table.setRowCount(0)
-        if mapping is None:
-            self.setEnabled(False)
-            return
-        self.setEnabled(True)
+        self.setEnabled(mapping is not None)
         self._examples = []
         self._kinds = []
-        for c in mapping.columns:
-            col = columns[c.index] if columns and c.index < len(columns) else []
-            seen: list[str] = []
-            for v in col[:200]:
-                if v and v not in seen:
-                    seen.append(v)
-                    if len(seen) == EXAMPLE_COUNT:
-                        break
-            self._examples.append(seen)
+        for c in mapping.columns if mapping is not None else []:
+            sample = samples[c.index] if samples and c.index < len(samples) else ColumnSample([], TEXT)
+            self._examples.append(sample.examples)
             custom = mapping.custom_field(c.source)
-            self._kinds.append(custom.kind if custom else detect_kind(col[:KIND_SAMPLE]))
+            self._kinds.append(custom.kind if custom else sample.kind)
+        self._unbuilt = True
+        if self.isVisible():
+            self._build()
+
+    @property
+    def combos(self) -> list[QComboBox]:
+        """Per column, its field's combo box."""
+        self._build()
+        return self._combos
+
+    @property
+    def custom_cells(self) -> list[CustomFieldCell]:
+        """Per column, its custom field's name and kind."""
+        self._build()
+        return self._custom_cells
+
+    def showEvent(self, event) -> None:
+        self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        if not self._unbuilt:
+            return
+        self._unbuilt = False
+        mapping = self.mapping
+        self._combos = []
+        self._custom_cells = []
+        self.table.setRowCount(0)
+        if mapping is None:
+            return
         self.table.setRowCount(len(mapping.columns))
         for row, c in enumerate(mapping.columns):
             src = QTableWidgetItem(c.source)
@@ -176,14 +231,14 @@ class MappingEditor(QWidget):
             self._fill_combo(combo, self._choice(row))
             combo.currentIndexChanged.connect(lambda _i, r=row: self._on_combo(r))
             self.table.setCellWidget(row, TARGET, combo)
-            self.combos.append(combo)
+            self._combos.append(combo)
             cell = CustomFieldCell(self.table)
             cell.setObjectName(f"custom_{row}")
             cell.retranslate()
             cell.name.editingFinished.connect(lambda r=row: self._on_custom_name(r))
             cell.kind.currentIndexChanged.connect(lambda _i, r=row: self._on_custom_kind(r))
             self.table.setCellWidget(row, CUSTOM, cell)
-            self.custom_cells.append(cell)
+            self._custom_cells.append(cell)
             self._show_custom(row)
             self.table.setItem(row, CONFIDENCE, QTableWidgetItem())
             self._show_confidence(row)
@@ -306,10 +361,10 @@ class MappingEditor(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Your column"), self.tr("Examples"), self.tr("GHL field"), self.tr("Custom field: name and type"),
              self.tr("Confidence")])
-        if self.mapping is not None:
-            for row, combo in enumerate(self.combos):
+        if self.mapping is not None and not self._unbuilt:  # else they are built in this language
+            for row, combo in enumerate(self._combos):
                 self._fill_combo(combo, self._choice(row))
-                self.custom_cells[row].retranslate()
+                self._custom_cells[row].retranslate()
                 self._show_confidence(row)
 
     def changeEvent(self, event: QEvent) -> None:

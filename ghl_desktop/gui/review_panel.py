@@ -103,6 +103,10 @@ class ReviewPanel(QWidget):
         self._generation = 0
         self._problems = 0  # rows with a problem (``core.rows_with_problems``), counted off-thread when many
         self._problems_running = self._problems_again = False
+        #: (table, its length, rows with a problem) while that count holds: given by the window
+        #: (see ``set_problem_count``) or counted here; forgotten on any change to the rows.
+        self._counted: tuple | None = None
+        self._count_generation = 0
 
         self.filter_buttons: dict[str, QToolButton] = {}
         self.filter_group = QButtonGroup(self)
@@ -155,6 +159,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
 
+        self.model.dataChanged.connect(self._forget_count)  # an edit, an exclusion, their undo
         self.model.modelReset.connect(self.update_counts)  # a new table or filter: count at once
         for sig in (self.model.rowsInserted, self.model.dataChanged):  # many small changes: batch them
             sig.connect(self._schedule_counts)
@@ -197,15 +202,35 @@ class ReviewPanel(QWidget):
         if not self._count_timer.isActive():
             self._count_timer.start()
 
+    def set_problem_count(self, table, n: int) -> None:
+        """``n`` rows of ``table``, as it now stands, have a problem: counted where it costs the
+        window nothing (summed with each chunk of a running job's rows in the job's thread; with
+        a result, on the thread that loaded it). No walk of the table until its rows change."""
+        self._counted = (table, len(table), n)
+        self._count_generation += 1
+
+    def _forget_count(self, *args) -> None:
+        self._counted = None
+        self._count_generation += 1
+
     def update_counts(self) -> None:
+        """Show the counts of the table on screen; rows with a problem as given
+        (``set_problem_count``) or counted (``rows_with_problems``), off the GUI thread when many."""
         t = self.model.table
         loc = QLocale()
+        known = self._counted
+        if known is not None and known[0] is t and known[1] == len(t):
+            self._problems = known[2]
+        elif not len(t):
+            self._counted, self._problems = None, 0
+        elif len(t) <= BACKGROUND_SEARCH_ROWS:
+            self._problems = len(rows_with_problems(t))
+            self.set_problem_count(t, self._problems)
+        else:  # a walk over every problem of a large table: off the GUI thread
+            self._counted = None
+            self._count_problems(t)
         counts = {ALL: len(t), PROBLEMS: self._problems, MERGED: len(t.merged), EXCLUDED: len(t.excluded),
                   SUGGESTIONS: len(t.suggestions)}
-        if len(t) <= BACKGROUND_SEARCH_ROWS:
-            counts[PROBLEMS] = self._problems = len(rows_with_problems(t))
-        else:  # a walk over every problem of a large table: off the GUI thread
-            self._count_problems(t)
         names = self._mode_names()
         for mode, b in self.filter_buttons.items():
             b.setText(self._filter_text(names[mode], loc.toString(counts[mode])))
@@ -216,16 +241,19 @@ class ReviewPanel(QWidget):
             self._problems_again = True
             return
         self._problems_running = True
+        generation, length = self._count_generation, len(table)
 
         def done(n: int) -> None:
             self._problems_running = False
-            if table is self.model.table:
+            # Only if nothing changed the rows meanwhile (else the count that follows the change holds).
+            if table is self.model.table and generation == self._count_generation and length == len(table):
+                self.set_problem_count(table, n)
                 self._problems = n
                 b = self.filter_buttons[PROBLEMS]
                 b.setText(self._filter_text(self._mode_names()[PROBLEMS], QLocale().toString(n)))
             if self._problems_again:
                 self._problems_again = False
-                self._count_problems(self.model.table)
+                self.update_counts()  # counts again unless a count was given meanwhile
 
         def failed(_exc, _tb) -> None:  # the table changed under the count: count again
             self._problems_running = False
