@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
             self._set_shown(job_id, VIEW_FAILED, job.status)
             self.review.set_banner(self.tr("The saved result could not be opened ({0}). Retry the job to convert the file again.").format(translate_core_text(exc)))
 
-        run_in_pool(work, done, failed)
+        run_in_pool(work, done, failed, owner=self)
 
     def _show_result(self, job_id: str, result, replayed=None, samples=None, problems=None) -> None:
         if problems is not None:  # counted with the loading: the review's count walks nothing

@@ -196,7 +196,7 @@ class ReviewPanel(QWidget):
             if generation == self._generation and table is self.model.table:
                 self.model.apply_filter(mode, needle, rows)
 
-        run_in_pool(lambda: filter_rows(table, mode, needle), done)
+        run_in_pool(lambda: filter_rows(table, mode, needle), done, owner=self)
 
     def _schedule_counts(self, *args) -> None:
         if not self._count_timer.isActive():
@@ -259,7 +259,7 @@ class ReviewPanel(QWidget):
             self._problems_running = False
             self._schedule_counts()
 
-        run_in_pool(lambda: len(rows_with_problems(table)), done, failed)
+        run_in_pool(lambda: len(rows_with_problems(table)), done, failed, owner=self)
 
     def _count_text(self, shown: str, total: str) -> str:
         return self.tr("Showing {0} of {1} rows").format(shown, total)

@@ -203,7 +203,7 @@ class ReviewSession(QObject):
             self._report_running = False
             log.warning("report refresh failed: %s", exc)
 
-        run_in_pool(work, done, failed)
+        run_in_pool(work, done, failed, owner=self)
 
     def report_now(self) -> None:
         """Recompute soon (used after loading and after a mapping re-run)."""

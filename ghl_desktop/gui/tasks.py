@@ -11,6 +11,7 @@ import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -43,20 +44,27 @@ def run_in_pool(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException, str], None] | None = None,
+    owner: QObject | None = None,
 ) -> None:
     """``fn()`` on ``QThreadPool.globalInstance()``; ``on_done(result)`` or ``on_error(exc, tb)`` after.
 
     Without ``on_error`` the exception is re-raised in the GUI thread, so the app's exception hook
-    shows it and logs it.
+    shows it and logs it. ``owner``: the widget the callbacks update; when it is gone by the time
+    the answer comes (the window closed meanwhile) the answer is dropped, not shown on deleted
+    widgets.
     """
     task = _Task(fn)
 
     def finish_ok(result: Any) -> None:
         _alive.discard(task)
+        if owner is not None and not isValid(owner):
+            return
         on_done(result)
 
     def finish_err(exc: BaseException, tb: str) -> None:
         _alive.discard(task)
+        if owner is not None and not isValid(owner):
+            return
         if on_error is None:
             raise exc
         on_error(exc, tb)

@@ -232,3 +232,26 @@ def test_counts_growing_while_rows_arrive_leave_the_review_layout_alone(qapp):
     assert "1000000" in "".join(ch for ch in panel.count.text() if ch.isdigit() or ch == " ")
     assert [w.geometry() for w in widgets] == before
     panel.close()
+
+
+def test_a_count_answering_after_the_review_is_gone_is_dropped(qapp):
+    """The rows-with-a-problem count runs on the thread pool; a window closed before it answers
+    (its review deleted) must not have the answer shown on deleted buttons (it raised and logged
+    an error at every such close)."""
+    import shiboken6
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from ghl_desktop.gui.review_panel import ReviewPanel
+    from ghl_desktop.gui.review_session import ReviewSession
+    from ghl_desktop.gui.tasks import wait_for_tasks
+
+    session = ReviewSession(None, PreviewModel(), QUndoStack())
+    panel = ReviewPanel(session)
+    table = big_table(300)
+    session.model.set_table(table)
+    panel._forget_count()
+    panel._count_problems(table)  # answers through a queued signal, after the panel is gone
+    assert wait_for_tasks()
+    shiboken6.delete(panel)
+    QApplication.processEvents()  # a RuntimeError in the answer's slot fails the test (pytest-qt)
