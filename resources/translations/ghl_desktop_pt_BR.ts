@@ -1004,6 +1004,31 @@
         <translation>{0}: nenhuma coluna parece conter nome, e-mail ou telefone</translation>
     </message>
     <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="105"/>
+        <source>contacts already in GHL: {0}</source>
+        <translation>contatos já no GHL: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="105"/>
+        <source>{0}: no column looks like a Contact Id, an email or a phone, so no contact can be matched (is this a GHL contacts export?)</source>
+        <translation>{0}: nenhuma coluna parece conter Contact Id, e-mail ou telefone, então nenhum contato pode ser encontrado (é uma exportação de contatos do GHL?)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="105"/>
+        <source>matches {0} contacts already in GHL ({1}); GHL would update {2}</source>
+        <translation>corresponde a {0} contatos já no GHL ({1}); o GHL atualizaria {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="105"/>
+        <source>a contact without Contact Id</source>
+        <translation>um contato sem Contact Id</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/core_text.py" line="105"/>
+        <source>--only needs --existing (a file of the contacts already in GHL)</source>
+        <translation>--only precisa de --existing (um arquivo dos contatos já no GHL)</translation>
+    </message>
+    <message>
         <location filename="../../ghl_desktop/gui/core_text.py" line="166"/>
         <source>not a number (GHL reads numbers written as 1234.56)</source>
         <translation>não é um número (o GHL lê números escritos como 1234.56)</translation>
