@@ -34,7 +34,7 @@ from ..jobs import states as S
 from ..jobs.engine import load_result, mapping_record
 from .core_text import translate_core_text
 from .drop_area import DropArea, collect_inputs, paths_from_mime
-from .export_flow import ExportDialog, problem_counts
+from .export_flow import ExportDialog, existing_choices, problem_counts
 from .jobs_panel import JobsPanel, failure_reason, failure_text, open_folder
 from .live_report import LiveReport
 from .mapping_editor import MappingEditor
@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
         """Show ``job_id`` in review, mapping and report: live rows, its loaded result, or its error."""
         self._load_generation += 1
         job = self.store.get(job_id) if job_id else None
+        self.report_panel.set_existing_files([])
         if job is None:
             self.session.clear()
             self.mapping_editor.set_mapping(None)
@@ -424,6 +425,8 @@ class MainWindow(QMainWindow):
             replayed = None
             if not layer.empty:  # the person's edits, on this conversion of the file (maybe a new one)
                 replayed = edits.replay(result, layer, take_back_redo=False)
+                if result.existing is not None:  # edited emails and phones may match other contacts
+                    result.rematch()
             return result, replayed
 
         def done(loaded) -> None:
@@ -446,6 +449,7 @@ class MainWindow(QMainWindow):
         src = result.sources[0] if result.sources else None
         self.mapping_editor.set_mapping(result.mappings[0] if result.mappings else None,
                                         src.columns if src else None)
+        self.report_panel.set_existing_files(result.existing.contacts.files if result.existing is not None else [])
         self.report_panel.set_report(result.report)
         job = self.store.get(job_id)
         self._set_shown(job_id, VIEW_RESULT, job.status if job else S.DONE)
@@ -664,7 +668,9 @@ class MainWindow(QMainWindow):
         ready = self._export_ready(d.job_id)
         d.set_ready(ready)
         if ready:
-            d.set_problem_rows(*problem_counts(self.session.table))
+            result = self.session.result
+            d.set_existing(existing_choices(result) if result.existing is not None else None,
+                           problem_counts(self.session.table))
 
     def _start_export(self, dialog: ExportDialog) -> None:
         out = dialog.final_path()
@@ -673,12 +679,14 @@ class MainWindow(QMainWindow):
         self.settings.tag_import = dialog.tag_on.isChecked()
         self.settings.set_import_tag(dialog.tag_edit.text())
         self.settings.tofix_format = dialog.tofix_format()
-        self.run_export(dialog.job_id, out, split, rejects, dialog.tofix_format(), tag=dialog.tag())
+        self.run_export(dialog.job_id, out, split, rejects, dialog.tofix_format(), tag=dialog.tag(),
+                        only=dialog.only(), include_unchanged=dialog.include_unchanged())
 
     def run_export(self, job_id: str, out: Path, split_rows: int, rejects: bool, tofix_format: str = ".xlsx",
-                   tag: str | None = None) -> None:
+                   tag: str | None = None, only: str = "all", include_unchanged: bool = False) -> None:
         """Write the GHL CSV (and the file of rows to fix) for the loaded job on the thread pool;
-        ``tag``: added to every contact."""
+        ``tag``: added to every contact; ``only``, ``include_unchanged``: which rows of a job
+        compared with the contacts already in GHL (``ConversionResult.export``)."""
         result = self.session.result
         if result is None or self.session.job_id != job_id:
             return
@@ -690,7 +698,7 @@ class MainWindow(QMainWindow):
 
         def work():
             return result.export(out, split_rows=split_rows, rejects_path=rejects_path, tag=tag,
-                                 text=translate_core_text)
+                                 text=translate_core_text, only=only, include_unchanged=include_unchanged)
 
         def done(res) -> None:
             self._export_done()
