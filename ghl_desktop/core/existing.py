@@ -40,6 +40,7 @@ key); a table whose length changed (a merged contact split back) is marked again
 from __future__ import annotations
 
 from array import array
+from functools import lru_cache
 from itertools import compress
 from typing import Callable, Iterable, Sequence
 
@@ -67,6 +68,7 @@ _LIST_KINDS = frozenset({F.EMAIL_LIST, F.PHONE_LIST, F.TAGS_KIND, F.OPTIONS})
 _CODE = {m: i for i, m in enumerate(MARKS)}
 
 
+@lru_cache(maxsize=32)
 def id_field_of(schema: F.Schema) -> str | None:
     """The field of ``schema`` holding GHL's Contact Id: ``CONTACT_ID``, or an input's custom
     field of that name (an input that is itself a GHL export); None when there is none."""
@@ -145,7 +147,9 @@ class ExistingContacts:
 
     def details(self, rows: Iterable[int]) -> dict[int, dict[str, str]]:
         """Each row's normalized values by field (only the fields its file has)."""
-        todo = sorted(set(r for r in rows if r not in self._details))
+        rows = list(rows)
+        known = self._details
+        todo = sorted(set(r for r in rows if r not in known))
         by_file: dict[int, list[int]] = {}
         for r in todo:
             by_file.setdefault(self.locate(r)[0], []).append(r)
@@ -161,10 +165,15 @@ class ExistingContacts:
                 self._details[r] = {c: table.columns[c][i] for c in names}
         return {r: self._details[r] for r in rows}
 
+    def detail(self, row: int) -> dict[str, str]:
+        """One row's normalized values by field (``details``)."""
+        found = self._details.get(row)
+        return found if found is not None else self.details([row])[row]
+
     def contact_id(self, row: int) -> str:
         if self.id_field is None:
             return ""
-        return self.details([row])[row].get(self.id_field, "")
+        return self.detail(row).get(self.id_field, "")
 
 
 class ExistingMatch:
@@ -350,7 +359,7 @@ class ExistingMatch:
         return [] if pick is None else self._changes(row, pick)
 
     def _changes(self, row: int, pick: int) -> list[tuple[str, str, str]]:
-        old = self.contacts.details([pick])[pick]
+        old = self.contacts.detail(pick)
         id_name = id_field_of(self.table.schema)
         out = []
         for f in self.table.schema:
@@ -401,7 +410,7 @@ class ExistingMatch:
             if pick < 0:
                 ids[i] = ""  # an id GHL does not have would match nothing: a new row creates its contact
                 continue
-            old = self.contacts.details([pick])[pick]
+            old = self.contacts.detail(pick)
             ids[i] = self.contacts.contact_id(pick) or ids[i]
             for name in fill:
                 if not out.columns[name][i] and old.get(name):
