@@ -143,6 +143,8 @@ class ExportDialog(QDialog):
         self.form.addRow(QLabel(), tofix_row)
         self.form.addRow(QLabel(), tag_row)
         # Only for a job compared with the contacts already in GHL (``set_existing``).
+        self._choices: dict[tuple[str, bool], tuple[int, int, int]] = {}
+        self._all_problems = (0, 0)
         self.existing_box = QGroupBox()
         self.existing_box.setObjectName("exportExisting")
         self.only_group = QButtonGroup(self)
@@ -170,8 +172,6 @@ class ExportDialog(QDialog):
         self.choice_count.setWordWrap(True)
         box_layout.addWidget(self.choice_count)
         self.existing_box.hide()
-        self._choices: dict[tuple[str, bool], tuple[int, int, int]] = {}
-        self._all_problems = (0, 0)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

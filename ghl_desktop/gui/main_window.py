@@ -35,7 +35,7 @@ from ..jobs.engine import load_result, mapping_record
 from .core_text import translate_core_text
 from .drop_area import DropArea, collect_inputs, paths_from_mime
 from .export_flow import ExportDialog, existing_choices, problem_counts
-from .jobs_panel import JobsPanel, failure_reason, failure_text, open_folder
+from .jobs_panel import JobsPanel, existing_of, failure_reason, failure_text, open_folder
 from .live_report import LiveReport
 from .mapping_editor import MappingEditor
 from .notify import Notifier
@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
         self.jobs_panel.open_folder = lambda p: self.open_folder(p)
         self.jobs_panel.currentJobChanged.connect(self.show_job)
         self.jobs_panel.reexportRequested.connect(self.reexport_job)
+        self.jobs_panel.existingAddRequested.connect(self.choose_existing_for_job)
+        self.jobs_panel.existingSetRequested.connect(self.set_job_existing)
         self.jobs_panel.confirm_reconvert = self.confirm_reconvert
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -293,7 +295,15 @@ class MainWindow(QMainWindow):
         if not accepted:
             return []
         self.settings.last_folder = str(accepted[0].parent)
-        outcomes = self.manager.submit(accepted, self.settings.convert_options())
+        options = self.settings.convert_options()
+        missing = [p for p in options.existing if not Path(p).is_file()]
+        if missing:  # the defaults of Settings: said, not silently dropped nor failing every job
+            options.existing = tuple(p for p in options.existing if p not in missing)
+            self._message(QMessageBox.Icon.Warning, self.tr("Contacts already in GHL not found"),
+                          self.tr("These files of contacts already in GHL (Settings) were not found, so the new "
+                                  "jobs are not compared with them:") + "\n"
+                          + "\n".join(f"• {p}" for p in missing))
+        outcomes = self.manager.submit(accepted, options)
         started = [o for o in outcomes if o.started]
         errors = [o for o in outcomes if o.kind == R.ERROR]
         again = [o for o in outcomes if o.needs_choice]
@@ -383,6 +393,54 @@ class MainWindow(QMainWindow):
                 cancelled()
 
         box.buttonClicked.connect(chosen)
+
+    # -- contacts already in GHL, per job --------------------------------------------------------------
+    def choose_existing_for_job(self, job_id: str) -> None:
+        """Ask for files of contacts already in GHL (a GHL contacts export) to compare the job with."""
+        dialog = QFileDialog(self, self.tr("Contacts already in GHL (a GHL contacts export)"),
+                             self.settings.last_folder)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilters([self.tr("Spreadsheets ({0})").format(FILE_FILTER_EXTS), self.tr("All files (*)")])
+        dialog.filesSelected.connect(lambda files: self.add_existing_to_job(job_id, [Path(f) for f in files]))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def add_existing_to_job(self, job_id: str, paths: list) -> bool:
+        """Compare the job with these files too, converting it again (the edits kept, if wanted)."""
+        accepted, refused = collect_inputs([Path(p) for p in paths])
+        if refused:
+            self._message(QMessageBox.Icon.Warning, self.tr("Some files were not added"),
+                          self.tr("These are not spreadsheets GHL Desktop can read (CSV, TXT, XLSX, XLS):")
+                          + "\n" + "\n".join(f"• {p.name or p}" for p in refused[:20]))
+        job = self.store.get(job_id)
+        if not accepted or job is None:
+            return False
+        return self.set_job_existing(job_id, existing_of(job) + [str(p) for p in accepted])
+
+    def set_job_existing(self, job_id: str, paths: list) -> bool:
+        """The files of contacts already in GHL ``job_id`` is compared with; when they change, the
+        job is converted again through the job system, asking first about the person's edits."""
+        job = self.store.get(job_id)
+        paths = list(dict.fromkeys(str(p) for p in paths))
+        if job is None or job.status in S.ACTIVE or paths == existing_of(job):
+            return False
+
+        def proceed() -> None:
+            current = self.store.get(job_id)
+            if current is None or current.status in S.ACTIVE:
+                return
+            options = dict(current.options)
+            options.pop("existing", None)
+            if paths:
+                options["existing"] = paths
+            self.store.relink(job_id, Path(current.original_path), Path(current.stored_path), options)
+            self.manager.retry(job_id)
+            self.set_status(self.tr("Comparing {0} with the contacts already in GHL…").format(current.file_name)
+                            if paths else self.tr("Converting {0} again without the contacts already in GHL…")
+                            .format(current.file_name))
+
+        self.confirm_reconvert(job_id, proceed)
+        return True
 
     # -- the current job -----------------------------------------------------------------------------
     def current_job_id(self) -> str:
