@@ -171,7 +171,7 @@ class ConversionResult:
             # slices formatted ahead were cut from.
             table, ahead = self.existing.export_table(self.existing.rows_for(only, include_unchanged)), None
         elif only != ONLY_ALL:
-            raise ValueError("only new or updated contacts need the contacts already in GHL (existing)")
+            raise ValueError(f"only={only!r} needs existing files (ConvertOptions.existing)")
         return write_export(
             table,
             out_path,
