@@ -276,9 +276,10 @@ class ExportDialog(QDialog):
         for o, b in self.only_buttons.items():
             b.setText(texts[o])
         extra = (self._choices.get((ONLY_ALL, True), (0,))[0] - self._choices.get((ONLY_ALL, False), (0,))[0])
-        self.unchanged.setText(self.tr("Also export the %n contact(s) GHL already has unchanged", "", extra))
+        self.unchanged.setText(self.tr("Also export the %n contact(s) GHL already has unchanged", "", extra) if extra
+                               else self.tr("Also export the contacts GHL already has unchanged (there are none)"))
         self.unchanged.setToolTip(self.tr("Off: rows that would change nothing in GHL are left out"))
-        self.unchanged.setEnabled(self.only() != ONLY_NEW)
+        self.unchanged.setEnabled(self.only() != ONLY_NEW and extra > 0)
         rows, without, not_exported = self._choices.get((self.only(), self.include_unchanged()), (0, 0, 0))
         parts = max(1, -(-rows // max(1, self.split.value())))
         text = self.tr("%n row(s) will be exported", "", rows)

@@ -62,8 +62,7 @@ class QualityChart(QChartView):
             s.setColor(EXISTING_COLORS[kind])
             s.setBorderColor(EXISTING_COLORS[kind])
             s.append([0] * len(ROWS))
-            self.existing_sets[kind] = s
-            self.series.append(s)
+            self.existing_sets[kind] = s  # in the series (and the legend) only while shown
         chart.addSeries(self.series)
         self.axis_y = QBarCategoryAxis()
         self.axis_y.append(["Date of birth", "Phone", "Email"])
@@ -94,6 +93,8 @@ class QualityChart(QChartView):
             shown_before = bool(self.existing)
             self.existing = counts
             if shown_before != bool(counts):
+                for s in self.existing_sets.values():
+                    self.series.append(s) if counts else self.series.take(s)
                 self._set_categories()
             self._fill()
 
@@ -125,8 +126,6 @@ class QualityChart(QChartView):
             for kind, s in self.existing_sets.items():
                 s.replace(i, int(self.existing.get(f"{kind}_rows", 0)))
             top = max(top, sum(int(v) for v in self.existing.values()))
-        for marker in self.chart().legend().markers(self.series):  # the marks' legend only with their bar
-            marker.setVisible(bool(self.existing) or marker.barset() not in self.existing_sets.values())
         self.axis_x.setRange(0, max(top, 1))
         self.axis_x.applyNiceNumbers()
 

@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="284"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="285"/>
         <source>%n row(s) will be exported</source>
         <translation>
             <numerusform>%n row will be exported</numerusform>
@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="318"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="319"/>
         <source>%n file(s) already exist and will be replaced:</source>
         <translation>
             <numerusform>%n file already exists and will be replaced:</numerusform>

@@ -1233,11 +1233,16 @@
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/export_flow.py" line="280"/>
+        <source>Also export the contacts GHL already has unchanged (there are none)</source>
+        <translation>Exportar também os contatos que o GHL já tem iguais (não há nenhum)</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="281"/>
         <source>Off: rows that would change nothing in GHL are left out</source>
         <translation>Desmarcado: as linhas que não mudariam nada no GHL ficam de fora</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="284"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="285"/>
         <source>%n row(s) will be exported</source>
         <translation>
             <numerusform>%n linha será exportada</numerusform>
@@ -1245,17 +1250,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="286"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="287"/>
         <source>in {0} files of at most {1} rows</source>
         <translation>em {0} arquivos de no máximo {1} linhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="317"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="318"/>
         <source>Replace existing files?</source>
         <translation>Substituir arquivos existentes?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="318"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="319"/>
         <source>%n file(s) already exist and will be replaced:</source>
         <translation>
             <numerusform>%n arquivo já existe e será substituído:</numerusform>
@@ -1263,17 +1268,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="322"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="323"/>
         <source>Replace</source>
         <translation>Substituir</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="337"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="338"/>
         <source>Save GHL CSV</source>
         <translation>Salvar CSV do GHL</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/export_flow.py" line="338"/>
+        <location filename="../../ghl_desktop/gui/export_flow.py" line="339"/>
         <source>CSV files (*.csv)</source>
         <translation>Arquivos CSV (*.csv)</translation>
     </message>
