@@ -103,7 +103,7 @@ class SettingsDialog(QDialog):
         self.existing_remove = QPushButton()
         self.existing_remove.setObjectName("settingsExistingRemove")
         self.existing_remove.clicked.connect(self.remove_selected_existing)
-        self.existing.currentRowChanged.connect(lambda row: self.existing_remove.setEnabled(row >= 0))
+        self.existing.currentRowChanged.connect(self._existing_row_changed)
         self.existing_remove.setEnabled(False)
         existing_buttons = QVBoxLayout()
         existing_buttons.addWidget(self.existing_add)
@@ -169,6 +169,9 @@ class SettingsDialog(QDialog):
         item.setData(Qt.ItemDataRole.UserRole, path)
         item.setToolTip(path)
         self.existing.addItem(item)
+
+    def _existing_row_changed(self, row: int) -> None:
+        self.existing_remove.setEnabled(row >= 0)
 
     def remove_selected_existing(self) -> None:
         row = self.existing.currentRow()

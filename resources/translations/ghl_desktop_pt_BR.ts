@@ -2180,68 +2180,68 @@
 <context>
     <name>QualityChart</name>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="143"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="142"/>
         <source>Valid</source>
         <extracomment>Bar order, bottom to top (a horizontal chart draws its first category at the bottom). The marks against the contacts already in GHL, in the order of their bar&apos;s segments. {&quot;new_rows&quot;: n, &quot;update_rows&quot;: n, ...}, or {} for a job without existing contacts.</extracomment>
         <translation>Válido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="143"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="142"/>
         <source>Repaired</source>
         <translation>Corrigido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="144"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="143"/>
         <source>Invalid</source>
         <translation>Inválido</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="144"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="143"/>
         <source>Missing</source>
         <translation>Ausente</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="147"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="146"/>
         <source>New</source>
         <translation>Novos</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="147"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="146"/>
         <source>Update</source>
         <translation>Atualizações</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="147"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="146"/>
         <source>Unchanged</source>
         <translation>Sem mudança</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="148"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="147"/>
         <source>Ambiguous</source>
         <translation>Ambíguos</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="156"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="155"/>
         <source>Phone</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="156"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="155"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="156"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="155"/>
         <source>Date of birth</source>
         <translation>Data de nascimento</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="158"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="157"/>
         <source>Import into GHL</source>
         <translation>Importação no GHL</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/quality_chart.py" line="152"/>
+        <location filename="../../ghl_desktop/gui/quality_chart.py" line="151"/>
         <source>Contact quality</source>
         <translation>Qualidade dos contatos</translation>
     </message>
@@ -2566,17 +2566,17 @@
         <translation>Exportações de contatos do GHL (ou exportações anteriores deste aplicativo): cada novo trabalho mostra quais linhas são contatos novos e quais atualizam um que já está no GHL</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="179"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="182"/>
         <source>Contacts already in GHL (a GHL contacts export)</source>
         <translation>Contatos já no GHL (uma exportação de contatos do GHL)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="181"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="184"/>
         <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.xlsb)</source>
         <translation>Planilhas (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.xlsb)</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="182"/>
+        <location filename="../../ghl_desktop/gui/settings_dialog.py" line="185"/>
         <source>All files (*)</source>
         <translation>Todos os arquivos (*)</translation>
     </message>
