@@ -233,10 +233,9 @@ class StatusDelegate(QStyledItemDelegate):
 
 
 def existing_of(job: Job | None) -> list[str]:
-    """The files of contacts already in GHL a job is compared with (its options')."""
-    if job is None:
-        return []
-    return [str(p) for p in job.options.get("existing") or []]
+    """The files of contacts already in GHL a job is compared with, where the person had them (the
+    job holds copies: they are used even after the originals move)."""
+    return list(job.existing_paths) if job is not None else []
 
 
 def open_folder(path: Path) -> bool:

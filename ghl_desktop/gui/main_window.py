@@ -429,12 +429,12 @@ class MainWindow(QMainWindow):
             current = self.store.get(job_id)
             if current is None or current.status in S.ACTIVE:
                 return
-            options = dict(current.options)
-            options.pop("existing", None)
-            if paths:
-                options["existing"] = paths
-            self.store.relink(job_id, Path(current.original_path), Path(current.stored_path), options)
-            self.manager.retry(job_id)
+            error = self.manager.set_existing(job_id, paths)  # copied into the history, then queued
+            if error is not None:
+                self._message(QMessageBox.Icon.Warning, self.tr("Contacts already in GHL not added"),
+                              self.tr("{0} is compared with the same files as before: {1}").format(
+                                  current.file_name, translate_core_text(error)))
+                return
             self.set_status(self.tr("Comparing {0} with the contacts already in GHL…").format(current.file_name)
                             if paths else self.tr("Converting {0} again without the contacts already in GHL…")
                             .format(current.file_name))
@@ -507,9 +507,10 @@ class MainWindow(QMainWindow):
         src = result.sources[0] if result.sources else None
         self.mapping_editor.set_mapping(result.mappings[0] if result.mappings else None,
                                         src.columns if src else None)
-        self.report_panel.set_existing_files(result.existing.contacts.files if result.existing is not None else [])
-        self.report_panel.set_report(result.report)
         job = self.store.get(job_id)
+        self.report_panel.set_existing_files((job.existing_names if job else result.existing.contacts.files)
+                                             if result.existing is not None else [])
+        self.report_panel.set_report(result.report)
         self._set_shown(job_id, VIEW_RESULT, job.status if job else S.DONE)
         if replayed is not None and replayed.layer.to_dict() != edits.Layer.from_dict(job.edits if job else {}, None).to_dict():
             self.session.save()  # the layer as it now stands (an old one named table rows)

@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="769"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="770"/>
         <source>%n contact(s) exported</source>
         <translation>
             <numerusform>%n contact exported</numerusform>
@@ -95,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="774"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="775"/>
         <source>%n row(s) to fix listed in</source>
         <translation>
             <numerusform>%n row to fix listed in</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="541"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="542"/>
         <source>%n of your edits no longer apply to this conversion (they are kept, and apply again if the mapping goes back):</source>
         <translation>
             <numerusform>%n of your edits no longer applies to this conversion (it is kept, and applies again if the mapping goes back):</numerusform>

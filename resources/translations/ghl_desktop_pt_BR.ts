@@ -1384,58 +1384,58 @@
         <translation>Interrompido: o app foi fechado enquanto este arquivo era processado. Tente de novo.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="338"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="337"/>
         <source>Jobs</source>
         <extracomment>job id (&quot;&quot; when none) job id: the person wants to add files of contacts already in GHL to it (a file dialog). job id, the files it keeps: the person took some (or all) away. Replaced in tests; opens a folder in the system file manager.</extracomment>
         <translation>Tarefas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="339"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="338"/>
         <source>Retry</source>
         <translation>Repetir</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="339"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="338"/>
         <source>Process this file again</source>
         <translation>Processar este arquivo de novo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="340"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="339"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="340"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="339"/>
         <source>Stop this job</source>
         <translation>Parar esta tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="341"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="340"/>
         <source>Re-export</source>
         <translation>Reexportar</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="341"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="340"/>
         <source>Write the GHL CSV for this job again</source>
         <translation>Gerar de novo o CSV do GHL desta tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="342"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="341"/>
         <source>Delete</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="342"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="341"/>
         <source>Remove this job and its saved result</source>
         <translation>Remover esta tarefa e o resultado salvo</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="343"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="342"/>
         <source>Folder</source>
         <translation>Pasta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="343"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="342"/>
         <source>Open the folder of the last export</source>
         <translation>Abrir a pasta da última exportação</translation>
     </message>
@@ -1445,53 +1445,53 @@
         <translation>Não foi possível converter {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="344"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="343"/>
         <source>Contacts already in GHL…</source>
         <translation>Contatos já no GHL…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="345"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="344"/>
         <source>Compare this job with a GHL contacts export: see which rows are new and which update a contact already in GHL</source>
         <translation>Comparar este trabalho com uma exportação de contatos do GHL: veja quais linhas são novas e quais atualizam um contato que já está no GHL</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="397"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="396"/>
         <source>Compared with the contacts already in GHL: {0}</source>
         <translation>Comparado com os contatos já no GHL: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="403"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="402"/>
         <source>The saved result of this job was removed after the retention period.</source>
         <translation>O resultado salvo desta tarefa foi removido após o período de retenção.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="406"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="405"/>
         <source>Last export: {0}</source>
         <translation>Última exportação: {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="468"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="467"/>
         <source>Add files…</source>
         <extracomment>``confirm_reconvert(job_id, proceed)``: asks about the job&apos;s edits before it is converted again (the main window&apos;s), then calls ``proceed``.</extracomment>
         <translation>Adicionar arquivos…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="475"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="474"/>
         <source>Stop comparing with {0}</source>
         <translation>Parar de comparar com {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="481"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="480"/>
         <source>Stop comparing with all of them</source>
         <translation>Parar de comparar com todos</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="502"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="501"/>
         <source>Delete job</source>
         <translation>Remover tarefa</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="503"/>
+        <location filename="../../ghl_desktop/gui/jobs_panel.py" line="502"/>
         <source>Delete {0} from the history, with its saved result and review edits? Exported files are kept.</source>
         <translation>Remover {0} do histórico, com o resultado salvo e as edições da revisão? Os arquivos exportados são mantidos.</translation>
     </message>
@@ -1613,7 +1613,7 @@
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/main_window.py" line="291"/>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="545"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="546"/>
         <source>…and {0} more</source>
         <translation>…e mais {0}</translation>
     </message>
@@ -1653,7 +1653,7 @@
         <translation>Já convertido</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="774"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="775"/>
         <source>%n row(s) to fix listed in</source>
         <translation>
             <numerusform>%n linha para corrigir listada em</numerusform>
@@ -1719,6 +1719,16 @@
         <translation>Contatos já no GHL (uma exportação de contatos do GHL)</translation>
     </message>
     <message>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="434"/>
+        <source>Contacts already in GHL not added</source>
+        <translation>Contatos já no GHL não adicionados</translation>
+    </message>
+    <message>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="435"/>
+        <source>{0} is compared with the same files as before: {1}</source>
+        <translation>{0} continua comparado com os mesmos arquivos de antes: {1}</translation>
+    </message>
+    <message>
         <location filename="../../ghl_desktop/gui/main_window.py" line="438"/>
         <source>Comparing {0} with the contacts already in GHL…</source>
         <translation>Comparando {0} com os contatos já no GHL…</translation>
@@ -1734,22 +1744,22 @@
         <translation>Não foi possível abrir o resultado salvo ({0}). Repita a tarefa para converter o arquivo de novo.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="532"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="533"/>
         <source>Converting {0}… rows appear as they are normalized; editing opens when it is done.</source>
         <translation>Convertendo {0}… as linhas aparecem conforme são normalizadas; a edição abre quando terminar.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="534"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="535"/>
         <source>Opening the result…</source>
         <translation>Abrindo o resultado…</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="538"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="539"/>
         <source>{0} was cancelled. Retry it to convert it again.</source>
         <translation>{0} foi cancelado. Repita para converter de novo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="541"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="542"/>
         <source>%n of your edits no longer apply to this conversion (they are kept, and apply again if the mapping goes back):</source>
         <translation>
             <numerusform>%n das suas edições não se aplica mais a esta conversão (ela fica guardada e volta a valer se o mapeamento voltar):</numerusform>
@@ -1757,57 +1767,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="627"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="628"/>
         <source>{0} is ready for review</source>
         <translation>{0} está pronto para revisão</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="628"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="629"/>
         <source>Conversion finished</source>
         <translation>Conversão concluída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="629"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="630"/>
         <source>{0}: {1} contacts ready to review and export.</source>
         <translation>{0}: {1} contatos prontos para revisar e exportar.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="632"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="633"/>
         <source>{0} could not be converted</source>
         <translation>Não foi possível converter {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="633"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="634"/>
         <source>Conversion failed</source>
         <translation>A conversão falhou</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="633"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="634"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="635"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="636"/>
         <source>{0} was cancelled</source>
         <translation>{0} foi cancelado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="646"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="647"/>
         <source>Select a merged contact to split it (filter: Merged duplicates).</source>
         <translation>Selecione um contato juntado para separá-lo (filtro: Duplicatas juntadas).</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="679"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="680"/>
         <source>Converting again with the new mapping; it will be used for files with the same columns.</source>
         <translation>Convertendo de novo com o novo mapeamento; ele será usado para arquivos com as mesmas colunas.</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="754"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="755"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ghl_desktop/gui/main_window.py" line="769"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="770"/>
         <source>%n contact(s) exported</source>
         <translation>
             <numerusform>%n contato exportado</numerusform>
@@ -1815,47 +1825,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="771"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="772"/>
         <source>in {0} files of at most {1} rows</source>
         <translation>em {0} arquivos de no máximo {1} linhas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="775"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="776"/>
         <source>Export finished</source>
         <translation>Exportação concluída</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="777"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="778"/>
         <source>Open folder</source>
         <translation>Abrir pasta</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="780"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="781"/>
         <source>Exported to {0}</source>
         <translation>Exportado para {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="785"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="786"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="786"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="787"/>
         <source>Nothing was written. {0}</source>
         <translation>Nada foi gravado. {0}</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="809"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="810"/>
         <source>Settings saved</source>
         <translation>Configurações salvas</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="826"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="827"/>
         <source>History recovered</source>
         <translation>Histórico recuperado</translation>
     </message>
     <message>
-        <location filename="../../ghl_desktop/gui/main_window.py" line="827"/>
+        <location filename="../../ghl_desktop/gui/main_window.py" line="828"/>
         <source>The job history was damaged and has been started anew. The old copy was kept at:
 {0}</source>
         <translation>O histórico de tarefas estava danificado e foi recomeçado. A cópia antiga foi guardada em:

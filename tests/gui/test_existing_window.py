@@ -75,7 +75,7 @@ def open_job(ctx, qtbot, lists):
     assert w.add_existing_to_job(job.id, [lists["ghl"]])
     qtbot.waitUntil(lambda: "result" in shown and w.session.result is not None
                     and w.session.result.existing is not None, timeout=30_000)
-    assert ctx.store.get(job.id).options["existing"] == [str(lists["ghl"])]
+    assert ctx.store.get(job.id).existing_paths == [str(lists["ghl"])]  # kept as a copy in the history
     assert "Compared with the contacts already in GHL: ghl-contatos.csv" in w.jobs_panel.detail.text()
     return w, job
 
@@ -226,3 +226,21 @@ def test_settings_compare_every_new_job_and_a_job_can_stop_comparing(ctx, qtbot,
     assert "ghl-contatos.csv" in w.message_box.text() and "not found" in w.message_box.windowTitle()
     jobs = wait_finished(qtbot, ctx, 2)
     assert all(j.status == "done" for j in jobs)
+
+
+def test_an_existing_file_that_cannot_be_read_leaves_the_job_as_it_was(ctx, qtbot, lists, tmp_path):
+    w, job = open_job(ctx, qtbot, lists)
+    gone = tmp_path / "in" / "sumiu.csv"
+    gone.write_text("x", encoding="utf-8")
+    # Not a file the history can copy (it vanishes between the dialog and the copy).
+    gone.unlink()
+    w.add_existing_to_job(job.id, [gone])
+    qtbot.waitUntil(lambda: w.message_box is not None)
+    box = w.message_box
+    assert box.windowTitle() == "Contacts already in GHL not added"
+    assert box.text().startswith("evento.csv is compared with the same files as before: contacts already in GHL:")
+    assert "sumiu.csv" in box.text()
+    box.close()
+    job = ctx.store.get(job.id)
+    assert job.status == "done" and job.existing_paths == [str(lists["ghl"])]
+    assert w.session.result.existing is not None
