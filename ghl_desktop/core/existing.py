@@ -104,8 +104,9 @@ def _items(value: str) -> list[str]:
 class ExistingContacts:
     """The files of contacts already in GHL, as read (raw cells) and mapped, with their key index.
 
-    Rows are numbered across the files, in order. ``details(rows)`` normalizes rows with the
-    conversion's rules, each once (kept), and gives each row's values by field.
+    Rows are numbered across the files, in order. ``normalize(rows)`` normalizes rows with the
+    conversion's rules, each once, kept by column (``at``, ``norm``); ``details(rows)`` gives
+    each row's values by field.
     """
 
     def __init__(self, sources: list[SourceColumns], mappings: list[Mapping], index, region: str) -> None:
@@ -116,12 +117,16 @@ class ExistingContacts:
             self.offsets.append(at)
             at += src.n_rows
         self.n_rows = at
-        self._details: dict[int, dict[str, str]] = {}
         self._cache = ValueCache(region)
         #: Per file, the fields it has a column for (the others are unknown, not empty).
         self.known: list[frozenset[str]] = [self._known(m) for m in mappings]
         self.id_field = next((c.field for m in mappings for c in m.columns if c.field is not None
                               and normalize_header(c.field) == normalize_header(F.CONTACT_ID)), None)
+        # The rows normalized so far, by column (no dictionary per row): ``at[row]`` is the row's
+        # position in ``norm[field]``; a field its file has no column for holds "" there.
+        self.at: dict[int, int] = {}
+        self.norm: dict[str, list[str]] = {}
+        self._file_at: list[int] = []
 
     @staticmethod
     def _known(mapping: Mapping) -> frozenset[str]:
@@ -145,35 +150,50 @@ class ExistingContacts:
     def known_fields(self, row: int) -> frozenset[str]:
         return self.known[self.locate(row)[0]]
 
-    def details(self, rows: Iterable[int]) -> dict[int, dict[str, str]]:
-        """Each row's normalized values by field (only the fields its file has)."""
-        rows = list(rows)
-        known = self._details
-        todo = sorted(set(r for r in rows if r not in known))
+    def normalize(self, rows: Iterable[int]) -> None:
+        """Normalize ``rows`` with the conversion's rules (each row once, kept by column): the
+        rows of one file in one ``normalize_chunk`` call, the inputs' column fast paths included."""
+        at = self.at
+        todo = sorted(set(r for r in rows if r not in at))
         by_file: dict[int, list[int]] = {}
         for r in todo:
             by_file.setdefault(self.locate(r)[0], []).append(r)
+        norm = self.norm
         for k, wanted in by_file.items():
-            src, mapping, at = self.sources[k], self.mappings[k], self.offsets[k]
-            local = [r - at for r in wanted]
+            src, mapping, first = self.sources[k], self.mappings[k], self.offsets[k]
+            local = [r - first for r in wanted]
             sub = SourceColumns(src.path, src.header, [[col[i] for i in local] for col in src.columns],
                                 [src.row_numbers[i] for i in local], src.info)
             table = normalize_chunk(sub, mapping, k, 0, len(local), self._cache)
-            known = self.known[k]
-            names = [c for c in table.columns if c in known]
-            for i, r in enumerate(wanted):
-                self._details[r] = {c: table.columns[c][i] for c in names}
-        return {r: self._details[r] for r in rows}
+            known, n, start = self.known[k], len(local), len(self._file_at)
+            for name in set(norm) | set(table.columns):
+                col = norm.setdefault(name, [""] * start)
+                col += table.columns[name] if name in known and name in table.columns else [""] * n
+            self._file_at += [k] * n
+            at.update(zip(wanted, range(start, start + n)))
+
+    def details(self, rows: Iterable[int]) -> dict[int, dict[str, str]]:
+        """Each row's normalized values by field (only the fields its file has)."""
+        rows = list(rows)
+        self.normalize(rows)
+        return {r: self._detail(r) for r in rows}
+
+    def _detail(self, row: int) -> dict[str, str]:
+        i, norm = self.at[row], self.norm
+        return {c: norm[c][i] for c in self.known[self._file_at[i]] if c in norm}
 
     def detail(self, row: int) -> dict[str, str]:
         """One row's normalized values by field (``details``)."""
-        found = self._details.get(row)
-        return found if found is not None else self.details([row])[row]
+        if row not in self.at:
+            self.normalize([row])
+        return self._detail(row)
 
     def contact_id(self, row: int) -> str:
         if self.id_field is None:
             return ""
-        return self.detail(row).get(self.id_field, "")
+        if row not in self.at:
+            self.normalize([row])
+        return self.norm[self.id_field][self.at[row]] if self.id_field in self.norm else ""
 
 
 class ExistingMatch:
@@ -185,7 +205,10 @@ class ExistingMatch:
         self._marks = bytearray()
         self._picks = array("q")
         #: (kind, normalized key) -> the existing rows whose normalized value has it (complete).
-        self._exact: dict[tuple[str, str], list[int]] = {}
+        #: kind -> normalized key -> the existing rows whose normalized value has it (complete).
+        self._exact: dict[str, dict[str, list[int]]] = {}
+        #: kind -> keys known to be no existing contact's (every key of the table at ``match_all``).
+        self._absent: dict[str, set[str]] = {}
         self.match_all()
 
     # -- matching ---------------------------------------------------------------------------------
@@ -202,33 +225,51 @@ class ExistingMatch:
                 keys += [(kind, v) for v in _items(cols[name][row])]
         return keys
 
-    def _value_keys(self, values: dict[str, str]) -> set[tuple[str, str]]:
-        keys = set()
-        if self.contacts.id_field and values.get(self.contacts.id_field):
-            keys.add(("id", values[self.contacts.id_field]))
-        for name, kind in ((F.EMAIL, "email"), (F.ADDITIONAL_EMAILS, "email"), (F.PHONE, "phone"),
-                           (F.ADDITIONAL_PHONES, "phone")):
-            keys.update((kind, v) for v in _items(values.get(name, "")))
-        return keys
+    #: The fields whose values are an existing row's keys, with their kind, in GHL's order.
+    _KEY_FIELDS = ((F.EMAIL, "email"), (F.ADDITIONAL_EMAILS, "email"), (F.PHONE, "phone"),
+                   (F.ADDITIONAL_PHONES, "phone"))
 
-    def _learn(self, wanted: set[tuple[str, str]], rows: Iterable[int]) -> None:
-        """Record, for each of ``wanted``, which of ``rows`` (a superset of the matches) has it."""
-        found: dict[tuple[str, str], list[int]] = {k: [] for k in wanted}
-        for r, values in self.contacts.details(rows).items():
-            for key in self._value_keys(values):
-                if key in found:
-                    found[key].append(r)
-        for key, rows_ in found.items():
-            self._exact[key] = sorted(rows_)
+    def _learn(self, wanted: dict[str, set[str]], rows: Iterable[int]) -> dict[str, dict[str, list[int]]]:
+        """For each kind ("id", "email", "phone"), which of ``rows`` (a superset of the matches)
+        has each of its ``wanted`` keys (only the keys some row has): the rows are normalized
+        (``ExistingContacts.normalize``) and their key columns read, the Contact Id as it is, the
+        emails and phones item by item (``_items``)."""
+        contacts = self.contacts
+        rows = sorted(set(rows))
+        contacts.normalize(rows)
+        found: dict[str, dict[str, list[int]]] = {"id": {}, "email": {}, "phone": {}}
+        at, norm = contacts.at, contacts.norm
+        places = [at[r] for r in rows]
+        fields = ([(contacts.id_field, "id")] if contacts.id_field else []) + list(self._KEY_FIELDS)
+        for name, kind in fields:
+            col, keys, got = norm.get(name), wanted.get(kind), found[kind]
+            if col is None or not keys:
+                continue
+            values = [col[i] for i in places]
+            for r, v in zip(compress(rows, values), filter(None, values)):
+                for item in ((v,) if kind == "id" or ", " not in v else _items(v)):
+                    if item in keys:
+                        hits = got.setdefault(item, [])
+                        if r not in hits:  # a row once per key (its Email and Additional Emails)
+                            hits.append(r)
+        for got in found.values():
+            for hits in got.values():
+                hits.sort()
+        return found
 
-    def _lookup(self, key: tuple[str, str]) -> list[int]:
-        if key not in self._exact:
-            index = self.contacts.index
-            kind, value = key
-            rows = (index.for_id(value) if kind == "id" else index.for_email(value) if kind == "email"
-                    else index.for_phone(value))
-            self._learn({key}, rows)
-        return self._exact[key]
+    def _lookup(self, kind: str, value: str) -> list[int]:
+        """The existing rows (ascending) whose normalized ``kind`` key is ``value``."""
+        known = self._exact[kind]
+        found = known.get(value)
+        if found is not None:
+            return found
+        if value in self._absent[kind]:
+            return []
+        index = self.contacts.index
+        rows = (index.for_id(value) if kind == "id" else index.for_email(value) if kind == "email"
+                else index.for_phone(value))
+        known[value] = self._learn({kind: {value}}, rows)[kind].get(value, [])
+        return known[value]
 
     def match_all(self) -> None:
         """Mark every row (a conversion, or a table whose rows changed)."""
@@ -236,11 +277,9 @@ class ExistingMatch:
         n = len(table)
         self._marks = bytearray(n)
         self._picks = array("q", [-1]) * n
-        self._exact = {}
         cols = table.columns
-        keys = {"email": set(), "phone": set(), "id": set()}
-        for name, kind in ((F.EMAIL, "email"), (F.ADDITIONAL_EMAILS, "email"), (F.PHONE, "phone"),
-                           (F.ADDITIONAL_PHONES, "phone")):
+        keys: dict[str, set[str]] = {"email": set(), "phone": set(), "id": set()}
+        for name, kind in self._KEY_FIELDS:
             if name in cols:
                 col = cols[name]
                 if name in (F.EMAIL, F.PHONE):
@@ -254,33 +293,61 @@ class ExistingMatch:
         for kind in keys:
             keys[kind].discard("")
         rows = self.contacts.index.candidates(keys["email"], keys["phone"], keys["id"])
-        wanted = {(kind, k) for kind, values in keys.items() for k in values}
-        self._learn(set(), rows)  # normalizes the candidates once
-        hit: set[tuple[str, str]] = set()
-        for values in self.contacts.details(rows).values():
-            hit |= self._value_keys(values) & wanted
-        self._learn(hit, rows)
-        for key in wanted - hit:
-            self._exact[key] = []
+        # A single Email or Phone holding ", " is itemized like the list fields (``_keys``).
+        for kind in ("email", "phone"):
+            several = [v for v in keys[kind] if ", " in v]
+            for v in several:
+                keys[kind].update(_items(v))
+        # Every key of the table's rows is known after this: one no existing contact has is absent.
+        self._exact = self._learn(keys, rows)
+        self._absent = {kind: keys[kind].difference(self._exact[kind]) for kind in keys}
+        self._clear_flags(range(n))
+        by_kind = self._exact
+        if not any(by_kind.values()):
+            return
         # Only rows holding a key some existing contact has can be anything but new.
-        if hit:
-            by_kind = {kind: {k for c, k in hit if c == kind} for kind in keys}
-            maybe: set[int] = set()
-            for name, kind in ((F.EMAIL, "email"), (F.PHONE, "phone")):
-                if name in cols and by_kind[kind]:
-                    maybe.update(compress(range(n), map(by_kind[kind].__contains__, cols[name])))
-            for name, kind in ((F.ADDITIONAL_EMAILS, "email"), (F.ADDITIONAL_PHONES, "phone")):
-                if name in cols and by_kind[kind]:
-                    col = cols[name]
-                    maybe.update(r for r in compress(range(n), col) if by_kind[kind].intersection(_items(col[r])))
-            if id_name is not None and id_name in cols and by_kind["id"]:
-                col = cols[id_name]
-                maybe.update(r for r in compress(range(n), col) if " ".join(col[r].split()) in by_kind["id"])
-            self._clear_flags(range(n))
-            for r in sorted(maybe):
-                self._mark_row(r)
-        else:
-            self._clear_flags(range(n))
+        maybe: set[int] = set()
+        for name, kind in ((F.EMAIL, "email"), (F.PHONE, "phone")):
+            if name in cols and by_kind[kind]:
+                col = cols[name]
+                maybe.update(compress(range(n), map(by_kind[kind].__contains__, col)))
+                maybe.update(r for r in compress(range(n), col) if ", " in col[r]
+                             and any(map(by_kind[kind].__contains__, _items(col[r]))))
+        for name, kind in ((F.ADDITIONAL_EMAILS, "email"), (F.ADDITIONAL_PHONES, "phone")):
+            if name in cols and by_kind[kind]:
+                col = cols[name]
+                maybe.update(r for r in compress(range(n), col)
+                             if any(map(by_kind[kind].__contains__, _items(col[r]))))
+        if id_name is not None and id_name in cols and by_kind["id"]:
+            col = cols[id_name]
+            maybe.update(r for r in compress(range(n), col) if " ".join(col[r].split()) in by_kind["id"])
+        # Each such row's matches, in GHL's order (``_keys``, inlined: tens of thousands of rows).
+        key_cols = [(kind, cols[name], name in (F.EMAIL, F.PHONE)) for name, kind in self._KEY_FIELDS
+                    if name in cols]
+        if id_name is not None and id_name in cols:
+            key_cols.insert(0, ("id", cols[id_name], False))
+        lookup, exact = self._lookup, self._exact
+        singles: list[int] = []
+        for r in sorted(maybe):
+            ordered: list[int] = []
+            for kind, col, single in key_cols:
+                v = col[r]
+                if not v:
+                    continue
+                if single and ", " not in v:
+                    ordered += exact[kind].get(v) or lookup(kind, v)
+                elif kind == "id":
+                    ordered += lookup(kind, " ".join(v.split()))
+                else:
+                    for item in _items(v):
+                        ordered += lookup(kind, item)
+            if self._decide(r, ordered):
+                singles.append(r)
+        changed = self._changed_rows(singles)
+        code_update, code_unchanged = _CODE[UPDATE], _CODE[UNCHANGED]
+        marks = self._marks
+        for r in singles:
+            marks[r] = code_update if r in changed else code_unchanged
 
     def rematch(self, rows: Iterable[int] | None = None) -> None:
         """Mark ``rows`` again (after review edits changed their keys or values); None: all rows."""
@@ -311,29 +378,70 @@ class ExistingMatch:
                     if not fields:
                         del problems[r]
 
-    def _mark_row(self, r: int) -> None:
+    def _resolve(self, r: int) -> bool:
+        """Find the existing contacts row ``r`` matches (``_decide``)."""
         ordered: list[int] = []
-        for key in self._keys(r):
-            ordered += self._lookup(key)
+        for kind, key in self._keys(r):
+            ordered += self._lookup(kind, key)
+        return self._decide(r, ordered)
+
+    def _decide(self, r: int, ordered: list[int]) -> bool:
+        """Row ``r`` matches the existing rows ``ordered`` (GHL's order): set its pick, and mark it
+        ambiguous (with its review warning) when they are several contacts. True when they are
+        exactly one (an update or unchanged: which, the caller decides)."""
         if not ordered:
-            return
+            return False
+        first = ordered[0]
+        if ordered.count(first) == len(ordered):  # one existing row (by email and phone, say)
+            self._picks[r] = first
+            return True
+        contact_id = self.contacts.contact_id
         contacts: dict[object, int] = {}  # identity -> its first existing row, in GHL's order
         for e in ordered:
-            identity = self.contacts.contact_id(e) or ("row", e)
+            identity = contact_id(e) or ("row", e)
             contacts.setdefault(identity, e)
         with_id = {k: e for k, e in contacts.items() if isinstance(k, str)}
         if with_id:
             contacts = with_id
         pick = next(iter(contacts.values()))
         self._picks[r] = pick
-        if len(contacts) > 1:
-            self._marks[r] = _CODE[AMBIGUOUS]
-            ids = [k if isinstance(k, str) else str(Message(M.EXISTING_NO_ID)) for k in contacts]
-            self.table.add_problem(r, ROW, EXISTING_AMBIGUOUS,
-                                   Message(M.EXISTING_AMBIGUOUS, len(contacts), ", ".join(ids),
-                                           self.contacts.contact_id(pick) or ids[0]))
-        else:
-            self._marks[r] = _CODE[UPDATE if self._changes(r, pick) else UNCHANGED]
+        if len(contacts) == 1:
+            return True
+        self._marks[r] = _CODE[AMBIGUOUS]
+        ids = [k if isinstance(k, str) else str(Message(M.EXISTING_NO_ID)) for k in contacts]
+        self.table.add_problem(r, ROW, EXISTING_AMBIGUOUS,
+                               Message(M.EXISTING_AMBIGUOUS, len(contacts), ", ".join(ids),
+                                       contact_id(pick) or ids[0]))
+        return False
+
+    def _mark_row(self, r: int) -> None:
+        if self._resolve(r):
+            self._marks[r] = _CODE[UPDATE if self._changes(r, self._picks[r]) else UNCHANGED]
+
+    def _changed_rows(self, rows: list[int]) -> set[int]:
+        """The rows among ``rows`` (each matching one contact, its pick set) an import changes:
+        ``bool(self._changes(r, pick))`` for each, worked out a column at a time (only the cells
+        that differ from GHL's are looked at one by one)."""
+        if not rows:
+            return set()
+        contacts, table = self.contacts, self.table
+        at = contacts.at
+        places = [at[self._picks[r]] for r in rows]
+        id_name = id_field_of(table.schema)
+        changed: set[int] = set()
+        for f in table.schema:
+            if not f.exported or f.name == id_name:
+                continue
+            col = table.columns[f.name]
+            new = [col[r] for r in rows]
+            old_col = contacts.norm.get(f.name)
+            old = [old_col[i] for i in places] if old_col is not None else [""] * len(rows)
+            listed = f.kind in _LIST_KINDS
+            for i in compress(range(len(rows)), map(str.__ne__, new, old)):
+                if new[i] and rows[i] not in changed and (
+                        not listed or not set(_items(new[i])) <= set(_items(old[i]))):
+                    changed.add(rows[i])
+        return changed
 
     # -- what a row is ----------------------------------------------------------------------------
     def mark(self, row: int) -> str:

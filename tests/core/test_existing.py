@@ -229,3 +229,76 @@ def test_key_index_finds_every_row_full_normalization_matches():
         assert {r for r in range(3000) if key in norm_phones[r]} <= set(index.for_phone(key))
     for key in wanted_emails[:40]:
         assert {r for r in range(3000) if key in norm_emails[r]} <= set(index.for_email(key))
+
+
+class _EveryRow:
+    """A key index that offers every existing row for every key: each one is normalized in full."""
+
+    def __init__(self, n: int) -> None:
+        self.rows = list(range(n))
+
+    def candidates(self, emails, phones, ids):
+        return self.rows
+
+    def for_email(self, key):
+        return self.rows
+
+    for_phone = for_id = for_email
+
+
+def _local_form(rnd: random.Random, e164: str) -> str:
+    """How a person might type a number the rules read as ``e164`` (or something else entirely)."""
+    if e164.startswith("+55") and rnd.random() < 0.6:
+        national = e164[3:]
+        return rnd.choice([f"({national[:2]}) {national[2:-4]}-{national[-4:]}", f"0{national}",
+                           f"+55 {national[:2]} {national[2:]}", national])
+    return rnd.choice([e164, e164.replace("+", "00", 1), f" {e164} ", e164[:-1] + "0"])
+
+
+def test_marks_with_the_key_index_equal_marks_with_every_existing_row_normalized(tmp_path):
+    """The overlap case: a GHL-like export (ids, E.164 phones of several countries, a few messy
+    cells) and a list holding many of its people with emails in other case and spaces and phones
+    in local and international forms: every row's mark, pick, Contact Id and changes are the same
+    whether only the index's candidates are normalized or every existing row is, and the marks
+    worked out a column at a time equal those of the rule applied to each row."""
+    from ghl_desktop.core.existing import ExistingContacts, ExistingMatch
+
+    rnd = random.Random(1818)
+    phones = [p for p in _phone_cells(rnd, 1500) if p.startswith("+")]
+    ghl = [["Contact Id", "First Name", "Last Name", "Phone", "Email", "City", "Tags"]]
+    for i, phone in enumerate(phones):
+        email = rnd.choice([f"p{i}@x.com", f"p{i}@y.com.br", "", f" P{i}@X.com", f"p{i}@x.com; q{i}@y.com"])
+        ghl.append([f"id-{i}" if rnd.random() < 0.9 else "", f"N{i % 40}", f"S{i % 17}", phone, email,
+                    rnd.choice(["", "Rio", "Lisboa"]), rnd.choice(["", "vip", "a, b"])])
+    new = [["Nome", "Sobrenome", "Email", "Telefone", "Cidade", "Tags", "País"]]
+    for i in rnd.sample(range(len(phones)), 700):  # people of the export, typed otherwise
+        _, first, last, phone, email, city, tags = ghl[i + 1]
+        email = rnd.choice([email.upper(), f"  {email.strip()} ", email, "", f"p{rnd.randint(0, 2000)}@x.com"])
+        phone = rnd.choice([_local_form(rnd, phone), "", phone])
+        new.append([rnd.choice([first, first.lower(), "Outro"]), last, email, phone,
+                    rnd.choice([city, "", "Recife"]), rnd.choice([tags, "", "vip, novo", "b", "b, a"]),
+                    rnd.choice(["", "", "BR", "PT", "US"])])
+    for i in range(300):  # and people it does not have
+        new.append([f"Novo{i}", "", f"novo{i}@z.com", f"(11) 9{rnd.randint(1000, 9999)}-{rnd.randint(1000, 9999)}",
+                    "", "", ""])
+    result = convert([_write(tmp_path / "new.csv", new)],
+                     ConvertOptions(existing=(str(_write(tmp_path / "ghl.csv", ghl)),)))
+    cheap = result.existing
+    n = len(result.table)
+    marks = [cheap.mark(r) for r in range(n)]
+    got = [(cheap.mark(r), cheap.existing_row(r), cheap.contact_id(r), cheap.changes(r)) for r in range(n)]
+    counts = cheap.counts()
+    assert min(counts["update_rows"], counts["unchanged_rows"], counts["new_rows"]) > 20, counts
+    assert counts["ambiguous_rows"] > 0, counts
+    assert len(cheap.contacts.at) < cheap.contacts.n_rows  # the index did leave rows out
+
+    c = cheap.contacts
+    full = ExistingMatch(ExistingContacts(c.sources, c.mappings, _EveryRow(c.n_rows), c.region), result.table)
+    assert len(full.contacts.at) == c.n_rows
+    assert [(full.mark(r), full.existing_row(r), full.contact_id(r), full.changes(r)) for r in range(n)] == got
+
+    # The rule row by row (an edit's path) gives the marks the columns gave.
+    one_by_one = ExistingMatch(ExistingContacts(c.sources, c.mappings, _EveryRow(c.n_rows), c.region),
+                               result.table)
+    one_by_one.rematch(range(n))
+    assert [one_by_one.mark(r) for r in range(n)] == marks

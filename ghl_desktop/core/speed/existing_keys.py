@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate, compress
+from operator import itemgetter
 from typing import Iterable, Sequence
 
 #: Digits at the end of a phone that its normalization never changes (see the module's docstring).
@@ -37,6 +38,9 @@ PHONE_SUFFIX = 7
 
 _PLAIN_EMAIL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_%+.\-]*[A-Za-z0-9])?@[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?")
 _PLAIN_PHONE = re.compile(r"\+[0-9]{11,15}")
+
+#: A phone cell's last ``PHONE_SUFFIX`` characters (``operator.itemgetter``: no Python call a cell).
+_suffix = itemgetter(slice(-PHONE_SUFFIX, None))
 
 #: (the number of the column's first row among all existing rows, the column's raw cells)
 Column = tuple[int, list[str]]
@@ -78,8 +82,7 @@ class KeyIndex:
         suffixes = {p[-PHONE_SUFFIX:] for p in phones if p}
         if suffixes:
             for at, col in self._phones:
-                found.update(compress(range(at, at + len(col)), map(suffixes.__contains__,
-                                                                    (v[-PHONE_SUFFIX:] for v in col))))
+                found.update(compress(range(at, at + len(col)), map(suffixes.__contains__, map(_suffix, col))))
         wanted_ids = set(ids)
         wanted_ids.discard("")
         if wanted_ids:
@@ -95,7 +98,7 @@ class KeyIndex:
 
     def for_phone(self, key: str) -> list[int]:
         if self._by_suffix is None:
-            self._by_suffix = _index(self._phones, lambda v: v[-PHONE_SUFFIX:])
+            self._by_suffix = _index(self._phones, _suffix)
         return self._by_suffix.get(key[-PHONE_SUFFIX:], []) + self.odd
 
     def for_id(self, key: str) -> list[int]:
