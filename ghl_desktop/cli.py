@@ -69,6 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave out the columns that fill no standard field (default: keep them as custom fields)",
     )
     c.add_argument("--tag", metavar="TEXT", help="add this tag to every contact (e.g. importado-2026-12-02)")
+    c.add_argument(
+        "--existing", action="append", default=[], metavar="GHL_EXPORT.csv",
+        help="contacts already in GHL (a GHL contacts export, or an earlier export of this tool); repeatable: "
+             "every row is marked new, update, unchanged or ambiguous, and the export carries their Contact Id",
+    )
+    c.add_argument(
+        "--only", choices=("new", "update", "all"), default=None,
+        help="with --existing: export only new contacts (GHL's 'create only'), only updates, or all (default); "
+             "unchanged contacts are left out",
+    )
 
     i = sub.add_parser("inspect", help="show how a file is read and mapped, before normalizing")
     i.add_argument("input", metavar="INPUT")
@@ -120,18 +130,21 @@ def run_convert(args, process_ends: bool = False) -> int:
         tag = import_tag(args.tag)
         if not tag:
             raise UsageError("--tag needs a tag with letters or digits")
+    if args.only is not None and not args.existing:
+        raise UsageError(str(M.Message(M.ONLY_WITHOUT_EXISTING)))
     out = Path(args.out)
     if out.is_dir():
         raise InputError(M.Message(M.OUTPUT_IS_FOLDER_CLI, str(out)))
     options = ConvertOptions(
         region=region, dedupe=not args.no_dedupe, split_rows=args.split_rows, sheet=args.sheet,
-        custom_fields=not args.drop_unmapped,
+        custom_fields=not args.drop_unmapped, existing=tuple(args.existing),
     )
     bar = ProgressBar()
     state = TaskState(progress=bar)
     try:
         result, exported = convert_and_export(args.inputs, out, options, rejects_path=args.rejects,
-                                              state=state, process_ends=process_ends, tag=tag)
+                                              state=state, process_ends=process_ends, tag=tag,
+                                              only=args.only or "all")
         if args.report:
             write_json(args.report, result.report)
         state.set_progress("writing", 1.0)

@@ -9,8 +9,11 @@ This package's root is the engine's one door: the window, the jobs and the comma
   the CSV at once (the command line);
 - ``ConversionResult`` is the outcome: ``.export(...)``, ``.save(folder)``, ``.load(folder)``,
   ``.refresh_report()``; ``review`` edits its table (``edit_cell``, ``accept_suggestion``,
-  ``set_excluded``, each undoable); ``edits`` keeps a person's edits as a layer by source row and
+  ``set_excluded``, each undoable; then ``result.rematch(rows)``); ``edits`` keeps a person's edits as a layer by source row and
   field, re-applied after a re-conversion; ``rows_with_problems`` is the one count of rows to fix;
+- ``ConvertOptions(existing=(paths...))``: the contacts already in GHL; ``result.existing`` (an
+  ``ExistingMatch``) marks each row ``NEW``/``UPDATE``/``UNCHANGED``/``AMBIGUOUS`` (``.mark``,
+  ``.contact_id``, ``.changes``, ``.counts``), ``result.export(only=..., include_unchanged=...)``;
 - ``STANDARD`` is GHL's field schema; ``Schema.with_field(Field(...))`` adds a field at run time.
 
 Nothing in this package imports Qt, so it runs (and is tested) headless and from the CLI;
@@ -23,6 +26,8 @@ from .assemble import SourceColumns, ValueCache
 from .atomic import temp_path_for
 from .errors import Cancelled, InputError
 from .messages import Message
+from .existing import AMBIGUOUS, COUNT_KEYS as EXISTING_COUNT_KEYS, MARKS, NEW, ONLY as EXPORT_ONLY, UNCHANGED, UPDATE
+from .existing import ExistingContacts, ExistingMatch
 from .export import GHL_ROW_LIMIT, ExportResult, existing_export_files, import_tag, rejected_rows, write_json
 from .limits import DEFAULT_LIMITS, Limits
 from .normalize.countries import country_display_name
@@ -42,6 +47,7 @@ from .pipeline import (
 from .reader import check_size
 from .report import CHUNK_SUMMED, chunk_counts
 from .schema import (
+    CONTACT_ID,
     CUSTOM_KINDS,
     DATE,
     EMAIL,
@@ -62,6 +68,7 @@ from .speed.memory import end_process, gc_paused, release
 from .table import (
     EMAIL_TYPO,
     ERROR_KINDS,
+    EXISTING_AMBIGUOUS,
     FORMULA,
     INVALID_COUNTRY,
     INVALID_DATE,
@@ -79,6 +86,8 @@ from .task import STAGES, TaskState
 from .tofix import problem_kinds, rows_with_problems, split_counts, tofix_path_for
 
 __all__ = [
+    "AMBIGUOUS", "CONTACT_ID", "EXISTING_AMBIGUOUS", "EXISTING_COUNT_KEYS", "EXPORT_ONLY", "ExistingContacts",
+    "ExistingMatch", "MARKS", "NEW", "UNCHANGED", "UPDATE",
     "CUSTOM_KINDS", "DATE", "INVALID_VALUE", "LEFT_OUT_EMPTY", "LEFT_OUT_LABEL", "MAPPED_CUSTOM", "MONEY",
     "NUMBER", "OPTIONS", "TEXT", "country_display_name", "detect_kind", "existing_export_files", "import_tag",
     "BY_EMAIL", "BY_EMAIL_PHONE", "BY_PHONE", "DEDUPE_BY", "MERGE_CHECK", "edits", "problem_kinds",

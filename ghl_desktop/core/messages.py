@@ -150,6 +150,16 @@ NO_CONTACT_COLUMNS = _entry("input.no_contact_columns", "{0}: no column looks li
 OUTPUT_IS_FOLDER_CLI = _entry("cli.output_is_folder",
                               "{0}: the output is a folder; give a file name such as contacts-ghl.csv", T)
 
+# -- contacts already in GHL: core/existing.py, core/pipeline.py -------------------------------------
+EXISTING_UNREADABLE = _entry("existing.unreadable", "contacts already in GHL: {0}", MSG)
+EXISTING_NO_KEYS = _entry("existing.no_keys", "{0}: no column looks like a Contact Id, an email or a phone, "
+                                             "so no contact can be matched (is this a GHL contacts export?)", T)
+EXISTING_AMBIGUOUS = _entry("existing.ambiguous", "matches {0} contacts already in GHL ({1}); GHL would update "
+                                                  "{2}", COUNT, T, T)
+EXISTING_NO_ID = _entry("existing.no_id", "a contact without Contact Id")
+ONLY_WITHOUT_EXISTING = _entry("existing.only_without", "--only needs --existing (a file of the contacts "
+                                                        "already in GHL)")
+
 # -- a job that fails: jobs/worker.py ------------------------------------------------------------
 STORED_COPY_GONE = _entry("job.copy_gone", "the stored copy of {0} is gone (removed by the retention setting "
                                            "or by hand); drop the file again", T)

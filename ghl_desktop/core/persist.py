@@ -2,8 +2,10 @@
 
 A result folder holds ``table.bin`` (the table's columns plus each row's source), ``source-<i>.bin``
 (each input's raw cells, for rejects and "original → normalized" tooltips), ``review.bin``
-(problems, suggestions, merges, exclusions, flattened into parallel lists) and ``meta.json``
-(the table's field schema, report, mappings, options).
+(problems, suggestions, merges, exclusions, flattened into parallel lists), ``existing-<i>.bin``
+(the raw cells of each file of contacts already in GHL, when the conversion had some: the rows
+are marked again when the result reopens) and ``meta.json`` (the table's field schema, report,
+mappings, options).
 
 The ``.bin`` files hold plain lists, ``marshal``-ed and zlib-compressed in slices of 100,000
 values: columns of strings are what marshal does fastest (a million-row table saves and reopens in
@@ -40,8 +42,11 @@ from .mapping import Mapping
 from .messages import Message
 from .table import ContactTable, Problem, RowSources
 
-FORMAT = 3
+FORMAT = 4
+#: Formats this version still opens: 3 is 4 without contacts already in GHL.
+_READABLE = (3, FORMAT)
 _MAGIC = f"ghl-result/{FORMAT}/py{sys.version_info.major}.{sys.version_info.minor}".encode()
+_MAGICS = frozenset(f"ghl-result/{v}/py{sys.version_info.major}.{sys.version_info.minor}".encode() for v in _READABLE)
 
 
 class ResultUnreadable(MessageError):
@@ -119,7 +124,7 @@ def _dump(path: Path, data: dict) -> None:
 def _load(path: Path) -> dict:
     raw = path.read_bytes()
     nl = raw.find(b"\n")
-    if nl == -1 or raw[:nl] != _MAGIC:
+    if nl == -1 or raw[:nl] not in _MAGICS:
         raise ResultUnreadable(Message(M.SAVED_OTHER_VERSION, path.name))
     flat: dict[str, list] = {}
     with memoryview(raw) as view:  # slices of a view: no copy of the whole file (tens of MB)
@@ -179,12 +184,16 @@ def save_result(result, folder: Path) -> None:
     for i, src in enumerate(result.sources):
         _dump(tmp / f"source-{i}.bin", {"columns": src.columns, "row_numbers": src.row_numbers})
     _dump(tmp / "review.bin", _review_lists(t))
+    existing = result.existing.contacts.sources if result.existing is not None else []
+    for i, src in enumerate(existing):
+        _dump(tmp / f"existing-{i}.bin", {"columns": src.columns, "row_numbers": src.row_numbers})
     meta = {
         "version": FORMAT,
         "schema": t.schema.to_list(),
         "report": result.report,
         "mappings": [m.to_dict() for m in result.mappings],
         "sources": [{"path": s.path, "header": s.header, "info": s.info} for s in result.sources],
+        "existing": [{"path": s.path, "header": s.header, "info": s.info} for s in existing],
         # The options' schema is the table's, saved once above (``load`` sets it back).
         "options": {k: v for k, v in result.options.to_dict().items() if k != "schema"},
         "total_rows": result.total_rows,
@@ -286,7 +295,7 @@ def _load_parts(folder: Path) -> dict:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ResultUnreadable(Message(M.SAVED_UNREADABLE, M.message_of(exc))) from None
-    if meta.get("version") != FORMAT:
+    if meta.get("version") not in _READABLE:
         raise ResultUnreadable(Message(M.SAVED_META_OTHER_VERSION))
     tab = _load(folder / "table.bin")
     files, rows = tab["file"], tab["row"]
@@ -307,6 +316,10 @@ def _load_parts(folder: Path) -> dict:
         raw = _load(folder / f"source-{i}.bin")
         sources.append(SourceColumns(s["path"], s["header"], raw["columns"], raw["row_numbers"], s["info"]))
     mappings = [Mapping.from_dict(s.header, m, schema) for s, m in zip(sources, meta["mappings"])]
+    existing = []
+    for i, s in enumerate(meta.get("existing", [])):
+        raw = _load(folder / f"existing-{i}.bin")
+        existing.append(SourceColumns(s["path"], s["header"], raw["columns"], raw["row_numbers"], s["info"]))
     return {
         "table": table,
         "report": meta["report"],
@@ -316,4 +329,5 @@ def _load_parts(folder: Path) -> dict:
         "schema": schema,
         "total_rows": meta["total_rows"],
         "duplicates_merged": meta["duplicates_merged"],
+        "existing": existing,
     }

@@ -18,12 +18,15 @@ from . import messages as M
 from .assemble import SourceColumns, ValueCache, normalize_chunk
 from .dedupe import BeforeDrop, DuplicateWatch, MergedHeads, merge_duplicates
 from .errors import InputError
+from .existing import ONLY_ALL, ExistingContacts, ExistingMatch, existing_mapping, id_field_of
 from .export import ExportResult, write_export
+from . import schema as F
 from .schema import GHL_COLUMNS, STANDARD, Schema
 from .limits import DEFAULT_LIMITS, Limits
 from .mapping import Mapping, auto_map, union_schema
 from .messages import Message
 from .speed import tuning
+from .speed.existing_keys import KeyIndex
 from .speed.helper import ChunkHelper, in_order, likely_rows
 from .speed.memory import gc_paused
 from .reader import read_source
@@ -56,6 +59,10 @@ class ConvertOptions:
     #: Keep every column that fills no standard field as a custom field (False: leave them out,
     #: the export then has the standard columns only: ``--drop-unmapped``).
     custom_fields: bool = True
+    #: Files of the contacts already in GHL (a GHL contacts export, or one of our own earlier
+    #: exports): every row is then marked new / update / unchanged / ambiguous
+    #: (``ConversionResult.existing``) and the export carries their Contact Id.
+    existing: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """JSON-ready; ``from_dict`` gives the same options back."""
@@ -67,6 +74,8 @@ class ConvertOptions:
             data["schema"] = self.schema.to_list()
         if not self.custom_fields:
             data["custom_fields"] = False
+        if self.existing:
+            data["existing"] = [str(p) for p in self.existing]
         return data
 
     @classmethod
@@ -83,6 +92,9 @@ class ConvertOptions:
             opts.limits = Limits(**{k: v for k, v in limits.items() if k in Limits.__dataclass_fields__})
         if schema:
             opts.schema = Schema.from_list(schema)
+        existing = data.get("existing")
+        if isinstance(existing, (list, tuple)):
+            opts.existing = tuple(str(p) for p in existing)
         return opts
 
 
@@ -95,9 +107,23 @@ class ConversionResult:
     options: ConvertOptions = field(default_factory=ConvertOptions)
     total_rows: int = 0
     duplicates_merged: int = 0
+    #: Each row marked against the contacts already in GHL (None: no such files were given);
+    #: ``.mark(row)``, ``.contact_id(row)``, ``.changes(row)``, ``.counts()`` (``core/existing.py``).
+    existing: ExistingMatch | None = None
+
+    def rematch(self, rows: Sequence[int] | None = None) -> dict:
+        """After review edits of ``rows`` (None: any change), mark them again against the contacts
+        already in GHL and recompute the report; the report. Nothing to mark without existing files."""
+        if self.existing is not None:
+            self.existing.table = self.table
+            self.existing.rematch(rows)
+        return self.refresh_report()
 
     def refresh_report(self, seconds: float | None = None) -> dict:
         """Recompute the report from the current table (after review edits or exclusions)."""
+        if self.existing is not None and self.existing.table is not self.table:
+            self.existing.table = self.table
+            self.existing.match_all()
         self.report = build_report(
             self.table,
             total_rows=self.total_rows,
@@ -107,6 +133,8 @@ class ConversionResult:
             inputs=[s.info for s in self.sources],
             seconds=self.report.get("seconds", 0.0) if seconds is None else seconds,
         )
+        if self.existing is not None:
+            self.report.update(self.existing.counts())
         return self.report
 
     def export(
@@ -119,14 +147,33 @@ class ConversionResult:
         ahead: ExportAhead | None = None,
         tag: str | None = None,
         text: Callable[[Message], str] = str,
+        only: str = ONLY_ALL,
+        include_unchanged: bool = False,
     ) -> ExportResult:
         """Write the GHL CSV (``state``: its cancel is checked between slices); ``helper``: the
         conversion's helper process, if still running; ``ahead``: the slices it was given before
         the merge (only right after ``convert``); ``tag``: one tag added to every exported row
         (``export.import_tag`` cleans it). ``rejects_path``: the file of rows to fix (an Excel
-        workbook for ``.xlsx``), its words written with ``text`` (English by default)."""
+        workbook for ``.xlsx``), its words written with ``text`` (English by default).
+
+        With contacts already in GHL (``existing``): ``only`` is ``"all"``, ``"new"`` (new rows
+        only, for GHL's "create only") or ``"update"`` (update and ambiguous rows, for "update
+        only"); unchanged rows are left out unless ``include_unchanged``. The export then ends
+        with a ``Contact Id`` column and an update's empty fields carry GHL's values
+        (``ExistingMatch.export_table``); the file of rows to fix lists the problem rows of what
+        is exported. Without existing files ``only`` must be ``"all"``."""
+        table = self.table
+        if self.existing is not None:
+            if self.existing.table is not self.table:
+                self.existing.table = self.table
+                self.existing.match_all()
+            # The rows chosen, filled and with their Contact Id: another table than the one the
+            # slices formatted ahead were cut from.
+            table, ahead = self.existing.export_table(self.existing.rows_for(only, include_unchanged)), None
+        elif only != ONLY_ALL:
+            raise ValueError(f"only={only!r} needs existing files (ConvertOptions.existing)")
         return write_export(
-            self.table,
+            table,
             out_path,
             self.options.split_rows if split_rows is None else split_rows,
             rejects_path,
@@ -154,7 +201,11 @@ class ConversionResult:
         parts = persist.load_parts(Path(folder))
         options = ConvertOptions.from_dict(parts.pop("options"))
         options.schema = parts.pop("schema")
-        return cls(options=options, **parts)
+        existing = parts.pop("existing", None)
+        result = cls(options=options, **parts)
+        if existing:
+            attach_existing(result, existing)
+        return result
 
 
 def read_sources(
@@ -199,6 +250,44 @@ def read_sources(
         raise InputError(Message(M.INPUT_TOO_MANY_ROWS, total, options.limits.max_rows))
     state.set_progress("reading", 1.0)
     return out
+
+
+def read_existing(paths: Sequence[str | os.PathLike], options: ConvertOptions, *,
+                  state: TaskState | None = None) -> list[SourceColumns]:
+    """Read the files of contacts already in GHL with the inputs' reader (and limits). A file
+    that cannot be read is an ``InputError`` saying it is one of these files, and which."""
+    try:
+        return read_sources(paths, replace(options, sheet=None), state=state)
+    except InputError as exc:
+        raise InputError(Message(M.EXISTING_UNREADABLE, exc.message)) from None
+
+
+def attach_existing(result: "ConversionResult", sources: Sequence[SourceColumns]) -> ExistingMatch:
+    """Mark ``result``'s rows against the contacts already in GHL read into ``sources``: each is
+    mapped over the result's schema (``existing.existing_mapping``), indexed by its raw keys
+    (``speed.existing_keys``) and only the rows that can match are normalized. Sets
+    ``result.existing`` and its report's counts."""
+    schema, region = result.table.schema, result.options.region
+    mappings, emails, phones, ids = [], [], [], []
+    at = 0
+    for src in sources:
+        mapping = existing_mapping(src.header, sample_rows(src), schema, region=region, columns=src.columns)
+        id_field = id_field_of(mapping.schema)
+        keyed = {F.EMAIL: emails, F.ADDITIONAL_EMAILS: emails, F.PHONE: phones, F.ADDITIONAL_PHONES: phones}
+        found = False
+        for c in mapping.columns:
+            target = keyed.get(c.field) if c.field != id_field else ids
+            if c.field is not None and target is not None:
+                target.append((at, src.columns[c.index]))
+                found = True
+        if not found:
+            raise InputError(Message(M.EXISTING_NO_KEYS, src.info.get("file") or Path(src.path).name))
+        mappings.append(mapping)
+        at += src.n_rows
+    contacts = ExistingContacts(list(sources), mappings, KeyIndex(at, emails, phones, ids), region)
+    result.existing = ExistingMatch(contacts, result.table)
+    result.report.update(result.existing.counts())
+    return result.existing
 
 
 def normalize_sources(
@@ -472,6 +561,8 @@ def convert_and_export(
     state: TaskState | None = None,
     process_ends: bool = False,
     tag: str | None = None,
+    only: str = ONLY_ALL,
+    include_unchanged: bool = False,
 ) -> tuple[ConversionResult, ExportResult]:
     """``convert`` then ``export`` at once, for a caller with nothing to review in between (the
     command line). A large input's helper process keeps the chunks it normalizes and formats the
@@ -483,12 +574,15 @@ def convert_and_export(
 
     state = as_state(state)
     helper = ChunkHelper(keep=True)
-    ahead = None if tag else ExportAhead(helper, options.split_rows)
+    # No slices formatted ahead with a tag (they would lack it) or with contacts already in GHL:
+    # the export is then another table (rows chosen by mark, a Contact Id column, an update's
+    # empty cells filled), known only once the rows are marked after the merge.
+    ahead = None if tag or options.existing else ExportAhead(helper, options.split_rows)
     try:
         result = convert(paths, options, state=state, helper=helper, before_merge=ahead)
         state.set_progress("writing", 0.0)
         exported = result.export(out_path, options.split_rows, rejects_path, helper=helper, ahead=ahead,
-                                 tag=tag)
+                                 tag=tag, only=only, include_unchanged=include_unchanged)
     finally:
         # The helper ends and releases its pipes (which hold this process's standard streams open
         # for whoever reads them) and semaphores before the caller goes on.
@@ -501,7 +595,10 @@ def reconvert(result: ConversionResult, mappings: Sequence[Mapping | None], *,
     """``result``'s inputs, as already read, mapped again with ``mappings`` (None: automatic)
     and normalized anew: what a person's change of the mapping asks for."""
     with gc_paused():
-        return normalize_sources(result.sources, result.options, mappings=mappings, state=state)
+        new = normalize_sources(result.sources, result.options, mappings=mappings, state=state)
+        if result.existing is not None:  # the same files, already read: mapped over the new schema
+            attach_existing(new, result.existing.contacts.sources)
+        return new
 
 
 def _convert(paths, options, choose, state: TaskState, helper=None,
@@ -513,7 +610,7 @@ def _convert(paths, options, choose, state: TaskState, helper=None,
         if head is not None and len(head):
             state.set_partial_rows(head)
             shown = len(head)
-    return read_and_normalize(
+    result = read_and_normalize(
         paths,
         options,
         mapping_for=choose,
@@ -523,6 +620,11 @@ def _convert(paths, options, choose, state: TaskState, helper=None,
         helper=helper,
         before_merge=before_merge,
     )
+    if options.existing:
+        state.check()
+        attach_existing(result, read_existing(options.existing, options))
+        result.report["seconds"] = round(time.perf_counter() - started, 3)
+    return result
 
 
 def read_and_normalize(

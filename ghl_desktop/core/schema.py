@@ -191,6 +191,8 @@ ADDITIONAL_EMAILS = "Additional Emails"
 ADDITIONAL_PHONES = "Additional Phones"
 NOTES = "Notes"
 COUNTRY_FIELD = "Country"
+#: The id GHL gives a contact: the first key its import matches an existing contact on.
+CONTACT_ID = "Contact Id"
 
 #: GHL's contact fields, in the order of its import header, then Full Name (a mapping target
 #: split into First/Last Name, not a column of its own).
@@ -366,3 +368,13 @@ STANDARD = Schema([
 
 #: Exactly the header GHL expects, in this order (a contract: do not reorder).
 GHL_COLUMNS: tuple[str, ...] = STANDARD.columns
+
+#: GHL's contact id, described once. Never one of ``STANDARD``'s fields: an input's "Contact Id"
+#: column stays a custom field (``synonyms.NEVER_STANDARD_WORDS``), because a new list has no
+#: business naming GHL contacts. Only the files of contacts already in GHL (``core/existing.py``)
+#: are mapped with it (``schema.with_field(CONTACT_ID_FIELD)``), and an export that knows which
+#: contacts exist ends with it, after the custom fields, so GHL updates the right contact.
+CONTACT_ID_FIELD = Field(
+    CONTACT_ID, TEXT,
+    synonyms=("contact id", "contactid", "id do contato", "id contato", "ghl contact id"),
+)

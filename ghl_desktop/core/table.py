@@ -27,6 +27,9 @@ EMAIL_TYPO = "email_typo"
 FORMULA = "formula"  # a cell that spreadsheet programs would run as a formula; neutralized on export
 PHONE_REPAIRED = "phone_repaired"
 MERGE_CHECK = "merge_check"  # duplicates merged although their emails or names differ: worth a look
+#: Matches two or more different contacts already in GHL (``core/existing.py``): GHL would update
+#: one of them, so a person should look. A warning: the row is still exported.
+EXISTING_AMBIGUOUS = "existing_ambiguous"
 
 ERROR_KINDS = frozenset({INVALID_EMAIL, INVALID_PHONE, INVALID_DATE, INVALID_VALUE, INVALID_COUNTRY, NO_CONTACT})
 

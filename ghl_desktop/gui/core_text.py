@@ -101,6 +101,15 @@ TEMPLATES: dict[str, str] = {
                                                          "the settings or split the file)"),
     M.NO_INPUT: QT_TRANSLATE_NOOP("CoreText", "no input file given"),
     M.NO_CONTACT_COLUMNS: QT_TRANSLATE_NOOP("CoreText", "{0}: no column looks like a name, email or phone"),
+    # -- contacts already in GHL: core/existing.py, core/pipeline.py
+    M.EXISTING_UNREADABLE: QT_TRANSLATE_NOOP("CoreText", "contacts already in GHL: {0}"),
+    M.EXISTING_NO_KEYS: QT_TRANSLATE_NOOP("CoreText", "{0}: no column looks like a Contact Id, an email or a phone, "
+                                                      "so no contact can be matched (is this a GHL contacts export?)"),
+    M.EXISTING_AMBIGUOUS: QT_TRANSLATE_NOOP("CoreText", "matches {0} contacts already in GHL ({1}); GHL would update "
+                                                        "{2}"),
+    M.EXISTING_NO_ID: QT_TRANSLATE_NOOP("CoreText", "a contact without Contact Id"),
+    M.ONLY_WITHOUT_EXISTING: QT_TRANSLATE_NOOP("CoreText", "--only needs --existing (a file of the contacts already "
+                                                           "in GHL)"),
     M.OUTPUT_IS_FOLDER_CLI: QT_TRANSLATE_NOOP("CoreText", "{0}: the output is a folder; give a file name such as "
                                                           "contacts-ghl.csv"),
     # -- a job that fails: jobs/worker.py

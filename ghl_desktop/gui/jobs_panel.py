@@ -22,13 +22,14 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QDesktopServices, QPalette
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QStyle,
     QStyledItemDelegate,
@@ -231,6 +232,12 @@ class StatusDelegate(QStyledItemDelegate):
         return QSize(max(hint.width(), 120), hint.height())
 
 
+def existing_of(job: Job | None) -> list[str]:
+    """The files of contacts already in GHL a job is compared with, where the person had them (the
+    job holds copies: they are used even after the originals move)."""
+    return list(job.existing_paths) if job is not None else []
+
+
 def open_folder(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -240,6 +247,10 @@ class JobsPanel(QWidget):
 
     currentJobChanged = Signal(str)  #: job id ("" when none)
     reexportRequested = Signal(str)
+    #: job id: the person wants to add files of contacts already in GHL to it (a file dialog).
+    existingAddRequested = Signal(str)
+    #: job id, the files it keeps: the person took some (or all) away.
+    existingSetRequested = Signal(str, list)
 
     def __init__(self, manager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -284,6 +295,21 @@ class JobsPanel(QWidget):
             bar.addWidget(b)
         bar.addStretch(1)
 
+        # The contacts already in GHL the job is compared with: a click adds files, the arrow's
+        # menu takes them away again (one, or all).
+        self.existing_button = QToolButton(self)
+        self.existing_button.setObjectName("job_existing")
+        self.existing_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.existing_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.existing_button.clicked.connect(self._add_existing)
+        self.existing_menu = QMenu(self.existing_button)
+        self.existing_menu.aboutToShow.connect(self._fill_existing_menu)
+        self.existing_button.setMenu(self.existing_menu)
+        self.buttons["existing"] = self.existing_button
+        bar2 = QHBoxLayout()
+        bar2.addWidget(self.existing_button)
+        bar2.addStretch(1)
+
         self.detail = QLabel(self)
         self.detail.setObjectName("jobDetail")
         self.detail.setWordWrap(True)
@@ -296,6 +322,7 @@ class JobsPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
+        layout.addLayout(bar2)
         layout.addWidget(self.detail)
 
         manager.jobAdded.connect(self._on_job_added)
@@ -313,6 +340,9 @@ class JobsPanel(QWidget):
                   "reexport": (self.tr("Re-export"), self.tr("Write the GHL CSV for this job again")),
                   "delete": (self.tr("Delete"), self.tr("Remove this job and its saved result")),
                   "folder": (self.tr("Folder"), self.tr("Open the folder of the last export"))}
+        labels["existing"] = (self.tr("Contacts already in GHL…"),
+                              self.tr("Compare this job with a GHL contacts export: see which rows are new "
+                                      "and which update a contact already in GHL"))
         for key, (text, tip) in labels.items():
             self.buttons[key].setText(text)
             self.buttons[key].setToolTip(tip)
@@ -353,6 +383,8 @@ class JobsPanel(QWidget):
         self.buttons["reexport"].setEnabled(status == S.DONE and not job.files_purged)
         self.buttons["delete"].setEnabled(job is not None)
         self.buttons["folder"].setEnabled(bool(job and job.outputs))
+        # Not while it runs: the files change what the conversion does.
+        self.buttons["existing"].setEnabled(status in (S.FAILED, S.CANCELLED, S.DONE) and not never_converts(job))
         self._update_detail()
 
     def _update_detail(self) -> None:
@@ -360,18 +392,22 @@ class JobsPanel(QWidget):
         if job is None:
             self.detail.setText("")
             return
+        existing = existing_of(job)
+        compared = (self.tr("Compared with the contacts already in GHL: {0}").format(
+            ", ".join(Path(p).name for p in existing)) if existing else "")
         if job.status == S.FAILED:
-            self.detail.setText(failure_text(job))
+            self.detail.setText("\n".join(filter(None, (failure_text(job), compared))))
             self.detail.setProperty("state", "error")
         elif job.files_purged:
             self.detail.setText(self.tr("The saved result of this job was removed after the retention period."))
             self.detail.setProperty("state", "")
         elif job.outputs:
-            self.detail.setText(self.tr("Last export: {0}").format(job.outputs[-1]))
+            self.detail.setText("\n".join(filter(None, (compared, self.tr("Last export: {0}").format(job.outputs[-1])))))
             self.detail.setProperty("state", "")
         else:
-            self.detail.setText("")
+            self.detail.setText(compared)
             self.detail.setProperty("state", "")
+        self.detail.setToolTip("\n".join(existing))
         self.detail.style().unpolish(self.detail)
         self.detail.style().polish(self.detail)
 
@@ -414,6 +450,36 @@ class JobsPanel(QWidget):
                 self.confirm_reconvert(job_id, proceed)
             else:
                 proceed()
+
+    def _add_existing(self) -> None:
+        job_id = self.current_job_id()
+        if job_id and self.buttons["existing"].isEnabled():
+            self.existingAddRequested.emit(job_id)
+
+    def _fill_existing_menu(self) -> None:
+        """Add files; take one away; take them all away."""
+        menu = self.existing_menu
+        menu.clear()
+        job = self.current_job()
+        if job is None:
+            return
+        job_id, existing = job.id, existing_of(job)
+        add = QAction(self.tr("Add files…"), menu)
+        add.setObjectName("existingAdd")
+        add.triggered.connect(self._add_existing)
+        menu.addAction(add)
+        if existing:
+            menu.addSeparator()
+        for path in existing:
+            drop = QAction(self.tr("Stop comparing with {0}").format(Path(path).name), menu)
+            drop.setToolTip(path)
+            drop.triggered.connect(lambda _c=False, p=path: self.existingSetRequested.emit(
+                job_id, [x for x in existing if x != p]))
+            menu.addAction(drop)
+        if len(existing) > 1:
+            clear = QAction(self.tr("Stop comparing with all of them"), menu)
+            clear.triggered.connect(lambda: self.existingSetRequested.emit(job_id, []))
+            menu.addAction(clear)
 
     def cancel_current(self) -> None:
         job_id = self.current_job_id()

@@ -34,8 +34,8 @@ from ..jobs import states as S
 from ..jobs.engine import load_result, mapping_record
 from .core_text import translate_core_text
 from .drop_area import DropArea, collect_inputs, paths_from_mime
-from .export_flow import ExportDialog, problem_counts
-from .jobs_panel import JobsPanel, failure_reason, failure_text, open_folder
+from .export_flow import ExportDialog, existing_choices, problem_counts
+from .jobs_panel import JobsPanel, existing_of, failure_reason, failure_text, open_folder
 from .live_report import LiveReport
 from .mapping_editor import MappingEditor, sample_columns
 from .notify import Notifier
@@ -184,6 +184,8 @@ class MainWindow(QMainWindow):
         self.jobs_panel.open_folder = lambda p: self.open_folder(p)
         self.jobs_panel.currentJobChanged.connect(self.show_job)
         self.jobs_panel.reexportRequested.connect(self.reexport_job)
+        self.jobs_panel.existingAddRequested.connect(self.choose_existing_for_job)
+        self.jobs_panel.existingSetRequested.connect(self.set_job_existing)
         self.jobs_panel.confirm_reconvert = self.confirm_reconvert
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -296,7 +298,15 @@ class MainWindow(QMainWindow):
         if not accepted:
             return []
         self.settings.last_folder = str(accepted[0].parent)
-        outcomes = self.manager.submit(accepted, self.settings.convert_options())
+        options = self.settings.convert_options()
+        missing = [p for p in options.existing if not Path(p).is_file()]
+        if missing:  # the defaults of Settings: said, not silently dropped nor failing every job
+            options.existing = tuple(p for p in options.existing if p not in missing)
+            self._message(QMessageBox.Icon.Warning, self.tr("Contacts already in GHL not found"),
+                          self.tr("These files of contacts already in GHL (Settings) were not found, so the new "
+                                  "jobs are not compared with them:") + "\n"
+                          + "\n".join(f"• {p}" for p in missing))
+        outcomes = self.manager.submit(accepted, options)
         started = [o for o in outcomes if o.started]
         errors = [o for o in outcomes if o.kind == R.ERROR]
         again = [o for o in outcomes if o.needs_choice]
@@ -387,6 +397,54 @@ class MainWindow(QMainWindow):
 
         box.buttonClicked.connect(chosen)
 
+    # -- contacts already in GHL, per job --------------------------------------------------------------
+    def choose_existing_for_job(self, job_id: str) -> None:
+        """Ask for files of contacts already in GHL (a GHL contacts export) to compare the job with."""
+        dialog = QFileDialog(self, self.tr("Contacts already in GHL (a GHL contacts export)"),
+                             self.settings.last_folder)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilters([self.tr("Spreadsheets ({0})").format(FILE_FILTER_EXTS), self.tr("All files (*)")])
+        dialog.filesSelected.connect(lambda files: self.add_existing_to_job(job_id, [Path(f) for f in files]))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def add_existing_to_job(self, job_id: str, paths: list) -> bool:
+        """Compare the job with these files too, converting it again (the edits kept, if wanted)."""
+        accepted, refused = collect_inputs([Path(p) for p in paths])
+        if refused:
+            self._message(QMessageBox.Icon.Warning, self.tr("Some files were not added"),
+                          self.tr("These are not spreadsheets GHL Desktop can read (CSV, TXT, XLSX, XLS):")
+                          + "\n" + "\n".join(f"• {p.name or p}" for p in refused[:20]))
+        job = self.store.get(job_id)
+        if not accepted or job is None:
+            return False
+        return self.set_job_existing(job_id, existing_of(job) + [str(p) for p in accepted])
+
+    def set_job_existing(self, job_id: str, paths: list) -> bool:
+        """The files of contacts already in GHL ``job_id`` is compared with; when they change, the
+        job is converted again through the job system, asking first about the person's edits."""
+        job = self.store.get(job_id)
+        paths = list(dict.fromkeys(str(p) for p in paths))
+        if job is None or job.status in S.ACTIVE or paths == existing_of(job):
+            return False
+
+        def proceed() -> None:
+            current = self.store.get(job_id)
+            if current is None or current.status in S.ACTIVE:
+                return
+            error = self.manager.set_existing(job_id, paths)  # copied into the history, then queued
+            if error is not None:
+                self._message(QMessageBox.Icon.Warning, self.tr("Contacts already in GHL not added"),
+                              self.tr("{0} is compared with the same files as before: {1}").format(
+                                  current.file_name, translate_core_text(error)))
+                return
+            self.set_status(self.tr("Comparing {0} with the contacts already in GHL…").format(current.file_name)
+                            if paths else self.tr("Converting {0} again without the contacts already in GHL…")
+                            .format(current.file_name))
+
+        self.confirm_reconvert(job_id, proceed)
+        return True
+
     # -- the current job -----------------------------------------------------------------------------
     def current_job_id(self) -> str:
         return self.jobs_panel.current_job_id()
@@ -395,6 +453,7 @@ class MainWindow(QMainWindow):
         """Show ``job_id`` in review, mapping and report: live rows, its loaded result, or its error."""
         self._load_generation += 1
         job = self.store.get(job_id) if job_id else None
+        self.report_panel.set_existing_files([])
         if job is None:
             self.session.clear()
             self.mapping_editor.set_mapping(None)
@@ -429,6 +488,8 @@ class MainWindow(QMainWindow):
             replayed = None
             if not layer.empty:  # the person's edits, on this conversion of the file (maybe a new one)
                 replayed = edits.replay(result, layer, take_back_redo=False)
+                if result.existing is not None:  # edited emails and phones may match other contacts
+                    result.rematch()
             samples = sample_columns(result.sources[0].columns if result.sources else None)
             return result, replayed, samples, len(rows_with_problems(result.table))
 
@@ -453,8 +514,10 @@ class MainWindow(QMainWindow):
         self.review.apply_filter()
         self._mapping_samples = samples
         self.mapping_editor.set_mapping(result.mappings[0] if result.mappings else None, samples)
-        self.report_panel.set_report(result.report)
         job = self.store.get(job_id)
+        self.report_panel.set_existing_files((job.existing_names if job else result.existing.contacts.files)
+                                             if result.existing is not None else [])
+        self.report_panel.set_report(result.report)
         self._set_shown(job_id, VIEW_RESULT, job.status if job else S.DONE)
         if replayed is not None and replayed.layer.to_dict() != edits.Layer.from_dict(job.edits if job else {}, None).to_dict():
             self.session.save()  # the layer as it now stands (an old one named table rows)
@@ -688,7 +751,9 @@ class MainWindow(QMainWindow):
         ready = self._export_ready(d.job_id)
         d.set_ready(ready)
         if ready:
-            d.set_problem_rows(*problem_counts(self.session.table))
+            result = self.session.result
+            d.set_existing(existing_choices(result) if result.existing is not None else None,
+                           problem_counts(self.session.table))
 
     def _start_export(self, dialog: ExportDialog) -> None:
         out = dialog.final_path()
@@ -697,12 +762,14 @@ class MainWindow(QMainWindow):
         self.settings.tag_import = dialog.tag_on.isChecked()
         self.settings.set_import_tag(dialog.tag_edit.text())
         self.settings.tofix_format = dialog.tofix_format()
-        self.run_export(dialog.job_id, out, split, rejects, dialog.tofix_format(), tag=dialog.tag())
+        self.run_export(dialog.job_id, out, split, rejects, dialog.tofix_format(), tag=dialog.tag(),
+                        only=dialog.only(), include_unchanged=dialog.include_unchanged())
 
     def run_export(self, job_id: str, out: Path, split_rows: int, rejects: bool, tofix_format: str = ".xlsx",
-                   tag: str | None = None) -> None:
+                   tag: str | None = None, only: str = "all", include_unchanged: bool = False) -> None:
         """Write the GHL CSV (and the file of rows to fix) for the loaded job on the thread pool;
-        ``tag``: added to every contact."""
+        ``tag``: added to every contact; ``only``, ``include_unchanged``: which rows of a job
+        compared with the contacts already in GHL (``ConversionResult.export``)."""
         result = self.session.result
         if result is None or self.session.job_id != job_id:
             return
@@ -714,7 +781,7 @@ class MainWindow(QMainWindow):
 
         def work():
             return result.export(out, split_rows=split_rows, rejects_path=rejects_path, tag=tag,
-                                 text=translate_core_text)
+                                 text=translate_core_text, only=only, include_unchanged=include_unchanged)
 
         def done(res) -> None:
             self._export_done()

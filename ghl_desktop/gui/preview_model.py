@@ -18,7 +18,9 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..core import (
+    AMBIGUOUS,
     EMAIL_TYPO,
+    EXISTING_AMBIGUOUS,
     FORMULA,
     INVALID_COUNTRY,
     INVALID_DATE,
@@ -31,6 +33,9 @@ from ..core import (
     FIRST_NAME,
     FULL_NAME,
     LAST_NAME,
+    NEW,
+    UNCHANGED,
+    UPDATE,
     ContactTable,
 )
 from .core_text import translate_core_text
@@ -49,6 +54,10 @@ ProblemKindsRole = Qt.ItemDataRole.UserRole + 1
 TableRowRole = Qt.ItemDataRole.UserRole + 2
 #: The suggested replacement for a cell, if any.
 SuggestionRole = Qt.ItemDataRole.UserRole + 3
+#: For a cell an import would change in GHL: (GHL's value, the new value); else None.
+ChangeRole = Qt.ItemDataRole.UserRole + 4
+#: A row's mark against the contacts already in GHL (new, update, unchanged, ambiguous), or None.
+MarkRole = Qt.ItemDataRole.UserRole + 5
 
 _INDEX = QModelIndex | QPersistentModelIndex
 
@@ -64,7 +73,24 @@ def problem_label(kind: str) -> str:
         EMAIL_TYPO: QCoreApplication.translate("PreviewModel", "Possible typo in the email"),
         FORMULA: QCoreApplication.translate("PreviewModel", "Looks like a spreadsheet formula: it is neutralized on export"),
         PHONE_REPAIRED: QCoreApplication.translate("PreviewModel", "Phone repaired"),
+        EXISTING_AMBIGUOUS: QCoreApplication.translate("PreviewModel", "Matches more than one contact already in GHL"),
     }.get(kind, kind)
+
+
+def mark_label(mark: str) -> str:
+    """What importing a row does to the contacts already in GHL, as the review names it."""
+    return {
+        NEW: QCoreApplication.translate("PreviewModel", "New"),
+        UPDATE: QCoreApplication.translate("PreviewModel", "Update"),
+        UNCHANGED: QCoreApplication.translate("PreviewModel", "Unchanged"),
+        AMBIGUOUS: QCoreApplication.translate("PreviewModel", "Ambiguous"),
+    }.get(mark, mark)
+
+
+def change_text(old: str, new: str) -> str:
+    """“In GHL: old → new: new”, the tooltip of a cell an update changes."""
+    old = old or QCoreApplication.translate("PreviewModel", "(empty)")
+    return QCoreApplication.translate("PreviewModel", "In GHL: {0} → new: {1}").format(old, new)
 
 
 class CellColors:
@@ -74,6 +100,8 @@ class CellColors:
         self.error = QColor(220, 50, 47, 90)
         self.warning = QColor(230, 160, 0, 80)
         self.merged = QColor(38, 139, 210, 70)
+        #: A value an import writes over what GHL has (an update's changed cell).
+        self.changed = QColor(150, 90, 230, 70)
         self.excluded_bg = QColor(palette.color(QPalette.ColorRole.Mid))
         self.excluded_bg.setAlpha(60)
         self.excluded_fg = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
@@ -92,6 +120,8 @@ class PreviewModel(QAbstractTableModel):
         self.read_only = False
         self._rows: list[int] | None = None  # None: every table row, in order
         self._loaded = 0
+        #: Per table row, what an import changes in GHL: {field: (GHL's value, new value)}.
+        self._changes: dict[int, dict[str, tuple[str, str]]] = {}
         self.colors = CellColors(QGuiApplication.palette())
         style = QApplication.style()
         self._icons = {
@@ -109,7 +139,9 @@ class PreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self.table = table
         self.result = result
-        self._rows = rows if rows is not None else filter_rows(table, self.mode, self.needle)
+        self._changes = {}
+        self._rows = rows if rows is not None else filter_rows(table, self.mode, self.needle,
+                                                               existing=self.existing)
         self._loaded = min(self._visible(), FETCH_BATCH)
         self.endResetModel()
 
@@ -122,7 +154,8 @@ class PreviewModel(QAbstractTableModel):
         self.table.extend(chunk)
         stop = len(self.table)
         if self._rows is not None:
-            self._rows.extend(filter_rows(self.table, self.mode, self.needle, start, stop) or [])
+            self._rows.extend(filter_rows(self.table, self.mode, self.needle, start, stop,
+                                          existing=self.existing) or [])
         target = min(self._visible(), max(self._loaded, LIVE_BATCH))
         if target > self._loaded:
             self.beginInsertRows(QModelIndex(), self._loaded, target - 1)
@@ -132,11 +165,34 @@ class PreviewModel(QAbstractTableModel):
     def apply_filter(self, mode: str, needle: str = "", rows: list[int] | None | bool = False) -> None:
         """Filter by ``mode`` and search text; ``rows`` may be given when computed elsewhere (large tables)."""
         self.mode, self.needle = mode, needle
-        computed = filter_rows(self.table, mode, needle) if rows is False else rows
+        computed = filter_rows(self.table, mode, needle, existing=self.existing) if rows is False else rows
         self.beginResetModel()
+        self._changes = {}
         self._rows = computed
         self._loaded = min(self._visible(), FETCH_BATCH)
         self.endResetModel()
+
+    @property
+    def existing(self):
+        """The loaded result's marks against the contacts already in GHL (``ExistingMatch``), or None."""
+        return getattr(self.result, "existing", None)
+
+    def mark(self, table_row: int) -> str | None:
+        existing = self.existing
+        return existing.mark(table_row) if existing is not None and table_row < len(self.table) else None
+
+    def changes(self, table_row: int) -> dict[str, tuple[str, str]]:
+        """What importing ``table_row`` changes in GHL: {field: (GHL's value, the new value)}
+        (an update, or an ambiguous row's pick; nothing for a new or unchanged row)."""
+        existing = self.existing
+        if existing is None or table_row >= len(self.table):
+            return {}
+        found = self._changes.get(table_row)
+        if found is None:
+            found = ({} if existing.mark(table_row) in (NEW, UNCHANGED)
+                     else {f: (old, new) for f, old, new in existing.changes(table_row)})
+            self._changes[table_row] = found
+        return found
 
     def _visible(self) -> int:
         return len(self.table) if self._rows is None else len(self._rows)
@@ -162,6 +218,7 @@ class PreviewModel(QAbstractTableModel):
     def rows_changed(self, table_rows) -> None:
         """Repaint the given table rows after an edit, an exclusion or their undo."""
         for r in table_rows:
+            self._changes.pop(r, None)
             v = self.view_row(r)
             if v is not None:
                 self.dataChanged.emit(self.index(v, 0), self.index(v, self.columnCount() - 1))
@@ -230,6 +287,8 @@ class PreviewModel(QAbstractTableModel):
                 return self.colors.warning
             if r in t.excluded:
                 return self.colors.excluded_bg
+            if self.result is not None and field in self.changes(r):
+                return self.colors.changed
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return self.colors.excluded_fg if r in t.excluded else None
@@ -241,8 +300,12 @@ class PreviewModel(QAbstractTableModel):
             return [p.kind for p in t.problems.get(r, {}).get(field, [])]
         if role == SuggestionRole:
             return t.suggestions.get(r, {}).get(field)
+        if role == ChangeRole:
+            return self.changes(r).get(field)
         if role == TableRowRole:
             return r
+        if role == MarkRole:
+            return self.mark(r)
         return None
 
     def setData(self, index: _INDEX, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -288,15 +351,45 @@ class PreviewModel(QAbstractTableModel):
                 lines.append(self.tr("Merged with %n duplicate row(s):", "", len(merged)))
                 lines.extend("  " + self.tr("{0}, row {1}").format(self._source_name(f), self._source_line(f, i))
                              for f, i in merged[:10])
+            lines += self._mark_lines(r)
             for fld, p in t.row_problems(r):
                 where = fld or self.tr("Row")
-                lines.append(f"{where}: {problem_label(p.kind)}")
+                if p.kind == EXISTING_AMBIGUOUS:  # which contacts, and the one GHL would update
+                    lines.append(f"{where}: {problem_label(p.kind)}: {translate_core_text(p)}")
+                else:
+                    lines.append(f"{where}: {problem_label(p.kind)}")
             return "\n".join(lines) or None
         if role == TableRowRole:
             return r
+        if role == MarkRole:
+            return self.mark(r)
         if role == ProblemKindsRole:
             return [p.kind for p in t.problems.get(r, {}).get(ROW, [])]
         return None
+
+    def mark_summary(self, r: int) -> str:
+        """One line on what importing row ``r`` does in GHL ("" for a job without existing contacts)."""
+        mark = self.mark(r)
+        if mark is None:
+            return ""
+        contact = self.existing.contact_id(r)
+        if mark == NEW:
+            return self.tr("New: creates a contact in GHL")
+        if mark == UNCHANGED:
+            return (self.tr("Unchanged: GHL already has all of it (Contact Id {0})").format(contact) if contact
+                    else self.tr("Unchanged: GHL already has all of it"))
+        n = len(self.changes(r))
+        if mark == UPDATE:
+            return (self.tr("Update: changes %n field(s) of the GHL contact {0}", "", n).format(contact) if contact
+                    else self.tr("Update: changes %n field(s) of a contact already in GHL", "", n))
+        return (self.tr("Ambiguous: matches more than one GHL contact; GHL would update {0}").format(contact)
+                if contact else self.tr("Ambiguous: matches more than one GHL contact"))
+
+    def _mark_lines(self, r: int) -> list[str]:
+        summary = self.mark_summary(r)
+        if not summary:
+            return []
+        return [summary] + [f"  {f}: {change_text(old, new)}" for f, (old, new) in self.changes(r).items()]
 
     def _tooltip(self, r: int, field: str) -> str | None:
         t = self.table
@@ -314,6 +407,9 @@ class PreviewModel(QAbstractTableModel):
         value = t.columns[field][r]
         if raw and value and raw != value:
             lines.append(self.tr("Original: {0} → {1}").format(raw, value))
+        change = self.changes(r).get(field) if self.result is not None else None
+        if change is not None:
+            lines.append(change_text(*change))
         return "\n".join(lines) or None
 
     def original_text(self, r: int, field: str) -> str:

@@ -1,4 +1,6 @@
-"""The email/phone quality chart, fed nothing but the core report's ``quality`` dict.
+"""The email/phone quality chart, fed nothing but the core report's ``quality`` dict (and, for a
+job compared with the contacts already in GHL, its new / update / unchanged / ambiguous counts:
+one more bar, "Import into GHL", on top).
 
 All QtCharts code is in this one widget, so moving to QtGraphs later replaces one file.
 """
@@ -25,6 +27,14 @@ COLORS = {
     "invalid": QColor(220, 60, 60),
     "missing": QColor(150, 150, 150),
 }
+#: The marks against the contacts already in GHL, in the order of their bar's segments.
+EXISTING_KINDS = ("new", "update", "unchanged", "ambiguous")
+EXISTING_COLORS = {
+    "new": QColor(20, 150, 140),
+    "update": QColor(150, 90, 230),
+    "unchanged": QColor(185, 185, 200),
+    "ambiguous": QColor(230, 140, 0),
+}
 
 
 class QualityChart(QChartView):
@@ -46,6 +56,13 @@ class QualityChart(QChartView):
             s.append([0] * len(ROWS))
             self.sets[kind] = s
             self.series.append(s)
+        self.existing_sets: dict[str, QBarSet] = {}
+        for kind in EXISTING_KINDS:
+            s = QBarSet(kind)
+            s.setColor(EXISTING_COLORS[kind])
+            s.setBorderColor(EXISTING_COLORS[kind])
+            s.append([0] * len(ROWS))
+            self.existing_sets[kind] = s  # in the series (and the legend) only while shown
         chart.addSeries(self.series)
         self.axis_y = QBarCategoryAxis()
         self.axis_y.append(["Date of birth", "Phone", "Email"])
@@ -56,14 +73,42 @@ class QualityChart(QChartView):
         self.series.attachAxis(self.axis_y)
         self.series.attachAxis(self.axis_x)
         self.quality: dict = {}
+        #: {"new_rows": n, "update_rows": n, ...}, or {} for a job without existing contacts.
+        self.existing: dict = {}
         self.setMinimumHeight(180)
         self.retranslate()
         self.apply_palette()
+        self._fill()
 
     def set_quality(self, quality: dict) -> None:
         """``{"email": {"valid": n, "repaired": n, "invalid": n, "missing": n}, "phone": {...}}``."""
         self.quality = quality or {}
+        self._fill()
+
+    def set_existing(self, counts: dict) -> None:
+        """The report's ``new_rows``, ``update_rows``, ``unchanged_rows``, ``ambiguous_rows``; an
+        empty dict hides the bar (a job not compared with contacts already in GHL)."""
+        counts = dict(counts or {})
+        if counts != self.existing:
+            shown_before = bool(self.existing)
+            self.existing = counts
+            if shown_before != bool(counts):
+                for s in self.existing_sets.values():
+                    self.series.append(s) if counts else self.series.take(s)
+                self._set_categories()
+            self._fill()
+
+    def _rows(self) -> tuple[str, ...]:
+        return ROWS + ("ghl",) if self.existing else ROWS
+
+    def _fill(self) -> None:
+        rows = self._rows()
         top = 0
+        for s in (*self.sets.values(), *self.existing_sets.values()):  # one value per bar
+            if s.count() > len(rows):
+                s.remove(len(rows), s.count() - len(rows))
+            while s.count() < len(rows):
+                s.append(0)
         for i, row in enumerate(ROWS):
             counts = self.quality.get(row, {})
             total = 0
@@ -71,9 +116,24 @@ class QualityChart(QChartView):
                 value = int(counts.get(kind, 0))
                 self.sets[kind].replace(i, value)
                 total += value
+            for s in self.existing_sets.values():
+                s.replace(i, 0)
             top = max(top, total)
+        if self.existing:
+            i = len(ROWS)
+            for s in self.sets.values():
+                s.replace(i, 0)
+            for kind, s in self.existing_sets.items():
+                s.replace(i, int(self.existing.get(f"{kind}_rows", 0)))
+            top = max(top, sum(int(v) for v in self.existing.values()))
         self.axis_x.setRange(0, max(top, 1))
         self.axis_x.applyNiceNumbers()
+
+    def existing_values(self) -> dict:
+        """The "Import into GHL" bar's segments ({} when it is not shown)."""
+        if not self.existing:
+            return {}
+        return {k: int(s.at(len(ROWS))) for k, s in self.existing_sets.items()}
 
     def values(self) -> dict:
         return {row: {k: int(self.sets[k].at(i)) for k in KINDS} for i, row in enumerate(ROWS)}
@@ -83,9 +143,19 @@ class QualityChart(QChartView):
                  "invalid": self.tr("Invalid"), "missing": self.tr("Missing")}
         for kind, s in self.sets.items():
             s.setLabel(names[kind])
-        self.axis_y.clear()
-        self.axis_y.append([self.tr("Date of birth"), self.tr("Phone"), self.tr("Email")])
+        marks = {"new": self.tr("New"), "update": self.tr("Update"), "unchanged": self.tr("Unchanged"),
+                 "ambiguous": self.tr("Ambiguous")}
+        for kind, s in self.existing_sets.items():
+            s.setLabel(marks[kind])
+        self._set_categories()
         self.chart().setTitle(self.tr("Contact quality"))
+
+    def _set_categories(self) -> None:
+        self.axis_y.clear()
+        names = [self.tr("Date of birth"), self.tr("Phone"), self.tr("Email")]
+        if self.existing:
+            names.append(self.tr("Import into GHL"))
+        self.axis_y.append(names)
 
     def apply_palette(self) -> None:
         pal = QGuiApplication.palette()

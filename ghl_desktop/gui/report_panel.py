@@ -16,6 +16,9 @@ FIGURES = (
 PERCENT = {"pct_with_email", "pct_with_phone"}
 #: Counted in rows, as the review's "With problems" filter and the file of rows to fix count them.
 BAD = {"invalid_emails", "invalid_phones", "invalid_dates", "rejected_rows"}
+#: What importing the rows does to the contacts already in GHL (the core report has these keys
+#: only for a job compared with such files; the figures are shown only then).
+EXISTING_FIGURES = ("new_rows", "update_rows", "unchanged_rows", "ambiguous_rows")
 
 
 class ReportPanel(QWidget):
@@ -48,6 +51,39 @@ class ReportPanel(QWidget):
             inner.addWidget(name)
             self.values[key], self.names[key] = value, name
             grid.addWidget(box, i // 6, i % 6)
+        # Against the contacts already in GHL: a row of its own, under a title naming the files.
+        self.existing_box = QWidget(self)
+        self.existing_box.setObjectName("existingFigures")
+        ebox = QVBoxLayout(self.existing_box)
+        ebox.setContentsMargins(0, 6, 0, 0)
+        self.existing_title = QLabel(self.existing_box)
+        self.existing_title.setObjectName("existingTitle")
+        self.existing_title.setWordWrap(True)
+        egrid = QGridLayout()
+        egrid.setHorizontalSpacing(18)
+        for i, key in enumerate(EXISTING_FIGURES):
+            box = QFrame(self.existing_box)
+            box.setObjectName("figure")
+            box.setFrameShape(QFrame.Shape.StyledPanel)
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(10, 6, 10, 6)
+            value = QLabel("–", box)
+            value.setObjectName("figureValue")
+            value.setProperty("bad", False)
+            name = QLabel(box)
+            name.setObjectName("figureName")
+            name.setWordWrap(True)
+            inner.addWidget(value)
+            inner.addWidget(name)
+            self.values[key], self.names[key] = value, name
+            egrid.addWidget(box, 0, i)
+        for i in range(6):  # six columns, as the figures above: the boxes line up with them
+            egrid.setColumnStretch(i, 1)
+        ebox.addWidget(self.existing_title)
+        ebox.addLayout(egrid)
+        self.existing_box.hide()
+        #: The files the job's rows are compared with (set by the window).
+        self.existing_files: list[str] = []
         self.unmapped = QLabel(self)
         self.unmapped.setWordWrap(True)
         self.unmapped.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -56,6 +92,7 @@ class ReportPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.status)
         layout.addLayout(grid)
+        layout.addWidget(self.existing_box)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.unmapped)
         self.retranslate()
@@ -64,19 +101,27 @@ class ReportPanel(QWidget):
         """Show a core report dict (a partial one, with ``live=True``, while a job runs)."""
         self.report, self.live = dict(report or {}), live
         loc = QLocale()
-        for key in FIGURES:
+        for key in FIGURES + EXISTING_FIGURES:
             label = self.values[key]
             if key not in self.report:
                 label.setText("–")
                 continue
             v = self.report[key]
             label.setText(f"{loc.toString(float(v), 'f', 1)}%" if key in PERCENT else loc.toString(int(v)))
-            bad = key in BAD and bool(v)
+            bad = (key in BAD or key == "ambiguous_rows") and bool(v)
             if label.property("bad") != bad:
                 label.setProperty("bad", bad)
                 label.style().unpolish(label)
                 label.style().polish(label)
+        self.existing_box.setVisible(all(k in self.report for k in EXISTING_FIGURES))
         self.chart.set_quality(self.report.get("quality", {}))
+        self.chart.set_existing({k: int(self.report[k]) for k in EXISTING_FIGURES if k in self.report}
+                                if self.existing_box.isVisibleTo(self) else {})
+        self._update_texts()
+
+    def set_existing_files(self, names: list[str]) -> None:
+        """The names of the files of contacts already in GHL the job is compared with."""
+        self.existing_files = list(names)
         self._update_texts()
 
     def clear(self) -> None:
@@ -96,6 +141,10 @@ class ReportPanel(QWidget):
             "duplicates_merged": self.tr("Duplicates merged"),
             "excluded_rows": self.tr("Excluded by you"),
             "rejected_rows": self.tr("Rows with problems"),
+            "new_rows": self.tr("New contacts (created)"),
+            "update_rows": self.tr("Updates of GHL contacts"),
+            "unchanged_rows": self.tr("Already in GHL, unchanged"),
+            "ambiguous_rows": self.tr("Match several GHL contacts"),
         }
         for key, text in names.items():
             self.names[key].setText(text)
@@ -109,6 +158,11 @@ class ReportPanel(QWidget):
         else:
             secs = self.report.get("seconds")
             self.status.setText(self.tr("Final report ({0} s).").format(QLocale().toString(float(secs or 0), "f", 1)))
+        if self.existing_files:
+            self.existing_title.setText(self.tr("Importing into GHL, compared with the contacts already there ({0}):")
+                                        .format(", ".join(self.existing_files)))
+        else:
+            self.existing_title.setText(self.tr("Importing into GHL, compared with the contacts already there:"))
         lines = []
         custom = self.report.get("custom_fields") or []
         if custom:

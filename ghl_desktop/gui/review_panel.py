@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import rows_with_problems
-from .preview_model import STATUS_COLUMN, PreviewModel, TableRowRole
+from ..core import AMBIGUOUS, NEW, UNCHANGED, UPDATE
+from .preview_model import STATUS_COLUMN, PreviewModel, TableRowRole, change_text, mark_label
 from .review_session import ReviewSession
-from .row_filter import ALL, EXCLUDED, MERGED, MODES, PROBLEMS, SUGGESTIONS, filter_rows
+from .row_filter import ALL, EXCLUDED, EXISTING_MODES, MERGED, MODES, PROBLEMS, SUGGESTIONS, filter_rows
 from .tasks import run_in_pool
 
 
@@ -123,6 +124,26 @@ class ReviewPanel(QWidget):
             self.filter_buttons[mode] = b
             bar.addWidget(b)
         self.filter_buttons[ALL].setChecked(True)
+        # What importing the rows does to the contacts already in GHL: a second row of filters,
+        # shown only for a job compared with such files.
+        self.existing_bar = QWidget(self)
+        self.existing_bar.setObjectName("existingFilters")
+        ebar = QHBoxLayout(self.existing_bar)
+        ebar.setContentsMargins(0, 0, 0, 0)
+        ebar.setSpacing(2)
+        self.existing_title = QLabel(self.existing_bar)
+        ebar.addWidget(self.existing_title)
+        for mode in EXISTING_MODES:
+            b = QToolButton(self.existing_bar)
+            b.setObjectName(f"filter_{mode}")
+            b.setCheckable(True)
+            b.setAutoRaise(False)
+            b.clicked.connect(lambda _c=False, m=mode: self.set_mode(m))
+            self.filter_group.addButton(b)
+            self.filter_buttons[mode] = b
+            ebar.addWidget(b)
+        ebar.addStretch(1)
+        self.existing_bar.hide()
         bar.addSpacing(12)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -146,6 +167,14 @@ class ReviewPanel(QWidget):
 
         self.view = PreviewView(self)
         self.view.setModel(self.model)
+        # For the current row of a job compared with the contacts already in GHL: what importing
+        # it does (new, the Contact Id it updates and each change old → new, or the ambiguity).
+        self.existing_detail = QLabel(self)
+        self.existing_detail.setObjectName("existingDetail")
+        self.existing_detail.setWordWrap(True)
+        self.existing_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.existing_detail.hide()
+        self.view.selectionModel().currentChanged.connect(lambda *_: self.update_existing_detail())
 
         # Row actions sit beside the row count, under the table: the top row stays narrow enough
         # for a 1366-pixel screen with the jobs panel open.
@@ -155,8 +184,10 @@ class ReviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.existing_bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.existing_detail)
         layout.addLayout(bottom)
 
         self.model.dataChanged.connect(self._forget_count)  # an edit, an exclusion, their undo
@@ -196,7 +227,8 @@ class ReviewPanel(QWidget):
             if generation == self._generation and table is self.model.table:
                 self.model.apply_filter(mode, needle, rows)
 
-        run_in_pool(lambda: filter_rows(table, mode, needle), done, owner=self)
+        existing = self.model.existing
+        run_in_pool(lambda: filter_rows(table, mode, needle, existing=existing), done, owner=self)
 
     def _schedule_counts(self, *args) -> None:
         if not self._count_timer.isActive():
@@ -231,10 +263,44 @@ class ReviewPanel(QWidget):
             self._count_problems(t)
         counts = {ALL: len(t), PROBLEMS: self._problems, MERGED: len(t.merged), EXCLUDED: len(t.excluded),
                   SUGGESTIONS: len(t.suggestions)}
+        existing = self.model.existing
+        marks = existing.counts() if existing is not None else {}
+        for mode in EXISTING_MODES:
+            counts[mode] = marks.get(f"{mode}_rows", 0)
+        self._show_existing(existing is not None)
         names = self._mode_names()
         for mode, b in self.filter_buttons.items():
             b.setText(self._filter_text(names[mode], loc.toString(counts[mode])))
         self.count.setText(self._count_text(loc.toString(self.model.visible_count()), loc.toString(len(t))))
+        self.update_existing_detail()
+
+    def _show_existing(self, shown: bool) -> None:
+        """The GHL filters and the detail line, for a job compared with contacts already in GHL."""
+        if shown == self.existing_bar.isVisibleTo(self):
+            return
+        self.existing_bar.setVisible(shown)
+        if not shown and self.mode() in EXISTING_MODES:  # a job without them: back to every row
+            self.filter_buttons[ALL].setChecked(True)
+            self.model.apply_filter(ALL, self.search.text())
+        self.update_existing_detail()
+
+    def update_existing_detail(self) -> None:
+        """What importing the current row does in GHL, under the table (hidden without existing files)."""
+        idx = self.view.currentIndex()
+        if self.model.existing is None:
+            self.existing_detail.hide()
+            return
+        if not idx.isValid():
+            self.existing_detail.setText(self.tr("Select a row to see what importing it does in GHL."))
+            self.existing_detail.show()
+            return
+        r = idx.data(TableRowRole)
+        text = self.tr("Row {0}: {1}").format(QLocale().toString(r + 1), self.model.mark_summary(r))
+        changes = self.model.changes(r)
+        if changes:
+            text += "\n" + "; ".join(f"{f}: {change_text(old, new)}" for f, (old, new) in changes.items())
+        self.existing_detail.setText(text)
+        self.existing_detail.show()
 
     def _count_problems(self, table) -> None:
         if self._problems_running:
@@ -285,7 +351,8 @@ class ReviewPanel(QWidget):
 
     def _mode_names(self) -> dict[str, str]:
         return {ALL: self.tr("All"), PROBLEMS: self.tr("With problems"), SUGGESTIONS: self.tr("Suggestions"),
-                MERGED: self.tr("Merged duplicates"), EXCLUDED: self.tr("Excluded")}
+                MERGED: self.tr("Merged duplicates"), EXCLUDED: self.tr("Excluded"),
+                **{mode: mark_label(mode) for mode in EXISTING_MODES}}
 
     def set_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -314,6 +381,13 @@ class ReviewPanel(QWidget):
     # -- texts -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search names, emails, phones…"))
+        self.existing_title.setText(self.tr("Importing into GHL:"))
+        tips = {NEW: self.tr("Rows no contact in GHL has: the import creates them"),
+                UPDATE: self.tr("Rows that match one contact in GHL and change it (Contact Id, email, then phone)"),
+                UNCHANGED: self.tr("Rows GHL already has as they are: left out of the export unless you ask"),
+                AMBIGUOUS: self.tr("Rows that match two or more contacts in GHL: GHL would update only one")}
+        for mode, tip in tips.items():
+            self.filter_buttons[mode].setToolTip(tip)
         self.view.setToolTip("")
         self._size_for_counts()
         self.update_counts()

@@ -5,7 +5,9 @@ The layer saved with the job holds the ops done (the undo stack up to its index)
 (the redo part: history survives a restart) and the ops that did not apply at the last opening
 (kept, and listed to the person). It is written on every change and once more when the window
 closes; opening the job, after any re-conversion too, performs it again on the result. The report
-is recomputed by core (``refresh_report``) off the GUI thread after a short pause in editing.
+is recomputed by core (``refresh_report``) off the GUI thread after a short pause in editing. With
+contacts already in GHL, the rows an edit touched are marked again at once (``rematch``: one
+index lookup per key), so the filter counts and the changes shown follow the edit.
 """
 
 from __future__ import annotations
@@ -135,6 +137,10 @@ class ReviewSession(QObject):
 
     # -- ReviewTarget for the commands -----------------------------------------------------------
     def rows_changed(self, rows: list[int], resized: bool = False) -> None:
+        existing = getattr(self.result, "existing", None)
+        if existing is not None:  # an edited email or phone may match another GHL contact now
+            existing.table = self.table
+            existing.rematch(None if resized else rows)
         if resized:  # a split added rows (or its undo took them away): the view is made anew
             self.model.apply_filter(self.model.mode, self.model.needle)
         else:

@@ -6,7 +6,7 @@ for a million contacts. Filtering column-wise over the core table's lists is a f
 
 from __future__ import annotations
 
-from ..core import ContactTable, rows_with_problems
+from ..core import AMBIGUOUS, NEW, UNCHANGED, UPDATE, ContactTable, rows_with_problems
 
 ALL = "all"
 #: Rows with a problem, as the core defines them (the report, the export dialog and the file of
@@ -17,11 +17,18 @@ SUGGESTIONS = "suggestions"
 MERGED = "merged"
 EXCLUDED = "excluded"
 MODES = (ALL, PROBLEMS, SUGGESTIONS, MERGED, EXCLUDED)
+#: Rows by what importing them does to the contacts already in GHL (the core's marks: a job
+#: compared with such files only): creates a contact, updates one, changes nothing, or matches
+#: several (GHL would update one of them).
+EXISTING_MODES = (NEW, UPDATE, UNCHANGED, AMBIGUOUS)
 
 
 def filter_rows(table: ContactTable, mode: str, needle: str = "", start: int = 0,
-                stop: int | None = None) -> list[int] | None:
-    """Sorted rows in ``start:stop`` that pass ``mode`` and contain ``needle``; None means "all rows"."""
+                stop: int | None = None, existing=None) -> list[int] | None:
+    """Sorted rows in ``start:stop`` that pass ``mode`` and contain ``needle``; None means "all rows".
+
+    ``existing``: the result's ``ExistingMatch`` (the marks of ``EXISTING_MODES``); without it
+    those modes keep no row."""
     stop = len(table) if stop is None else stop
     needle = needle.strip().casefold()
     if mode == ALL:
@@ -34,6 +41,9 @@ def filter_rows(table: ContactTable, mode: str, needle: str = "", start: int = 0
         base = sorted(r for r in table.merged if start <= r < stop)
     elif mode == EXCLUDED:
         base = sorted(r for r in table.excluded if start <= r < stop)
+    elif mode in EXISTING_MODES:
+        mark = existing.mark if existing is not None else None
+        base = [] if mark is None else [r for r in range(start, min(stop, len(table))) if mark(r) == mode]
     else:
         raise ValueError(f"unknown filter {mode!r}")
     if not needle:

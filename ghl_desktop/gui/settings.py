@@ -93,12 +93,24 @@ class AppSettings:
     def max_rows(self, value: int) -> None:
         self.q.setValue("limits/max_rows", int(value))
 
+    @property
+    def existing_files(self) -> list[str]:
+        """Files of contacts already in GHL every new job is compared with (none by default)."""
+        value = self.q.value("convert/existing", [])
+        if isinstance(value, str):  # QSettings gives one item back as a plain string
+            value = [value] if value else []
+        return [str(v) for v in (value or []) if str(v)]
+
+    @existing_files.setter
+    def existing_files(self, paths) -> None:
+        self.q.setValue("convert/existing", list(dict.fromkeys(str(p) for p in paths)))
+
     def limits(self) -> Limits:
         return Limits(max_file_bytes=self.max_file_mb * 2**20, max_rows=self.max_rows)
 
     def convert_options(self) -> ConvertOptions:
         return ConvertOptions(region=self.region, dedupe=self.dedupe, split_rows=self.split_rows,
-                              limits=self.limits(), dedupe_by=self.dedupe_by)
+                              limits=self.limits(), dedupe_by=self.dedupe_by, existing=tuple(self.existing_files))
 
     # -- interface ------------------------------------------------------------------------------
     @property

@@ -13,7 +13,7 @@ import os
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable, Protocol, Sequence
 
 from ..core import (
     Cancelled,
@@ -61,6 +61,7 @@ class Engine(Protocol):
         on_rows: RowsFn | None = None,
         recall: RecallFn | None = None,
         display_name: str | None = None,
+        existing_names: Sequence[str] | None = None,
     ) -> JobOutcome: ...
 
 
@@ -100,8 +101,13 @@ def run_job(
     on_rows: RowsFn | None = None,
     recall: RecallFn | None = None,
     display_name: str | None = None,
+    existing_names: Sequence[str] | None = None,
 ) -> JobOutcome:
     """Convert ``stored_file`` and save the result in ``result_dir`` (atomically, by the core).
+
+    ``existing_names``: the person's names of the files of contacts already in GHL
+    (``options.existing`` names their stored copies), for the report and the saved result; the
+    worker passes it only to a job that has such files.
 
     The mapping used is, in order: ``mapping`` (the job's own, after a person changed it), a mapping
     remembered for this header signature (``recall``), or the automatic one. Raises ``InputError``
@@ -141,6 +147,9 @@ def run_job(
         if display_name:  # the report names the person's file, not the hash-named stored copy
             for info in [result.sources[0].info, *result.report.get("inputs", [])[:1]]:
                 info["file"] = display_name
+        if existing_names and result.existing is not None:
+            for src, name in zip(result.existing.contacts.sources, existing_names):
+                src.info["file"] = name
         progress("writing", WRITING_START)
         if cancel():
             raise Cancelled()

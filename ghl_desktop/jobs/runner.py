@@ -220,9 +220,58 @@ class JobManager(QObject):
         retry works after the original is moved or deleted.
         """
         opts = options_to_dict(options or ConvertOptions())
-        return [self._submit_one(Path(p), opts, force) for p in paths]
+        existing, error = self._copy_existing(opts)
+        if error is not None:  # no job compared with part of what the person asked for
+            return [SubmitOutcome(Path(p), ERROR, error=error) for p in paths]
+        outcomes = [self._submit_one(Path(p), opts, force, existing) for p in paths]
+        self.store.forget_unused(existing)  # copied for jobs none of which was created or relinked
+        return outcomes
 
-    def _submit_one(self, path: Path, opts: dict, force: bool) -> SubmitOutcome:
+    def _copy_existing(self, opts: dict, known: list[dict] = ()) -> tuple[list[dict], Message | None]:
+        """The files of contacts already in GHL ``opts`` names, copied into the data folder off the
+        GUI thread (``JobStore.copy_existing``): (their records, None), or ([], why one cannot be)."""
+        paths = [Path(p) for p in opts.get("existing") or []]
+        if not paths:
+            return [], None
+        limits = options_from_dict(opts).limits
+        for p in paths:
+            try:
+                check_size(p.name, p.stat().st_size, limits)
+            except InputError as exc:
+                return [], Message(M.EXISTING_UNREADABLE, exc.message)
+            except OSError:
+                pass  # copy_existing says why (or the job already holds a copy of it)
+        try:
+            return run_keeping_events(lambda: self.store.copy_existing(paths, known)), None
+        except OSError as exc:
+            name = Path(exc.filename).name if exc.filename else ", ".join(p.name for p in paths)
+            return [], Message(M.EXISTING_UNREADABLE, Message(M.FILE_OS_ERROR, name, M.os_reason(exc)))
+
+    def set_existing(self, job_id: str, paths: list) -> Message | None:
+        """Compare a finished job with these files of contacts already in GHL (none: stop
+        comparing) and convert it again. New files are copied into the data folder; a path the
+        job already holds (its original, even moved or deleted since, or its copy) keeps its copy.
+        Returns why a file cannot be used (the job is then left as it was), else None.
+
+        Raises ``IllegalTransition`` for a job that is queued or processing, ``KeyError`` for an
+        unknown one."""
+        job = self.store.get(job_id)
+        if job is None:
+            raise KeyError(job_id)
+        if job.status in S.ACTIVE:
+            raise S.IllegalTransition("wait for or cancel the job before changing what it is compared with")
+        options = dict(job.options)
+        options.pop("existing", None)
+        if paths:
+            options["existing"] = [str(p) for p in paths]
+        existing, error = self._copy_existing(options, job.existing_files)
+        if error is not None:
+            return error
+        self.store.relink(job_id, Path(job.original_path), Path(job.stored_path), options, existing)
+        self._requeue(job_id)
+        return None
+
+    def _submit_one(self, path: Path, opts: dict, force: bool, existing: list[dict]) -> SubmitOutcome:
         try:  # over the size limit: refused before it is hashed and copied into the data folder
             check_size(path.name, path.stat().st_size, options_from_dict(opts).limits)
         except InputError as exc:
@@ -236,7 +285,7 @@ class JobManager(QObject):
             window would feel as a stall at the drop)."""
             sha, size, stored = self.store.data.store_copy(path)
             known = [j for j in self.store.find_by_sha(sha) if not j.files_purged]
-            job = None if known else self.store.create(path, sha, size, stored, opts)
+            job = None if known else self.store.create(path, sha, size, stored, opts, existing)
             return stored, known, job
 
         try:
@@ -253,7 +302,7 @@ class JobManager(QObject):
         latest = known[0]  # the content is known (else its job was just created)
         if latest.status == S.DONE and not force:
             return SubmitOutcome(path, DONE_BEFORE, latest.id, needs_choice=True)
-        self.store.relink(latest.id, path, stored, opts)
+        self.store.relink(latest.id, path, stored, opts, existing)
         self._requeue(latest.id)
         return SubmitOutcome(path, REPROCESSED if latest.status == S.DONE else RETRIED, latest.id)
 

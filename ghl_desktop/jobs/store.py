@@ -73,8 +73,15 @@ _V3 = """
 ALTER TABLE jobs ADD COLUMN error_json TEXT;
 """
 
+#: The files of contacts already in GHL a job is compared with, each copied into the data folder as
+#: an input is: a JSON list of ``{file_name, original_path, sha256, size, stored_path}`` (the
+#: job's options name the stored copies; the window shows the person's names from here).
+_V4 = """
+ALTER TABLE jobs ADD COLUMN existing_json TEXT NOT NULL DEFAULT '[]';
+"""
+
 #: Ordered migrations: MIGRATIONS[i] takes a database from version i to i + 1.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -102,6 +109,28 @@ class Job:
     options_json: str | None
     files_purged: int
     error_json: str | None
+    existing_json: str = "[]"
+
+    @property
+    def existing_files(self) -> list[dict]:
+        """The files of contacts already in GHL the job is compared with, in order: each a dict
+        ``{file_name, original_path, sha256, size, stored_path}`` (``stored_path``: the copy its
+        options name). A job whose options name files that were never copied in (written before
+        the copies were kept) gets them as they are, each its own original."""
+        records = json.loads(self.existing_json) if self.existing_json else []
+        if records:
+            return records
+        return [{"file_name": Path(p).name, "original_path": str(p), "sha256": "", "size": 0, "stored_path": str(p)}
+                for p in self.options.get("existing") or []]
+
+    @property
+    def existing_paths(self) -> list[str]:
+        """Where the person's files of contacts already in GHL were (what the window shows)."""
+        return [r["original_path"] for r in self.existing_files]
+
+    @property
+    def existing_names(self) -> list[str]:
+        return [r["file_name"] for r in self.existing_files]
 
     @property
     def error_message(self) -> Message | None:
@@ -293,15 +322,65 @@ class JobStore:
         return [self._row(r) for r in rows]
 
     # -- life of a job ---------------------------------------------------------------------------
-    def create(self, original: Path, sha256: str, size: int, stored: Path, options: dict | None = None) -> Job:
+    def create(self, original: Path, sha256: str, size: int, stored: Path, options: dict | None = None,
+               existing: list[dict] | None = None) -> Job:
+        """A queued job for a stored copy. ``existing``: the records of its files of contacts
+        already in GHL (``copy_existing``); None: the files ``options`` name are copied in here."""
         job_id = str(uuid.uuid4())
+        options_json, existing_json = self._existing_values(options or {}, existing, [])
         self._exec(
             "INSERT INTO jobs (id, file_name, original_path, sha256, size, status, created_at, stored_path,"
-            " options_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " options_json, existing_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (job_id, original.name, str(original), sha256, size, S.QUEUED, time.time(), str(stored),
-             json.dumps(options or {})),
+             options_json, existing_json),
         )
         return self._get(job_id)
+
+    def copy_existing(self, paths, known: list[dict] = ()) -> list[dict]:
+        """Records of files of contacts already in GHL, each copied into the data folder as an
+        input is (its content hash names the copy, shared with any job holding the same bytes), so
+        a retry works after the person moved or deleted the file. A path that is one of ``known``
+        records' stored copy, or its original now gone, keeps that record (a job's own files stay
+        its own). The same content twice is kept once. Raises ``OSError`` for a file that cannot
+        be read."""
+        by_path: dict[str, dict] = {}
+        for r in known:
+            if r.get("sha256"):
+                by_path.setdefault(str(r["stored_path"]), r)
+            by_path.setdefault(str(r["original_path"]), r)
+        out: list[dict] = []
+        try:
+            for p in map(Path, paths):
+                rec = by_path.get(str(p))
+                if rec is not None and ((rec.get("sha256") and str(p) == str(rec["stored_path"])) or not p.is_file()):
+                    out.append(dict(rec))
+                    continue
+                sha, size, stored = self.data.store_copy(p)
+                out.append({"file_name": p.name, "original_path": str(p), "sha256": sha, "size": size,
+                            "stored_path": str(stored)})
+        except BaseException:
+            self.forget_unused(out)
+            raise
+        seen: set[str] = set()
+        return [r for r in out if not (r["stored_path"] in seen or seen.add(r["stored_path"]))]
+
+    def forget_unused(self, records: list[dict]) -> None:
+        """Delete the copies of ``records`` that no job holds (copied in for a drop that made no
+        job, say the same file already done): personal data is never left behind unowned."""
+        with self._lock:
+            for r in records:
+                if r.get("sha256") and not self._copy_held_elsewhere(r["stored_path"], r["sha256"], ""):
+                    self.data.remove_copy(r["stored_path"])
+
+    def _existing_values(self, options: dict, existing: list[dict] | None, known: list[dict]) -> tuple[str, str]:
+        """(options JSON naming the stored copies, the records' JSON)."""
+        options = dict(options)
+        if existing is None:
+            existing = self.copy_existing(options.get("existing") or [], known)
+        options.pop("existing", None)
+        if existing:
+            options["existing"] = [r["stored_path"] for r in existing]
+        return json.dumps(options), json.dumps(existing, ensure_ascii=False)
 
     def transition(self, job_id: str, new: str, **values: Any) -> Job:
         """Move a job to ``new`` (validated in states.check_transition) and set ``values``."""
@@ -325,12 +404,20 @@ class JobStore:
             self._update(job_id, status=new, **values)
             return self._get(job_id)
 
-    def relink(self, job_id: str, original: Path, stored: Path, options: dict | None = None) -> None:
-        """Point a job at a fresh drop of the same file (it may have moved) and its new options."""
+    def relink(self, job_id: str, original: Path, stored: Path, options: dict | None = None,
+               existing: list[dict] | None = None) -> None:
+        """Point a job at a fresh drop of the same file (it may have moved) and its new options.
+
+        The files of contacts already in GHL ``options`` names are the job's from then on:
+        ``existing`` gives their records (``copy_existing``); without it they are copied in here,
+        a path of one the job already has (its original, or its copy) keeping its record. Raises
+        ``OSError`` for a new one that cannot be read (and changes nothing)."""
         values: dict[str, Any] = {"file_name": original.name, "original_path": str(original),
                                   "stored_path": str(stored)}
         if options is not None:
-            values["options_json"] = json.dumps(options)
+            job = self.get(job_id)
+            known = job.existing_files if job is not None else []
+            values["options_json"], values["existing_json"] = self._existing_values(options, existing, known)
         self._update(job_id, **values)
 
     def set_progress(self, job_id: str, percent: int, stage: str) -> None:
@@ -397,13 +484,22 @@ class JobStore:
         return len(old)
 
     def _remove_files(self, job: Job) -> None:
+        """The job's result, and each stored copy it holds (its input's and its files of contacts
+        already in GHL) that no other job with its files still holds."""
         self.data.remove_result(job.id)
-        others = self._exec(
-            "SELECT COUNT(*) FROM jobs WHERE stored_path = ? AND id != ? AND files_purged = 0",
-            (job.stored_path, job.id),
-        ).fetchone()[0]
-        if not others:
-            self.data.remove_copy(job.stored_path)
+        mine = [(job.stored_path, job.sha256)] + [(r["stored_path"], r.get("sha256", "")) for r in job.existing_files
+                                                   if r.get("sha256")]
+        for path, sha in dict(mine).items():
+            if path and not self._copy_held_elsewhere(path, sha, job.id):
+                self.data.remove_copy(path)
+
+    def _copy_held_elsewhere(self, path: str, sha: str, job_id: str) -> bool:
+        if self._exec("SELECT COUNT(*) FROM jobs WHERE stored_path = ? AND id != ? AND files_purged = 0",
+                      (path, job_id)).fetchone()[0]:
+            return True
+        rows = self._exec("SELECT existing_json FROM jobs WHERE id != ? AND files_purged = 0"
+                          " AND instr(existing_json, ?) > 0", (job_id, sha or path)).fetchall()
+        return any(r.get("stored_path") == path for row in rows for r in json.loads(row[0] or "[]"))
 
     def delete(self, job_id: str) -> None:
         with self._lock:

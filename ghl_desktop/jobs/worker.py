@@ -79,14 +79,19 @@ def process_job(
 
     throttle = Throttle(report)
     result_dir = store.data.result_dir(job_id)
+    existing = job.existing_files
     try:
         stored = Path(job.stored_path)
         if not stored.is_file():
             raise InputError(Message(M.STORED_COPY_GONE, job.file_name))
+        for r in existing:
+            if not Path(r["stored_path"]).is_file():
+                raise InputError(Message(M.EXISTING_UNREADABLE, Message(M.STORED_COPY_GONE, r["file_name"])))
+        extra = {"existing_names": [r["file_name"] for r in existing]} if existing else {}
         outcome = engine(
             stored, result_dir, options_from_dict(job.options),
             mapping=job.mapping, progress=throttle, cancel=cancel, on_rows=on_rows,
-            recall=store.recall_mapping, display_name=job.file_name,
+            recall=store.recall_mapping, display_name=job.file_name, **extra,
         )
         store.finish(job_id, outcome.report, outcome.mapping)
         if progress is not None:
@@ -97,9 +102,10 @@ def process_job(
         store.transition(job_id, S.CANCELLED, stage="")
         return S.CANCELLED
     except InputError as exc:
-        # The person's file name, not the stored copy's.
-        message = exc.message.replace_text(str(job.stored_path), job.file_name)
-        message = message.replace_text(Path(job.stored_path).name, job.file_name)
+        # The person's file names, not the stored copies'.
+        message = exc.message
+        for copy, name in [(job.stored_path, job.file_name)] + [(r["stored_path"], r["file_name"]) for r in existing]:
+            message = message.replace_text(str(copy), name).replace_text(Path(copy).name, name)
         return _fail(store, job_id, message)
     except MemoryError:
         return _fail(store, job_id, Message(M.OUT_OF_MEMORY))

@@ -162,8 +162,58 @@ def main(argv: list[str] | None = None) -> int:
         w.message_box.close()
     tofix = next(p for p in done[0] if "corrigir" in p.name or "to-fix" in p.name)
     save_small(tofix_view(tofix), "09-to-fix-file.png")
+
+    # Contacts already in GHL: a GHL contacts export that has some of these people (some with
+    # another city, one person's email and another's phone in one contact), added to the job.
+    ghl = ghl_export(w.model.table, folder / "ghl-contatos.csv")
+    w.add_existing_to_job(job_id, [ghl])
+    wait(app, lambda: w.message_box is not None)
+    next(b for b in w.message_box.buttons() if b.objectName() == "keepEdits").click()
+    wait(app, lambda: ctx.store.get(job_id).status == S.DONE and w.shown_view() == "result"
+         and w.session.job_id == job_id and w.session.result is not None
+         and w.session.result.existing is not None, 120)
+    w.tabs.setCurrentWidget(w.review)
+    w.review.set_mode("update")
+    from ghl_desktop.core.schema import GHL_COLUMNS
+
+    city = GHL_COLUMNS.index("City") + 1
+    row = next(r for r in range(w.model.rowCount()) if w.model.index(r, city).data(Qt.ItemDataRole.UserRole + 4))
+    w.review.select_cell(row, city)
+    w.review.view.scrollTo(w.model.index(row, city))
+    save(w, "10-review-updates.png")
+    w.tabs.setCurrentWidget(w.report_panel)
+    save(w, "11-report-existing.png")
+    w.export_current()
+    wait(app, lambda: w.export_dialog is not None and w.export_dialog.is_ready())
+    dialog = w.export_dialog
+    dialog.path_edit.setText(str(folder / "contatos-evento-ghl.csv"))
+    dialog.adjustSize()
+    save_small(dialog, "12-export-existing.png")
+    dialog.reject()
     ctx.close()
     return 0
+
+
+def ghl_export(table, path: Path) -> Path:
+    """A GHL contacts export with every third contact of ``table`` (Contact Id and every exported
+    field; every other one of them in another city), and one contact with the email of the first
+    and the phone of the fourth."""
+    import csv
+
+    names = [f.name for f in table.schema if f.exported]
+    rows = [["Contact Id", *names]]
+    for r in range(0, len(table), 3):
+        values = {n: table.columns[n][r] for n in names}
+        if r % 2 == 0:
+            values["City"] = "Santos"
+        rows.append([f"ghl{r:05d}", *(values[n] for n in names)])
+    other = dict.fromkeys(names, "")
+    other.update({"First Name": "Outra", "Last Name": "Pessoa", "Email": table.columns["Email"][0],
+                  "Phone": table.columns["Phone"][3]})
+    rows.append(["ghl99999", *(other[n] for n in names)])
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
 
 
 def save_small(widget, name: str) -> Path:
