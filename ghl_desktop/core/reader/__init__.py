@@ -207,6 +207,35 @@ def read_source(
                         on_progress=on_progress)
 
 
+def read_source_head(
+    path: str | os.PathLike,
+    rows: int,
+    *,
+    sheet: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[SourceTable, bool, bool] | None:
+    """The first rows of an .xlsx/.xlsm, read without the rest of its sheet: (table, sure, whole).
+
+    ``rows``: the sheet's rows to read, title and header rows included. The table is what
+    ``read_source`` gives for those rows; ``sure`` is False when the whole workbook could put other
+    rows first (see ``excel.read_workbook_head``); ``whole``: the sheet has no other rows. Its
+    warnings cover only the rows read.
+    None when only a whole read can answer: not a workbook of that kind, or one whose first rows
+    cannot be taken apart. An InputError is the file's own problem, as ``read_source`` would say it.
+    """
+    p = Path(path)
+    _open_checked(p, limits)
+    if sniff(p, _read_head(p)) != "zip":
+        return None
+    excel.check_zip(p, limits)
+    fmt = "xlsm" if p.suffix.lower() == ".xlsm" else "xlsx"
+    try:
+        chosen, got, warnings, sure, whole = excel.read_workbook_head(p, sheet, limits, rows)
+    except excel.NoHead:
+        return None
+    return _from_rows(p, fmt, None, None, chosen, got, 1, warnings, limits=limits), sure, whole
+
+
 def _from_workbook(p: Path, fmt: str, sheet: str | None, limits: Limits, cancel) -> SourceTable:
     chosen, rows, warnings = excel.read_workbook(p, sheet, limits, cancel)
     return _from_rows(p, fmt, None, None, chosen, rows, 1, warnings, limits=limits)
@@ -382,4 +411,4 @@ def list_sheets(path: str | os.PathLike) -> list[str]:
     return []
 
 
-__all__ = ["SourceTable", "read_source", "list_sheets", "parse_text", "transpose"]
+__all__ = ["SourceTable", "read_source", "read_source_head", "list_sheets", "parse_text", "transpose"]
