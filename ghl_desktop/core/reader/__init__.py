@@ -100,16 +100,30 @@ def transpose(rows: list[list[str]], width: int, *, free: bool = False) -> list[
     """Rows (all ``width`` long) as columns, a slice at a time (no GIL-holding ``zip(*million)``).
 
     With ``free`` the row lists are dropped from ``rows`` as they are copied, so the cells are
-    never held twice over for the whole table.
+    never held twice over for the whole table; and the columns that repeat a lot in the first
+    slice (cities, companies, tags) keep one string per distinct value, as the text stream does
+    (``stream._Columns.share_repeats``): a million-row workbook held millions of equal strings.
     """
     columns: list[list[str]] = [[] for _ in range(width)]
+    shared: list[dict[str, str] | None] = [None] * width
     step = _TRANSPOSE_ROWS
     for start in range(0, len(rows), step):
         chunk = rows[start : start + step]
-        for col, values in zip(columns, zip(*chunk)):
-            col.extend(values)
+        for j, values in enumerate(zip(*chunk)):
+            canon = shared[j]
+            if canon is None:
+                columns[j].extend(values)
+            else:
+                columns[j].extend(map(canon.setdefault, values, values))  # looped in C
+                if len(canon) > stream._CANON_MAX:
+                    shared[j] = None
         if free:
             rows[start : start + step] = repeat(None, len(chunk))
+            if not start:
+                for j, col in enumerate(columns):
+                    if len(col) >= 200 and len(set(col)) * 2 < len(col):
+                        canon = shared[j] = {}
+                        col[:] = map(canon.setdefault, col, col)
         del chunk
     return columns
 
