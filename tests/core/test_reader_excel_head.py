@@ -235,3 +235,19 @@ def test_the_windows_first_rows_of_a_workbook_come_from_its_head(tmp_path, monke
     for c in chunks:
         streamed.extend(c)
     assert streamed.columns == result.table.columns  # the preview is the table's first rows
+
+
+def test_a_workbooks_repeated_values_share_one_string_as_a_text_files_do(tmp_path):
+    """A million-row workbook held millions of equal strings (cities, companies, tags): the
+    columns that repeat keep one string per distinct value, and every cell reads the same."""
+    from ghl_desktop.core.pipeline import read_sources
+
+    path = _contacts(tmp_path / "cidades.xlsx", 12_000, write_only=True)
+    full = read_source(path)
+    rows = [list(r) for r in full.rows]
+    src = read_sources([path], ConvertOptions())[0]
+    assert [list(r) for r in zip(*src.columns)] == rows
+    city = src.columns[src.header.index("Cidade")]
+    assert len({id(v) for v in city}) == len(CITIES)
+    names = src.columns[src.header.index("Nome")]
+    assert len({id(v) for v in names}) == len(names)  # a column of distinct values is left alone
