@@ -22,11 +22,9 @@ from .core import (
     ConvertOptions,
     InputError,
     TaskState,
-    auto_map,
     convert_and_export,
     import_tag,
-    read_sources,
-    sample_rows,
+    inspect_source,
     write_json,
 )
 
@@ -165,10 +163,9 @@ def run_convert(args, process_ends: bool = False) -> int:
 
 def run_inspect(args) -> int:
     options = ConvertOptions(sheet=args.sheet)
-    src = read_sources([args.input], options)[0]
-    n = src.n_rows if args.limit is None else min(args.limit, src.n_rows)
+    src, mapping = inspect_source(args.input, options, args.limit)
+    n = src.n_rows if args.limit is None else min(max(args.limit, 0), src.n_rows)
     rows = [[col[r] for col in src.columns] for r in range(n)]
-    mapping = auto_map(src.header, sample_rows(src), custom=True, columns=src.columns)
     info = src.info
     out = {
         "encoding": info["encoding"],

@@ -40,6 +40,7 @@ from .pipeline import (
     convert,
     convert_and_export,
     head_preview,
+    inspect_source,
     read_sources,
     reconvert,
     sample_rows,
@@ -98,6 +99,6 @@ __all__ = [
     "ColumnMapping", "ContactTable", "ConversionResult", "ConvertOptions", "ExportResult", "Field",
     "InputError", "Limits", "Mapping", "Problem", "Schema", "SourceColumns", "TaskState", "ValueCache",
     "auto_map", "check_size", "chunk_counts", "convert", "convert_and_export", "end_process",
-    "gc_paused", "head_preview", "header_signature", "read_sources", "reconvert", "rejected_rows",
+    "gc_paused", "head_preview", "header_signature", "inspect_source", "read_sources", "reconvert", "rejected_rows",
     "messages", "release", "review", "sample_rows", "temp_path_for", "write_json",
 ]

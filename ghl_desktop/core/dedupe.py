@@ -320,16 +320,18 @@ def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
     # Each group's merged row, worked out column by column into a table of one row per group;
     # the table (or its copy) then loses the merged-away rows and takes each group's merged row.
     merged = _merged_rows(table, groups)
+    heads = [g[0] for g in groups]
+    del groups  # a list per group: freed before the table's columns are copied
     if in_place:
         if before_drop is not None:
-            before_drop(table, drop, MergedHeads([g[0] for g in groups], merged))
-        if not groups:
+            before_drop(table, drop, MergedHeads(heads, merged))
+        if not heads:
             return table, 0
         table.drop_rows(drop)
         out = table
     else:
         out = table.without_rows(drop)
-    _put_rows(merged, out, [g[0] - bisect_left(drop, g[0]) for g in groups])
+    _put_rows(merged, out, [r - bisect_left(drop, r) for r in heads])
     return out, len(drop)
 
 

@@ -23,13 +23,14 @@ from .export import ExportResult, write_export
 from . import schema as F
 from .schema import GHL_COLUMNS, STANDARD, Schema
 from .limits import DEFAULT_LIMITS, Limits
-from .mapping import Mapping, auto_map, union_schema
+from .mapping import KIND_SAMPLE, Mapping, auto_map, union_schema
 from .messages import Message
 from .speed import tuning
 from .speed.existing_keys import KeyIndex
 from .speed.helper import ChunkHelper, in_order, likely_rows
 from .speed.memory import gc_paused
-from .reader import read_source
+from .reader import read_source, read_source_head
+from .reader.header import SCAN_ROWS
 from .reader.stream import FinalRowsFn
 from .report import build_report
 from .table import ContactTable, Problem
@@ -42,6 +43,11 @@ if TYPE_CHECKING:
 #: fills within a fraction of a second even for a million rows.
 PREVIEW_ROWS = 200
 _PREVIEW_MIN_BYTES = 4 * 1024 * 1024
+#: ``inspect --limit`` reads up to this many rows of a workbook's head to settle its mapping
+#: (~0.2 s), then the whole sheet.
+_INSPECT_HEAD_MAX = 32_000
+#: A workbook packs ~40 bytes a row (text ~90): past this size its whole read takes a while.
+_PREVIEW_MIN_WORKBOOK_BYTES = 1024 * 1024
 _PREVIEW_HEAD_BYTES = 256 * 1024
 
 @dataclass
@@ -229,22 +235,7 @@ def read_sources(
         src = read_source(path, sheet=options.sheet, limits=options.limits, cancel=state.is_cancelled,
                           on_final_rows=feed,
                           on_progress=lambda done, i=i: state.set_progress("reading", (i + done) / len(paths)))
-        # Text is read straight into columns; Excel rows are transposed a slice at a time and
-        # freed as they go, so the cells are never held twice and no C call holds the GIL long.
-        columns = src.take_columns()
-        info = {
-            "file": Path(src.path).name,
-            "path": str(src.path),
-            "format": src.format,
-            "encoding": src.encoding,
-            "delimiter": src.delimiter,
-            "sheet": src.sheet,
-            "header_row": src.header_row,
-            "header": list(src.header),
-            "rows": src.n_rows,
-            "warnings": [str(w) for w in src.warnings],  # the report's and the saved result's English
-        }
-        out.append(SourceColumns(str(path), list(src.header), columns, src.row_numbers, info))
+        out.append(_source_columns(path, src))
     total = sum(s.n_rows for s in out)
     if total > options.limits.max_rows:
         raise InputError(Message(M.INPUT_TOO_MANY_ROWS, total, options.limits.max_rows))
@@ -288,6 +279,67 @@ def attach_existing(result: "ConversionResult", sources: Sequence[SourceColumns]
     result.existing = ExistingMatch(contacts, result.table)
     result.report.update(result.existing.counts())
     return result.existing
+
+
+def _source_columns(path, src) -> SourceColumns:
+    # Text is read straight into columns; Excel rows are transposed a slice at a time and
+    # freed as they go, so the cells are never held twice and no C call holds the GIL long.
+    columns = src.take_columns()
+    info = {
+        "file": Path(src.path).name,
+        "path": str(src.path),
+        "format": src.format,
+        "encoding": src.encoding,
+        "delimiter": src.delimiter,
+        "sheet": src.sheet,
+        "header_row": src.header_row,
+        "header": list(src.header),
+        "rows": src.n_rows,
+        "warnings": [str(w) for w in src.warnings],  # the report's and the saved result's English
+    }
+    return SourceColumns(str(path), list(src.header), columns, src.row_numbers, info)
+
+
+def read_head(path: str | os.PathLike, options: ConvertOptions, rows: int) -> tuple[SourceColumns, bool] | None:
+    """(source, whole): at least the first ``rows`` data rows of a workbook (and the 500 the
+    automatic mapping samples), read without the rest of its sheet, exactly as ``read_sources``
+    gives them; ``whole``: they are all its rows. None when only the whole file can say which
+    rows come first (text files are read whole: that is quick), or when the workbook's head
+    cannot be read apart.
+    """
+    got = read_source_head(path, SCAN_ROWS + 1 + max(rows, 500), sheet=options.sheet, limits=options.limits)
+    if got is None or not got[1]:
+        return None
+    return _source_columns(path, got[0]), got[2]
+
+
+def inspect_source(path: str | os.PathLike, options: ConvertOptions,
+                   limit: int | None = None) -> tuple[SourceColumns, Mapping]:
+    """What ``inspect`` shows: the file as read and its automatic mapping, custom fields kept.
+
+    With ``limit``, a workbook's first rows are read without the rest of its sheet (``read_head``)
+    whenever they settle the mapping as the whole sheet would: the standard fields are judged
+    from the first 500 rows, a custom field's kind from its first 500 values, so every column
+    left to a custom field (or out, empty) needs its 500 values among the rows read: more rows
+    are read while one lacks them, up to ``_INSPECT_HEAD_MAX``. Otherwise, and without
+    ``limit``, the whole file is read.
+    """
+    rows = None if limit is None else max(limit, 0)
+    while rows is not None:
+        got = read_head(path, options, rows)
+        if got is None:
+            break
+        src, whole = got
+        mapping = auto_map(src.header, sample_rows(src), custom=True, columns=src.columns)
+        standard = options.schema.without_custom()
+        if whole or all(
+            c.field in standard or sum(1 for v in src.columns[c.index] if v and not v.isspace()) >= KIND_SAMPLE
+            for c in mapping.columns
+        ):
+            return src, mapping
+        rows = min(max(rows, 500) * 8, _INSPECT_HEAD_MAX) if rows < _INSPECT_HEAD_MAX else None
+    src = read_sources([path], options)[0]
+    return src, auto_map(src.header, sample_rows(src), custom=True, columns=src.columns)
 
 
 def normalize_sources(
@@ -707,10 +759,12 @@ def head_preview(
     mapping: Mapping | None = None,
     mapping_for: Callable[[list[str]], Mapping | None] | None = None,
 ) -> ContactTable | None:
-    """The first rows of a large delimited file, normalized from its first block only.
+    """The first rows of a large delimited file or workbook, normalized from its head only (the
+    text's first block; the workbook's first rows, ``read_source_head``).
 
-    Provisional by nature (the full read decides encoding and repairs over the whole file), which
-    is why the job's final result replaces the preview. Any problem here just means no preview.
+    Provisional by nature (the full read decides encoding and repairs over the whole file, and
+    which of several sheets holds the contacts), which is why the job's final result replaces
+    the preview. Any problem here just means no preview.
     """
     from .reader import parse_text
     from .reader.decode import decode
@@ -718,17 +772,23 @@ def head_preview(
 
     p = Path(path)
     try:
-        if p.stat().st_size < _PREVIEW_MIN_BYTES:
-            return None
+        size = p.stat().st_size
         with open(p, "rb") as fh:
             head = fh.read(_PREVIEW_HEAD_BYTES)
-        if sniff(p, head[:4096]) != "text":
+        kind = sniff(p, head[:4096])
+        if kind == "zip" and size >= _PREVIEW_MIN_WORKBOOK_BYTES:
+            got = read_source_head(p, SCAN_ROWS + 1 + PREVIEW_ROWS, sheet=options.sheet, limits=options.limits)
+            if got is None:
+                return None
+            table = got[0]
+        elif kind != "text" or size < _PREVIEW_MIN_BYTES:
             return None
-        cut = head.rfind(b"\n")
-        if cut <= 0:
-            return None
-        text, encoding = decode(head[: cut + 1], p.name)
-        table = parse_text(p, text, encoding, limits=options.limits)
+        else:
+            cut = head.rfind(b"\n")
+            if cut <= 0:
+                return None
+            text, encoding = decode(head[: cut + 1], p.name)
+            table = parse_text(p, text, encoding, limits=options.limits)
     except Exception:  # a preview is a nicety; the real read reports real problems
         return None
     n = min(PREVIEW_ROWS, len(table.rows))
@@ -750,6 +810,8 @@ __all__ = [
     "GHL_COLUMNS",
     "convert",
     "normalize_sources",
+    "inspect_source",
+    "read_head",
     "read_sources",
     "read_and_normalize",
 ]

@@ -375,6 +375,9 @@ class ContactTable:
             # Many rows: each column is replaced by its copy as soon as that is made, so the old
             # one is freed right away and the table is never held twice over.
             kept = self.without_rows(drop, columns=False)
+            # The old review data goes first: the columns' copies below reuse its memory.
+            self.sources, self.problems, self.suggestions, self.merged, self.excluded = (
+                kept.sources, kept.problems, kept.suggestions, kept.merged, kept.excluded)
             mask = bytearray(b"\x01") * n
             for d in drop:
                 mask[d] = 0

@@ -100,16 +100,30 @@ def transpose(rows: list[list[str]], width: int, *, free: bool = False) -> list[
     """Rows (all ``width`` long) as columns, a slice at a time (no GIL-holding ``zip(*million)``).
 
     With ``free`` the row lists are dropped from ``rows`` as they are copied, so the cells are
-    never held twice over for the whole table.
+    never held twice over for the whole table; and the columns that repeat a lot in the first
+    slice (cities, companies, tags) keep one string per distinct value, as the text stream does
+    (``stream._Columns.share_repeats``): a million-row workbook held millions of equal strings.
     """
     columns: list[list[str]] = [[] for _ in range(width)]
+    shared: list[dict[str, str] | None] = [None] * width
     step = _TRANSPOSE_ROWS
     for start in range(0, len(rows), step):
         chunk = rows[start : start + step]
-        for col, values in zip(columns, zip(*chunk)):
-            col.extend(values)
+        for j, values in enumerate(zip(*chunk)):
+            canon = shared[j]
+            if canon is None:
+                columns[j].extend(values)
+            else:
+                columns[j].extend(map(canon.setdefault, values, values))  # looped in C
+                if len(canon) > stream._CANON_MAX:
+                    shared[j] = None
         if free:
             rows[start : start + step] = repeat(None, len(chunk))
+            if not start:
+                for j, col in enumerate(columns):
+                    if len(col) >= 200 and len(set(col)) * 2 < len(col):
+                        canon = shared[j] = {}
+                        col[:] = map(canon.setdefault, col, col)
         del chunk
     return columns
 
@@ -205,6 +219,35 @@ def read_source(
     parts, encoding = decode_parts(_read_bytes(p), p.name)
     return _parse_parts(p, parts, encoding, limits=limits, cancel=cancel, on_final_rows=on_final_rows,
                         on_progress=on_progress)
+
+
+def read_source_head(
+    path: str | os.PathLike,
+    rows: int,
+    *,
+    sheet: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[SourceTable, bool, bool] | None:
+    """The first rows of an .xlsx/.xlsm, read without the rest of its sheet: (table, sure, whole).
+
+    ``rows``: the sheet's rows to read, title and header rows included. The table is what
+    ``read_source`` gives for those rows; ``sure`` is False when the whole workbook could put other
+    rows first (see ``excel.read_workbook_head``); ``whole``: the sheet has no other rows. Its
+    warnings cover only the rows read.
+    None when only a whole read can answer: not a workbook of that kind, or one whose first rows
+    cannot be taken apart. An InputError is the file's own problem, as ``read_source`` would say it.
+    """
+    p = Path(path)
+    _open_checked(p, limits)
+    if sniff(p, _read_head(p)) != "zip":
+        return None
+    excel.check_zip(p, limits)
+    fmt = "xlsm" if p.suffix.lower() == ".xlsm" else "xlsx"
+    try:
+        chosen, got, warnings, sure, whole = excel.read_workbook_head(p, sheet, limits, rows)
+    except excel.NoHead:
+        return None
+    return _from_rows(p, fmt, None, None, chosen, got, 1, warnings, limits=limits), sure, whole
 
 
 def _from_workbook(p: Path, fmt: str, sheet: str | None, limits: Limits, cancel) -> SourceTable:
@@ -382,4 +425,4 @@ def list_sheets(path: str | os.PathLike) -> list[str]:
     return []
 
 
-__all__ = ["SourceTable", "read_source", "list_sheets", "parse_text", "transpose"]
+__all__ = ["SourceTable", "read_source", "read_source_head", "list_sheets", "parse_text", "transpose"]

@@ -9,7 +9,9 @@ declarations (entity expansion) are refused with a clear message.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +25,7 @@ from ..messages import Message
 from ..limits import Limits
 from .delimited import gc_paused
 from .header import SCAN_ROWS, header_hits
-from .numfmt import apply_padded_formats
+from .numfmt import apply_padded_formats, hidden_sheets, sheet_parts, workbook_part
 
 _RATIO_MIN_TOTAL = 20 * 1024 * 1024
 _MAX_RATIO = 200
@@ -203,9 +205,176 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
     return chosen, rows, warnings
 
 
+#: A worksheet or the shared strings are read this many decompressed bytes at a time for a head.
+_HEAD_BLOCK = 64 * 1024
+_NAME = rb"(?:[A-Za-z_][\w.-]*:)?"
+_ROW_START = re.compile(rb"<" + _NAME + rb"row[\s/>]")
+_WORKSHEET = re.compile(rb"<(" + _NAME + rb")worksheet[\s>]")
+_SHEET_DATA = re.compile(rb"<(" + _NAME + rb")sheetData[\s/>]")
+_DIMENSION = re.compile(rb"<" + _NAME + rb'dimension\s[^>]*?\bref="\$?([A-Z]{1,3})')
+#: A cell holding a shared string, and the string's index; every ``t="s"`` must be one of these.
+_SHARED_CELL = re.compile(rb"<" + _NAME + rb'c\s[^>]*?\bt="s"[^>]*>\s*<' + _NAME + rb"v>\s*([0-9]+)\s*<")
+_SHARED_TYPE = re.compile(rb'\st="s"')
+_SST = re.compile(rb"<(" + _NAME + rb")sst\b[^>]*>")
+_SST_COUNTS = re.compile(rb'\b(count|uniqueCount)="[0-9]*"')
+_SI_END = re.compile(rb"</" + _NAME + rb"si>")
+
+
+def _stream_until(fh, pattern: re.Pattern, count: int) -> tuple[bytearray, re.Match | None]:
+    """Decompressed bytes of ``fh`` up to the ``count``-th match of ``pattern`` (and that match),
+    or all of them and None when the part has fewer. Only what is needed is decompressed."""
+    buf = bytearray()
+    seen, pos = 0, 0
+    while True:
+        block = fh.read(_HEAD_BLOCK)
+        if not block:
+            return buf, None
+        buf += block
+        for m in pattern.finditer(buf, pos):
+            seen += 1
+            if seen == count:
+                return buf, m
+            pos = m.end()
+        pos = max(pos, len(buf) - 16)  # a tag cut by the block's end is matched with the next block
+
+
+def _sheet_head(fh, rows: int) -> tuple[bytes, bool]:
+    """A worksheet's XML up to its ``rows``-th row element, closed again; and whether that is all
+    of it (the sheet has no more rows)."""
+    buf, cut = _stream_until(fh, _ROW_START, rows + 1)
+    if cut is None:
+        return bytes(buf), True
+    root, data = _WORKSHEET.search(buf), _SHEET_DATA.search(buf)
+    if root is None or data is None:
+        raise ValueError("no sheetData before the rows")
+    close = b"</" + data.group(1) + b"sheetData></" + root.group(1) + b"worksheet>"
+    return bytes(buf[: cut.start()]) + close, False
+
+
+def _strings_head(fh, count: int) -> bytes:
+    """The shared strings part up to its ``count``-th string, closed again (its counts corrected)."""
+    buf, end = _stream_until(fh, _SI_END, count) if count else _stream_until(fh, _SST, 1)
+    if end is None:
+        return bytes(buf)
+    root = _SST.search(buf)
+    if root is None:
+        raise ValueError("no sst element")
+    start = _SST_COUNTS.sub(lambda m: m.group(1) + b'="' + str(count).encode() + b'"', root.group(0))
+    return bytes(buf[: root.start()]) + start + bytes(buf[root.end() : end.end()]) + b"</" + root.group(1) + b"sst>"
+
+
+_EMPTY_SHEET = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                b"<sheetData/></worksheet>")
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n - 1
+
+
+def _workbook_head(path: Path, rows: int, wanted: str | None):
+    """A copy of the workbook holding only the first ``rows`` rows of each sheet that may be read
+    (``wanted``, or the visible ones) and the shared strings they use, so calamine reads it
+    exactly as it reads the whole workbook, for a fraction of the work; the other sheets are left
+    empty (a hidden sheet's strings come after the visible ones' when Excel saves).
+
+    Also: the sheets left empty, and for each sheet copied, whether the copy holds all of it and
+    its declared used range's first column (``<dimension ref>``; None when absent).
+    """
+    out = io.BytesIO()
+    complete: dict[str, bool] = {}
+    declared: dict[str, int | None] = {}
+    with zipfile.ZipFile(path) as zf, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as head:
+        names = set(zf.namelist())
+        parts = {n: p for n, p in sheet_parts(zf).items() if p in names}
+        if wanted is not None:
+            key = wanted.strip().casefold()
+            left_out = {n for n in parts if n != wanted and n.casefold() != key}
+        else:
+            left_out = hidden_sheets(zf) & set(parts)
+        strings = workbook_part(zf, "sharedStrings")
+        shared, typed, highest = 0, 0, -1
+        for sheet, part in parts.items():
+            if sheet in left_out:
+                head.writestr(part, _EMPTY_SHEET)
+                continue
+            with zf.open(part) as fh:
+                data, complete[sheet] = _sheet_head(fh, rows)
+            dim = _DIMENSION.search(data, 0, 4096)
+            declared[sheet] = _column_number(dim.group(1)) if dim else None
+            for m in _SHARED_CELL.finditer(data):
+                shared += 1
+                highest = max(highest, int(m.group(1)))
+            typed += len(_SHARED_TYPE.findall(data))
+            head.writestr(part, data)
+        if strings in names:
+            with zf.open(strings) as fh:
+                # Every shared-string cell was understood: only the strings up to the highest one
+                # used are needed (they come in order of first use). Otherwise, all of them.
+                head.writestr(strings, _strings_head(fh, highest + 1) if shared == typed else fh.read())
+        done = set(parts.values()) | {strings}
+        for info in zf.infolist():  # the workbook, its relationships, styles, content types...
+            if info.filename not in done and info.filename.endswith((".xml", ".rels")):
+                head.writestr(info.filename, zf.read(info))
+    out.seek(0)
+    return out, left_out, complete, declared
+
+
+def read_workbook_head(path: Path, sheet: str | None, limits: Limits, rows: int):
+    """(sheet name, its first ``rows`` rows as text, warnings, sure, whole) of an .xlsx/.xlsm, reading
+    only those rows (and the shared strings they use): what ``inspect --limit`` and the first
+    preview of a large workbook show, in a fraction of the whole sheet's time.
+
+    The rows are those ``read_workbook`` gives, the same calamine reading them. ``sure`` is False
+    when the whole sheet could still differ in which rows come first: several sheets to choose
+    from (the choice weighs every row), or a used range that may start in an earlier column
+    further down. ``whole``: the sheet has no more rows than those.
+    """
+    name = path.name
+    try:
+        copy, left_out, complete, declared = _workbook_head(path, rows, sheet)
+        wb = pc.CalamineWorkbook.from_filelike(copy)
+    except Exception as exc:  # a head is an optimisation: the caller reads the whole workbook
+        raise NoHead(exc) from None
+    names = list(wb.sheet_names)
+    if not names:
+        raise InputError(Message(M.NO_SHEETS, name))
+    sure = True
+    if sheet is not None:
+        chosen = _match_sheet(names, sheet, name)
+        got, first_col = _sheet_rows(wb, chosen, name, limits, None)
+    else:
+        candidates = _visible_sheets(wb) or names
+        sure = len(candidates) == 1
+        chosen, got, first_col, best = None, None, 0, -1.0
+        for n in candidates:
+            try:
+                candidate, start = _sheet_rows(wb, n, name, limits, None)
+            except InputError:
+                continue
+            score = _score(candidate) if len(candidates) > 1 else 0.0
+            if score > best:
+                chosen, got, first_col, best = n, candidate, start, score
+        if got is None:
+            raise NoHead(None)
+    if chosen in left_out:  # calamine sees the sheet otherwise than workbook.xml says
+        raise NoHead(None)
+    whole = complete.get(chosen, True)
+    if not whole and first_col and declared.get(chosen) != first_col:
+        sure = False  # a row further down may reach further left
+    warnings = apply_padded_formats(copy, chosen, got, first_col or 0)
+    return chosen, got, warnings, sure, whole
+
+
+class NoHead(Exception):
+    """The workbook's first rows cannot be read alone: read the whole workbook."""
+
+
 def _is_zip(path: Path) -> bool:
     with open(path, "rb") as fh:
         return fh.read(4) == b"PK\x03\x04"
 
 
-__all__ = ["check_zip", "cell_text", "list_sheets", "read_workbook"]
+__all__ = ["NoHead", "check_zip", "cell_text", "list_sheets", "read_workbook", "read_workbook_head"]

@@ -114,17 +114,33 @@ def padded_styles(zf: zipfile.ZipFile) -> dict[str, Tokens]:
 
 def sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
     """The zip path of the worksheet named ``sheet`` (workbook.xml names it, the rels locate it)."""
-    rid = None
-    for el in _xml(zf, "xl/workbook.xml").iterfind("{*}sheets/{*}sheet"):
-        if el.get("name") == sheet:
-            rid = el.get(f"{{{_REL_NS}}}id")
-    if rid is None:
-        return None
+    return sheet_parts(zf).get(sheet)
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Every sheet's name -> its zip path, in workbook order (sheets whose part is not named are left out)."""
+    rids = [(el.get("name"), el.get(f"{{{_REL_NS}}}id"))
+            for el in _xml(zf, "xl/workbook.xml").iterfind("{*}sheets/{*}sheet")]
+    targets = {rel.get("Id"): _part_path(rel.get("Target") or "") for rel in _xml(zf, "xl/_rels/workbook.xml.rels")}
+    return {name: targets[rid] for name, rid in rids if rid in targets}
+
+
+def hidden_sheets(zf: zipfile.ZipFile) -> set[str]:
+    """The names of the sheets workbook.xml marks hidden (or very hidden)."""
+    return {el.get("name") for el in _xml(zf, "xl/workbook.xml").iterfind("{*}sheets/{*}sheet")
+            if el.get("state") in ("hidden", "veryHidden")}
+
+
+def workbook_part(zf: zipfile.ZipFile, kind: str) -> str | None:
+    """The zip path of the workbook's part of relationship type ``kind`` (``sharedStrings``...)."""
     for rel in _xml(zf, "xl/_rels/workbook.xml.rels"):
-        if rel.get("Id") == rid:
-            target = rel.get("Target") or ""
-            return target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+        if (rel.get("Type") or "").rsplit("/", 1)[-1] == kind:
+            return _part_path(rel.get("Target") or "")
     return None
+
+
+def _part_path(target: str) -> str:
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
 
 
 def _column_index(letters: bytes) -> int:

@@ -9,8 +9,10 @@ rows are. The export is the same byte for byte without it (``tests/core/test_par
 from __future__ import annotations
 
 import marshal
+from array import array
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
+from operator import lt, sub
 
 from ..export import _cut, _export_field, _risky_fields, _send_parts, _slice_text, not_exported
 from ..schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE
@@ -208,15 +210,21 @@ class _KeptRuns:
     ``start .. stop-1``."""
 
     def __init__(self, gone: list[int], n: int) -> None:
-        self._runs = [(a, b) for a, b in zip([0, *[g + 1 for g in gone]], [*gone, n]) if a < b]
-        self.firsts = list(accumulate((b - a for a, b in self._runs), initial=0))
+        # Held while the merge copies the table: runs as arrays of machine integers, not a tuple
+        # of two int objects per run (~25 MB at a million rows with 30% duplicates).
+        starts, stops = [0, *map((1).__add__, gone)], [*gone, n]
+        real = list(map(lt, starts, stops))
+        self._starts = array("q", compress(starts, real))
+        self._stops = array("q", compress(stops, real))
+        del starts, stops, real
+        self.firsts = array("q", accumulate(map(sub, self._stops, self._starts), initial=0))
         self.count = self.firsts[-1]
 
     def runs(self, start: int, stop: int) -> list[tuple[int, int]]:
         out = []
         k = max(bisect_right(self.firsts, start) - 1, 0)
-        while k < len(self._runs) and self.firsts[k] < stop:
-            a, b = self._runs[k]
+        while k < len(self._starts) and self.firsts[k] < stop:
+            a, b = self._starts[k], self._stops[k]
             first = self.firsts[k]
             lo, hi = a + max(start - first, 0), a + min(stop - first, b - a)
             if lo < hi:
