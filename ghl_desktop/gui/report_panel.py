@@ -36,20 +36,7 @@ class ReportPanel(QWidget):
         self.names: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         for i, key in enumerate(FIGURES):
-            box = QFrame(self)
-            box.setObjectName("figure")
-            box.setFrameShape(QFrame.Shape.StyledPanel)
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(10, 6, 10, 6)
-            value = QLabel("–", box)
-            value.setObjectName("figureValue")
-            value.setProperty("bad", False)
-            name = QLabel(box)
-            name.setObjectName("figureName")
-            name.setWordWrap(True)
-            inner.addWidget(value)
-            inner.addWidget(name)
-            self.values[key], self.names[key] = value, name
+            box = self._figure(key, self)
             grid.addWidget(box, i // 6, i % 6)
         # Against the contacts already in GHL: a row of its own, under a title naming the files.
         self.existing_box = QWidget(self)
@@ -62,20 +49,7 @@ class ReportPanel(QWidget):
         egrid = QGridLayout()
         egrid.setHorizontalSpacing(18)
         for i, key in enumerate(EXISTING_FIGURES):
-            box = QFrame(self.existing_box)
-            box.setObjectName("figure")
-            box.setFrameShape(QFrame.Shape.StyledPanel)
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(10, 6, 10, 6)
-            value = QLabel("–", box)
-            value.setObjectName("figureValue")
-            value.setProperty("bad", False)
-            name = QLabel(box)
-            name.setObjectName("figureName")
-            name.setWordWrap(True)
-            inner.addWidget(value)
-            inner.addWidget(name)
-            self.values[key], self.names[key] = value, name
+            box = self._figure(key, self.existing_box)
             egrid.addWidget(box, 0, i)
         for i in range(6):  # six columns, as the figures above: the boxes line up with them
             egrid.setColumnStretch(i, 1)
@@ -96,6 +70,24 @@ class ReportPanel(QWidget):
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.unmapped)
         self.retranslate()
+
+    def _figure(self, key: str, parent: QWidget) -> QFrame:
+        """One figure: its value in large type over its name (kept in ``values``/``names``)."""
+        box = QFrame(parent)
+        box.setObjectName("figure")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(10, 6, 10, 6)
+        value = QLabel("–", box)
+        value.setObjectName("figureValue")
+        value.setProperty("bad", False)
+        name = QLabel(box)
+        name.setObjectName("figureName")
+        name.setWordWrap(True)
+        inner.addWidget(value)
+        inner.addWidget(name)
+        self.values[key], self.names[key] = value, name
+        return box
 
     def set_report(self, report: dict, *, live: bool = False) -> None:
         """Show a core report dict (a partial one, with ``live=True``, while a job runs)."""

@@ -115,14 +115,7 @@ class ReviewPanel(QWidget):
         bar = QHBoxLayout()
         bar.setSpacing(2)
         for mode in MODES:
-            b = QToolButton(self)
-            b.setObjectName(f"filter_{mode}")
-            b.setCheckable(True)
-            b.setAutoRaise(False)
-            b.clicked.connect(lambda _c=False, m=mode: self.set_mode(m))
-            self.filter_group.addButton(b)
-            self.filter_buttons[mode] = b
-            bar.addWidget(b)
+            bar.addWidget(self._filter_button(mode, self))
         self.filter_buttons[ALL].setChecked(True)
         # What importing the rows does to the contacts already in GHL: a second row of filters,
         # shown only for a job compared with such files.
@@ -134,14 +127,7 @@ class ReviewPanel(QWidget):
         self.existing_title = QLabel(self.existing_bar)
         ebar.addWidget(self.existing_title)
         for mode in EXISTING_MODES:
-            b = QToolButton(self.existing_bar)
-            b.setObjectName(f"filter_{mode}")
-            b.setCheckable(True)
-            b.setAutoRaise(False)
-            b.clicked.connect(lambda _c=False, m=mode: self.set_mode(m))
-            self.filter_group.addButton(b)
-            self.filter_buttons[mode] = b
-            ebar.addWidget(b)
+            ebar.addWidget(self._filter_button(mode, self.existing_bar))
         ebar.addStretch(1)
         self.existing_bar.hide()
         bar.addSpacing(12)
@@ -233,6 +219,17 @@ class ReviewPanel(QWidget):
     def _schedule_counts(self, *args) -> None:
         if not self._count_timer.isActive():
             self._count_timer.start()
+
+    def _filter_button(self, mode: str, parent: QWidget) -> QToolButton:
+        """A checkable filter button, one of the group (one filter at a time)."""
+        b = QToolButton(parent)
+        b.setObjectName(f"filter_{mode}")
+        b.setCheckable(True)
+        b.setAutoRaise(False)
+        b.clicked.connect(lambda _c=False, m=mode: self.set_mode(m))
+        self.filter_group.addButton(b)
+        self.filter_buttons[mode] = b
+        return b
 
     def set_problem_count(self, table, n: int) -> None:
         """``n`` rows of ``table``, as it now stands, have a problem: counted where it costs the
