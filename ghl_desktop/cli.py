@@ -144,7 +144,10 @@ def run_convert(args, process_ends: bool = False) -> int:
                                               state=state, process_ends=process_ends, tag=tag,
                                               only=args.only or "all")
         if args.report:
-            write_json(args.report, result.report)
+            report = result.report
+            if args.existing:  # the rows the chosen export holds (unchanged ones left out, --only)
+                report = {**report, "exported_rows": exported.rows}
+            write_json(args.report, report)
         state.set_progress("writing", 1.0)
     finally:
         bar.done()

@@ -168,6 +168,7 @@ def test_cli_flags_report_and_errors(files, tmp_path, capsys):
     data = json.loads(report.read_text())
     assert {k: data[k] for k in ("new_rows", "update_rows", "unchanged_rows", "ambiguous_rows")} == {
         "new_rows": 1, "update_rows": 2, "unchanged_rows": 2, "ambiguous_rows": 1}
+    assert data["exported_rows"] == 3  # the rows written, as the export's choice left them
     assert cli.main(["convert", str(new), "--out", str(out), "--only", "new"]) == 2
     assert cli.main(["convert", str(new), "--out", str(out), "--existing", str(tmp_path / "nope.csv")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
