@@ -518,6 +518,12 @@ class MainWindow(QMainWindow):
         self.report_panel.set_existing_files((job.existing_names if job else result.existing.contacts.files)
                                              if result.existing is not None else [])
         self.report_panel.set_report(result.report)
+        if job is not None and (job.exported_rows, job.total_rows) != (
+                result.report.get("exported_rows"), result.report.get("total_rows")):
+            # The job ended before the person's kept edits were performed again on its rows (an
+            # exclusion among them): the jobs list shows the rows as the report counts them.
+            self.store.save_report(job_id, result.report)
+            self.jobs_panel.model.refresh_job(job_id)
         self._set_shown(job_id, VIEW_RESULT, job.status if job else S.DONE)
         if replayed is not None and replayed.layer.to_dict() != edits.Layer.from_dict(job.edits if job else {}, None).to_dict():
             self.session.save()  # the layer as it now stands (an old one named table rows)

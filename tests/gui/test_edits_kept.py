@@ -195,6 +195,9 @@ def test_a_person_reviews_remaps_exports_closes_and_reopens_and_every_count_agre
         click(asked(qtbot, w), "keepEdits")
         qtbot.waitUntil(lambda: first.store.get(job.id).status == "done" and w.shown_view() == "result"
                         and w.session.result is not None and w.session.edit_count() == 3, timeout=30_000)
+        # The jobs list's rows and the report agree once the kept exclusion is performed again.
+        qtbot.waitUntil(lambda: w.report_panel.values["exported_rows"].text().isdigit())
+        assert first.store.get(job.id).exported_rows == int(w.report_panel.values["exported_rows"].text())
         before = _counts_on_screen(w, qtbot, tmp_path / "before")
         assert len(set(before.values())) == 1 and before["filter"] > 0, before
     finally:
