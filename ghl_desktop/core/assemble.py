@@ -104,6 +104,18 @@ class ValueCache:
                 cache[v] = fn(v) if v and not v.isspace() else blank
         return [cache[v] for v in column]
 
+    def mapped_rows(self, kind: str, fn: Callable[[tuple[str, ...]], str], columns: list[list[str]]) -> list[str]:
+        """``fn`` of each row's cells of ``columns`` (a tuple), each distinct tuple computed once.
+
+        Rows repeat their combinations (a tag column beside a segment column): the result of a
+        combination is one string shared by every row that has it, not a new one per row.
+        """
+        cache = self._caches.setdefault(kind, {})
+        keys = list(zip(*columns))
+        for k in set(keys).difference(cache):
+            cache[k] = fn(k)
+        return [cache[k] for k in keys]
+
     def drop_high_cardinality(self, limit: int = 50_000) -> None:
         """Forget per-value results for kinds that barely repeat (emails, phones, addresses are
         mostly distinct): a million cached results cost hundreds of MB and save almost nothing."""
@@ -151,7 +163,8 @@ def format_postal_code(value: str, region: str) -> str:
         digits = re.sub(r"[\s.\-]", "", value)
         if digits.isdigit() and len(digits) in (7, 8):
             digits = digits.zfill(8)
-            return f"{digits[:5]}-{digits[5:]}"
+            formatted = f"{digits[:5]}-{digits[5:]}"
+            return value if formatted == value else formatted  # already so: the cell's own string
     return value
 
 
@@ -346,8 +359,11 @@ def normalize_chunk(
         option_cols = source_cols(name)
         if len(option_cols) == 1:
             cols[name] = cache.mapped("options", normalize_options, option_cols[0])
+        elif option_cols:
+            cols[name] = cache.mapped_rows("options_rows", lambda cells: normalize_options(";".join(cells)),
+                                           option_cols)
         else:
-            cols[name] = [normalize_options(";".join(col[r] for col in option_cols)) for r in range(n)]
+            cols[name] = [""] * n
 
     # -- tags (every tag column unioned) and notes ----------------------------------------
     for name in schema.of_kind(F.TAGS_KIND):
@@ -355,9 +371,8 @@ def normalize_chunk(
         if len(tag_cols) == 1:
             cols[name] = cache.mapped("joined_tags", lambda v: join_tags(split_tags(v)), tag_cols[0])
         elif tag_cols:
-            cols[name] = [
-                join_tags(t for col in tag_cols for t in cache.tags(col[r])) for r in range(n)
-            ]
+            cols[name] = cache.mapped_rows(
+                "joined_tag_rows", lambda cells: join_tags(t for c in cells for t in cache.tags(c)), tag_cols)
         else:
             cols[name] = [""] * n
     for name in schema.of_kind(F.NOTES_KIND):

@@ -498,8 +498,8 @@ def _normalized_in_order(chunks, cache: ValueCache, region: str, helper: ChunkHe
         return helper.submit(src, mapping, file_index, start, stop, region)
 
     def receive(k: int, pending) -> ContactTable | None:
-        file_index, _src, _mapping, start, stop = chunks[k]
-        return helper.result(pending, file_index, start, stop)
+        file_index, src, _mapping, start, stop = chunks[k]
+        return helper.result(pending, file_index, start, stop, src)
 
     for k, chunk in in_order(len(chunks), local, send, receive, helper, sent=sent, check=state.check):
         file_index, _src, _mapping, start, stop = chunks[k]

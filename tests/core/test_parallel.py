@@ -526,3 +526,34 @@ def test_one_switch_runs_everything_in_this_process_and_writes_the_same_bytes(me
     assert all(p is None for p in sent)
     assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
     assert (tmp_path / "one-rejects.csv").read_bytes() == (tmp_path / "two-rejects.csv").read_bytes()
+
+
+def test_columns_equal_to_their_source_share_its_strings_on_both_cores(tmp_path, monkeypatch):
+    """A custom field left as typed (a code per row) holds the source's own strings, also in the
+    helper's chunks (sent back as the source column's index, not its cells); rows repeating a
+    combination of two tag columns share one joined string. The result is the one core's."""
+    import random
+
+    rnd = random.Random(7)
+    lines = ["Nome;E-mail;Código interno;Tags;Segmento;Valor"]
+    for i in range(ROWS):
+        code = f" c {i} " if i < 250 and i % 7 == 0 else f"C{rnd.randint(0, 10**8):08d}"  # cleaned
+        lines.append(f"Ana {i};a{i}@x.com;{code};{rnd.choice(['vip', 'lead, vip', ''])};"
+                     f"{rnd.choice(['varejo', 'saúde'])};{rnd.randint(0, 999)},50")
+    path = tmp_path / "crm.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(tuning, "PIECE_ROWS", 120)
+    one_core, two_cores, used = _one_core_then_two(monkeypatch, path, ConvertOptions())
+    assert used and all(used)
+    assert _snapshot(two_cores) == _snapshot(one_core)
+    for result in (one_core, two_cores):  # the helper's own strings would be other objects
+        src, table = result.sources[0], result.table
+        codes = src.columns[src.header.index("Código interno")]
+        out = table.columns["Código interno"]
+        same = [r for r in range(ROWS) if codes[r] == out[r]]
+        # (a piece with a cleaned cell comes back as cells: pieces of 120 rows)
+        assert len(same) == ROWS - 36 and all(out[r] is codes[r] for r in same if r >= 360)
+        assert [r for r in range(ROWS) if codes[r] != out[r]] == list(range(0, 250, 7))
+        tags = table.columns["Tags"]
+        assert len({id(t) for t in tags}) <= 6 * (ROWS // 120 + 1)  # 6 combinations, per piece at most
+        assert "lead, vip, varejo" in tags

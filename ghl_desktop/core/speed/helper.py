@@ -103,7 +103,22 @@ def _normalize_remote(packed_columns: list[bytes | None], mapping: Mapping, file
     parts = _as_parts(_pack(table))
     if keep is not None:
         _keep(*keep, parts[1:])
-    return parts
+    return _as_source_refs(parts, table, mapping, src.columns)
+
+
+def _as_source_refs(parts: list[bytes], table: ContactTable, mapping: Mapping,
+                    columns: list[list[str]]) -> list[bytes]:
+    """``parts`` with each normalized column that is its one source column, cell for cell (ids,
+    codes, most custom fields), sent as that column's index: the main process takes its own
+    cells, so the table shares their strings with the sources instead of holding a copy."""
+    reply = parts
+    for k, (name, col) in enumerate(table.columns.items(), 1):
+        feeding = mapping.sources_for(name)
+        if len(feeding) == 1 and col == columns[feeding[0]] and any(col):
+            if reply is parts:
+                reply = list(parts)
+            reply[k] = marshal.dumps(feeding[0])
+    return reply
 
 
 def _keep(token: str, key: tuple[int, int], columns: list[bytes]) -> None:
@@ -334,14 +349,19 @@ class ChunkHelper:
     def ready(pending: list[Future] | None) -> bool:
         return pending is None or all(f.done() for f in pending)
 
-    def result(self, pending: list[Future] | None, file_index: int, start: int, stop: int) -> ContactTable | None:
-        """The helper's table for rows ``start:stop`` with its sources filled in, or None (failed)."""
+    def result(self, pending: list[Future] | None, file_index: int, start: int, stop: int,
+               src: SourceColumns) -> ContactTable | None:
+        """The helper's table for rows ``start:stop`` of ``src`` with its sources filled in, or None
+        (failed). A column the helper found equal to its source column is ``src``'s own cells."""
         if pending is None:
             return None
         pieces = []
         try:
             for a, future in zip(range(start, stop, tuning.PIECE_ROWS), pending):
-                piece = _unpack(_from_parts(future.result()), self.schema)
+                data = _from_parts(future.result())
+                b = min(a + tuning.PIECE_ROWS, stop)
+                data[1][:] = [src.columns[col][a:b] if type(col) is int else col for col in data[1]]
+                piece = _unpack(data, self.schema)
                 piece.sources = RowSources.run(file_index, a, min(a + tuning.PIECE_ROWS, stop))
                 pieces.append(piece)
         except Exception:
