@@ -35,7 +35,8 @@ from ghl_desktop.core import ConvertOptions, convert  # noqa: E402
 
 #: Columns of a GHL export no conversion uses (``--extra-columns``), with a value maker each.
 EXTRA = [
-    ("Last Activity", lambda rnd: f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d} 10:{rnd.randint(0, 59):02d}"),
+    ("Last Activity", lambda rnd: f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d} "
+                                  f"10:{rnd.randint(0, 59):02d}"),
     ("Updated", lambda rnd: f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"),
     ("DND", lambda rnd: rnd.choice(["false", "false", "true"])),
     ("Contact Type", lambda rnd: rnd.choice(["lead", "customer"])),

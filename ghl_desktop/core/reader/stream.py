@@ -254,10 +254,10 @@ class _Builder:
     def __init__(self, width: int, delimiter: str) -> None:
         self.width = width
         self.columns: list[list[str]] = [[] for _ in range(width)]
-        #: Columns whose cells are no longer kept (``drop``), and the rows they hold.
-        self.dropped: frozenset[int] = frozenset()
-        self.dropped_from = 0
-        #: The last kept row's last cell, kept even when that column is dropped: a later line may
+        #: Columns whose cells are no longer kept (``leave_out``), and the rows they hold (``left_from``).
+        self.left_out: frozenset[int] = frozenset()
+        self.left_from = 0
+        #: The last kept row's last cell, kept even when that column is left out: a later line may
         #: continue it (``add_rows``), and whether it does depends on that cell.
         self.tail: str | None = None
         self.starts: list[int] = []
@@ -281,17 +281,17 @@ class _Builder:
                 col[:] = map(canon.setdefault, col, col)
                 self.canon[j] = canon
 
-    def drop(self, columns) -> None:
+    def leave_out(self, columns) -> None:
         """Keep no more cells of ``columns`` (indexes): they hold the rows read so far, the rest
         of each is filled with "" at ``finish``. Nothing else read changes: the rows, their line
         numbers and the warnings are those of a full read."""
-        self.dropped = frozenset(j for j in columns if 0 <= j < self.width)
-        self.dropped_from = len(self.starts)
+        self.left_out = frozenset(j for j in columns if 0 <= j < self.width)
+        self.left_from = len(self.starts)
         last = self.columns[self.width - 1]
         self.tail = last[-1] if last else None
 
     def _extend(self, j: int, values) -> None:
-        if j in self.dropped:
+        if j in self.left_out:
             if j == self.width - 1 and values:
                 self.tail = values[-1]
             return
@@ -356,18 +356,18 @@ class _Builder:
                 above = i - 1
                 while above >= 0 and above in dropped:
                     above -= 1
-                end_dropped = width - 1 in self.dropped
+                end_left_out = width - 1 in self.left_out
                 if above >= 0:
                     last = rows[above][-1]
                 elif self.starts:
                     # the last kept row of an earlier block
-                    last = self.tail if end_dropped else cols[width - 1][-1]
+                    last = self.tail if end_left_out else cols[width - 1][-1]
                 else:
                     last = None
                 if last is not None and _continues(last, row[0]):
                     if above >= 0:
                         rows[above][-1] += "\n" + row[0]
-                    elif end_dropped:
+                    elif end_left_out:
                         self.tail += "\n" + row[0]
                         if len(cols[width - 1]) == len(self.starts):  # that row's cell is still kept
                             cols[width - 1][-1] = self.tail
@@ -406,7 +406,7 @@ class _Builder:
         if self.long_:
             self.warnings.append(Message(M.LONG_ROWS, self.long_, self.first_long))
         n = len(self.starts)
-        for j in self.dropped:
+        for j in self.left_out:
             col = self.columns[j]
             col += repeat("", n - len(col))
         return self.warnings
@@ -487,7 +487,7 @@ def parse_columns(
     if keep is not None:
         kept = keep(header, out.columns)
         if kept is not None:
-            out.drop(set(range(width)).difference(kept))
+            out.leave_out(set(range(width)).difference(kept))
     out.share_repeats()
     n_records = len(head)
     del head
@@ -525,5 +525,5 @@ def parse_columns(
     if n_records > max_rows + 1:
         raise Fallback("too long")
     warnings.extend(out.finish())
-    unread = (sorted(out.dropped), out.dropped_from)
+    unread = (sorted(out.left_out), out.left_from)
     return header, head_starts[h] - 1, out.columns, out.starts, warnings, unread
