@@ -10,6 +10,7 @@ the machine is doing).
 
     python bench/existing.py                      # 100,000 rows against 500,000 contacts
     python bench/existing.py --rows 20000 --existing 100000
+    python bench/existing.py --extra-columns 6   # an export with six more columns no one maps
 """
 
 from __future__ import annotations
@@ -32,13 +33,27 @@ import make_data  # noqa: E402
 from ghl_desktop.core import ConvertOptions, convert  # noqa: E402
 
 
-def write_ghl_export(path: Path, n: int, people: list[tuple[str, str]], seed: int = 18) -> Path:
-    """``n`` GHL contacts; the first ``len(people)`` have those (email, phone)."""
+#: Columns of a GHL export no conversion uses (``--extra-columns``), with a value maker each.
+EXTRA = [
+    ("Last Activity", lambda rnd: f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d} "
+                                  f"10:{rnd.randint(0, 59):02d}"),
+    ("Updated", lambda rnd: f"2025-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"),
+    ("DND", lambda rnd: rnd.choice(["false", "false", "true"])),
+    ("Contact Type", lambda rnd: rnd.choice(["lead", "customer"])),
+    ("Opportunities", lambda rnd: str(rnd.randint(0, 3))),
+    ("Time Zone", lambda rnd: rnd.choice(["America/Sao_Paulo", "", "America/New_York"])),
+]
+
+
+def write_ghl_export(path: Path, n: int, people: list[tuple[str, str]], seed: int = 18, extra: int = 0) -> Path:
+    """``n`` GHL contacts; the first ``len(people)`` have those (email, phone). ``extra``: how many
+    of ``EXTRA`` follow the usual columns."""
     rnd = random.Random(seed)
+    extras = EXTRA[:extra]
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["Contact Id", "First Name", "Last Name", "Phone", "Email", "Business Name", "City", "Tags",
-                    "Created"])
+                    "Created"] + [name for name, _ in extras])
         for i in range(n):
             if i < len(people):
                 email, phone = people[i]
@@ -53,7 +68,7 @@ def write_ghl_export(path: Path, n: int, people: list[tuple[str, str]], seed: in
                 email = f"ghl{i}@{rnd.choice(['gmail.com', 'hotmail.com', 'uol.com.br'])}"
             w.writerow([f"{rnd.getrandbits(80):020x}", rnd.choice(make_data.FIRST).title(),
                         rnd.choice(make_data.LAST).title(), phone, email, "", rnd.choice(make_data.CITIES), "vip",
-                        "2024-01-01"])
+                        "2024-01-01"] + [make(rnd) for _, make in extras])
     return path
 
 
@@ -63,6 +78,8 @@ def main(argv=None) -> int:
     ap.add_argument("--existing", type=int, default=500_000)
     ap.add_argument("--overlap", type=float, default=0.3, help="share of the list already in GHL")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--extra-columns", type=int, default=0, choices=range(len(EXTRA) + 1),
+                    help="columns of a GHL export no conversion uses (Last Activity, DND, …) to add")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -70,7 +87,7 @@ def main(argv=None) -> int:
         first = convert([new], ConvertOptions())
         t = first.table
         people = [(t.columns["Email"][r], t.columns["Phone"][r]) for r in range(0, len(t), max(int(1 / args.overlap), 1))]
-        ghl = write_ghl_export(folder / "ghl.csv", args.existing, people)
+        ghl = write_ghl_export(folder / "ghl.csv", args.existing, people, extra=args.extra_columns)
         alone, with_existing, cpu_alone, cpu_with = [], [], [], []
         for _ in range(args.runs):
             started, cpu = time.perf_counter(), time.process_time()

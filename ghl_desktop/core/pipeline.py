@@ -31,7 +31,7 @@ from .speed.helper import ChunkHelper, in_order, likely_rows
 from .speed.memory import gc_paused
 from .reader import read_source, read_source_head
 from .reader.header import SCAN_ROWS
-from .reader.stream import FinalRowsFn
+from .reader.stream import FinalRowsFn, KeepFn
 from .report import build_report
 from .table import ContactTable, Problem
 from .task import STAGES, TaskState, as_state
@@ -220,11 +220,13 @@ def read_sources(
     *,
     state: TaskState | None = None,
     feed_for: Callable[[int], FinalRowsFn | None] | None = None,
+    keep: KeepFn | None = None,
 ) -> list[SourceColumns]:
     """Read every input into column-major raw cells.
 
     ``feed_for(i)`` may give, for the ``i``-th input, a function told of its rows that are final
-    while the file is still being read (``reader.read_source``'s ``on_final_rows``).
+    while the file is still being read (``reader.read_source``'s ``on_final_rows``). ``keep``: the
+    columns whose cells are worth keeping past the first rows (``reader.read_source``).
     """
     state = as_state(state)
     out: list[SourceColumns] = []
@@ -233,7 +235,7 @@ def read_sources(
         state.check()
         feed = feed_for(i) if feed_for is not None else None
         src = read_source(path, sheet=options.sheet, limits=options.limits, cancel=state.is_cancelled,
-                          on_final_rows=feed,
+                          on_final_rows=feed, keep=keep,
                           on_progress=lambda done, i=i: state.set_progress("reading", (i + done) / len(paths)))
         out.append(_source_columns(path, src))
     total = sum(s.n_rows for s in out)
@@ -244,13 +246,33 @@ def read_sources(
 
 
 def read_existing(paths: Sequence[str | os.PathLike], options: ConvertOptions, *,
-                  state: TaskState | None = None) -> list[SourceColumns]:
+                  state: TaskState | None = None, schema: Schema | None = None) -> list[SourceColumns]:
     """Read the files of contacts already in GHL with the inputs' reader (and limits). A file
-    that cannot be read is an ``InputError`` saying it is one of these files, and which."""
+    that cannot be read is an ``InputError`` saying it is one of these files, and which.
+
+    With ``schema`` (the converted table's), a text file keeps, past its first rows, only the
+    cells of the columns its mapping over that schema uses (``existing_mapping`` on those rows,
+    as ``attach_existing`` maps it): a GHL export's other columns (activity dates, DND flags,
+    opportunities…) are never stored. The source's ``info`` names the columns left
+    (``unread_columns``, holding their first ``unread_from`` rows); should another mapping need
+    one, ``attach_existing`` reads the file again whole."""
+    keep = None
+    if schema is not None:
+        def keep(header: list[str], columns: list[list[str]]) -> list[int]:
+            mapping = existing_mapping(header, _first_rows(columns, _SAMPLE_ROWS), schema, region=options.region)
+            return [c.index for c in mapping.columns if c.field is not None]
     try:
-        return read_sources(paths, replace(options, sheet=None), state=state)
+        return read_sources(paths, replace(options, sheet=None), state=state, keep=keep)
     except InputError as exc:
         raise InputError(Message(M.EXISTING_UNREADABLE, exc.message)) from None
+
+
+def _read_whole(src: SourceColumns, options: ConvertOptions) -> SourceColumns:
+    """An existing file read keeping only some columns (``read_existing``), read again whole for a
+    mapping that needs the others (its name as the person knows it kept)."""
+    again = read_existing([src.path], options)[0]
+    again.info["file"] = src.info.get("file") or again.info["file"]
+    return again
 
 
 def attach_existing(result: "ConversionResult", sources: Sequence[SourceColumns]) -> ExistingMatch:
@@ -261,8 +283,16 @@ def attach_existing(result: "ConversionResult", sources: Sequence[SourceColumns]
     schema, region = result.table.schema, result.options.region
     mappings, emails, phones, ids = [], [], [], []
     at = 0
-    for src in sources:
+    sources = list(sources)
+    for k, src in enumerate(sources):
+        unread = set(src.info.get("unread_columns") or ())
+        if unread and src.info.get("unread_from", 0) < min(_SAMPLE_ROWS, src.n_rows):
+            src = sources[k] = _read_whole(src, result.options)  # its first rows are not all the sample
+            unread = set()
         mapping = existing_mapping(src.header, sample_rows(src), schema, region=region, columns=src.columns)
+        if unread.intersection(c.index for c in mapping.columns if c.field is not None):
+            src = sources[k] = _read_whole(src, result.options)  # this mapping uses a column left out
+            mapping = existing_mapping(src.header, sample_rows(src), schema, region=region, columns=src.columns)
         id_field = id_field_of(mapping.schema)
         keyed = {F.EMAIL: emails, F.ADDITIONAL_EMAILS: emails, F.PHONE: phones, F.ADDITIONAL_PHONES: phones}
         found = False
@@ -275,7 +305,7 @@ def attach_existing(result: "ConversionResult", sources: Sequence[SourceColumns]
             raise InputError(Message(M.EXISTING_NO_KEYS, src.info.get("file") or Path(src.path).name))
         mappings.append(mapping)
         at += src.n_rows
-    contacts = ExistingContacts(list(sources), mappings, KeyIndex(at, emails, phones, ids), region)
+    contacts = ExistingContacts(sources, mappings, KeyIndex(at, emails, phones, ids), region)
     result.existing = ExistingMatch(contacts, result.table)
     result.report.update(result.existing.counts())
     return result.existing
@@ -297,6 +327,9 @@ def _source_columns(path, src) -> SourceColumns:
         "rows": src.n_rows,
         "warnings": [str(w) for w in src.warnings],  # the report's and the saved result's English
     }
+    unread, unread_from = src.unread
+    if unread:  # the columns a read told to ``keep`` only some left out past its first rows
+        info["unread_columns"], info["unread_from"] = list(unread), unread_from
     return SourceColumns(str(path), list(src.header), columns, src.row_numbers, info)
 
 
@@ -565,9 +598,17 @@ class _Prefeed:
         self.sent.clear()
 
 
-def sample_rows(src: SourceColumns, size: int = 500) -> list[list[str]]:
-    n = min(size, src.n_rows)
-    return [[col[r] for col in src.columns] for r in range(n)]
+#: The rows a file's mapping is worked out from (``sample_rows``).
+_SAMPLE_ROWS = 500
+
+
+def sample_rows(src: SourceColumns, size: int = _SAMPLE_ROWS) -> list[list[str]]:
+    return _first_rows(src.columns, min(size, src.n_rows))
+
+
+def _first_rows(columns: list[list[str]], n: int) -> list[list[str]]:
+    n = min(n, len(columns[0])) if columns else 0
+    return [[col[r] for col in columns] for r in range(n)]
 
 
 def convert(
@@ -674,7 +715,7 @@ def _convert(paths, options, choose, state: TaskState, helper=None,
     )
     if options.existing:
         state.check()
-        attach_existing(result, read_existing(options.existing, options))
+        attach_existing(result, read_existing(options.existing, options, schema=result.table.schema))
         result.report["seconds"] = round(time.perf_counter() - started, 3)
     return result
 

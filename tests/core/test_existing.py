@@ -303,3 +303,59 @@ def test_marks_with_the_key_index_equal_marks_with_every_existing_row_normalized
                                result.table)
     one_by_one.rematch(range(n))
     assert [one_by_one.mark(r) for r in range(n)] == marks
+
+
+def test_an_existing_file_keeps_only_the_columns_a_mapping_uses(tmp_path):
+    """A GHL export's columns no mapping uses are not kept past its first rows; the marks, picks
+    and changes are those of a full read; a mapping that does use one (the list's own column of
+    that name kept as a custom field after all) reads the file again whole, and a saved result
+    shows the old values of its matched rows."""
+    from ghl_desktop.core.existing import ExistingContacts, ExistingMatch
+    from ghl_desktop.core.pipeline import read_existing, reconvert
+
+    rnd = random.Random(1819)
+    ghl = [["Contact Id", "First Name", "Phone", "Email", "City", "Last Activity", "Origem Lead"]]
+    for i in range(2500):
+        ghl.append([f"id-{i}", f"N{i % 30}", f"+55119{i:08d}", f"p{i}@x.com", rnd.choice(["", "Rio", "Recife"]),
+                    f"2024-0{1 + i % 9}-1{i % 10}", rnd.choice(["", "site", "feira", "indicação"])])
+    new = [["Nome", "Email", "Celular", "Cidade", "Origem Lead"]]
+    for i in rnd.sample(range(2500), 600):
+        _, first, phone, email, city, _, origin = ghl[i + 1]
+        new.append([first, rnd.choice([email, email.upper(), ""]), rnd.choice([phone, ""]) or phone,
+                    rnd.choice([city, "Natal"]), rnd.choice([origin, "", "outra"])])
+    export = str(_write(tmp_path / "ghl.csv", ghl))
+    listed = _write(tmp_path / "new.csv", new)
+    options = ConvertOptions(existing=(export,))
+    origin_ignored = convert([listed]).mappings[0].with_field("Origem Lead", None)
+    result = convert([listed], options, mappings=[origin_ignored])
+
+    src = result.existing.contacts.sources[0]
+    assert src.info["unread_columns"] == [5, 6]  # Last Activity, Origem Lead
+    assert 0 < src.info["unread_from"] < src.n_rows and src.columns[6][-1] == ""
+    n = len(result.table)
+
+    def seen(match):
+        return [(match.mark(r), match.existing_row(r), match.contact_id(r), match.changes(r)) for r in range(n)]
+
+    got = seen(result.existing)
+    c = result.existing.contacts
+    whole = read_existing([export], options)
+    assert "unread_columns" not in whole[0].info
+    assert seen(ExistingMatch(ExistingContacts(whole, c.mappings, c.index, c.region), result.table)) == got
+    counts = result.existing.counts()
+    assert min(counts["update_rows"], counts["unchanged_rows"]) > 50, counts
+
+    # The list's "Origem Lead" kept as a custom field after all: the export's column is needed now.
+    again = reconvert(result, [None])
+    assert "Origem Lead" in again.table.schema
+    assert "unread_columns" not in again.existing.contacts.sources[0].info
+    fresh = convert([listed], options)
+    assert [again.existing.changes(r) for r in range(len(again.table))] == \
+        [fresh.existing.changes(r) for r in range(len(fresh.table))]
+    late = [r for r in range(len(again.table)) if (again.existing.existing_row(r) or 0) >= src.info["unread_from"]
+            and any(f == "Origem Lead" and old for f, old, _ in again.existing.changes(r))]
+    assert late  # old values past the first rows, which the first read left out
+
+    result.save(tmp_path / "res")
+    reopened = ConversionResult.load(tmp_path / "res")
+    assert seen(reopened.existing) == got

@@ -152,3 +152,48 @@ def test_a_long_read_reports_its_progress_block_by_block(monkeypatch, tmp_path):
     reading = [f for stage, f in seen if stage == "reading"]
     assert len(reading) > 20 and reading == sorted(reading)
     assert 0 < reading[len(reading) // 2] < reading[-1]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_read_keeping_some_columns_reads_them_exactly(seed, monkeypatch):
+    """``keep``: the columns kept are those of a full read, cell for cell; the others hold the rows
+    read when ``keep`` was asked (which it saw, as they end up) and "" after them; the rows, their
+    line numbers and the warnings are the full read's (a line continuing the last cell of an earlier
+    block still does when that column is left out)."""
+    rng = random.Random(2000 + seed)
+    compared = 0
+    for _ in range(15):
+        text = messy_text(rng)
+        monkeypatch.setattr(stream, "BLOCK_CHARS", rng.choice([1, 7, 50, 300, 5000]))
+        monkeypatch.setattr(stream, "HEAD_CHARS", rng.choice([1, 30, 1000]))
+        monkeypatch.setattr(stream, "HEAD_RECORDS", rng.choice([1, 5, 1000]))
+        parts = line_aligned_parts(text, rng)
+        try:
+            full = _parse_parts(Path("t.csv"), parts, "utf-8")
+        except InputError:
+            continue
+        asked = []
+
+        def keep(header, columns):
+            width = len(header)
+            kept = [j for j in range(width) if rng.random() < 0.5]
+            if rng.random() < 0.5 and width - 1 in kept:
+                kept.remove(width - 1)  # the last column, which a broken line continues
+            asked.append([col[:] for col in columns])
+            return kept
+
+        part = _parse_parts(Path("t.csv"), parts, "utf-8", keep=keep)
+        assert (part.header, part.header_row, part.row_numbers, part.warnings) == \
+            (full.header, full.header_row, full.row_numbers, full.warnings)
+        unread, first = part.unread
+        want = full.columns
+        for j, col in enumerate(part.columns):
+            if j in unread:
+                assert col == want[j][:first] + [""] * (len(want[j]) - first)
+                compared += 1
+            else:
+                assert col == want[j]
+        if unread:  # the stream read it (not the row-wise reader, which keeps every column)
+            seen = max(first - 1, 0)  # the last row read then may be continued by a later line
+            assert [col[:seen] for col in asked[0]] == [col[:seen] for col in want]
+    assert compared

@@ -45,8 +45,12 @@ class SourceTable:
         warnings: list[Message] | None = None,
         *,
         columns: list[list[str]] | None = None,
+        unread: tuple[list[int], int] = ([], 0),
     ) -> None:
         self.path, self.format, self.encoding, self.delimiter = path, format, encoding, delimiter
+        #: (columns whose cells were not kept, the first rows they hold: "" after them), when the
+        #: read was told to ``keep`` only some columns; ([], 0) when every cell is there.
+        self.unread = unread
         self.sheet, self.header_row, self.header = sheet, header_row, header
         self.row_numbers = row_numbers if row_numbers is not None else []
         self.warnings = warnings if warnings is not None else []
@@ -193,12 +197,16 @@ def read_source(
     cancel: Callable[[], bool] | None = None,
     on_final_rows: stream.FinalRowsFn | None = None,
     on_progress: Callable[[float], None] | None = None,
+    keep: stream.KeepFn | None = None,
 ) -> SourceTable:
     """Read a CSV/TSV/TXT or Excel file into a SourceTable; InputError for anything unreadable.
 
     ``on_progress(fraction)`` follows a large delimited text's read block by block.
     ``on_final_rows`` is told, while delimited text is still being read, which rows can no longer
     change (see ``stream.parse_columns``), so their work can start before the read ends.
+    ``keep(header, first columns)`` may name the only columns whose cells a delimited text's
+    stream keeps past its first rows (``stream.parse_columns``; ``SourceTable.unread`` says which
+    were left); a workbook, or text the row-wise reader takes over, is read whole.
     """
     p = Path(path)
     _open_checked(p, limits)
@@ -218,7 +226,7 @@ def read_source(
         return _text_named_as_workbook(p, limits, cancel)
     parts, encoding = decode_parts(_read_bytes(p), p.name)
     return _parse_parts(p, parts, encoding, limits=limits, cancel=cancel, on_final_rows=on_final_rows,
-                        on_progress=on_progress)
+                        on_progress=on_progress, keep=keep)
 
 
 def read_source_head(
@@ -282,9 +290,10 @@ def parse_text(
     limits: Limits = DEFAULT_LIMITS,
     cancel: Callable[[], bool] | None = None,
     delimiter: str | None = None,
+    keep: stream.KeepFn | None = None,
 ) -> SourceTable:
     """Delimited text → SourceTable (exposed for tests that parse without a file on disk)."""
-    return _parse_parts(p, [text], encoding, limits=limits, cancel=cancel, delimiter=delimiter)
+    return _parse_parts(p, [text], encoding, limits=limits, cancel=cancel, delimiter=delimiter, keep=keep)
 
 
 def _parse_parts(
@@ -297,6 +306,7 @@ def _parse_parts(
     delimiter: str | None = None,
     on_final_rows: stream.FinalRowsFn | None = None,
     on_progress: Callable[[float], None] | None = None,
+    keep: stream.KeepFn | None = None,
 ) -> SourceTable:
     """Delimited text, given as line-aligned parts (``decode_parts``), → SourceTable.
 
@@ -307,9 +317,9 @@ def _parse_parts(
     d = delimiter or delimited.detect_delimiter(_prefix(parts, delimited._SAMPLE_CHARS + 1))
     try:
         with delimited.gc_paused():
-            header, header_row, columns, starts, warnings = stream.parse_columns(
+            header, header_row, columns, starts, warnings, unread = stream.parse_columns(
                 parts, d, name=p.name, max_columns=limits.max_columns, max_rows=limits.max_rows, cancel=cancel,
-                on_final_rows=on_final_rows, on_progress=on_progress,
+                on_final_rows=on_final_rows, on_progress=on_progress, keep=keep,
             )
     except csv.Error:  # malformed quoting: the strict parse fails the same way; repair leniently
         with delimited.gc_paused():
@@ -336,6 +346,7 @@ def _parse_parts(
         row_numbers=starts,
         warnings=warnings,
         columns=columns,
+        unread=unread,
     )
 
 

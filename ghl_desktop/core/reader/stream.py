@@ -31,7 +31,7 @@ import io
 import operator
 from collections import deque
 from itertools import accumulate, compress, islice, repeat
-from typing import Callable
+from typing import Callable, Iterable
 
 from .. import messages as M
 from ..errors import Cancelled
@@ -54,6 +54,8 @@ _CANON_MAX = 50_000
 
 #: ``(header, columns, rows)``: the first ``rows`` rows of ``columns`` are final (see parse_columns).
 FinalRowsFn = Callable[[list[str], list[list[str]], int], None]
+#: ``(header, first columns) -> the column indexes to keep, or None for all`` (see parse_columns).
+KeepFn = Callable[[list[str], list[list[str]]], "Iterable[int] | None"]
 
 
 class Fallback(Exception):
@@ -252,6 +254,12 @@ class _Builder:
     def __init__(self, width: int, delimiter: str) -> None:
         self.width = width
         self.columns: list[list[str]] = [[] for _ in range(width)]
+        #: Columns whose cells are no longer kept (``leave_out``), and the rows they hold (``left_from``).
+        self.left_out: frozenset[int] = frozenset()
+        self.left_from = 0
+        #: The last kept row's last cell, kept even when that column is left out: a later line may
+        #: continue it (``add_rows``), and whether it does depends on that cell.
+        self.tail: str | None = None
         self.starts: list[int] = []
         self.warnings: list[Message] = []
         self.others = [c for c in delimited.CANDIDATES if c != delimiter]
@@ -273,7 +281,20 @@ class _Builder:
                 col[:] = map(canon.setdefault, col, col)
                 self.canon[j] = canon
 
+    def leave_out(self, columns) -> None:
+        """Keep no more cells of ``columns`` (indexes): they hold the rows read so far, the rest
+        of each is filled with "" at ``finish``. Nothing else read changes: the rows, their line
+        numbers and the warnings are those of a full read."""
+        self.left_out = frozenset(j for j in columns if 0 <= j < self.width)
+        self.left_from = len(self.starts)
+        last = self.columns[self.width - 1]
+        self.tail = last[-1] if last else None
+
     def _extend(self, j: int, values) -> None:
+        if j in self.left_out:
+            if j == self.width - 1 and values:
+                self.tail = values[-1]
+            return
         canon = self.canon[j]
         if canon is None:
             self.columns[j].extend(values)
@@ -335,15 +356,21 @@ class _Builder:
                 above = i - 1
                 while above >= 0 and above in dropped:
                     above -= 1
+                end_left_out = width - 1 in self.left_out
                 if above >= 0:
                     last = rows[above][-1]
-                elif cols[0]:
-                    last = cols[width - 1][-1]  # the last kept row of an earlier block
+                elif self.starts:
+                    # the last kept row of an earlier block
+                    last = self.tail if end_left_out else cols[width - 1][-1]
                 else:
                     last = None
                 if last is not None and _continues(last, row[0]):
                     if above >= 0:
                         rows[above][-1] += "\n" + row[0]
+                    elif end_left_out:
+                        self.tail += "\n" + row[0]
+                        if len(cols[width - 1]) == len(self.starts):  # that row's cell is still kept
+                            cols[width - 1][-1] = self.tail
                     else:
                         cols[width - 1][-1] += "\n" + row[0]
                     dropped.add(i)
@@ -378,6 +405,10 @@ class _Builder:
             self.warnings.append(Message(M.SHORT_ROWS, self.short, self.first_short))
         if self.long_:
             self.warnings.append(Message(M.LONG_ROWS, self.long_, self.first_long))
+        n = len(self.starts)
+        for j in self.left_out:
+            col = self.columns[j]
+            col += repeat("", n - len(col))
         return self.warnings
 
 
@@ -391,8 +422,15 @@ def parse_columns(
     cancel: Callable[[], bool] | None = None,
     on_final_rows: FinalRowsFn | None = None,
     on_progress: Callable[[float], None] | None = None,
+    keep: KeepFn | None = None,
 ):
-    """(header, header line index, data columns, data start lines, warnings) of delimited text.
+    """(header, header line index, data columns, data start lines, warnings, unread) of delimited
+    text; ``unread``: (the columns not kept, the rows they hold) (see ``keep``).
+
+    ``keep(header, columns)``, given the header and the columns of the first data rows (up to
+    ``HEAD_RECORDS``), may name the columns worth keeping (None: all): the cells of the others
+    are kept only for those first rows, "" after them (the caller records which, see
+    ``SourceTable.unread``). Not with ``on_final_rows``.
 
     ``on_final_rows(header, columns, n)`` is called after each block: the first ``n`` rows of
     ``columns`` (the very lists returned at the end) will not change any more. Every row but the
@@ -446,6 +484,10 @@ def parse_columns(
 
     out = _Builder(width, d)
     out.add_rows(head[h + 1 :], head_starts[h + 1 :])
+    if keep is not None:
+        kept = keep(header, out.columns)
+        if kept is not None:
+            out.leave_out(set(range(width)).difference(kept))
     out.share_repeats()
     n_records = len(head)
     del head
@@ -483,4 +525,5 @@ def parse_columns(
     if n_records > max_rows + 1:
         raise Fallback("too long")
     warnings.extend(out.finish())
-    return header, head_starts[h] - 1, out.columns, out.starts, warnings
+    unread = (sorted(out.left_out), out.left_from)
+    return header, head_starts[h] - 1, out.columns, out.starts, warnings, unread
