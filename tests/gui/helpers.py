@@ -52,3 +52,20 @@ def find_row(model, field: str, text: str) -> int:
         if model.index(r, col).data() == text:
             return r
     raise AssertionError(f"no row shows {text!r} in {field}")
+
+
+def live_chunks(count: int, rows: int = 5) -> list:
+    """``count`` chunks of live rows as a running job sends them (first names only), numbered on."""
+    from ghl_desktop.core.report import chunk_counts
+    from ghl_desktop.core.schema import FIRST_NAME
+    from ghl_desktop.core.table import ContactTable
+    from ghl_desktop.jobs.runner import LiveRows
+
+    chunks = []
+    for k in range(count):
+        t = ContactTable()
+        for c in GHL_COLUMNS:
+            t.columns[c] = [f"{c}{k}{i}" if c == FIRST_NAME else "" for i in range(rows)]
+        t.sources = [(0, rows * k + i) for i in range(rows)]
+        chunks.append(LiveRows(t, chunk_counts(t)))
+    return chunks

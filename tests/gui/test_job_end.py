@@ -9,14 +9,13 @@ from PySide6.QtWidgets import QMessageBox
 
 from ghl_desktop.core import rows_with_problems
 from ghl_desktop.core.speed import tuning
-from ghl_desktop.core.table import ContactTable
-from ghl_desktop.core.schema import EMAIL, FIRST_NAME, GHL_COLUMNS, NOTES
+from ghl_desktop.core.schema import EMAIL, NOTES
 from ghl_desktop.gui import main_window, mapping_editor
 from ghl_desktop.gui.row_filter import ALL, PROBLEMS
 from ghl_desktop.jobs import states as S
 
 from .conftest import write_contacts
-from .helpers import column, drop, find_row, wait_finished, wait_result
+from .helpers import column, drop, find_row, live_chunks, wait_finished, wait_result
 
 
 def _many_rows(tmp_path, n=60):
@@ -104,20 +103,10 @@ def test_the_live_rows_stay_on_screen_until_the_result_replaces_them(ctx, qtbot,
 def test_a_finished_jobs_waiting_rows_are_not_added_at_its_end(ctx, qtbot, monkeypatch):
     """At a job's end the window added every chunk still waiting in one go (issue 16, point 11):
     they are dropped instead, as the result, with every row, replaces the live rows."""
-    from ghl_desktop.core.report import chunk_counts
-    from ghl_desktop.jobs.runner import LiveRows
-
     released = []
     monkeypatch.setattr(main_window, "release_in_background", released.append)
     w = ctx.window
-    chunks = []
-    for k in range(4):
-        t = ContactTable()
-        for c in GHL_COLUMNS:
-            t.columns[c] = [f"{c}{k}{i}" if c == FIRST_NAME else "" for i in range(5)]
-        t.sources = [(0, 5 * k + i) for i in range(5)]
-        chunks.append(LiveRows(t, chunk_counts(t)))
-    for rows in chunks:
+    for rows in live_chunks(4):
         w.manager.rowsReady.emit("other-job", rows)
     w._add_next_rows()  # one chunk added, three waiting
     assert len(w._live["other-job"]) == 5 and len(w._row_queue) == 3

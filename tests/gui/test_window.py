@@ -327,19 +327,10 @@ def test_smoke_test_entry_point(tmp_path):
 def test_live_rows_arriving_together_are_added_one_chunk_per_pass_of_the_event_loop(ctx, qtbot):
     """A job catching up on the helper's chunks sends several at once: added in one go they froze
     the window, so each waits for its own pass (timers and paints run in between)."""
-    from ghl_desktop.core.report import chunk_counts
-    from ghl_desktop.core.table import ContactTable
-    from ghl_desktop.jobs.runner import LiveRows
+    from .helpers import live_chunks
 
     w = ctx.window
-    chunks = []
-    for k in range(3):
-        t = ContactTable()
-        for c in GHL_COLUMNS:
-            t.columns[c] = [f"{c}{k}{i}" if c == FIRST_NAME else "" for i in range(5)]
-        t.sources = [(0, 5 * k + i) for i in range(5)]
-        chunks.append(LiveRows(t, chunk_counts(t)))
-    for rows in chunks:
+    for rows in live_chunks(3):
         w.manager.rowsReady.emit("other-job", rows)
     assert "other-job" not in w._live  # queued, nothing added yet
     w._add_next_rows()

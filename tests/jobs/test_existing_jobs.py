@@ -16,7 +16,6 @@ from ghl_desktop.core.pipeline import ConversionResult, ConvertOptions
 from ghl_desktop.jobs import runner as R
 from ghl_desktop.jobs import states as S
 from ghl_desktop.jobs.engine import load_result, reexport_job
-from ghl_desktop.jobs.runner import JobManager
 from ghl_desktop.jobs.store import _V1, _V2, _V3, SCHEMA_VERSION, JobStore
 from ghl_desktop.jobs.worker import process_job
 
@@ -40,20 +39,6 @@ def _write(path: Path, rows) -> Path:
     with open(path, "w", newline="", encoding="utf-8") as fh:
         csv.writer(fh).writerows(rows)
     return path
-
-
-@pytest.fixture
-def make_manager(store, qtbot):
-    made = []
-
-    def make(**kwargs):
-        m = JobManager(store, **kwargs)
-        made.append(m)
-        return m
-
-    yield make
-    for m in made:
-        assert m.shutdown(5000)
 
 
 def _wait_done(manager, qtbot, job_id, store):

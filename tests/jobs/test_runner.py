@@ -15,20 +15,6 @@ from ghl_desktop.jobs.runner import JobManager, LiveRows
 from .helpers import SlowEngine, write_csv
 
 
-@pytest.fixture
-def make_manager(store, qtbot):
-    made = []
-
-    def make(**kwargs):
-        m = JobManager(store, **kwargs)
-        made.append(m)
-        return m
-
-    yield make
-    for m in made:
-        assert m.shutdown(5000)
-
-
 class Recorder:
     """Collects every manager signal, noting whether it arrived in the GUI thread."""
 
