@@ -101,6 +101,22 @@ def _items(value: str) -> list[str]:
     return [v for v in value.split(", ") if v] if value else []
 
 
+def _compared(schema: F.Schema) -> list[F.Field]:
+    """The fields an update is compared on: every exported one but the Contact Id."""
+    id_name = id_field_of(schema)
+    return [f for f in schema if f.exported and f.name != id_name]
+
+
+def _is_change(field: F.Field, new: str, was: str) -> bool:
+    """Whether importing ``new`` over GHL's ``was`` changes the field: never when ``new`` is empty
+    (empty never overwrites); for a list field, only when it brings an item GHL lacks."""
+    if not new:
+        return False
+    if field.kind in _LIST_KINDS:
+        return not set(_items(new)) <= set(_items(was))
+    return new != was
+
+
 class ExistingContacts:
     """The files of contacts already in GHL, as read (raw cells) and mapped, with their key index.
 
@@ -427,19 +443,15 @@ class ExistingMatch:
         contacts, table = self.contacts, self.table
         at = contacts.at
         places = [at[self._picks[r]] for r in rows]
-        id_name = id_field_of(table.schema)
         changed: set[int] = set()
-        for f in table.schema:
-            if not f.exported or f.name == id_name:
-                continue
+        for f in _compared(table.schema):
             col = table.columns[f.name]
             new = [col[r] for r in rows]
             old_col = contacts.norm.get(f.name)
             old = [old_col[i] for i in places] if old_col is not None else [""] * len(rows)
-            listed = f.kind in _LIST_KINDS
+            # Equal cells never change a field: only the differing ones are judged one by one.
             for i in compress(range(len(rows)), map(str.__ne__, new, old)):
-                if new[i] and rows[i] not in changed and (
-                        not listed or not set(_items(new[i])) <= set(_items(old[i]))):
+                if rows[i] not in changed and _is_change(f, new[i], old[i]):
                     changed.add(rows[i])
         return changed
 
@@ -468,19 +480,10 @@ class ExistingMatch:
 
     def _changes(self, row: int, pick: int) -> list[tuple[str, str, str]]:
         old = self.contacts.detail(pick)
-        id_name = id_field_of(self.table.schema)
         out = []
-        for f in self.table.schema:
-            if not f.exported or f.name == id_name:
-                continue
-            new = self.table.columns[f.name][row]
-            if not new:
-                continue  # empty never overwrites (see the module's docstring)
-            was = old.get(f.name, "")
-            if f.kind in _LIST_KINDS:
-                if not set(_items(new)) <= set(_items(was)):
-                    out.append((f.name, was, new))
-            elif new != was:
+        for f in _compared(self.table.schema):
+            new, was = self.table.columns[f.name][row], old.get(f.name, "")
+            if _is_change(f, new, was):
                 out.append((f.name, was, new))
         return out
 
@@ -512,7 +515,7 @@ class ExistingMatch:
             id_name = F.CONTACT_ID
             out.columns[id_name] = [""] * len(rows)
         ids = out.columns[id_name]
-        fill = [f.name for f in table.schema if f.exported and f.kind not in ADDITIVE_KINDS and f.name != id_name]
+        fill = [f.name for f in _compared(table.schema) if f.kind not in ADDITIVE_KINDS]
         for i, r in enumerate(rows):
             pick = self._picks[r]
             if pick < 0:
@@ -525,9 +528,6 @@ class ExistingMatch:
                     out.columns[name][i] = old[name]
         return out
 
-
-def match(contacts: ExistingContacts | None, table: ContactTable) -> ExistingMatch | None:
-    return None if contacts is None else ExistingMatch(contacts, table)
 
 
 __all__ = ["AMBIGUOUS", "COUNT_KEYS", "MARKS", "NEW", "ONLY", "UNCHANGED", "UPDATE", "ExistingContacts",
