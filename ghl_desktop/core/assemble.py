@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 
 from . import messages as M
 from . import schema as F
-from .speed.fastpath import email_column, fast_email, fast_phone, phone_column
+from .speed.fastpath import email_column, fast_email, fast_number, fast_phone, phone_column
 from .mapping import Mapping, is_mobile_header
 from .messages import Message, to_plain
 from .normalize.injection import RISKY_STARTS
@@ -106,7 +106,8 @@ class ValueCache:
                 cache[v] = fn(v) if v and not v.isspace() else blank
         return [cache[v] for v in column]
 
-    def checked(self, kind: str, fn: Callable, column: list[str]) -> tuple[list[str], list[int]]:
+    def checked(self, kind: str, fn: Callable, column: list[str],
+                fast: Callable[[str], str | None] | None = None) -> tuple[list[str], list[int]]:
         """The valid values of ``column`` under ``fn`` (a normalizer whose results have a status),
         and the positions of its invalid cells, each distinct value read once.
 
@@ -114,13 +115,20 @@ class ValueCache:
         come from one dictionary of raw cell -> value (a C-level ``map``); an invalid cell's entry
         is a marker no normalized value can equal, so a column with no invalid cell is told by
         one ``count`` and the invalid positions are found without a Python loop per cell. The
-        reasons of the invalid cells are read back through ``get`` (few cells, cached).
+        reasons of the invalid cells are read back through ``get`` (few cells, cached). ``fast``,
+        when given, answers the common shapes first: a value string equal to ``fn``'s valid value,
+        or None to ask ``fn``.
         """
         values = self._caches.setdefault(kind + "#value", {})
         for v in set(column).difference(values):
             if not v or v.isspace():
                 values[v] = ""
                 continue
+            if fast is not None:
+                value = fast(v)
+                if value is not None:
+                    values[v] = value
+                    continue
             res = fn(v)
             values[v] = res.value if res.status == "valid" else _INVALID if res.status == "invalid" else ""
         out = list(map(values.__getitem__, column))
@@ -375,14 +383,14 @@ def normalize_chunk(
     def number(v: str):
         return normalize_number(v, region)
 
-    checked = [(name, "custom_date", custom_date, cache.custom_date, INVALID_DATE) if schema[name].custom
-               else (name, "date", date, cache.date, INVALID_DATE) for name in schema.of_kind(F.DATE)]
-    checked += [(name, "number", number, cache.number, INVALID_VALUE)
+    checked = [(name, "custom_date", custom_date, None, cache.custom_date, INVALID_DATE) if schema[name].custom
+               else (name, "date", date, None, cache.date, INVALID_DATE) for name in schema.of_kind(F.DATE)]
+    checked += [(name, "number", number, fast_number, cache.number, INVALID_VALUE)
                 for name in schema.of_kind(F.NUMBER, F.MONEY)]
-    for name, kind, fn, read, invalid in checked:
+    for name, kind, fn, fast, read, invalid in checked:
         values: list[str] | None = None
         for col in source_cols(name):
-            found, bad = cache.checked(kind, fn, col)
+            found, bad = cache.checked(kind, fn, col, fast)
             if values is None:
                 values = found
             else:
