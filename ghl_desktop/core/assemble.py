@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from typing import Callable, Sequence
 
 from . import messages as M
 from . import schema as F
-from .speed.fastpath import email_column, fast_email, fast_phone, phone_column
+from .speed.fastpath import email_column, fast_email, fast_number, fast_phone, phone_column
 from .mapping import Mapping, is_mobile_header
 from .messages import Message, to_plain
 from .normalize.injection import RISKY_STARTS
@@ -60,6 +60,8 @@ from .table import (
 
 
 _SPACES = re.compile(r"\s+")
+# ValueCache.checked's mark of an invalid cell: no normalized value contains a NUL.
+_INVALID = "\x00invalid"
 _CEP = re.compile(r"^\d{5}-?\d{3}$")
 
 
@@ -103,6 +105,39 @@ class ValueCache:
             for v in new:
                 cache[v] = fn(v) if v and not v.isspace() else blank
         return [cache[v] for v in column]
+
+    def checked(self, kind: str, fn: Callable, column: list[str],
+                fast: Callable[[str], str | None] | None = None) -> tuple[list[str], list[int]]:
+        """The valid values of ``column`` under ``fn`` (a normalizer whose results have a status),
+        and the positions of its invalid cells, each distinct value read once.
+
+        A cell gives ``fn``'s value when valid and "" when blank, empty or invalid. The values
+        come from one dictionary of raw cell -> value (a C-level ``map``); an invalid cell's entry
+        is a marker no normalized value can equal, so a column with no invalid cell is told by
+        one ``count`` and the invalid positions are found without a Python loop per cell. The
+        reasons of the invalid cells are read back through ``get`` (few cells, cached). ``fast``,
+        when given, answers the common shapes first: a value string equal to ``fn``'s valid value,
+        or None to ask ``fn``.
+        """
+        values = self._caches.setdefault(kind + "#value", {})
+        for v in set(column).difference(values):
+            if not v or v.isspace():
+                values[v] = ""
+                continue
+            if fast is not None:
+                value = fast(v)
+                if value is not None:
+                    values[v] = value
+                    continue
+            res = fn(v)
+            values[v] = res.value if res.status == "valid" else _INVALID if res.status == "invalid" else ""
+        out = list(map(values.__getitem__, column))
+        if not out.count(_INVALID):
+            return out, []
+        bad = list(compress(range(len(out)), map(_INVALID.__eq__, out)))
+        for r in bad:
+            out[r] = ""
+        return out, bad
 
     def mapped_rows(self, kind: str, fn: Callable[[tuple[str, ...]], str], columns: list[list[str]]) -> list[str]:
         """``fn`` of each row's cells of ``columns`` (a tuple), each distinct tuple computed once.
@@ -338,21 +373,32 @@ def normalize_chunk(
         table.add_problem(r, name, INVALID_COUNTRY, reason, value)
 
     # -- dates, and numbers of custom fields: the first valid value; the others flagged -----------
-    checked = [(name, cache.custom_date if schema[name].custom else cache.date, INVALID_DATE)
-               for name in schema.of_kind(F.DATE)]
-    checked += [(name, cache.number, INVALID_VALUE) for name in schema.of_kind(F.NUMBER, F.MONEY)]
-    for name, read, invalid in checked:
-        values = [""] * n
+    # Column-wise: a cell is read only while its row has no valid value from an earlier column.
+    def custom_date(v: str):
+        return normalize_custom_date(v, region)
+
+    def date(v: str):
+        return normalize_date(v, region)
+
+    def number(v: str):
+        return normalize_number(v, region)
+
+    checked = [(name, "custom_date", custom_date, None, cache.custom_date, INVALID_DATE) if schema[name].custom
+               else (name, "date", date, None, cache.date, INVALID_DATE) for name in schema.of_kind(F.DATE)]
+    checked += [(name, "number", number, fast_number, cache.number, INVALID_VALUE)
+                for name in schema.of_kind(F.NUMBER, F.MONEY)]
+    for name, kind, fn, fast, read, invalid in checked:
+        values: list[str] | None = None
         for col in source_cols(name):
-            for r, v in enumerate(col):
-                if values[r] or not v or v.isspace():
-                    continue
-                res = read(v)
-                if res.status == "valid":
-                    values[r] = res.value
-                elif res.status == "invalid":
-                    table.add_problem(r, name, invalid, res.reason, v)
-        cols[name] = values
+            found, bad = cache.checked(kind, fn, col, fast)
+            if values is None:
+                values = found
+            else:
+                bad = [r for r in bad if not values[r]]
+                values = [a or b for a, b in zip(values, found)]
+            for r in bad:
+                table.add_problem(r, name, invalid, read(col[r]).reason, col[r])
+        cols[name] = values if values is not None else [""] * n
 
     # -- options of custom multiple-choice fields (every source column's, unioned) --------------
     for name in schema.of_kind(F.OPTIONS):

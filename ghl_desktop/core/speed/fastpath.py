@@ -465,3 +465,39 @@ def phone_column(col: list[str], region: str) -> tuple[list[str], list[int], dic
         else:
             invalid[r] = text
     return values, repaired, invalid, slow, further
+
+
+#: A number as most lists write it, in ASCII: an optional minus, an optional ``R$`` and digits
+#: with at most grouping points and one decimal mark (``123``, ``1234.56``, ``1.234,56``,
+#: ``R$ 1.234,56``, ``-10``). ``fast_number`` tells these apart; anything else is ``None``.
+_NUMBER_SHAPE = re.compile(r"(-?)(?:R\$ ?)?([0-9.,]+)")
+
+
+def fast_number(raw: str) -> str | None:
+    """``normalize_number(raw, region).value`` for a valid number of a common shape, the same in
+    every region, or ``None`` (the full normalizer decides). A single mark before exactly three
+    digits (``1.234``, ``1,234``) is left to it: the region tells grouping from decimals."""
+    m = _NUMBER_SHAPE.fullmatch(raw)
+    if m is None:
+        return None
+    sign, body = m.groups()
+    commas = body.count(",")
+    if not commas and "." not in body:
+        digits = body
+    elif commas > 1:
+        return None
+    elif not commas or "." not in body:  # one mark: "1234.56" / "1234,56"
+        if body.count(".") > 1:
+            return None
+        whole, _, frac = body.partition("," if commas else ".")
+        if not whole or not frac or (len(frac) == 3 and len(whole) <= 3):
+            return None
+        digits = whole + "." + frac
+    else:  # "1.234.567,89": grouping points, then a decimal comma
+        whole, _, frac = body.partition(",")
+        groups = whole.split(".")
+        if (not frac or "." in frac or not 1 <= len(groups[0]) <= 3
+                or any(len(g) != 3 for g in groups[1:])):
+            return None
+        digits = "".join(groups) + "." + frac
+    return "-" + digits if sign and digits.strip("0.") else digits
