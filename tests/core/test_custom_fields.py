@@ -400,3 +400,27 @@ def test_the_kind_of_a_column_follows_its_values():
     assert detect_kind(["Bom, gostou", "Ruim, não voltou", "Ótimo, indicou"]) == F.TEXT
     assert detect_kind(["vip, evento", "evento", "vip, lead", "lead, evento"]) == F.OPTIONS
     assert detect_kind([]) == F.TEXT
+
+
+def test_a_field_fed_by_two_columns_takes_the_first_valid_date_and_flags_a_later_column_only_where_no_value_came():
+    """Dates (and custom numbers) from several source columns: the first valid value wins; an
+    invalid cell of a later column is flagged only on a row that has no value yet, so a person
+    is not asked to fix a birthday the row already has."""
+    from ghl_desktop.core.assemble import SourceColumns, normalize_chunk
+    from ghl_desktop.core.table import INVALID_DATE
+
+    header = ["Nome", "Email", "Nascimento", "Aniversário"]
+    rows = [
+        ["Ana", "ana@x.com", "03/04/1990", "nope"],     # first column valid: the later "nope" is not flagged
+        ["Bia", "bia@x.com", "", "05/06/1985"],         # only the second column: its value
+        ["Caio", "caio@x.com", "bad", "07/08/1970"],    # first invalid (flagged), second fills the row
+        ["Duda", "duda@x.com", "", "nope"],             # nothing valid: the second column's cell is flagged
+    ]
+    m = auto_map(header, rows).with_field("Nascimento", F.DATE_OF_BIRTH).with_field("Aniversário", F.DATE_OF_BIRTH)
+    assert m.sources_for(F.DATE_OF_BIRTH) == [2, 3]
+    src = SourceColumns("x.csv", header, [list(c) for c in zip(*rows)], list(range(2, 6)))
+    table = normalize_chunk(src, m, 0, 0, len(rows), ValueCache("BR"))
+    assert table.columns[F.DATE_OF_BIRTH] == ["1990-04-03", "1985-06-05", "1970-08-07", ""]
+    flagged = {r: [p.value for p in fields[F.DATE_OF_BIRTH] if p.kind == INVALID_DATE]
+               for r, fields in table.problems.items() if F.DATE_OF_BIRTH in fields}
+    assert flagged == {2: ["bad"], 3: ["nope"]}
