@@ -114,7 +114,7 @@ class ValueCache:
         A cell gives ``fn``'s value when valid and "" when blank, empty or invalid. The values
         come from one dictionary of raw cell -> value (a C-level ``map``); an invalid cell's entry
         is a marker no normalized value can equal, so a column with no invalid cell is told by
-        one ``count`` and the invalid positions are found without a Python loop per cell. The
+        one C-level ``in`` and the invalid positions are found without a Python loop per cell. The
         reasons of the invalid cells are read back through ``get`` (few cells, cached). ``fast``,
         when given, answers the common shapes first: a value string equal to ``fn``'s valid value,
         or None to ask ``fn``.
@@ -132,7 +132,7 @@ class ValueCache:
             res = fn(v)
             values[v] = res.value if res.status == "valid" else _INVALID if res.status == "invalid" else ""
         out = list(map(values.__getitem__, column))
-        if not out.count(_INVALID):
+        if _INVALID not in out:
             return out, []
         bad = list(compress(range(len(out)), map(_INVALID.__eq__, out)))
         for r in bad:
