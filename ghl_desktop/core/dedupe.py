@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, islice, repeat
+from itertools import chain, compress, repeat
 from operator import ne, not_, or_
 from typing import Callable
 
@@ -25,7 +25,7 @@ from .schema import Schema
 from . import messages as M
 from .messages import Message
 from .normalize import join_tags, normalize_options, split_tags
-from .table import ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, Problem, true_positions
+from .table import ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, MergedRows, Problem, true_positions
 
 #: What makes two rows one contact (GHL's deduplication setting).
 BY_EMAIL_PHONE, BY_EMAIL, BY_PHONE = "email_phone", "email", "phone"
@@ -352,9 +352,7 @@ def _put_rows(src: ContactTable, dst: ContactTable, at: list[int]) -> None:
                 put[r] = value
             else:
                 put.pop(r, None)
-    merged_into, put = src.merged, dst.merged
-    for i, r in enumerate(at):
-        put[r] = merged_into[i]
+    dst.merged.update(src.merged.placed_at(at))
 
 
 @lru_cache(maxsize=16)
@@ -425,9 +423,8 @@ def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
     for name in out.columns:
         out.columns[name] = values[name]
     _merged_review_data(table, groups, values, out)
-    sources = table.sources  # the merged-away rows' (file, row) pairs, cut group by group
-    pairs = iter(list(zip(_gather(sources.files, rest), _gather(sources.rows, rest))))
-    out.merged = {i: list(islice(pairs, len(g) - 1)) for i, g in enumerate(groups)}
+    # Group i's merged-away rows' (file, row) pairs: the next len(g) - 1 of ``rest``'s.
+    out.merged = MergedRows.from_groups(range(len(groups)), [len(g) - 1 for g in groups], table.sources.take(rest))
     return out
 
 
