@@ -13,7 +13,9 @@ invalid email when another row supplied a valid one) are dropped; the rest trave
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
@@ -291,7 +293,7 @@ def duplicate_groups(table: ContactTable, by: str = BY_EMAIL_PHONE) -> list[list
 
 #: ``before_drop(table, drop, heads)`` of an in-place merge: the table as it was, the rows about to
 #: go, and each kept group's first row with its merged values (``MergedHeads``).
-BeforeDrop = Callable[[ContactTable, list[int], "MergedHeads"], None]
+BeforeDrop = Callable[[ContactTable, Sequence[int], "MergedHeads"], None]
 
 
 @dataclass(frozen=True)
@@ -314,7 +316,8 @@ def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
     ``by``: which keys make a duplicate (``DEDUPE_BY``).
     """
     groups = _merged_groups(table, suspects, by)
-    drop = sorted(r for g in groups for r in g[1:])
+    # Machine integers: once the groups go, the merged-away rows' int objects go with them.
+    drop = array("q", sorted(r for g in groups for r in g[1:]))
     if not in_place and not groups:
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;

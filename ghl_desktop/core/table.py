@@ -8,6 +8,7 @@ sparse: most rows have no problem, so problems and suggestions are dicts keyed b
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, islice, repeat
@@ -221,7 +222,8 @@ class RowSources:
 
     def take(self, rows) -> "RowSources":
         """Just ``rows``, in that order (C loops)."""
-        rows = list(rows)
+        if not isinstance(rows, (list, array)):
+            rows = list(rows)
         return self._of(array("I", map(self.files.__getitem__, rows)), array("q", map(self.rows.__getitem__, rows)))
 
     def clear(self) -> None:
@@ -613,7 +615,7 @@ class ContactTable:
             cand = sorted(set(cand).union(r for r in self.excluded if 0 <= r < n))
         return cand
 
-    def drop_rows(self, drop: list[int]) -> None:
+    def drop_rows(self, drop: Sequence[int]) -> None:
         """``without_rows`` in place: the table loses ``drop`` (ascending, distinct, in range).
 
         For the few rows a merge usually drops, each column loses them where it is (each deletion
@@ -651,7 +653,7 @@ class ContactTable:
         self.problems, self.suggestions, self.merged, self.excluded = (
             kept.problems, kept.suggestions, kept.merged, kept.excluded)
 
-    def without_rows(self, drop: list[int], *, columns: bool = True) -> "ContactTable":
+    def without_rows(self, drop: Sequence[int], *, columns: bool = True) -> "ContactTable":
         """``take`` of every row except ``drop`` (ascending, distinct, in range), review data
         carried along and renumbered. When few rows go (merging duplicates) each column costs a
         list copy, in C, instead of a Python step per row. ``columns=False``: the new table's
@@ -675,9 +677,10 @@ class ContactTable:
             mask = bytearray(b"\x01") * n
             for d in drop:
                 mask[d] = 0
-            keep = list(compress(range(n), mask))
+            # The kept rows as machine integers: half a million ints as objects would cost 16 MB.
+            keep = array("q", compress(range(n), mask))
             runs = None
-            pick = itemgetter(*keep) if len(keep) > 1 else None
+            pick = itemgetter(*keep) if columns and len(keep) > 1 else None  # only columns use it
 
             def gather(seq: list) -> list:
                 if pick is None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import marshal
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress, repeat
-from operator import lt, sub
+from collections.abc import Sequence
+from itertools import accumulate, compress, islice, repeat
+from operator import gt, lt, sub
 
 from ..export import _cut, _export_field, _risky_fields, _send_parts, _slice_text, not_exported
 from ..schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE
@@ -47,7 +48,7 @@ class ExportAhead:
         self.sent: dict[tuple[int, int], list] = {}
         self._plan: _SlicePlan | None = None
 
-    def __call__(self, table: ContactTable, drop: list[int], heads) -> None:
+    def __call__(self, table: ContactTable, drop: Sequence[int], heads) -> None:
         helper = self.helper
         if helper is None or not helper.active or self.limit <= 0:
             return
@@ -110,24 +111,30 @@ class _SlicePlan:
     away before them.
     """
 
-    def __init__(self, kept: "_KeptRuns", slices: list[tuple[int, int]], heads, drop: list[int],
+    def __init__(self, kept: "_KeptRuns", slices: list[tuple[int, int]], heads, drop: Sequence[int],
                  flags: list[bool], owned: list[tuple[int, int, tuple[int, int]]]) -> None:
         self.kept, self.slices, self.drop, self.flags = kept, slices, drop, flags
         self.owned = _Owned(owned)
         merged = heads.table.columns
         self.merged_columns = list(merged.values())
-        self.head_at = {r: i for i, r in enumerate(heads.rows)}
-        self.head_rows = sorted(self.head_at)
+        # The heads ascending, and where each one's merged values are (None: at its own index,
+        # the merge's heads being ascending already; no dict of a quarter million heads).
+        rows = heads.rows
+        if any(map(gt, rows, islice(rows, 1, None))):
+            self.head_index: list[int] | None = sorted(range(len(rows)), key=rows.__getitem__)
+            self.head_rows = [rows[i] for i in self.head_index]
+        else:
+            self.head_index, self.head_rows = None, rows
 
     def send(self, helper: ChunkHelper, k: int, columns: list[list[str]], merged: bool):
         start, stop = self.slices[k]
         runs = self.kept.runs(start, stop)
-        head_rows, head_at, merged_columns = self.head_rows, self.head_at, self.merged_columns
+        head_rows, head_index, merged_columns = self.head_rows, self.head_index, self.merged_columns
         heads = []  # (place in the slice, merged values) of the group heads in this slice
         at = 0
         for a, b in runs:
-            for r in head_rows[bisect_left(head_rows, a):bisect_left(head_rows, b)]:
-                i = head_at[r]
+            for j in range(bisect_left(head_rows, a), bisect_left(head_rows, b)):
+                r, i = head_rows[j], j if head_index is None else head_index[j]
                 heads.append((at + r - a, tuple(col[i] for col in merged_columns)))
             at += b - a
         segments = self.owned.segments(runs)
