@@ -238,8 +238,8 @@ class MergedRows:
     Read like the dict ``{head: [(file, row), ...]}`` it stands for (``get``, ``in``, ``len``,
     iteration over the heads, ``items``), and written like one (``[head] = pairs``, ``pop``,
     ``update``), but held as arrays of machine integers: the heads ascending, where each head's
-    pairs end, and the pairs themselves (a ``RowSources``). Half a million merged rows cost 10 MB
-    here where the dict's tuples, ints and lists cost about ten times that. A head's list is made
+    pairs end, and the pairs themselves (a ``RowSources``). 550k merged rows under 250k heads cost
+    10 MB here, 85 MB as the dict's tuples, ints and lists. A head's list is made
     when asked for. A head with no pairs is not kept (setting one removes the head).
 
     Writing a head beyond the last is an append; elsewhere it moves the arrays' tails (a C copy),
