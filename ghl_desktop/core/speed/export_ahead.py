@@ -57,12 +57,19 @@ class ExportAhead:
         contact = [merged[c] for c in (FIRST_NAME, LAST_NAME, EMAIL, PHONE)]
         # The rows the merged table will not export, as numbered now: as today, except that the
         # merged-away rows go and each group's first row is judged on its merged values.
-        gone = set(not_exported(table))
-        gone.difference_update(heads.rows)
-        gone.update(drop)
-        gone.update(r for i, r in enumerate(heads.rows)
-                    if r in table.excluded or not any(col[i] for col in contact))
-        kept = _KeptRuns(sorted(gone), n)
+        # A byte per row, not a set of the half million rows merged away and their ints.
+        gone = bytearray(n)
+        for r in not_exported(table):
+            gone[r] = 1
+        for r in heads.rows:
+            gone[r] = 0
+        for r in drop:
+            gone[r] = 1
+        for i, r in enumerate(heads.rows):
+            if r in table.excluded or not any(col[i] for col in contact):
+                gone[r] = 1
+        kept = _KeptRuns(array("q", compress(range(n), gone)), n)
+        del gone
         self.n_rows = kept.count
         _, slices, _ = _cut(kept.count, self.split_rows)
         if len(slices) < tuning.PARALLEL_MIN_SLICES:
@@ -216,11 +223,14 @@ class _KeptRuns:
     """The rows ``0 .. n-1`` but ``gone`` (ascending), as runs: which rows are the kept ones
     ``start .. stop-1``."""
 
-    def __init__(self, gone: list[int], n: int) -> None:
+    def __init__(self, gone: Sequence[int], n: int) -> None:
         # Held while the merge copies the table: runs as arrays of machine integers, not a tuple
-        # of two int objects per run (~25 MB at a million rows with 30% duplicates).
-        starts, stops = [0, *map((1).__add__, gone)], [*gone, n]
-        real = list(map(lt, starts, stops))
+        # of two int objects per run (~25 MB at a million rows with 30% duplicates); made as
+        # arrays too, with no int object per row kept along the way.
+        starts, stops = array("q", [0]), array("q", gone)
+        starts.extend(map((1).__add__, gone))
+        stops.append(n)
+        real = bytes(map(lt, starts, stops))
         self._starts = array("q", compress(starts, real))
         self._stops = array("q", compress(stops, real))
         del starts, stops, real
