@@ -305,35 +305,7 @@ def normalize_chunk(
     # -- phones: mobile columns first, each row read in its own country ----------------------
     phone_cols = [src.columns[i][start:stop] for i in _phone_sources(mapping)]
     extensions: dict[int, list[str]] = {}
-    if len(phone_cols) == 1:
-        cols[F.PHONE], cols[F.ADDITIONAL_PHONES] = _one_phone_column(table, phone_cols[0], cache, extensions,
-                                                                     regions)
-        phone_cols = []
-    if regions is None:
-        phone_results = [[cache.phone(v) for v in col] for col in phone_cols]
-    else:
-        phone_results = [list(map(cache.phone, col, regions)) for col in phone_cols]
-    primary_phones, extra_phones = [""] * n, [""] * n
-    for r in range(n if phone_results else 0):
-        found = []
-        for results in phone_results:
-            res = results[r]
-            if res.status == "empty":
-                continue
-            for p in res.phones:
-                if p not in found:
-                    found.append(p)
-            for part in res.invalid_parts:
-                table.add_problem(r, F.PHONE, INVALID_PHONE, res.reason, part)
-            if res.repaired:
-                table.add_problem(r, F.PHONE, PHONE_REPAIRED, REPAIRED_MESSAGE)
-            if res.extension:
-                extensions.setdefault(r, []).append(res.extension)
-        if found:
-            primary_phones[r] = found[0]
-            extra_phones[r] = ", ".join(found[1:])
-    if phone_results or not cols[F.PHONE]:
-        cols[F.PHONE], cols[F.ADDITIONAL_PHONES] = primary_phones, extra_phones
+    cols[F.PHONE], cols[F.ADDITIONAL_PHONES] = _phone_columns(table, phone_cols, cache, extensions, regions, n)
 
     # -- names ----------------------------------------------------------------------------
     def first_non_empty(columns: list[list[str]], kind: str, fn: Callable[[str], str]) -> list[str]:
@@ -489,6 +461,53 @@ def _phone_sources(mapping: Mapping) -> list[int]:
     name_of = {c.index: c.source for c in mapping.columns}
     primary = sorted(mapping.sources_for(F.PHONE), key=lambda i: not is_mobile_header(name_of[i]))
     return primary + mapping.sources_for(F.ADDITIONAL_PHONES)
+
+
+def _phone_columns(
+    table: ContactTable, phone_cols: list[list[str]], cache: ValueCache, extensions: dict[int, list[str]],
+    regions: list[str] | None, n: int,
+) -> tuple[list[str], list[str]]:
+    """Phone and Additional Phones of ``n`` rows from their source columns (mobile ones first).
+
+    Each column is read column-wise (``_one_phone_column``), which records its problems and
+    extensions: column after column, so a row's are in column order, as a cell-by-cell reading
+    would give them. A row's numbers are those of its columns in order, each kept once: the first
+    is its Phone, the others its Additional Phones.
+    """
+    if not phone_cols:
+        return [""] * n, [""] * n
+    primary, extra = _one_phone_column(table, phone_cols[0], cache, extensions, regions)
+    for col in phone_cols[1:]:
+        values, more = _one_phone_column(table, col, cache, extensions, regions)
+        primary, extra = _with_column_numbers(primary, extra, values, more)
+    return primary, extra
+
+
+def _with_column_numbers(
+    primary: list[str], extra: list[str], values: list[str], more: list[str],
+) -> tuple[list[str], list[str]]:
+    """Each row's (Phone, Additional Phones) with one more column's numbers after its own:
+    ``values[r]`` and the comma-separated ``more[r]``, those not already found appended."""
+    out_primary: list[str] = []
+    out_extra: list[str] = []
+    keep_primary, keep_extra = out_primary.append, out_extra.append
+    for p, e, v, x in zip(primary, extra, values, more):
+        if not x and (not v or v == p):  # nothing new (the usual row: one number, or none)
+            pass
+        elif not p:  # the row's first numbers: the column's own, already distinct
+            p, e = v, x
+        elif not x and not e:
+            e = v
+        else:
+            found = dict.fromkeys(e.split(", ") if e else ())
+            found.pop(p, None)
+            for q in [v, *x.split(", ")] if x else (v,):
+                if q and q != p:
+                    found[q] = None
+            e = ", ".join(found)
+        keep_primary(p)
+        keep_extra(e)
+    return out_primary, out_extra
 
 
 def _one_phone_column(
