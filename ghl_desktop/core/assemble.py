@@ -21,7 +21,16 @@ from typing import Callable, Sequence
 
 from . import messages as M
 from . import schema as F
-from .speed.fastpath import email_column, fast_email, fast_number, fast_phone, phone_column
+from .speed.fastpath import (
+    email_column,
+    fast_email,
+    fast_number,
+    fast_phone,
+    number_column,
+    phone_column,
+    postal_column,
+    unchanged_text_column,
+)
 from .mapping import Mapping, is_mobile_header
 from .messages import Message, to_plain
 from .normalize.injection import RISKY_STARTS
@@ -63,9 +72,13 @@ _SPACES = re.compile(r"\s+")
 # ValueCache.checked's mark of an invalid cell: no normalized value contains a NUL.
 _INVALID = "\x00invalid"
 _CEP = re.compile(r"^\d{5}-?\d{3}$")
+_FORMATTED_CEP = re.compile("[0-9]{5}-[0-9]{3}")
 
 
 def clean_text(value: str) -> str:
+    """``value`` with every run of whitespace made one space and its ends stripped."""
+    if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+        return value  # printable text's only whitespace is the plain space: nothing to change
     return _SPACES.sub(" ", value).strip()
 
 
@@ -104,7 +117,7 @@ class ValueCache:
         else:
             for v in new:
                 cache[v] = fn(v) if v and not v.isspace() else blank
-        return [cache[v] for v in column]
+        return list(map(cache.__getitem__, column))
 
     def checked(self, kind: str, fn: Callable, column: list[str],
                 fast: Callable[[str], str | None] | None = None) -> tuple[list[str], list[int]]:
@@ -193,6 +206,8 @@ class ValueCache:
 
 def format_postal_code(value: str, region: str) -> str:
     """Brazilian CEPs as ``01310-100``; Excel drops the leading zero of a numeric CEP, so restore it."""
+    if _FORMATTED_CEP.fullmatch(value) is not None:
+        return value  # the usual cell: already so, in every region
     value = clean_text(value)
     if region.upper() == "BR":
         digits = re.sub(r"[\s.\-]", "", value)
@@ -216,6 +231,14 @@ PLAIN_KINDS: dict[str, tuple[str, Callable[[str], Callable[[str], str]]]] = {
     F.PLACE: ("name", lambda region: normalize_name),
     F.STATE_KIND: ("state", lambda region: format_state),
     F.POSTAL: ("postal_code", lambda region: lambda v: format_postal_code(v, region)),
+}
+
+
+#: Per memo kind of ``PLAIN_KINDS``, a path for a whole column (and the region): every cell's
+#: normalized value when all are of shapes it knows (each a single value), else None.
+COLUMN_PATHS: dict[str, Callable[[list[str], str], list[str] | None]] = {
+    "text": lambda column, region: column if unchanged_text_column(column) else None,
+    "postal_code": postal_column,
 }
 
 
@@ -312,8 +335,11 @@ def normalize_chunk(
         """Per row, ``fn`` of the first column's non-blank value (blank cells give ""); several
         values in one cell (Google's `` ::: ``) are each kept."""
         out: list[str] | None = None
+        column_path = COLUMN_PATHS.get(kind)
         for col in columns:
-            values = cache.mapped(kind, fn, col, each=True)
+            values = column_path(col, region) if column_path is not None else None
+            if values is None:
+                values = cache.mapped(kind, fn, col, each=True)
             out = values if out is None else [o or v for o, v in zip(out, values)]
         return out if out is not None else [""] * n
 
@@ -362,7 +388,8 @@ def normalize_chunk(
     for name, kind, fn, fast, read, invalid in checked:
         values: list[str] | None = None
         for col in source_cols(name):
-            found, bad = cache.checked(kind, fn, col, fast)
+            found = number_column(col) if kind == "number" else None
+            found, bad = (found, []) if found is not None else cache.checked(kind, fn, col, fast)
             if values is None:
                 values = found
             else:
