@@ -21,7 +21,7 @@ def by_rule(value: str) -> str:
 def test_clean_text_equals_its_rule_around_every_character():
     for code in range(sys.maxunicode + 1):
         c = chr(code)
-        for value in (c, "a" + c + "b", c + " x", "x " + c):
+        for value in (c, "a" + c + "b", c + " x", "x " + c, c + " ", " " + c):
             assert clean_text(value) == by_rule(value), hex(code)
 
 
