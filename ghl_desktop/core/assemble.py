@@ -97,17 +97,31 @@ class ValueCache:
             result = cache[raw] = fn(raw)
             return result
 
-    def mapped(self, kind: str, fn: Callable, column: list[str], blank="", each: bool = False):
+    def mapped(self, kind: str, fn: Callable, column: list[str], blank="", each: bool = False,
+               whole: Callable[[list[str]], list | None] | None = None):
         """``fn`` of every value of ``column``, each distinct value computed once.
 
         Blank cells (empty or only spaces) give ``blank`` without calling ``fn``. The distinct
         values are found with set arithmetic (C speed), so a column of a million cells that repeat
         costs one dictionary lookup per cell. With ``each``, a cell of several values joined by
         Google's `` ::: `` gives ``fn`` of each value, the distinct non-empty results joined with
-        ", " (the new values are searched for the separator at once, in C).
+        ", " (the new values are searched for the separator at once, in C). ``whole``, when given,
+        answers many values at once: what this method would give each of them, or None (then
+        they go one by one). A column of mostly new values (ids, addresses) is given to it
+        whole, and its answer is the column's, not remembered; otherwise the new values are.
         """
         cache = self._caches.setdefault(kind, {})
         new = set(column).difference(cache)
+        if whole is not None and len(new) * 2 > len(column):
+            found = whole(column)
+            if found is not None:
+                return found
+        elif whole is not None and new:
+            values = list(new)
+            found = whole(values)
+            if found is not None:
+                cache.update(zip(values, found))
+                new = ()
         if each and new and ":::" in "\x1f".join(new):
             for v in new:
                 if ":::" in v:
@@ -234,10 +248,10 @@ PLAIN_KINDS: dict[str, tuple[str, Callable[[str], Callable[[str], str]]]] = {
 }
 
 
-#: Per memo kind of ``PLAIN_KINDS``, a path for a whole column (and the region): every cell's
-#: normalized value when all are of shapes it knows (each a single value), else None.
+#: Per memo kind of ``PLAIN_KINDS``, a path for many values at once (and the region): the
+#: normalized value of each when all are of shapes it knows (each a single value), else None.
 COLUMN_PATHS: dict[str, Callable[[list[str], str], list[str] | None]] = {
-    "text": lambda column, region: column if unchanged_text_column(column) else None,
+    "text": lambda values, region: list(values) if unchanged_text_column(values) else None,
     "postal_code": postal_column,
 }
 
@@ -336,10 +350,9 @@ def normalize_chunk(
         values in one cell (Google's `` ::: ``) are each kept."""
         out: list[str] | None = None
         column_path = COLUMN_PATHS.get(kind)
+        whole = (lambda values: column_path(values, region)) if column_path is not None else None
         for col in columns:
-            values = column_path(col, region) if column_path is not None else None
-            if values is None:
-                values = cache.mapped(kind, fn, col, each=True)
+            values = cache.mapped(kind, fn, col, each=True, whole=whole)
             out = values if out is None else [o or v for o, v in zip(out, values)]
         return out if out is not None else [""] * n
 
