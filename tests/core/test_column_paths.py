@@ -116,3 +116,24 @@ def test_the_number_column_path_equals_the_full_normalizer(region):
     assert taken > 1_000
     assert number_column(["15556,98", "", "13", "1234.5"]) == ["15556.98", "", "13", "1234.5"]
     assert number_column(["1,234"]) is None and number_column(["1\x002"]) is None
+
+
+@pytest.mark.parametrize("region", ["BR", "US"])
+def test_mapped_with_a_path_for_many_values_gives_the_one_by_one_answers(region):
+    """Chunk after chunk, columns of mostly new values and of values seen before: with the path
+    of ``COLUMN_PATHS`` or without it, the same answers (and a cell it does not take still read)."""
+    from ghl_desktop.core.assemble import COLUMN_PATHS, PLAIN_KINDS, ValueCache
+
+    rnd = random.Random(64)
+    ceps, texts = cep_cells(6_000, seed=65), text_cells(6_000, seed=66)
+    for memo, cells in (("postal_code", ceps), ("text", texts)):
+        kind = next(k for k, (m, _) in PLAIN_KINDS.items() if m == memo)
+        fn = PLAIN_KINDS[kind][1](region)
+        plain = [v for v in cells if COLUMN_PATHS[memo]([v], region) is not None]
+        with_path, without = ValueCache(region), ValueCache(region)
+        for _ in range(60):
+            pool = rnd.choice([cells, plain, plain[:50]])
+            column = [rnd.choice(pool) for _ in range(rnd.choice([1, 10, 200]))]
+            got = with_path.mapped(memo, fn, column, each=True,
+                                   whole=lambda values: COLUMN_PATHS[memo](values, region))
+            assert got == without.mapped(memo, fn, column, each=True), column
