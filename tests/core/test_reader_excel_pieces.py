@@ -90,6 +90,7 @@ def _varied(path, *, top=1, left=1, gap=False, far_left=False, rich=False, merge
         r += 1
         if gap and i == 450:
             r += 400  # rows without any cell, over several pieces
+            gap_end = r
         ws.cell(r, left, f"{rnd.choice(['Ana', 'JOÃO', 'érica'])} {i}")
         ws.cell(r, left + 1, rnd.choice([f"p{i}@exemplo.com.br", "", f" P{i}@UOL.COM.BR "]) or None)
         ws.cell(r, left + 2, rnd.choice([5511900000000 + i, f"(11) 9{i:04d}-0000", None]))
@@ -110,7 +111,15 @@ def _varied(path, *, top=1, left=1, gap=False, far_left=False, rich=False, merge
     hidden.append(["nada aqui"])
     hidden.sheet_state = "hidden"
     wb.save(path)
+    if gap:  # the empty rows as Excel keeps rows of a set height: row elements without cells
+        _rewrite_sheet(path, lambda xml: _empty_rows_before(xml, gap_end))
     return path
+
+
+def _empty_rows_before(xml, row):
+    at = xml.index(b'<row r="%d"' % row)
+    empty = b"".join(b'<row r="%d" ht="20" customHeight="1"/>' % r for r in range(row - 400, row))
+    return xml[:at] + empty + xml[at:]
 
 
 @pytest.mark.parametrize("shared", [False, True], ids=["inline-strings", "shared-strings"])
