@@ -534,9 +534,9 @@ def _join_pieces(pieces: Iterator[Piece | None], limits: Limits, cancel) -> tupl
     if not got:
         raise _NotInPieces("no cells")
     width = last_col - first_col + 1
-    out: list[list[str]] = [[""] * width for _ in range(top)]  # iter_rows starts at the sheet's row 1
+    out: list[list[str]] = []
     for row, lo, hi, rows in got:
-        out.extend([""] * width for _ in range(row - len(out)))
+        out.extend([""] * width for _ in range(row - len(out)))  # as iter_rows, from the sheet's row 1
         if lo != first_col or hi != last_col:
             left, right = [""] * (lo - first_col), [""] * (last_col - hi)
             rows = [left + r + right for r in rows]
