@@ -387,9 +387,10 @@ PieceMap = Callable[[Iterator[bytes], str], Iterator["Piece | None"]]
 #: small enough that the copies in flight stay a few MB, large enough that a piece's own cost
 #: (the workbook's small parts, copied and parsed again) is a fraction of its rows'.
 PIECE_BYTES = 4 * 1024 * 1024
-#: A sheet is read in pieces only from this many pieces on, and when its shared strings part (which
-#: every piece carries whole) is at most 1/``_STRINGS_SHARE`` of a piece.
-_MIN_PIECES, _STRINGS_SHARE = 3, 16
+#: A sheet is read in pieces only from this many pieces on (a second of reading or more, worth
+#: starting a helper process for), and when its shared strings part (which every piece carries
+#: whole) is at most 1/``_STRINGS_SHARE`` of a piece.
+_MIN_PIECES, _STRINGS_SHARE = 8, 16
 #: The worksheet is decompressed this many bytes at a time while it is cut.
 _PIECE_BLOCK = 1024 * 1024
 _ROW_TAG = re.compile(rb"<" + _NAME + rb"row[\s/>][^>]*>")

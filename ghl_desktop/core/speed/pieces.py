@@ -28,7 +28,7 @@ def piece_reader(helper: ChunkHelper | None) -> PieceMap | None:
     """How a conversion reads a large sheet's pieces with ``helper`` (started when a sheet is
     cut), or None when no helper process may run (one process, one core): the sheet is then
     read whole, as cutting it would only add work."""
-    if helper is None or helper.failed or not ChunkHelper.wanted(tuning.MIN_ROWS):
+    if helper is None or helper.failed or not ChunkHelper.possible():
         return None
 
     def read(copies: Iterator[bytes], sheet: str) -> Iterator[Piece | None]:
