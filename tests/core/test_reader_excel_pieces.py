@@ -146,7 +146,7 @@ def test_contact_sheets_read_in_pieces_are_the_whole_read(tmp_path, spy, write_o
 
 def test_the_rows_join_at_every_piece_edge(tmp_path, spy, monkeypatch):
     path = _contacts(tmp_path / "contatos.xlsx", 600, write_only=True)
-    for size in (1500, 2048, 3001, 5000):
+    for size in (4001, 4096, 5003, 6000):
         monkeypatch.setattr(excel, "PIECE_BYTES", size)
         spy.clear()
         _same(path)
@@ -182,6 +182,16 @@ def test_rows_without_their_numbers_are_read_whole(tmp_path, spy):
 def test_cells_without_their_references_are_read_as_the_whole_read(tmp_path, spy):
     path = _contacts(tmp_path / "contatos.xlsx", 1500, write_only=True)
     _rewrite_sheet(path, lambda xml: re.sub(rb'(<c)\s+r="[A-Z]+[0-9]+"', rb"\1", xml))
+    _same(path)
+
+
+def test_a_long_start_before_the_rows_is_read_whole(tmp_path, spy):
+    """Every piece carries the sheet's start (column widths...): a long one is not copied over and over."""
+    path = _contacts(tmp_path / "contatos.xlsx", 1500, write_only=True)
+    cols = b"<cols>" + b"".join(b'<col min="%d" max="%d" width="12" customWidth="1"/>' % (i, i)
+                                for i in range(1, 200)) + b"</cols>"
+    _rewrite_sheet(path, lambda xml: xml.replace(b"<sheetData>", cols + b"<sheetData>", 1))
+    assert excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, _here) is None
     _same(path)
 
 

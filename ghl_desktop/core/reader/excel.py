@@ -480,6 +480,8 @@ def _piece_xml(fh, size: int) -> Iterator[tuple]:
     if root is None or data is None or data.start() > first.start():
         raise _NotInPieces("no sheetData before the rows")
     start = bytes(buf[: first.start()])
+    if len(start) * 8 > size:  # every piece carries it: it must stay small beside the rows
+        raise _NotInPieces("a long start before the rows")
     close = b"</" + data.group(1) + b"sheetData></" + root.group(1) + b"worksheet>"
     rest = buf[first.start() :]
     del buf
