@@ -29,8 +29,10 @@ from .speed import tuning
 from .speed.existing_keys import KeyIndex
 from .speed.helper import ChunkHelper, in_order, likely_rows
 from .speed.memory import gc_paused
+from .speed.pieces import piece_reader
 from .reader import read_source, read_source_head
 from .reader.header import SCAN_ROWS
+from .reader.excel import PieceMap
 from .reader.stream import FinalRowsFn, KeepFn
 from .report import build_report
 from .table import ContactTable, Problem
@@ -221,12 +223,14 @@ def read_sources(
     state: TaskState | None = None,
     feed_for: Callable[[int], FinalRowsFn | None] | None = None,
     keep: KeepFn | None = None,
+    pieces: PieceMap | None = None,
 ) -> list[SourceColumns]:
     """Read every input into column-major raw cells.
 
     ``feed_for(i)`` may give, for the ``i``-th input, a function told of its rows that are final
     while the file is still being read (``reader.read_source``'s ``on_final_rows``). ``keep``: the
     columns whose cells are worth keeping past the first rows (``reader.read_source``).
+    ``pieces``: how a large workbook sheet's pieces are read (``reader.read_source``).
     """
     state = as_state(state)
     out: list[SourceColumns] = []
@@ -235,7 +239,7 @@ def read_sources(
         state.check()
         feed = feed_for(i) if feed_for is not None else None
         src = read_source(path, sheet=options.sheet, limits=options.limits, cancel=state.is_cancelled,
-                          on_final_rows=feed, keep=keep,
+                          on_final_rows=feed, keep=keep, pieces=pieces,
                           on_progress=lambda done, i=i: state.set_progress("reading", (i + done) / len(paths)))
         out.append(_source_columns(path, src))
     total = sum(s.n_rows for s in out)
@@ -755,7 +759,7 @@ def read_and_normalize(
         return feeds[i]
 
     try:
-        sources = read_sources(paths, options, state=state, feed_for=feed_for)
+        sources = read_sources(paths, options, state=state, feed_for=feed_for, pieces=piece_reader(helper))
         chosen: list[Mapping | None] = []
         for i, src in enumerate(sources):
             feed = feeds.get(i)

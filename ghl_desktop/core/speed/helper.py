@@ -267,7 +267,12 @@ class ChunkHelper:
 
     @classmethod
     def wanted(cls, rows: int) -> bool:
-        return not tuning.ONE_PROCESS and rows >= tuning.MIN_ROWS and cores() >= 2
+        return rows >= tuning.MIN_ROWS and cls.possible()
+
+    @staticmethod
+    def possible() -> bool:
+        """A helper process may run here at all: not told to use one process, two cores or more."""
+        return not tuning.ONE_PROCESS and cores() >= 2
 
     def start(self) -> None:
         """Start the helper process now (idempotent); its imports overlap whatever comes next.
