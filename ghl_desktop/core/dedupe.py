@@ -17,7 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, islice, repeat
-from operator import ne, not_, or_
+from operator import is_not, ne, not_, or_
 from typing import Callable
 
 from . import schema as F
@@ -97,51 +97,88 @@ class _KeyWatch:
 
 
 @dataclass(frozen=True)
-class Suspects:
-    """The keys that may occur more than once in the first ``rows`` rows of a table (None: any)."""
+class WatchedLinks:
+    """The links of the first ``rows`` rows of a table by kind of key, pairs of rows sharing a key
+    (a row that had it first, a later row with it): the same groups as ``_links``'s pairs make."""
 
-    emails: frozenset[str] | None
-    phones: frozenset[str] | None
+    emails: list[tuple[int, int]]
+    phones: list[tuple[int, int]]
     rows: int
 
 
 class DuplicateWatch:
     """The email and phone keys of a table's rows, fed chunk by chunk as the table is assembled.
 
-    ``merge_duplicates(table, watch.suspects())`` then starts from the suspects instead of a pass
-    over every key: the set work (most of a merge) is done while the other process still
-    normalizes, rather than after, when this process works alone. The watch's key sets (tens of
-    MB at a million rows) should be dropped before the merge builds its new table.
+    Each chunk's rows are linked to the first row that had each of their keys as the chunk comes
+    in, so ``merge_duplicates(table, watch.links())`` starts from the links instead of a pass over
+    every key: that work is done while the other process still normalizes, rather than after,
+    when this process works alone. The watch's key dicts (tens of MB at a million rows) should be
+    dropped (``release``) before the merge builds its new table.
     """
 
     def __init__(self) -> None:
-        self.emails = _KeyWatch()
-        self.phones = _KeyWatch()
+        self.emails = _KeyOwners()
+        self.phones = _KeyOwners()
         self.rows = 0
 
     def add(self, chunk: ContactTable) -> None:
         """The next rows of the table (in table order)."""
         cols = chunk.columns
-        self.emails.add(cols[F.EMAIL])
-        self.emails.add(_extra_keys(cols[F.ADDITIONAL_EMAILS])[0])
-        self.phones.add(cols[F.PHONE])
-        self.phones.add(_extra_keys(cols[F.ADDITIONAL_PHONES])[0])
+        self.emails.add(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], self.rows)
+        self.phones.add(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], self.rows)
         self.rows += len(chunk)
 
-    def suspects(self) -> Suspects:
-        emails, phones = self.emails.suspects(), self.phones.suspects()
-        return Suspects(None if emails is None else frozenset(emails), None if phones is None else frozenset(phones),
-                        self.rows)
+    def links(self) -> WatchedLinks:
+        return WatchedLinks(self.emails.links, self.phones.links, self.rows)
 
     def release(self) -> None:
-        """Free the key sets a set at a time, before the merge (its suspects are taken already).
+        """Free the key dicts a dict at a time, before the merge (its links are taken already).
 
-        Freeing a set touches every key it holds (millions, far apart in memory) in one C call
-        holding the GIL: freed all at once, the watch of a million rows would stall the window.
-        A set holds at most ``_SET_CAP`` keys, so each call stays short.
+        Freeing a dict touches every key and row it holds (millions, far apart in memory) in one C
+        call holding the GIL: freed all at once, the watch of a million rows would stall the
+        window. A dict holds at most ``_SET_CAP`` keys, so each call stays short.
         """
         self.emails.release()
         self.phones.release()
+
+
+class _KeyOwners:
+    """The first row of each key seen so far, and the links of the later rows to it: fed the
+    columns of one kind of key (emails or phones) chunk by chunk, in table order.
+
+    Keys go into dicts of at most ``_SET_CAP`` keys (a dict's growth rehashes it in one C call
+    holding the GIL: the window would stall, see ``_SET_CAP``). A key already in an older dict
+    is also linked to its row there: the rows sharing a key stay connected, which is all the
+    union-find needs.
+    """
+
+    def __init__(self) -> None:
+        self.owners: dict[str, int] = {}
+        self.older: list[dict[str, int]] = []
+        self.links: list[tuple[int, int]] = []
+
+    def add(self, main: list[str], extra: list[str], base: int) -> None:
+        """The rows ``base ..`` of the table: their ``main`` column and comma-separated ``extra`` one."""
+        keys, rows = _keys_and_rows(main, extra, len(main), bool)
+        if base:
+            rows = list(map(base.__add__, rows))
+        links = self.links
+        for old in self.older:
+            found = list(map(old.get, keys))
+            at = true_positions(map(is_not, found, repeat(None)))
+            if at:
+                links += zip(_gather(found, at), _gather(rows, at))
+        _link_to_first(self.owners, keys, rows, links)
+        if len(self.owners) > _SET_CAP:
+            self.older.append(self.owners)
+            self.owners = {}
+
+    def release(self) -> None:
+        """Let go of the key dicts one at a time (see ``DuplicateWatch.release``)."""
+        older = self.older
+        while older:
+            older.pop()  # one dict freed per step, with the GIL free between steps
+        self.owners = {}
 
 
 def _extra_keys(extra: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -171,38 +208,57 @@ def _positions(pred, items: list[str]) -> list[int]:
     return out
 
 
-#: Keys per set. Growing a set rehashes all of it, into fresh memory, in one C call holding the
-#: GIL; CPython's sets grow at ~157k, ~315k and ~630k keys, and the growth at ~630k is long enough
-#: to stall the window while a conversion keeps both cores busy. A set of at most this size last
-#: grows at ~315k keys. The price: keys past the first set are also looked up in the older set(s).
+#: Keys per set or dict. Growing one rehashes all of it, into fresh memory, in one C call holding
+#: the GIL; CPython's sets grow at ~157k, ~315k and ~630k keys (dicts at ~350k and ~700k), and the
+#: growth at ~630k (~700k) is long enough to stall the window while a conversion keeps both cores
+#: busy. A set or dict of at most this size last grows at ~315k (~350k) keys. The price: keys past
+#: the first one are also looked up in the older one(s).
 _SET_CAP = 600_000
 #: Suspect keys collected at most (then every key is one): a set of more would cost memory and
 #: time for no filtering.
 _SUSPECTS_MAX = 150_000
-#: ``_links``' default: no suspects given (they are worked out there).
-_UNKNOWN = object()
 
 
-def _links(main: list[str], extra: list[str], n: int, suspects=_UNKNOWN) -> list[tuple[int, int]]:
+def _links(main: list[str], extra: list[str], n: int) -> list[tuple[int, int]]:
     """(row that first had a key, a later row with the same key) for one kind of key (emails or
     phones: the non-empty cells of the main column and the comma-separated extra one).
 
     Column-wise with C-level loops: at a million rows a generator or an f-string per row costs
-    seconds. Only the rows holding a suspect key (``suspects``, from ``_suspects`` unless given;
-    None: every key is one) are looked at.
+    seconds. Only the rows holding a suspect key (``_suspects``) are looked at.
     """
     if len(main) != n:
         main = main[:n]
     if len(extra) != n:
         extra = extra[:n]
-    if suspects is not None and suspects is not _UNKNOWN and not suspects:
+    extra_split = _extra_keys(extra)
+    suspects = _suspects(main, extra_split[0])
+    if suspects is not None and not suspects:
         return []
-    extra_keys, cells, pieces = _extra_keys(extra)
-    if suspects is _UNKNOWN:
-        suspects = _suspects(main, extra_keys)
-        if suspects is not None and not suspects:
-            return []
-    suspect = bool if suspects is None else suspects.__contains__
+    keys, rows = _keys_and_rows(main, extra, n, bool if suspects is None else suspects.__contains__, extra_split)
+    links: list[tuple[int, int]] = []
+    _link_to_first({}, keys, rows, links)
+    return links
+
+
+def _link_to_first(owners: dict[str, int], keys: list[str], rows: list[int], links: list[tuple[int, int]]) -> None:
+    """Each (key, row) linked to the first row that had the key (``owners``, which learns the keys
+    new to it): one C-level ``setdefault`` per key (a Python step per key cost ~1 µs each), a slice
+    at a time; the pairs of rows go into ``links``."""
+    firsts: list[int] = []
+    for a in range(0, len(keys), _SCAN):
+        firsts += map(owners.setdefault, keys[a:a + _SCAN], rows[a:a + _SCAN])
+    linked = _positions_of(ne, firsts, rows)
+    firsts, rows = _gather(firsts, linked), _gather(rows, linked)
+    for a in range(0, len(linked), _SCAN):  # no one C call making every pair
+        links += zip(firsts[a:a + _SCAN], rows[a:a + _SCAN])
+
+
+def _keys_and_rows(main: list[str], extra: list[str], n: int, suspect,
+                   extra_split: tuple[list[str], list[str], list[str]] | None = None) -> tuple[list[str], list[int]]:
+    """(keys, their rows) of the ``n`` rows' keys for which ``suspect(key)`` is true: the main
+    column's, then the pieces of the comma-separated extra one (``extra_split``: its
+    ``_extra_keys``, if already made), by C-level loops."""
+    extra_keys, cells, pieces = _extra_keys(extra) if extra_split is None else extra_split
     rows = _positions(suspect, main)
     keys = _gather(main, rows)
     hits = _positions(suspect, extra_keys)
@@ -212,36 +268,27 @@ def _links(main: list[str], extra: list[str], n: int, suspects=_UNKNOWN) -> list
         extra_rows = list(compress(piece_rows, pieces))
         keys += _gather(extra_keys, hits)
         rows += _gather(extra_rows, hits)
-    # Each (key, row) is linked to the first row that had the key: one C-level ``setdefault`` per
-    # key (with many duplicates most keys are suspects: a Python step per key cost ~1 µs each),
-    # a slice at a time.
-    owner: dict[str, int] = {}
-    firsts: list[int] = []
-    for a in range(0, len(keys), _SCAN):
-        firsts += map(owner.setdefault, keys[a:a + _SCAN], rows[a:a + _SCAN])
-    linked = _positions_of(ne, firsts, rows)
-    firsts, rows = _gather(firsts, linked), _gather(rows, linked)
-    links: list[tuple[int, int]] = []
-    for a in range(0, len(linked), _SCAN):  # no one C call making every pair
-        links += zip(firsts[a:a + _SCAN], rows[a:a + _SCAN])
-    return links
+    return keys, rows
 
 
-def _merged_groups(table: ContactTable, suspects: Suspects | None = None,
+def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
                    by: str = BY_EMAIL_PHONE) -> list[list[int]]:
     """The groups of two or more rows, each in row order, groups ordered by their first row.
-    ``suspects``: watched as the table was assembled (ignored unless every row was watched).
-    ``by``: which keys make a duplicate (``DEDUPE_BY``)."""
+    ``watched``: the links made as the table was assembled (ignored unless every row was
+    watched). ``by``: which keys make a duplicate (``DEDUPE_BY``)."""
     n = len(table)
     cols = table.columns
-    emails = phones = _UNKNOWN
-    if suspects is not None and suspects.rows == n:
-        emails, phones = suspects.emails, suspects.phones
     links = []
-    if by != BY_PHONE:
-        links += _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n, emails)
-    if by != BY_EMAIL:
-        links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n, phones)
+    if watched is not None and watched.rows == n:
+        if by != BY_PHONE:
+            links += watched.emails
+        if by != BY_EMAIL:
+            links += watched.phones
+    else:
+        if by != BY_PHONE:
+            links += _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n)
+        if by != BY_EMAIL:
+            links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n)
     if not links:
         return []
     # Union-find over just the rows that share a key; the root of a group is its smallest row.
@@ -303,17 +350,17 @@ class MergedHeads:
     table: ContactTable
 
 
-def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
+def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *,
                      in_place: bool = False, before_drop: BeforeDrop | None = None,
                      by: str = BY_EMAIL_PHONE) -> tuple[ContactTable, int]:
-    """Return the merged table and how many rows were merged into others. ``suspects``: from a
+    """Return the merged table and how many rows were merged into others. ``watched``: from a
     ``DuplicateWatch`` fed the table's rows chunk by chunk as it was assembled. ``in_place``: the
     merge is made in ``table`` itself (returned), for a caller that has no use for the rows as
     they were: a million-row table is then not copied. ``before_drop`` (in place only) is told
     what the merge will do before it does it (see ``BeforeDrop``): the export can start on it.
     ``by``: which keys make a duplicate (``DEDUPE_BY``).
     """
-    groups = _merged_groups(table, suspects, by)
+    groups = _merged_groups(table, watched, by)
     drop = sorted(r for g in groups for r in g[1:])
     if not in_place and not groups:
         return table, 0
