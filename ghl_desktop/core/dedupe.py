@@ -336,6 +336,10 @@ def duplicate_groups(table: ContactTable, by: str = BY_EMAIL_PHONE) -> list[list
     return [by_first.get(r, [r]) for r in range(len(table)) if r not in inner]
 
 
+#: ``offload(fn, *args)`` has ``fn(*args)`` run elsewhere (the helper process) meanwhile: a function
+#: that waits for its result, None (or a result of None) when it cannot (the work is done here).
+Offload = Callable[..., Callable[[], object] | None]
+
 #: ``before_drop(table, drop, heads)`` of an in-place merge: the table as it was, the rows about to
 #: go, and each kept group's first row with its merged values (``MergedHeads``).
 BeforeDrop = Callable[[ContactTable, list[int], "MergedHeads"], None]
@@ -352,13 +356,14 @@ class MergedHeads:
 
 def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *,
                      in_place: bool = False, before_drop: BeforeDrop | None = None,
-                     by: str = BY_EMAIL_PHONE) -> tuple[ContactTable, int]:
+                     by: str = BY_EMAIL_PHONE, offload: Offload | None = None) -> tuple[ContactTable, int]:
     """Return the merged table and how many rows were merged into others. ``watched``: from a
     ``DuplicateWatch`` fed the table's rows chunk by chunk as it was assembled. ``in_place``: the
     merge is made in ``table`` itself (returned), for a caller that has no use for the rows as
     they were: a million-row table is then not copied. ``before_drop`` (in place only) is told
     what the merge will do before it does it (see ``BeforeDrop``): the export can start on it.
-    ``by``: which keys make a duplicate (``DEDUPE_BY``).
+    ``by``: which keys make a duplicate (``DEDUPE_BY``). ``offload``: the merge checks of the
+    groups (``_merge_checks``) are worked out there while this process merges the values.
     """
     groups = _merged_groups(table, watched, by)
     drop = sorted(r for g in groups for r in g[1:])
@@ -366,7 +371,7 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;
     # the table (or its copy) then loses the merged-away rows and takes each group's merged row.
-    merged = _merged_rows(table, groups)
+    merged = _merged_rows(table, groups, offload)
     heads = [g[0] for g in groups]
     del groups  # a list per group: freed before the table's columns are copied
     if in_place:
@@ -419,7 +424,7 @@ def _unions(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(schema.of_kind(F.TAGS_KIND)), tuple(schema.of_kind(F.NOTES_KIND))
 
 
-def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
+def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload | None = None) -> ContactTable:
     """One row per group (rows in row order): each field's merged value and the review data the
     group's first row gets. Column by column, so the cost is a few C-level passes over the
     groups' rows per field plus a short Python step per group for the fields that need one:
@@ -431,6 +436,7 @@ def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
     error on a field that now has a value; a warning about a value that did not win), as are
     suggestions for values that did not win.
     """
+    checks = _start_merge_checks(table, groups, offload)
     cols = table.columns
     out = table.empty_like()
     heads = [g[0] for g in groups]
@@ -471,7 +477,7 @@ def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
         values[name] = notes
     for name in out.columns:
         out.columns[name] = values[name]
-    _merged_review_data(table, groups, values, out)
+    _merged_review_data(table, groups, values, out, checks)
     sources = table.sources  # the merged-away rows' (file, row) pairs, cut group by group
     pairs = iter(list(zip(_gather(sources.files, rest), _gather(sources.rows, rest))))
     out.merged = {i: list(islice(pairs, len(g) - 1)) for i, g in enumerate(groups)}
@@ -531,9 +537,10 @@ def _other_values(main: list[str], extra: list[str], won: list[str], groups: lis
 
 
 def _merged_review_data(table: ContactTable, groups: list[list[int]], values: dict[str, list[str]],
-                        out: ContactTable) -> None:
+                        out: ContactTable, checks: Callable[[], list[tuple[int, list[Problem]]]]) -> None:
     """The problems and suggestions of each group's merged row (``out`` row ``i`` for group i):
-    only the groups' rows that have any are looked at, in row order within each group."""
+    only the groups' rows that have any are looked at, in row order within each group; then the
+    merge checks (``checks()``: each flagged group's, in group order)."""
     problems, suggestions = table.problems, table.suggestions
     rows = list(chain.from_iterable(groups))
     group_of = chain.from_iterable(map(repeat, range(len(groups)), map(len, groups)))
@@ -565,24 +572,55 @@ def _merged_review_data(table: ContactTable, groups: list[list[int]], values: di
                 merged_col = values.get(fld)
                 if (merged_col[i] if merged_col is not None else None) == cols[fld][r]:
                     kept_suggestions.setdefault(i, {}).setdefault(fld, s)
-    for i, group in enumerate(groups):  # flags on merges of different emails or names
-        for check in _merge_checks(table, group):
-            kept_problems.setdefault(i, {}).setdefault(ROW, []).append(check)
+    for i, flags in checks():  # flags on merges of different emails or names
+        kept_problems.setdefault(i, {}).setdefault(ROW, []).extend(flags)
     out.problems = kept_problems
     out.suggestions = kept_suggestions
 
 
-def _merge_checks(table: ContactTable, group: list[int]) -> list[Problem]:
-    """Flags on a merged contact whose rows had different emails, or different names (one name
-    that is not part of another: "Ana" and "Ana Lima" are the same person, "Ana" and "Bruno" not)."""
+def _start_merge_checks(table: ContactTable, groups: list[list[int]],
+                        offload: Offload | None) -> Callable[[], list[tuple[int, list[Problem]]]]:
+    """The merge checks of the groups (``_merge_checks_by_group``), started through ``offload``
+    if given: a function that gives them (waiting for them, or working them out here)."""
     cols = table.columns
+    rows = list(chain.from_iterable(groups))
+    args = (list(map(len, groups)), *(_gather(cols[c], rows) for c in (F.EMAIL, F.FIRST_NAME, F.LAST_NAME)))
+    wait = offload(_merge_checks_by_group, *args) if offload is not None and groups else None
+
+    def checks() -> list[tuple[int, list[Problem]]]:
+        found = wait() if wait is not None else None
+        return found if found is not None else _merge_checks_by_group(*args)
+
+    return checks
+
+
+def _merge_checks_by_group(sizes: list[int], emails: list[str], first_names: list[str],
+                           last_names: list[str]) -> list[tuple[int, list[Problem]]]:
+    """(group, its flags) of each group that ``_merge_checks`` flags, in group order, given the
+    emails and names of the groups' rows one group after another (``sizes``: rows per group).
+    A module-level function of plain lists: it can run in the helper process."""
     out = []
-    emails = list(dict.fromkeys(e for e in (cols[F.EMAIL][r] for r in group) if e))
+    at = 0
+    for i, size in enumerate(sizes):
+        end = at + size
+        flags = _merge_checks(emails[at:end], first_names[at:end], last_names[at:end])
+        if flags:
+            out.append((i, flags))
+        at = end
+    return out
+
+
+def _merge_checks(emails: list[str], first_names: list[str], last_names: list[str]) -> list[Problem]:
+    """Flags on a merged contact whose rows (their emails and names) had different emails, or
+    different names (one name that is not part of another: "Ana" and "Ana Lima" are the same
+    person, "Ana" and "Bruno" not)."""
+    out = []
+    emails = list(dict.fromkeys(filter(None, emails)))
     if len(emails) > 1:
         out.append(Problem(MERGE_CHECK, Message(M.MERGED_EMAILS, ", ".join(emails))))
     names: list[str] = []
-    for r in group:
-        name = " ".join(v for v in (cols[F.FIRST_NAME][r], cols[F.LAST_NAME][r]) if v)
+    for first, last in zip(first_names, last_names):
+        name = " ".join(v for v in (first, last) if v)
         if name and name not in names:
             names.append(name)
     folded = [n.casefold() for n in names]

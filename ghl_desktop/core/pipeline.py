@@ -456,7 +456,8 @@ def normalize_sources(
             watch.release()  # its key dicts go before the merge builds a new table (peak memory)
         watch = None
         table, merged = merge_duplicates(table, watched, in_place=True,  # the chunks are ours
-                                         before_drop=before_merge, by=options.dedupe_by)
+                                         before_drop=before_merge, by=options.dedupe_by,
+                                         offload=helper.offload if helper is not None and helper.active else None)
     elif before_merge is not None:
         before_merge(table, [], MergedHeads([], table.empty_like()))
     state.set_progress("merging", 1.0)

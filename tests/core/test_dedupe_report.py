@@ -288,6 +288,28 @@ def test_merge_in_place_matches_reference(seed: int, n: int, pool: int, monkeypa
     assert_same_table(got, want)
 
 
+def _elsewhere(fn, *args):
+    """An ``offload`` that runs ``fn`` as another process would: arguments and value pickled."""
+    import pickle
+
+    value = pickle.loads(pickle.dumps(fn(*pickle.loads(pickle.dumps(args)))))
+    return lambda: value
+
+
+@pytest.mark.parametrize("offload", ["elsewhere", "fails", "unavailable"])
+@pytest.mark.parametrize("seed,n,pool", CASES[::3])
+def test_merge_checks_worked_out_elsewhere_give_the_reference(seed: int, n: int, pool: int, offload) -> None:
+    """The merge checks handed to the helper process (``offload``) flag the same groups the same
+    way; a helper that fails on the way (None back), or none at all, means they are made here."""
+    offload = {"elsewhere": _elsewhere, "fails": lambda fn, *args: (lambda: None),
+               "unavailable": lambda fn, *args: None}[offload]
+    table = random_table(random.Random(seed), n, pool)
+    want, want_merged = ref_merge(copy_table(table))
+    got, got_merged = merge_duplicates(table, in_place=True, offload=offload)
+    assert got_merged == want_merged
+    assert_same_table(got, want)
+
+
 @pytest.mark.parametrize("seed,n,pool", CASES)
 def test_report_matches_reference(seed: int, n: int, pool: int) -> None:
     table = random_table(random.Random(seed), n, pool)
