@@ -362,8 +362,9 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
     merge is made in ``table`` itself (returned), for a caller that has no use for the rows as
     they were: a million-row table is then not copied. ``before_drop`` (in place only) is told
     what the merge will do before it does it (see ``BeforeDrop``): the export can start on it.
-    ``by``: which keys make a duplicate (``DEDUPE_BY``). ``offload``: the merge checks of the
-    groups (``_merge_checks``) are worked out there while this process merges the values.
+    ``by``: which keys make a duplicate (``DEDUPE_BY``). ``offload``: the groups' tag unions and merge
+    checks (``_merged_tags``, ``_merge_checks``) are worked out there while this process merges
+    the other values.
     """
     groups = _merged_groups(table, watched, by)
     drop = sorted(r for g in groups for r in g[1:])
@@ -436,8 +437,16 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     error on a field that now has a value; a warning about a value that did not win), as are
     suggestions for values that did not win.
     """
-    checks = _start_merge_checks(table, groups, offload)
     cols = table.columns
+    # The per-group Python work that needs only a few columns (tag unions, merge checks) is
+    # started first: through ``offload`` it runs in the helper process while the rest runs here.
+    side = offload if groups else None
+    sizes, rows = list(map(len, groups)), list(chain.from_iterable(groups))
+    tag_fields, note_fields = _unions(table.schema)
+    tags = {name: _started(side, _merged_tags, sizes, _gather(cols[name], rows)) for name in tag_fields}
+    checks = _started(side, _merge_checks_by_group, sizes,
+                      *(_gather(cols[c], rows) for c in (F.EMAIL, F.FIRST_NAME, F.LAST_NAME)))
+    del rows
     out = table.empty_like()
     heads = [g[0] for g in groups]
     rest = list(chain.from_iterable(g[1:] for g in groups))
@@ -454,18 +463,8 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
         values[name] = won
     for main, extra in ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES)):
         values[extra] = _other_values(cols[main], cols[extra], values[main], groups)
-    tag_fields, note_fields = _unions(table.schema)
     for name in tag_fields:
-        col = cols[name]
-        cache: dict[tuple[str, ...], str] = {}
-        merged_tags = []
-        for g in groups:
-            cells = tuple(map(col.__getitem__, g))
-            tags = cache.get(cells)
-            if tags is None:
-                tags = cache[cells] = join_tags(t for cell in cells for t in split_tags(cell))
-            merged_tags.append(tags)
-        values[name] = merged_tags
+        values[name] = tags[name]()
     for name in table.schema.of_kind(F.OPTIONS):  # a custom multiple-choice field: every option
         col = cols[name]
         values[name] = [normalize_options(", ".join(filter(None, map(col.__getitem__, g)))) for g in groups]
@@ -578,20 +577,33 @@ def _merged_review_data(table: ContactTable, groups: list[list[int]], values: di
     out.suggestions = kept_suggestions
 
 
-def _start_merge_checks(table: ContactTable, groups: list[list[int]],
-                        offload: Offload | None) -> Callable[[], list[tuple[int, list[Problem]]]]:
-    """The merge checks of the groups (``_merge_checks_by_group``), started through ``offload``
-    if given: a function that gives them (waiting for them, or working them out here)."""
-    cols = table.columns
-    rows = list(chain.from_iterable(groups))
-    args = (list(map(len, groups)), *(_gather(cols[c], rows) for c in (F.EMAIL, F.FIRST_NAME, F.LAST_NAME)))
-    wait = offload(_merge_checks_by_group, *args) if offload is not None and groups else None
+def _started(offload: Offload | None, fn, *args) -> Callable[[], list]:
+    """``fn(*args)`` started through ``offload`` if given: a function that gives its value
+    (waiting for it, or, without ``offload`` or when that failed, working it out here)."""
+    wait = offload(fn, *args) if offload is not None else None
 
-    def checks() -> list[tuple[int, list[Problem]]]:
+    def value() -> list:
         found = wait() if wait is not None else None
-        return found if found is not None else _merge_checks_by_group(*args)
+        return found if found is not None else fn(*args)
 
-    return checks
+    return value
+
+
+def _merged_tags(sizes: list[int], cells: list[str]) -> list[str]:
+    """Per group, the union of its rows' tags (``join_tags``), given the tag cells of the groups'
+    rows one group after another (``sizes``: rows per group); groups of the same cells are joined
+    once. A module-level function of plain lists: it can run in the helper process."""
+    cache: dict[tuple[str, ...], str] = {}
+    out = []
+    at = 0
+    for size in sizes:
+        key = tuple(cells[at:at + size])
+        at += size
+        tags = cache.get(key)
+        if tags is None:
+            tags = cache[key] = join_tags(t for cell in key for t in split_tags(cell))
+        out.append(tags)
+    return out
 
 
 def _merge_checks_by_group(sizes: list[int], emails: list[str], first_names: list[str],

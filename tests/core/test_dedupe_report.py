@@ -298,9 +298,11 @@ def _elsewhere(fn, *args):
 
 @pytest.mark.parametrize("offload", ["elsewhere", "fails", "unavailable"])
 @pytest.mark.parametrize("seed,n,pool", CASES[::3])
-def test_merge_checks_worked_out_elsewhere_give_the_reference(seed: int, n: int, pool: int, offload) -> None:
-    """The merge checks handed to the helper process (``offload``) flag the same groups the same
-    way; a helper that fails on the way (None back), or none at all, means they are made here."""
+def test_tags_and_merge_checks_worked_out_elsewhere_give_the_reference(seed: int, n: int, pool: int,
+                                                                      offload) -> None:
+    """The tag unions and merge checks handed to the helper process (``offload``) give the same
+    tags and flags; a helper that fails on the way (None back), or none at all, means they are
+    made here."""
     offload = {"elsewhere": _elsewhere, "fails": lambda fn, *args: (lambda: None),
                "unavailable": lambda fn, *args: None}[offload]
     table = random_table(random.Random(seed), n, pool)
