@@ -124,8 +124,9 @@ class DuplicateWatch:
     def add(self, chunk: ContactTable) -> None:
         """The next rows of the table (in table order)."""
         cols = chunk.columns
-        self.emails.add(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], self.rows)
-        self.phones.add(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], self.rows)
+        numbers = list(range(self.rows, self.rows + len(chunk)))  # one int per row, shared by both kinds
+        self.emails.add(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], numbers)
+        self.phones.add(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], numbers)
         self.rows += len(chunk)
 
     def links(self) -> WatchedLinks:
@@ -157,11 +158,11 @@ class _KeyOwners:
         self.older: list[dict[str, int]] = []
         self.links: list[tuple[int, int]] = []
 
-    def add(self, main: list[str], extra: list[str], base: int) -> None:
-        """The rows ``base ..`` of the table: their ``main`` column and comma-separated ``extra`` one."""
+    def add(self, main: list[str], extra: list[str], numbers: list[int]) -> None:
+        """The next rows of the table, ``numbers`` (their row numbers): their ``main`` column and
+        comma-separated ``extra`` one."""
         keys, rows = _keys_and_rows(main, extra, len(main), bool)
-        if base:
-            rows = list(map(base.__add__, rows))
+        rows = _gather(numbers, rows)
         links = self.links
         for old in self.older:
             found = list(map(old.get, keys))

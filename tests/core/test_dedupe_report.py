@@ -510,8 +510,8 @@ def test_no_key_dict_grows_to_two_million_slots() -> None:
     keys = dedupe._KeyOwners()
     n = 1_300_000
     for a in range(0, n, 20_000):  # the conversion's chunks
-        keys.add([f"k{i}@x.com" for i in range(a, a + 20_000)], [""] * 20_000, a)
-    keys.add(["k5@x.com", "new@x.com", "new@x.com"], ["", "", ""], n)  # k5 in the first, retired dict
+        keys.add([f"k{i}@x.com" for i in range(a, a + 20_000)], [""] * 20_000, list(range(a, a + 20_000)))
+    keys.add(["k5@x.com", "new@x.com", "new@x.com"], ["", "", ""], [n, n + 1, n + 2])  # k5: first, retired dict
     assert len(keys.older) == 2 and max(len(keys.owners), *map(len, keys.older)) < 700_000
     assert keys.links == [(5, n), (n + 1, n + 2)]
 
