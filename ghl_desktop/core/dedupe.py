@@ -17,7 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, islice, repeat
-from operator import is_not, ne, not_, or_
+from operator import is_not, itemgetter, ne, not_, or_
 from typing import Callable
 
 from . import schema as F
@@ -154,32 +154,32 @@ class _KeyOwners:
     """
 
     def __init__(self) -> None:
-        self.owners: dict[str, int] = {}
+        self.owners: dict[str, int] = {"": _NO_ROW}
         self.older: list[dict[str, int]] = []
         self.links: list[tuple[int, int]] = []
 
     def add(self, main: list[str], extra: list[str], numbers: list[int]) -> None:
         """The next rows of the table, ``numbers`` (their row numbers): their ``main`` column and
-        comma-separated ``extra`` one."""
-        keys, rows = _keys_and_rows(main, extra, len(main), bool)
-        rows = _gather(numbers, rows)
+        comma-separated ``extra`` one. The main column's cells go in as they are, empty ones too
+        (no pass to leave them out): "" is owned by ``_NO_ROW``, which links to nothing."""
+        keys, rows = _keys_and_rows([], extra, len(extra), bool)
+        keys = main + keys
+        rows = numbers + _gather(numbers, rows)
         links = self.links
         for old in self.older:
             found = list(map(old.get, keys))
-            at = true_positions(map(is_not, found, repeat(None)))
-            if at:
-                links += zip(_gather(found, at), _gather(rows, at))
+            _add_links(found, rows, true_positions(map(is_not, found, repeat(None))), links)
         _link_to_first(self.owners, keys, rows, links)
-        if len(self.owners) > _SET_CAP:
+        if len(self.owners) > _SET_CAP + 1:  # the keys and ""
             self.older.append(self.owners)
-            self.owners = {}
+            self.owners = {"": _NO_ROW}
 
     def release(self) -> None:
         """Let go of the key dicts one at a time (see ``DuplicateWatch.release``)."""
         older = self.older
         while older:
             older.pop()  # one dict freed per step, with the GIL free between steps
-        self.owners = {}
+        self.owners = {"": _NO_ROW}
 
 
 def _extra_keys(extra: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -215,6 +215,8 @@ def _positions(pred, items: list[str]) -> list[int]:
 #: busy. A set or dict of at most this size last grows at ~315k (~350k) keys. The price: keys past
 #: the first one are also looked up in the older one(s).
 _SET_CAP = 600_000
+#: The owner of the empty key in ``_KeyOwners``' dicts: no row (an empty cell links to nothing).
+_NO_ROW = -1
 #: Suspect keys collected at most (then every key is one): a set of more would cost memory and
 #: time for no filtering.
 _SUSPECTS_MAX = 150_000
@@ -244,13 +246,25 @@ def _links(main: list[str], extra: list[str], n: int) -> list[tuple[int, int]]:
 def _link_to_first(owners: dict[str, int], keys: list[str], rows: list[int], links: list[tuple[int, int]]) -> None:
     """Each (key, row) linked to the first row that had the key (``owners``, which learns the keys
     new to it): one C-level ``setdefault`` per key (a Python step per key cost ~1 µs each), a slice
-    at a time; the pairs of rows go into ``links``."""
-    firsts: list[int] = []
+    at a time; the pairs of rows go into ``links`` (none for a row that is its key's first, or an
+    empty cell: ``_NO_ROW``)."""
     for a in range(0, len(keys), _SCAN):
-        firsts += map(owners.setdefault, keys[a:a + _SCAN], rows[a:a + _SCAN])
-    linked = _positions_of(ne, firsts, rows)
-    firsts, rows = _gather(firsts, linked), _gather(rows, linked)
-    for a in range(0, len(linked), _SCAN):  # no one C call making every pair
+        part = rows[a:a + _SCAN]
+        firsts = list(map(owners.setdefault, keys[a:a + _SCAN], part))
+        pairs = list(compress(zip(firsts, part), map(ne, firsts, part)))
+        if pairs and "" in owners:  # empty cells found ``_NO_ROW``
+            pairs = list(compress(pairs, map(ne, map(itemgetter(0), pairs), repeat(_NO_ROW))))
+        links += pairs
+
+
+def _add_links(firsts: list[int], rows: list[int], at: list[int], links: list[tuple[int, int]]) -> None:
+    """(firsts[i], rows[i]) for each i of ``at`` whose first is a row (not ``_NO_ROW``), into
+    ``links``, by C-level scans."""
+    firsts, rows = _gather(firsts, at), _gather(rows, at)
+    owned = _positions(_NO_ROW.__ne__, firsts)
+    if len(owned) != len(firsts):
+        firsts, rows = _gather(firsts, owned), _gather(rows, owned)
+    for a in range(0, len(firsts), _SCAN):  # no one C call making every pair
         links += zip(firsts[a:a + _SCAN], rows[a:a + _SCAN])
 
 
