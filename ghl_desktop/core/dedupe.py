@@ -96,14 +96,22 @@ class _KeyWatch:
         self.seen = {""}
 
 
-@dataclass(frozen=True)
+@dataclass
 class WatchedLinks:
     """The links of the first ``rows`` rows of a table by kind of key, pairs of rows sharing a key
-    (a row that had it first, a later row with it): the same groups as ``_links``'s pairs make."""
+    (a row that had it first, a later row with it): the same groups as ``_links``'s pairs make.
+    Taken once (``take``): the merge lets go of them (tens of MB at a million rows) as soon as
+    its groups are made, not after it copies the table."""
 
     emails: list[tuple[int, int]]
     phones: list[tuple[int, int]]
     rows: int
+
+    def take(self, by: str) -> list[tuple[int, int]]:
+        """The links of the keys that make a duplicate (``DEDUPE_BY``); this holds none after."""
+        links = (self.emails if by != BY_PHONE else []) + (self.phones if by != BY_EMAIL else [])
+        self.emails, self.phones = [], []
+        return links
 
 
 class DuplicateWatch:
@@ -130,7 +138,10 @@ class DuplicateWatch:
         self.rows += len(chunk)
 
     def links(self) -> WatchedLinks:
-        return WatchedLinks(self.emails.links, self.phones.links, self.rows)
+        """The links made so far, handed over: the watch holds none after."""
+        out = WatchedLinks(self.emails.links, self.phones.links, self.rows)
+        self.emails.links, self.phones.links = [], []
+        return out
 
     def release(self) -> None:
         """Free the key dicts a dict at a time, before the merge (its links are taken already).
@@ -295,10 +306,7 @@ def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
     cols = table.columns
     links = []
     if watched is not None and watched.rows == n:
-        if by != BY_PHONE:
-            links += watched.emails
-        if by != BY_EMAIL:
-            links += watched.phones
+        links = watched.take(by)
     else:
         if by != BY_PHONE:
             links += _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n)
