@@ -440,7 +440,7 @@ def normalize_sources(
             if helper is not None:
                 helper.placed(file_index, start, stop, base)  # rows it may format for the export
             if watch is not None:
-                watch.add(chunk)  # the merge's key sets grow while the helper still normalizes
+                watch.add(chunk)  # the merge's links are made while the helper still normalizes
             if state.wants_rows:
                 if file_index == 0 and start < already_shown:  # the head preview showed these
                     rest = list(range(min(already_shown - start, len(chunk)), len(chunk)))
@@ -455,12 +455,13 @@ def normalize_sources(
     state.set_progress("merging", 0.0)
     merged = 0
     if options.dedupe:
-        suspects = watch.suspects() if watch is not None else None
+        watched = watch.links() if watch is not None else None
         if watch is not None:
-            watch.release()  # its key sets go before the merge builds a new table (peak memory)
+            watch.release()  # its key dicts go before the merge builds a new table (peak memory)
         watch = None
-        table, merged = merge_duplicates(table, suspects, in_place=True,  # the chunks are ours
-                                         before_drop=before_merge, by=options.dedupe_by)
+        table, merged = merge_duplicates(table, watched, in_place=True,  # the chunks are ours
+                                         before_drop=before_merge, by=options.dedupe_by,
+                                         offload=helper.offload if helper is not None and helper.active else None)
     elif before_merge is not None:
         before_merge(table, [], MergedHeads([], table.empty_like()))
     state.set_progress("merging", 1.0)

@@ -339,6 +339,12 @@ class ChunkHelper:
             self.failed = True
             return None
 
+    def offload(self, fn, *args):
+        """``fn(*args)`` started in the helper (see ``call``): a function that waits for its value
+        (None: the helper failed on the way), or None when the helper is not running."""
+        pending = self.call(fn, *args)
+        return None if pending is None else lambda: self.value(pending)
+
     def value(self, pending: list[Future] | None):
         """What ``call`` gave (waiting for it), or None when the helper failed on the way."""
         if pending is None:
