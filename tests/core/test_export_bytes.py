@@ -374,17 +374,3 @@ def test_rows_split_into_kept_and_sent_segments_cover_them_in_order(seed):
             assert 0 <= lo < hi <= size
             got += range(first + lo, first + hi)
     assert got == rows
-
-
-@pytest.mark.parametrize("rows", [[2, 5, 9, 40], [9, 2, 40, 5], []])
-def test_the_export_plan_finds_each_heads_merged_values_in_any_head_order(rows):
-    from ghl_desktop.core.dedupe import MergedHeads
-    from ghl_desktop.core.speed.export_ahead import _SlicePlan
-
-    merged = ContactTable()
-    merged.columns = {c: [f"{c}{r}" for r in rows] for c in merged.columns}
-    plan = _SlicePlan(None, [], MergedHeads(rows, merged), [], [], [])
-    assert list(plan.head_rows) == sorted(rows)
-    for j, r in enumerate(plan.head_rows):
-        i = j if plan.head_index is None else plan.head_index[j]
-        assert merged.columns[F.EMAIL][i] == f"{F.EMAIL}{r}"

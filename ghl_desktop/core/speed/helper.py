@@ -267,7 +267,12 @@ class ChunkHelper:
 
     @classmethod
     def wanted(cls, rows: int) -> bool:
-        return not tuning.ONE_PROCESS and rows >= tuning.MIN_ROWS and cores() >= 2
+        return rows >= tuning.MIN_ROWS and cls.possible()
+
+    @staticmethod
+    def possible() -> bool:
+        """A helper process may run here at all: not told to use one process, two cores or more."""
+        return not tuning.ONE_PROCESS and cores() >= 2
 
     def start(self) -> None:
         """Start the helper process now (idempotent); its imports overlap whatever comes next.
@@ -333,6 +338,12 @@ class ChunkHelper:
             log.warning("the helper process is gone", exc_info=True)
             self.failed = True
             return None
+
+    def offload(self, fn, *args):
+        """``fn(*args)`` started in the helper (see ``call``): a function that waits for its value
+        (None: the helper failed on the way), or None when the helper is not running."""
+        pending = self.call(fn, *args)
+        return None if pending is None else lambda: self.value(pending)
 
     def value(self, pending: list[Future] | None):
         """What ``call`` gave (waiting for it), or None when the helper failed on the way."""
