@@ -13,10 +13,12 @@ invalid email when another row supplied a valid one) are dropped; the rest trave
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, islice, repeat
+from itertools import chain, compress, repeat
 from operator import is_not, itemgetter, ne, not_, or_
 from typing import Callable
 
@@ -25,7 +27,7 @@ from .schema import Schema
 from . import messages as M
 from .messages import Message
 from .normalize import join_tags, normalize_options, split_tags
-from .table import ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, Problem, true_positions
+from .table import ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, MergedRows, Problem, true_positions
 
 #: What makes two rows one contact (GHL's deduplication setting).
 BY_EMAIL_PHONE, BY_EMAIL, BY_PHONE = "email_phone", "email", "phone"
@@ -365,7 +367,7 @@ Offload = Callable[..., Callable[[], object] | None]
 
 #: ``before_drop(table, drop, heads)`` of an in-place merge: the table as it was, the rows about to
 #: go, and each kept group's first row with its merged values (``MergedHeads``).
-BeforeDrop = Callable[[ContactTable, list[int], "MergedHeads"], None]
+BeforeDrop = Callable[[ContactTable, Sequence[int], "MergedHeads"], None]
 
 
 @dataclass(frozen=True)
@@ -390,7 +392,8 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
     the other values.
     """
     groups = _merged_groups(table, watched, by)
-    drop = sorted(r for g in groups for r in g[1:])
+    # Machine integers: once the groups go, the merged-away rows' int objects go with them.
+    drop = array("q", sorted(r for g in groups for r in g[1:]))
     if not in_place and not groups:
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;
@@ -428,9 +431,7 @@ def _put_rows(src: ContactTable, dst: ContactTable, at: list[int]) -> None:
                 put[r] = value
             else:
                 put.pop(r, None)
-    merged_into, put = src.merged, dst.merged
-    for i, r in enumerate(at):
-        put[r] = merged_into[i]
+    dst.merged.update(src.merged.placed_at(at))
 
 
 @lru_cache(maxsize=16)
@@ -500,9 +501,8 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     for name in out.columns:
         out.columns[name] = values[name]
     _merged_review_data(table, groups, values, out, checks)
-    sources = table.sources  # the merged-away rows' (file, row) pairs, cut group by group
-    pairs = iter(list(zip(_gather(sources.files, rest), _gather(sources.rows, rest))))
-    out.merged = {i: list(islice(pairs, len(g) - 1)) for i, g in enumerate(groups)}
+    # Group i's merged-away rows' (file, row) pairs: the next len(g) - 1 of ``rest``'s.
+    out.merged = MergedRows.from_groups(range(len(groups)), [len(g) - 1 for g in groups], table.sources.take(rest))
     return out
 
 
