@@ -233,19 +233,10 @@ def test_a_sheet_over_the_limits_says_so_as_the_whole_read_does(tmp_path, spy):
         assert (type(cut.value), str(cut.value)) == (type(whole.value), str(whole.value))
 
 
-def test_large_shared_strings_cut_the_sheet_into_few_pieces_with_the_whole_reads_rows(tmp_path, monkeypatch):
-    """Shared strings large beside a piece: ``_FEW_PIECES`` pieces, each parsing them once."""
+def test_small_sheets_and_large_shared_strings_are_read_whole(tmp_path, monkeypatch):
     path = _contacts(tmp_path / "contatos.xlsx", 1500)  # shared strings
     monkeypatch.setattr(excel, "PIECE_BYTES", PIECE)
-    read = []
-    real = excel.read_piece
-    monkeypatch.setattr(excel, "read_piece", lambda data, sheet: read.append(1) or real(data, sheet))
-    _same(path)
-    assert len(read) == excel._FEW_PIECES
-
-
-def test_small_sheets_are_read_whole(tmp_path, monkeypatch):
-    path = _contacts(tmp_path / "contatos.xlsx", 1500)  # shared strings
+    assert excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, _here) is None
     monkeypatch.setattr(excel, "PIECE_BYTES", 10**8)
     monkeypatch.setattr(excel, "_STRINGS_SHARE", 0)
     assert excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, _here) is None

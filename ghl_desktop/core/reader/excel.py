@@ -388,10 +388,9 @@ PieceMap = Callable[[Iterator[bytes], str], Iterator["Piece | None"]]
 #: (the workbook's small parts, copied and parsed again) is a fraction of its rows'.
 PIECE_BYTES = 4 * 1024 * 1024
 #: A sheet is read in pieces only from this many pieces on (a second of reading or more, worth
-#: starting a helper process for). Every piece carries the shared strings part whole and parses
-#: it again: while that part is at most 1/``_STRINGS_SHARE`` of a piece the pieces are
-#: ``PIECE_BYTES`` of rows, and a larger one cuts the sheet into ``_FEW_PIECES`` pieces only.
-_MIN_PIECES, _STRINGS_SHARE, _FEW_PIECES = 8, 16, 4
+#: starting a helper process for), and when its shared strings part (which every piece carries
+#: whole) is at most 1/``_STRINGS_SHARE`` of a piece.
+_MIN_PIECES, _STRINGS_SHARE = 8, 16
 #: The worksheet is decompressed this many bytes at a time while it is cut.
 _PIECE_BLOCK = 1024 * 1024
 _ROW_TAG = re.compile(rb"<" + _NAME + rb"row[\s/>][^>]*>")
@@ -412,11 +411,11 @@ def read_in_pieces(path: Path, sheet: str, limits: Limits, cancel, pieces: Piece
                    piece_bytes: int | None = None) -> tuple[list[list[str]], int] | None:
     """(rows as text, the used range's first column) of ``sheet``, exactly as ``_sheet_rows`` gives
     them, read as copies of the workbook that each hold one stretch of the sheet's rows (their
-    ``r=`` numbers kept; the other parts as they are, the shared strings whole: few pieces when
-    those are large, ``_piece_size``), so that ``pieces`` can read some of them in another process
-    while this one cuts and reads the next. None when the sheet is too small to be worth it or
-    cannot be taken apart (the caller reads it whole): its first rows lacking row numbers, rows out
-    of order, a piece calamine fails on, a sheet over the limits (the whole read says so).
+    ``r=`` numbers kept; the other parts as they are, the shared strings whole), so that
+    ``pieces`` can read some of them in another process while this one cuts and reads the next.
+    None when the sheet is too small to be worth it or cannot be taken apart (the caller reads
+    it whole): its first rows lacking row numbers, rows out of order, a large shared strings part,
+    a piece calamine fails on, a sheet over the limits (the whole read says so).
     """
     size = piece_bytes or PIECE_BYTES
     try:
@@ -438,16 +437,9 @@ def _workbook_pieces(path: Path, sheet: str, size: int) -> Iterator[bytes] | Non
         strings = workbook_part(zf, "sharedStrings")
         if part not in infos or infos[part].file_size < _MIN_PIECES * size:
             return None
-        strings_size = infos[strings].file_size if strings in infos else 0
-    return _copies(path, sheet, part, _piece_size(size, infos[part].file_size, strings_size))
-
-
-def _piece_size(size: int, sheet_size: int, strings_size: int) -> int:
-    """Bytes of rows in each piece: ``size``, or a ``_FEW_PIECES``th of the sheet when the shared
-    strings every piece parses again are large beside ``size``."""
-    if strings_size * _STRINGS_SHARE > size:
-        return max(size, sheet_size // _FEW_PIECES + 1)
-    return size
+        if strings in infos and infos[strings].file_size * _STRINGS_SHARE > size:
+            return None
+    return _copies(path, sheet, part, size)
 
 
 def _copies(path: Path, sheet: str, part: str, size: int) -> Iterator[bytes]:
