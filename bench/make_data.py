@@ -15,13 +15,15 @@ The bench matrix (``bench/run.py``) varies the list the way real ones vary:
   typed decomposed, as some Macs paste them);
 - ``wide``: a CRM export of 35 columns, 25 of them custom-field-like (ids, dates, amounts, scores,
   UTM tags, yes/no flags, free text);
-- ``.xlsx`` output (``generate_xlsx``), with phones stored as numbers as Excel does.
+- ``.xlsx`` output (``generate_xlsx``), with phones stored as numbers as Excel does, the text either
+  inline (openpyxl's write-only mode) or as shared strings (``shared_strings``: as Excel saves it).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import random
 import unicodedata
 from pathlib import Path
@@ -230,20 +232,136 @@ def generate(path: Path, n: int, seed: int = 2024, *, dup: float = 0.0, intl: fl
     return path
 
 
-def generate_xlsx(path: Path, n: int, seed: int = 2024, *, dup: float = 0.0, intl: float = 0.0) -> Path:
-    """The same rows as an Excel workbook (openpyxl, write-only): phones that are plain digits are
-    stored as numbers, as Excel does when someone types or pastes them."""
+def generate_xlsx(path: Path, n: int, seed: int = 2024, *, dup: float = 0.0, intl: float = 0.0,
+                  shared_strings: bool = False) -> Path:
+    """The same rows as an Excel workbook: phones that are plain digits are stored as numbers, as
+    Excel does when someone types or pastes them. ``shared_strings``: every text cell is a shared
+    string (``t="s"``, the text in ``xl/sharedStrings.xml``), as Excel itself saves a workbook;
+    otherwise openpyxl's write-only mode writes the text inline (``t="inlineStr"``), a shape
+    other programs write and Excel never does."""
+    if shared_strings:
+        table = itertools.chain([HEADER], _numbered_phones(rows(n, seed, dup=dup, intl=intl)))
+        return _write_shared_strings_xlsx(path, table, f"{chr(ord('A') + len(HEADER) - 1)}{n + 1}")
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Contatos")
     ws.append(HEADER)
-    for row in rows(n, seed, dup=dup, intl=intl):
-        p = row[2]
-        if p.isdigit():
-            row[2] = int(p)
+    for row in _numbered_phones(rows(n, seed, dup=dup, intl=intl)):
         ws.append(row)
     wb.save(path)
+    return path
+
+
+def _numbered_phones(contacts):
+    for row in contacts:
+        if row[2].isdigit():
+            row[2] = int(row[2])
+        yield row
+
+
+_XLSX_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/sharedStrings.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+        '<Override PartName="/xl/styles.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        "</Types>"),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        'Target="xl/workbook.xml"/></Relationships>'),
+    "xl/workbook.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheets><sheet name="Contatos" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+        'Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId2" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+        'Target="sharedStrings.xml"/>'
+        '<Relationship Id="rId3" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+        'Target="styles.xml"/></Relationships>'),
+    "xl/styles.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+        '</styleSheet>'),
+}
+_SHEET_START = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<dimension ref="A1:{last}"/><sheetData>')
+
+
+def _write_shared_strings_xlsx(path: Path, table, last_cell: str) -> Path:
+    """A one-sheet workbook written part by part as Excel saves one: every text cell a shared
+    string (each distinct text once in ``xl/sharedStrings.xml``, in order of first use), numbers
+    as numbers, empty cells left out, every row and cell with its reference; ``last_cell``: the
+    used range's last cell, as the sheet's ``dimension`` says it."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    index: dict[str, int] = {}
+    uses = 0
+    letters = [chr(ord("A") + i) for i in range(26)]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for name, text in _XLSX_PARTS.items():
+            zf.writestr(name, text)
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            fh.write(_SHEET_START.format(last=last_cell).encode())
+            rows_xml: list[str] = []
+            for height, row in enumerate(table, 1):
+                cells = []
+                for col, value in enumerate(row):
+                    ref = f"{letters[col]}{height}"
+                    if isinstance(value, int):
+                        cells.append(f'<c r="{ref}"><v>{value}</v></c>')
+                    elif value != "":
+                        uses += 1
+                        cells.append(f'<c r="{ref}" t="s"><v>{index.setdefault(value, len(index))}</v></c>')
+                rows_xml.append(f'<row r="{height}">{"".join(cells)}</row>')
+                if len(rows_xml) >= 10_000:
+                    fh.write("".join(rows_xml).encode())
+                    rows_xml.clear()
+            fh.write("".join(rows_xml).encode())
+            fh.write(b"</sheetData></worksheet>")
+        with zf.open("xl/sharedStrings.xml", "w", force_zip64=True) as fh:
+            fh.write(('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                      f'count="{uses}" uniqueCount="{len(index)}">').encode())
+            parts: list[str] = []
+            for text in index:
+                space = ' xml:space="preserve"' if text != text.strip() else ""
+                parts.append(f"<si><t{space}>{escape(text)}</t></si>")
+                if len(parts) >= 10_000:
+                    fh.write("".join(parts).encode())
+                    parts.clear()
+            fh.write("".join(parts).encode())
+            fh.write(b"</sst>")
     return path
 
 
@@ -276,8 +394,10 @@ if __name__ == "__main__":
     ap.add_argument("--dup", type=float, default=0.0)
     ap.add_argument("--intl", type=float, default=0.0)
     ap.add_argument("--wide", action="store_true")
+    ap.add_argument("--shared-strings", action="store_true",
+                    help=".xlsx with every text cell a shared string, as Excel saves it (default: inline strings)")
     a = ap.parse_args()
     if a.out.suffix.lower() == ".xlsx":
-        generate_xlsx(a.out, a.rows, a.seed, dup=a.dup, intl=a.intl)
+        generate_xlsx(a.out, a.rows, a.seed, dup=a.dup, intl=a.intl, shared_strings=a.shared_strings)
     else:
         generate(a.out, a.rows, a.seed, dup=a.dup, intl=a.intl, wide=a.wide)

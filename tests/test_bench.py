@@ -17,7 +17,7 @@ def test_bench_runs_at_a_small_size(tmp_path):
     assert "ratio" in proc.stdout and "1st preview ms" in proc.stdout
     results = json.loads(out.read_text())["results"]
     assert [r["line"] for r in results] == ["base", "dup30", "dup60", "intl25", "dup30+intl25", "wide35",
-                                            "xlsx/5", "xlsx", "two-inputs"]
+                                            "xlsx/5", "xlsx", "xlsx-excel", "two-inputs"]
     by_line = {r["line"]: r for r in results}
     for row in results:
         assert row["line"] in proc.stdout
