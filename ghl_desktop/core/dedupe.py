@@ -14,6 +14,7 @@ invalid email when another row supplied a valid one) are dropped; the rest trave
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, islice, repeat
@@ -25,6 +26,7 @@ from .schema import Schema
 from . import messages as M
 from .messages import Message
 from .normalize import join_tags, normalize_options, split_tags
+from .speed.memory import release
 from .table import ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, Problem, true_positions
 
 #: What makes two rows one contact (GHL's deduplication setting).
@@ -162,11 +164,30 @@ _BLOCK = 256
 _SCAN = 16_384
 
 
+def _ascending(rows, n: int) -> list[int]:
+    """``sorted(set(rows))`` for rows (ints) in ``range(n)``, with no C call over all of them: each
+    slice of ``_SCAN`` rows is marked in a mask of ``n`` bytes, which is then read back in order."""
+    mask = bytearray(n)
+    rows = iter(rows)
+    while part := list(islice(rows, _SCAN)):
+        deque(map(mask.__setitem__, part, repeat(1)), 0)
+    return _positions(None, mask)
+
+
+def _free(items: list) -> None:
+    """Empty ``items`` from its end, ``_SCAN`` items at a time: what only it holds is freed in
+    short steps rather than in one C call when it goes."""
+    while len(items) > _SCAN:
+        del items[-_SCAN:]
+    items.clear()
+
+
 def _positions(pred, items: list[str]) -> list[int]:
     """``true_positions(map(pred, items))``, a slice at a time so no single call holds the GIL long."""
     out: list[int] = []
     for a in range(0, len(items), _SCAN):
-        found = true_positions(map(pred, items[a:a + _SCAN]))
+        part = items[a:a + _SCAN]
+        found = true_positions(part if pred is None else map(pred, part))
         out += [a + i for i in found] if a else found
     return out
 
@@ -207,24 +228,51 @@ def _links(main: list[str], extra: list[str], n: int, suspects=_UNKNOWN) -> list
     keys = _gather(main, rows)
     hits = _positions(suspect, extra_keys)
     if hits:
-        counts = map((1).__add__, map(str.count, cells, repeat(",")))
-        piece_rows = chain.from_iterable(map(repeat, compress(range(n), extra), counts))
-        extra_rows = list(compress(piece_rows, pieces))
+        extra_rows = _extra_rows(extra, cells, pieces)
         keys += _gather(extra_keys, hits)
         rows += _gather(extra_rows, hits)
-    # Each (key, row) is linked to the first row that had the key: one C-level ``setdefault`` per
-    # key (with many duplicates most keys are suspects: a Python step per key cost ~1 µs each),
-    # a slice at a time.
-    owner: dict[str, int] = {}
-    firsts: list[int] = []
-    for a in range(0, len(keys), _SCAN):
-        firsts += map(owner.setdefault, keys[a:a + _SCAN], rows[a:a + _SCAN])
+    firsts = _first_rows(keys, rows)
     linked = _positions_of(ne, firsts, rows)
     firsts, rows = _gather(firsts, linked), _gather(rows, linked)
     links: list[tuple[int, int]] = []
     for a in range(0, len(linked), _SCAN):  # no one C call making every pair
         links += zip(firsts[a:a + _SCAN], rows[a:a + _SCAN])
     return links
+
+
+def _extra_rows(extra: list[str], cells: list[str], pieces: list[str]) -> list[int]:
+    """The row of each key of an extra column (``_extra_keys``: ``cells`` its non-empty cells,
+    ``pieces`` their comma-separated pieces, empty ones included), a slice of cells at a time."""
+    filled = _positions(bool, extra)  # the row of each of ``cells``
+    piece_rows: list[int] = []
+    for a in range(0, len(cells), _SCAN):
+        counts = map((1).__add__, map(str.count, cells[a:a + _SCAN], repeat(",")))
+        piece_rows += chain.from_iterable(map(repeat, filled[a:a + _SCAN], counts))
+    out: list[int] = []
+    for a in range(0, len(pieces), _SCAN):
+        out += compress(piece_rows[a:a + _SCAN], pieces[a:a + _SCAN])
+    return out
+
+
+def _first_rows(keys: list[str], rows: list[int]) -> list[int]:
+    """For each (key, row): the first row that had the key. One C-level ``setdefault`` per key
+    (with many duplicates most keys are suspects: a Python step per key cost ~1 µs each), a slice
+    at a time. A dict of more keys than ``_SET_CAP`` would grow by rehashing ~700k keys in one C
+    call (see ``_SET_CAP``): past it a new dict takes the keys, each given the row an older dict
+    holds for it (its first row) when one does. The dicts are then freed one at a time."""
+    owners: list[dict[str, int]] = [{}]
+    firsts: list[int] = []
+    for a in range(0, len(keys), _SCAN):
+        part = keys[a:a + _SCAN]
+        first = rows[a:a + _SCAN]
+        for older in owners[:-1]:
+            first = map(older.get, part, first)
+        firsts += map(owners[-1].setdefault, part, first)
+        if len(owners[-1]) > _SET_CAP:
+            owners.append({})
+    while owners:
+        owners.pop()
+    return firsts
 
 
 def _merged_groups(table: ContactTable, suspects: Suspects | None = None,
@@ -265,8 +313,9 @@ def _merged_groups(table: ContactTable, suspects: Suspects | None = None,
                 parent[rb] = ra
             else:
                 parent[ra] = rb
+    _free(links)
     groups: dict[int, list[int]] = {}
-    for r in sorted(parent):  # every row of a group but its root (its smallest row), in row order
+    for r in _ascending(parent, n):  # every row of a group but its root (its smallest row), in row order
         root = r
         while (u := up(root, root)) != root:
             root = u
@@ -276,7 +325,7 @@ def _merged_groups(table: ContactTable, suspects: Suspects | None = None,
             groups[root] = [root, r]
         else:
             group.append(r)
-    return [groups[root] for root in sorted(groups)]
+    return [groups[root] for root in _ascending(groups, n)]
 
 
 def duplicate_groups(table: ContactTable, by: str = BY_EMAIL_PHONE) -> list[list[int]]:
@@ -314,14 +363,14 @@ def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
     ``by``: which keys make a duplicate (``DEDUPE_BY``).
     """
     groups = _merged_groups(table, suspects, by)
-    drop = sorted(r for g in groups for r in g[1:])
+    drop = _ascending(chain.from_iterable(g[1:] for g in groups), len(table))
     if not in_place and not groups:
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;
     # the table (or its copy) then loses the merged-away rows and takes each group's merged row.
     merged = _merged_rows(table, groups)
     heads = [g[0] for g in groups]
-    del groups  # a list per group: freed before the table's columns are copied
+    _free(groups)  # a list per group: freed before the table's columns are copied
     if in_place:
         if before_drop is not None:
             before_drop(table, drop, MergedHeads(heads, merged))
@@ -332,6 +381,7 @@ def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
     else:
         out = table.without_rows(drop)
     _put_rows(merged, out, [r - bisect_left(drop, r) for r in heads])
+    release(merged)
     return out, len(drop)
 
 
@@ -399,8 +449,9 @@ def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
                         won[i] = col[r]
                         break
         values[name] = won
+    rows, group_of = _rows_of_groups(groups)
     for main, extra in ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES)):
-        values[extra] = _other_values(cols[main], cols[extra], values[main], groups)
+        values[extra] = _other_values(cols[main], cols[extra], values[main], groups, rows, group_of)
     tag_fields, note_fields = _unions(table.schema)
     for name in tag_fields:
         col = cols[name]
@@ -424,11 +475,27 @@ def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
         values[name] = notes
     for name in out.columns:
         out.columns[name] = values[name]
-    _merged_review_data(table, groups, values, out)
+    _merged_review_data(table, groups, rows, group_of, values, out)
     sources = table.sources  # the merged-away rows' (file, row) pairs, cut group by group
-    pairs = iter(list(zip(_gather(sources.files, rest), _gather(sources.rows, rest))))
+    files, source_rows = _gather(sources.files, rest), _gather(sources.rows, rest)
+    pairs: list[tuple[int, int]] = []
+    for a in range(0, len(rest), _SCAN):
+        pairs += zip(files[a:a + _SCAN], source_rows[a:a + _SCAN])
+    pairs = iter(pairs)
     out.merged = {i: list(islice(pairs, len(g) - 1)) for i, g in enumerate(groups)}
     return out
+
+
+def _rows_of_groups(groups: list[list[int]]) -> tuple[list[int], list[int]]:
+    """The groups' rows, group after group, and the group of each, a few thousand groups at a time."""
+    rows: list[int] = []
+    group_of: list[int] = []
+    step = _SCAN // 4
+    for a in range(0, len(groups), step):
+        part = groups[a:a + step]
+        rows += chain.from_iterable(part)
+        group_of += chain.from_iterable(map(repeat, range(a, a + len(part)), map(len, part)))
+    return rows, group_of
 
 
 def _gather(col, rows: list) -> list:
@@ -453,17 +520,17 @@ def _any_at(col: list[str], rows: list[int]) -> bool:
     return any(any(map(col.__getitem__, rows[a:a + _SCAN])) for a in range(0, len(rows), _SCAN))
 
 
-def _other_values(main: list[str], extra: list[str], won: list[str], groups: list[list[int]]) -> list[str]:
+def _other_values(main: list[str], extra: list[str], won: list[str], groups: list[list[int]], rows: list[int],
+                  group_of: list[int]) -> list[str]:
     """Per group: the main values (emails or phones) of its rows that did not win, then the items
-    of its rows' extra cells but the winner, each once, comma-separated.
+    of its rows' extra cells but the winner, each once, comma-separated. ``rows`` and ``group_of``:
+    ``_rows_of_groups(groups)``.
 
     Most groups have no extra cell, and then only the rows whose value is filled and is not the
     winner count (never a group's first row: its value wins when filled). Those rows and the
     groups with extra cells are found by C-level scans; only their groups take a Python step.
     """
     others = [""] * len(groups)
-    group_of = list(chain.from_iterable(map(repeat, range(len(groups)), map(len, groups))))
-    rows = list(chain.from_iterable(groups))
     with_extra = set(_gather(group_of, _positions(bool, _gather(extra, rows))))
     for i in sorted(with_extra):
         g, w = groups[i], won[i]
@@ -483,20 +550,21 @@ def _other_values(main: list[str], extra: list[str], won: list[str], groups: lis
     return others
 
 
-def _merged_review_data(table: ContactTable, groups: list[list[int]], values: dict[str, list[str]],
-                        out: ContactTable) -> None:
+def _merged_review_data(table: ContactTable, groups: list[list[int]], rows: list[int], group_of: list[int],
+                        values: dict[str, list[str]], out: ContactTable) -> None:
     """The problems and suggestions of each group's merged row (``out`` row ``i`` for group i):
-    only the groups' rows that have any are looked at, in row order within each group."""
+    only the groups' rows that have any are looked at, in row order within each group. ``rows``
+    and ``group_of``: ``_rows_of_groups(groups)``."""
     problems, suggestions = table.problems, table.suggestions
-    rows = list(chain.from_iterable(groups))
-    group_of = chain.from_iterable(map(repeat, range(len(groups)), map(len, groups)))
     noted: list[bool] = []
     suggested: list[bool] = []
     for a in range(0, len(rows), _SCAN):  # C-level scans, a slice at a time (see ``_positions``)
         part = rows[a:a + _SCAN]
         noted += map(problems.__contains__, part)
         suggested += map(suggestions.__contains__, part)
-    flags = list(map(or_, noted, suggested))
+    flags: list[bool] = []
+    for a in range(0, len(rows), _SCAN):
+        flags += map(or_, noted[a:a + _SCAN], suggested[a:a + _SCAN])
     cols = table.columns
     kept_problems: dict[int, dict[str, list]] = {}
     kept_suggestions: dict[int, dict[str, str]] = {}

@@ -113,6 +113,18 @@ class Problem(tuple):
 _IN_PLACE_DROPS = 256
 #: Entries per step when ``without_rows`` rebuilds a review dict (each step a short C call).
 _REBUILD_SLICE = 100_000
+#: Items per C-level scan over a table's rows (``take``, ``without_rows``, ``_empty_positions``):
+#: each scan holds the GIL, and one over a million rows stalls the window.
+_SCAN = 16_384
+
+
+def _sliced(fn, *lists: list) -> list:
+    """``list(fn(*lists))`` for a ``fn`` that goes item by item along the equally long ``lists``
+    (``map``, ``compress``, ...), made ``_SCAN`` items at a time."""
+    out: list = []
+    for a in range(0, len(lists[0]), _SCAN):
+        out += fn(*(seq[a:a + _SCAN] for seq in lists))
+    return out
 
 
 def true_positions(flags) -> list[int]:
@@ -142,8 +154,9 @@ def _empty_positions(col: list[str], n: int) -> list[int]:
             out.append(i)
     except ValueError:
         return out
-    # Many empty cells: the rest in one C pass.
-    out += map((i + 1).__add__, true_positions(map(not_, col[i + 1:n])))
+    # Many empty cells: the rest in C passes of ``_SCAN`` cells.
+    for a in range(i + 1, n, _SCAN):
+        out += map(a.__add__, true_positions(map(not_, col[a:min(a + _SCAN, n)])))
     return out
 
 
@@ -220,9 +233,14 @@ class RowSources:
         return self
 
     def take(self, rows) -> "RowSources":
-        """Just ``rows``, in that order (C loops)."""
-        rows = list(rows)
-        return self._of(array("I", map(self.files.__getitem__, rows)), array("q", map(self.rows.__getitem__, rows)))
+        """Just ``rows``, in that order (C loops of ``_SCAN`` rows)."""
+        rows = rows if isinstance(rows, list) else list(rows)
+        files, numbers = array("I"), array("q")
+        for a in range(0, len(rows), _SCAN):
+            part = rows[a:a + _SCAN]
+            files.extend(map(self.files.__getitem__, part))
+            numbers.extend(map(self.rows.__getitem__, part))
+        return self._of(files, numbers)
 
     def clear(self) -> None:
         self.files = array("I")
@@ -422,14 +440,13 @@ class ContactTable:
             mask = bytearray(b"\x01") * n
             for d in drop:
                 mask[d] = 0
-            keep = list(compress(range(n), mask))
+            keep: list[int] = []
+            for a in range(0, n, _SCAN):
+                keep += compress(range(a, min(a + _SCAN, n)), mask[a:a + _SCAN])
             runs = None
-            pick = itemgetter(*keep) if len(keep) > 1 else None
 
             def gather(seq: list) -> list:
-                if pick is None:
-                    return [seq[r] for r in keep]
-                return list(pick(seq))
+                return _sliced(lambda part: map(seq.__getitem__, part), keep)
 
         n_kept = n - len(drop)
         for c, col in self.columns.items() if columns else ():
@@ -452,11 +469,12 @@ class ContactTable:
                             kept_values += values[i:j]
                 return new, kept_values
             i, j = bisect_left(rows, 0), bisect_left(rows, n)
-            flags = list(map(mask.__getitem__, rows[i:j]))
-            kept = list(compress(rows[i:j], flags))
+            rows = rows[i:j]
+            flags = _sliced(lambda part: map(mask.__getitem__, part), rows)
+            kept = _sliced(compress, rows, flags)
             if values is not None:
-                kept_values = list(compress(values[i:j], flags))
-            return list(map(bisect_left, repeat(keep), kept)), kept_values
+                kept_values = _sliced(compress, values[i:j], flags)
+            return _sliced(lambda part: map(bisect_left, repeat(keep), part), kept), kept_values
 
         for attr in ("problems", "suggestions", "merged"):
             src = getattr(self, attr)
