@@ -18,7 +18,7 @@ from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, islice, repeat
-from operator import ne, not_, or_
+from operator import itemgetter, ne, not_, or_
 from typing import Callable
 
 from . import schema as F
@@ -154,8 +154,14 @@ def _extra_keys(extra: list[str]) -> tuple[list[str], list[str], list[str]]:
     for a in range(0, len(extra), _SCAN):  # a slice at a time: no single C call over every row
         part = extra[a:a + _SCAN]
         cells += compress(part, part)
-    pieces = list(map(str.strip, ",".join(cells).split(","))) if cells else []
-    return list(compress(pieces, pieces)), cells, pieces
+    pieces: list[str] = []
+    for a in range(0, len(cells), _SCAN):
+        pieces += map(str.strip, ",".join(cells[a:a + _SCAN]).split(","))
+    keys: list[str] = []
+    for a in range(0, len(pieces), _SCAN):
+        part = pieces[a:a + _SCAN]
+        keys += compress(part, part)
+    return keys, cells, pieces
 
 
 _BLOCK = 256
@@ -232,8 +238,12 @@ def _links(main: list[str], extra: list[str], n: int, suspects=_UNKNOWN) -> list
         keys += _gather(extra_keys, hits)
         rows += _gather(extra_rows, hits)
     firsts = _first_rows(keys, rows)
+    _free(keys)
     linked = _positions_of(ne, firsts, rows)
-    firsts, rows = _gather(firsts, linked), _gather(rows, linked)
+    linked_firsts, linked_rows = _gather(firsts, linked), _gather(rows, linked)
+    _free(firsts)
+    _free(rows)
+    firsts, rows = linked_firsts, linked_rows
     links: list[tuple[int, int]] = []
     for a in range(0, len(linked), _SCAN):  # no one C call making every pair
         links += zip(firsts[a:a + _SCAN], rows[a:a + _SCAN])
@@ -437,13 +447,13 @@ def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
     cols = table.columns
     out = table.empty_like()
     heads = [g[0] for g in groups]
-    rest = list(chain.from_iterable(g[1:] for g in groups))
+    rest = _rows_of_groups(groups, first=1)[0]
     values: dict[str, list[str]] = {}
     for name in _first_wins(table.schema):
         col = cols[name]
         won = _gather(col, heads)
         if not all(won) and _any_at(col, rest):
-            for i in true_positions(map(not_, won)):
+            for i in _positions(not_, won):
                 for r in groups[i]:
                     if col[r]:
                         won[i] = col[r]
@@ -486,13 +496,17 @@ def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
     return out
 
 
-def _rows_of_groups(groups: list[list[int]]) -> tuple[list[int], list[int]]:
-    """The groups' rows, group after group, and the group of each, a few thousand groups at a time."""
+def _rows_of_groups(groups: list[list[int]], first: int = 0) -> tuple[list[int], list[int]]:
+    """The groups' rows (from each group's ``first`` on), group after group, and the group of each,
+    a few thousand groups at a time."""
     rows: list[int] = []
     group_of: list[int] = []
-    step = _SCAN // 4
+    step = max(1, _SCAN // 4)
+    skip = slice(first, None)
     for a in range(0, len(groups), step):
         part = groups[a:a + step]
+        if first:
+            part = list(map(itemgetter(skip), part))
         rows += chain.from_iterable(part)
         group_of += chain.from_iterable(map(repeat, range(a, a + len(part)), map(len, part)))
     return rows, group_of
@@ -531,8 +545,11 @@ def _other_values(main: list[str], extra: list[str], won: list[str], groups: lis
     groups with extra cells are found by C-level scans; only their groups take a Python step.
     """
     others = [""] * len(groups)
-    with_extra = set(_gather(group_of, _positions(bool, _gather(extra, rows))))
-    for i in sorted(with_extra):
+    with_extra: set[int] = set()
+    extra_at = _positions(bool, _gather(extra, rows))
+    for a in range(0, len(extra_at), _SCAN):
+        with_extra.update(map(group_of.__getitem__, extra_at[a:a + _SCAN]))
+    for i in _ascending(with_extra, len(groups)):
         g, w = groups[i], won[i]
         items = [v for v in map(main.__getitem__, g) if v and v != w]
         for r in g:

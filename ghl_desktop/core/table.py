@@ -111,11 +111,11 @@ class Problem(tuple):
 #: At most this many rows are dropped from columns in place (``drop_rows``): each costs a move of
 #: a column's tail, so past a few hundred a copy of the kept runs is quicker.
 _IN_PLACE_DROPS = 256
-#: Entries per step when ``without_rows`` rebuilds a review dict (each step a short C call).
-_REBUILD_SLICE = 100_000
 #: Items per C-level scan over a table's rows (``take``, ``without_rows``, ``_empty_positions``):
 #: each scan holds the GIL, and one over a million rows stalls the window.
 _SCAN = 16_384
+#: Entries per step when ``without_rows`` rebuilds a review dict (each step a short C call).
+_REBUILD_SLICE = _SCAN
 
 
 def _sliced(fn, *lists: list) -> list:
@@ -373,7 +373,8 @@ class ContactTable:
         for c in (LAST_NAME, EMAIL, PHONE):
             if not cand:
                 break
-            cand = list(compress(cand, map(not_, map(cols[c].__getitem__, cand))))
+            empty = cols[c].__getitem__
+            cand = _sliced(lambda part: compress(part, map(not_, map(empty, part))), cand)
         if self.excluded:
             cand = sorted(set(cand).union(r for r in self.excluded if 0 <= r < n))
         return cand
