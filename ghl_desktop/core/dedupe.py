@@ -391,7 +391,8 @@ def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
     else:
         out = table.without_rows(drop)
     _put_rows(merged, out, [r - bisect_left(drop, r) for r in heads])
-    release(merged)
+    if before_drop is None:  # else it was told the merged rows, and may still read them
+        release(merged)
     return out, len(drop)
 
 
