@@ -53,9 +53,9 @@ class ResultUnreadable(MessageError):
     """A saved result cannot be reopened (damaged, or written by another Python version)."""
 
 
-#: Lists are stored in slices this long: each slice is one short marshal call (~6 ms to load
-#: 25,000 strings on this machine's quiet cores; 100,000 held the GIL ~27 ms), so the GIL is free
-#: between slices and the window never waits long on a job that saves or reopens a result.
+#: Lists are stored in slices this long: each slice is one short marshal call (a few ms for
+#: 25,000 strings), so the GIL is free between slices and the window never waits long on a job
+#: that saves or reopens a result.
 _SLICE = 25_000
 #: Slices marshalled ahead of the one being written (bounds the memory of a save).
 _IN_FLIGHT = 4
