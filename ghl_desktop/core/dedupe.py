@@ -26,7 +26,6 @@ from .schema import Schema
 from . import messages as M
 from .messages import Message
 from .normalize import join_tags, normalize_options, split_tags
-from .speed.memory import release
 from .table import ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, Problem, true_positions
 
 #: What makes two rows one contact (GHL's deduplication setting).
@@ -392,7 +391,8 @@ def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
         out = table.without_rows(drop)
     _put_rows(merged, out, [r - bisect_left(drop, r) for r in heads])
     if before_drop is None:  # else it was told the merged rows, and may still read them
-        release(merged)
+        for col in merged.columns.values():
+            _free(col)
     return out, len(drop)
 
 
