@@ -21,7 +21,16 @@ from typing import Callable, Sequence
 
 from . import messages as M
 from . import schema as F
-from .speed.fastpath import email_column, fast_email, fast_number, fast_phone, phone_column
+from .speed.fastpath import (
+    email_column,
+    fast_email,
+    fast_number,
+    fast_phone,
+    number_column,
+    phone_column,
+    postal_column,
+    unchanged_text_column,
+)
 from .mapping import Mapping, is_mobile_header
 from .messages import Message, to_plain
 from .normalize.injection import RISKY_STARTS
@@ -63,9 +72,13 @@ _SPACES = re.compile(r"\s+")
 # ValueCache.checked's mark of an invalid cell: no normalized value contains a NUL.
 _INVALID = "\x00invalid"
 _CEP = re.compile(r"^\d{5}-?\d{3}$")
+_FORMATTED_CEP = re.compile("[0-9]{5}-[0-9]{3}")
 
 
 def clean_text(value: str) -> str:
+    """``value`` with every run of whitespace made one space and its ends stripped."""
+    if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+        return value  # printable text's only whitespace is the plain space: nothing to change
     return _SPACES.sub(" ", value).strip()
 
 
@@ -84,17 +97,31 @@ class ValueCache:
             result = cache[raw] = fn(raw)
             return result
 
-    def mapped(self, kind: str, fn: Callable, column: list[str], blank="", each: bool = False):
+    def mapped(self, kind: str, fn: Callable, column: list[str], blank="", each: bool = False,
+               whole: Callable[[list[str]], list | None] | None = None):
         """``fn`` of every value of ``column``, each distinct value computed once.
 
         Blank cells (empty or only spaces) give ``blank`` without calling ``fn``. The distinct
         values are found with set arithmetic (C speed), so a column of a million cells that repeat
         costs one dictionary lookup per cell. With ``each``, a cell of several values joined by
         Google's `` ::: `` gives ``fn`` of each value, the distinct non-empty results joined with
-        ", " (the new values are searched for the separator at once, in C).
+        ", " (the new values are searched for the separator at once, in C). ``whole``, when given,
+        answers many values at once: what this method would give each of them, or None (then
+        they go one by one). A column of mostly new values (ids, addresses) is given to it
+        whole, and its answer is the column's, not remembered; otherwise the new values are.
         """
         cache = self._caches.setdefault(kind, {})
         new = set(column).difference(cache)
+        if whole is not None and len(new) * 2 > len(column):
+            found = whole(column)
+            if found is not None:
+                return found
+        elif whole is not None and new:
+            values = list(new)
+            found = whole(values)
+            if found is not None:
+                cache.update(zip(values, found))
+                new = ()
         if each and new and ":::" in "\x1f".join(new):
             for v in new:
                 if ":::" in v:
@@ -104,7 +131,7 @@ class ValueCache:
         else:
             for v in new:
                 cache[v] = fn(v) if v and not v.isspace() else blank
-        return [cache[v] for v in column]
+        return list(map(cache.__getitem__, column))
 
     def checked(self, kind: str, fn: Callable, column: list[str],
                 fast: Callable[[str], str | None] | None = None) -> tuple[list[str], list[int]]:
@@ -193,6 +220,8 @@ class ValueCache:
 
 def format_postal_code(value: str, region: str) -> str:
     """Brazilian CEPs as ``01310-100``; Excel drops the leading zero of a numeric CEP, so restore it."""
+    if _FORMATTED_CEP.fullmatch(value) is not None:
+        return value  # the usual cell: already so, in every region
     value = clean_text(value)
     if region.upper() == "BR":
         digits = re.sub(r"[\s.\-]", "", value)
@@ -216,6 +245,14 @@ PLAIN_KINDS: dict[str, tuple[str, Callable[[str], Callable[[str], str]]]] = {
     F.PLACE: ("name", lambda region: normalize_name),
     F.STATE_KIND: ("state", lambda region: format_state),
     F.POSTAL: ("postal_code", lambda region: lambda v: format_postal_code(v, region)),
+}
+
+
+#: Per memo kind of ``PLAIN_KINDS``, a path for many values at once (and the region): the
+#: normalized value of each when all are of shapes it knows (each a single value), else None.
+COLUMN_PATHS: dict[str, Callable[[list[str], str], list[str] | None]] = {
+    "text": lambda values, region: list(values) if unchanged_text_column(values) else None,
+    "postal_code": postal_column,
 }
 
 
@@ -305,43 +342,17 @@ def normalize_chunk(
     # -- phones: mobile columns first, each row read in its own country ----------------------
     phone_cols = [src.columns[i][start:stop] for i in _phone_sources(mapping)]
     extensions: dict[int, list[str]] = {}
-    if len(phone_cols) == 1:
-        cols[F.PHONE], cols[F.ADDITIONAL_PHONES] = _one_phone_column(table, phone_cols[0], cache, extensions,
-                                                                     regions)
-        phone_cols = []
-    if regions is None:
-        phone_results = [[cache.phone(v) for v in col] for col in phone_cols]
-    else:
-        phone_results = [list(map(cache.phone, col, regions)) for col in phone_cols]
-    primary_phones, extra_phones = [""] * n, [""] * n
-    for r in range(n if phone_results else 0):
-        found = []
-        for results in phone_results:
-            res = results[r]
-            if res.status == "empty":
-                continue
-            for p in res.phones:
-                if p not in found:
-                    found.append(p)
-            for part in res.invalid_parts:
-                table.add_problem(r, F.PHONE, INVALID_PHONE, res.reason, part)
-            if res.repaired:
-                table.add_problem(r, F.PHONE, PHONE_REPAIRED, REPAIRED_MESSAGE)
-            if res.extension:
-                extensions.setdefault(r, []).append(res.extension)
-        if found:
-            primary_phones[r] = found[0]
-            extra_phones[r] = ", ".join(found[1:])
-    if phone_results or not cols[F.PHONE]:
-        cols[F.PHONE], cols[F.ADDITIONAL_PHONES] = primary_phones, extra_phones
+    cols[F.PHONE], cols[F.ADDITIONAL_PHONES] = _phone_columns(table, phone_cols, cache, extensions, regions, n)
 
     # -- names ----------------------------------------------------------------------------
     def first_non_empty(columns: list[list[str]], kind: str, fn: Callable[[str], str]) -> list[str]:
         """Per row, ``fn`` of the first column's non-blank value (blank cells give ""); several
         values in one cell (Google's `` ::: ``) are each kept."""
         out: list[str] | None = None
+        column_path = COLUMN_PATHS.get(kind)
+        whole = (lambda values: column_path(values, region)) if column_path is not None else None
         for col in columns:
-            values = cache.mapped(kind, fn, col, each=True)
+            values = cache.mapped(kind, fn, col, each=True, whole=whole)
             out = values if out is None else [o or v for o, v in zip(out, values)]
         return out if out is not None else [""] * n
 
@@ -390,7 +401,8 @@ def normalize_chunk(
     for name, kind, fn, fast, read, invalid in checked:
         values: list[str] | None = None
         for col in source_cols(name):
-            found, bad = cache.checked(kind, fn, col, fast)
+            found = number_column(col) if kind == "number" else None
+            found, bad = (found, []) if found is not None else cache.checked(kind, fn, col, fast)
             if values is None:
                 values = found
             else:
@@ -489,6 +501,53 @@ def _phone_sources(mapping: Mapping) -> list[int]:
     name_of = {c.index: c.source for c in mapping.columns}
     primary = sorted(mapping.sources_for(F.PHONE), key=lambda i: not is_mobile_header(name_of[i]))
     return primary + mapping.sources_for(F.ADDITIONAL_PHONES)
+
+
+def _phone_columns(
+    table: ContactTable, phone_cols: list[list[str]], cache: ValueCache, extensions: dict[int, list[str]],
+    regions: list[str] | None, n: int,
+) -> tuple[list[str], list[str]]:
+    """Phone and Additional Phones of ``n`` rows from their source columns (mobile ones first).
+
+    Each column is read column-wise (``_one_phone_column``), which records its problems and
+    extensions: column after column, so a row's are in column order, as a cell-by-cell reading
+    would give them. A row's numbers are those of its columns in order, each kept once: the first
+    is its Phone, the others its Additional Phones.
+    """
+    if not phone_cols:
+        return [""] * n, [""] * n
+    primary, extra = _one_phone_column(table, phone_cols[0], cache, extensions, regions)
+    for col in phone_cols[1:]:
+        values, more = _one_phone_column(table, col, cache, extensions, regions)
+        primary, extra = _with_column_numbers(primary, extra, values, more)
+    return primary, extra
+
+
+def _with_column_numbers(
+    primary: list[str], extra: list[str], values: list[str], more: list[str],
+) -> tuple[list[str], list[str]]:
+    """Each row's (Phone, Additional Phones) with one more column's numbers after its own:
+    ``values[r]`` and the comma-separated ``more[r]``, those not already found appended."""
+    out_primary: list[str] = []
+    out_extra: list[str] = []
+    keep_primary, keep_extra = out_primary.append, out_extra.append
+    for p, e, v, x in zip(primary, extra, values, more):
+        if not x and (not v or v == p):  # nothing new (the usual row: one number, or none)
+            pass
+        elif not p:  # the row's first numbers: the column's own, already distinct
+            p, e = v, x
+        elif not x and not e:
+            e = v
+        else:
+            found = dict.fromkeys(e.split(", ") if e else ())
+            found.pop(p, None)
+            for q in [v, *x.split(", ")] if x else (v,):
+                if q and q != p:
+                    found[q] = None
+            e = ", ".join(found)
+        keep_primary(p)
+        keep_extra(e)
+    return out_primary, out_extra
 
 
 def _one_phone_column(

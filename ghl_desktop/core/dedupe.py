@@ -13,12 +13,14 @@ invalid email when another row supplied a valid one) are dropped; the rest trave
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, islice, repeat
-from operator import itemgetter, ne, not_, or_
+from operator import is_not, itemgetter, ne, not_, or_
 from typing import Callable
 
 from . import schema as F
@@ -26,7 +28,7 @@ from .schema import Schema
 from . import messages as M
 from .messages import Message
 from .normalize import join_tags, normalize_options, split_tags
-from .table import ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, Problem, true_positions
+from .table import ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, MergedRows, Problem, true_positions
 
 #: What makes two rows one contact (GHL's deduplication setting).
 BY_EMAIL_PHONE, BY_EMAIL, BY_PHONE = "email_phone", "email", "phone"
@@ -97,52 +99,103 @@ class _KeyWatch:
         self.seen = {""}
 
 
-@dataclass(frozen=True)
-class Suspects:
-    """The keys that may occur more than once in the first ``rows`` rows of a table (None: any)."""
+@dataclass
+class WatchedLinks:
+    """The links of the first ``rows`` rows of a table by kind of key, pairs of rows sharing a key
+    (a row that had it first, a later row with it): the same groups as ``_links``'s pairs make.
+    Taken once (``take``): the merge lets go of them (tens of MB at a million rows) as soon as
+    its groups are made, not after it copies the table."""
 
-    emails: frozenset[str] | None
-    phones: frozenset[str] | None
+    emails: list[tuple[int, int]]
+    phones: list[tuple[int, int]]
     rows: int
+
+    def take(self, by: str) -> list[tuple[int, int]]:
+        """The links of the keys that make a duplicate (``DEDUPE_BY``); this holds none after."""
+        links = (self.emails if by != BY_PHONE else []) + (self.phones if by != BY_EMAIL else [])
+        self.emails, self.phones = [], []
+        return links
 
 
 class DuplicateWatch:
     """The email and phone keys of a table's rows, fed chunk by chunk as the table is assembled.
 
-    ``merge_duplicates(table, watch.suspects())`` then starts from the suspects instead of a pass
-    over every key: the set work (most of a merge) is done while the other process still
-    normalizes, rather than after, when this process works alone. The watch's key sets (tens of
-    MB at a million rows) should be dropped before the merge builds its new table.
+    Each chunk's rows are linked to the first row that had each of their keys as the chunk comes
+    in, so ``merge_duplicates(table, watch.links())`` starts from the links instead of a pass over
+    every key: that work is done while the other process still normalizes, rather than after,
+    when this process works alone. The watch's key dicts (tens of MB at a million rows) should be
+    dropped (``release``) before the merge builds its new table.
     """
 
     def __init__(self) -> None:
-        self.emails = _KeyWatch()
-        self.phones = _KeyWatch()
+        self.emails = _KeyOwners()
+        self.phones = _KeyOwners()
         self.rows = 0
 
     def add(self, chunk: ContactTable) -> None:
         """The next rows of the table (in table order)."""
         cols = chunk.columns
-        self.emails.add(cols[F.EMAIL])
-        self.emails.add(_extra_keys(cols[F.ADDITIONAL_EMAILS])[0])
-        self.phones.add(cols[F.PHONE])
-        self.phones.add(_extra_keys(cols[F.ADDITIONAL_PHONES])[0])
+        numbers = list(range(self.rows, self.rows + len(chunk)))  # one int per row, shared by both kinds
+        self.emails.add(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], numbers)
+        self.phones.add(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], numbers)
         self.rows += len(chunk)
 
-    def suspects(self) -> Suspects:
-        emails, phones = self.emails.suspects(), self.phones.suspects()
-        return Suspects(None if emails is None else frozenset(emails), None if phones is None else frozenset(phones),
-                        self.rows)
+    def links(self) -> WatchedLinks:
+        """The links made so far, handed over: the watch holds none after."""
+        out = WatchedLinks(self.emails.links, self.phones.links, self.rows)
+        self.emails.links, self.phones.links = [], []
+        return out
 
     def release(self) -> None:
-        """Free the key sets a set at a time, before the merge (its suspects are taken already).
+        """Free the key dicts a dict at a time, before the merge (its links are taken already).
 
-        Freeing a set touches every key it holds (millions, far apart in memory) in one C call
-        holding the GIL: freed all at once, the watch of a million rows would stall the window.
-        A set holds at most ``_SET_CAP`` keys, so each call stays short.
+        Freeing a dict touches every key and row it holds (millions, far apart in memory) in one C
+        call holding the GIL: freed all at once, the watch of a million rows would stall the
+        window. A dict holds at most ``_SET_CAP`` keys, so each call stays short.
         """
         self.emails.release()
         self.phones.release()
+
+
+class _KeyOwners:
+    """The first row of each key seen so far, and the links of the later rows to it: fed the
+    columns of one kind of key (emails or phones) chunk by chunk, in table order.
+
+    Keys go into dicts of at most ``_SET_CAP`` keys (a dict's growth rehashes it in one C call
+    holding the GIL: the window would stall, see ``_SET_CAP``). A key already in an older dict
+    is also linked to its row there: the rows sharing a key stay connected, which is all the
+    union-find needs.
+    """
+
+    def __init__(self) -> None:
+        self.owners: dict[str, int] = {"": _NO_ROW}
+        self.older: list[dict[str, int]] = []
+        self.links: list[tuple[int, int]] = []
+
+    def add(self, main: list[str], extra: list[str], numbers: list[int]) -> None:
+        """The next rows of the table, ``numbers`` (their row numbers): their ``main`` column and
+        comma-separated ``extra`` one. The main column's cells go in as they are, empty ones too
+        (no pass to leave them out): "" is owned by ``_NO_ROW``, which links to nothing."""
+        keys, rows = _keys_and_rows([], extra, len(extra), bool)
+        keys = main + keys
+        rows = numbers + _gather(numbers, rows)
+        links = self.links
+        for old in self.older:
+            found: list = []
+            for a in range(0, len(keys), _SCAN):
+                found += map(old.get, keys[a:a + _SCAN])
+            _add_links(found, rows, _positions_of(is_not, found, [None] * len(found)), links)
+        _link_to_first(self.owners, keys, rows, links)
+        if len(self.owners) > _SET_CAP + 1:  # the keys and ""
+            self.older.append(self.owners)
+            self.owners = {"": _NO_ROW}
+
+    def release(self) -> None:
+        """Let go of the key dicts one at a time (see ``DuplicateWatch.release``)."""
+        older = self.older
+        while older:
+            older.pop()  # one dict freed per step, with the GIL free between steps
+        self.owners = {"": _NO_ROW}
 
 
 def _extra_keys(extra: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -179,6 +232,14 @@ def _ascending(rows, n: int) -> list[int]:
     return _positions(None, mask)
 
 
+def _as_array(rows: list[int]) -> array:
+    """``array("q", rows)``, ``_SCAN`` rows at a time."""
+    out = array("q")
+    for a in range(0, len(rows), _SCAN):
+        out.extend(rows[a:a + _SCAN])
+    return out
+
+
 def _free(items: list) -> None:
     """Empty ``items`` from its end, ``_SCAN`` items at a time: what only it holds is freed in
     short steps rather than in one C call when it goes."""
@@ -188,7 +249,8 @@ def _free(items: list) -> None:
 
 
 def _positions(pred, items: list[str]) -> list[int]:
-    """``true_positions(map(pred, items))``, a slice at a time so no single call holds the GIL long."""
+    """``true_positions(map(pred, items))`` (``items`` itself for ``pred`` None), a slice at a time
+    so no single call holds the GIL long."""
     out: list[int] = []
     for a in range(0, len(items), _SCAN):
         part = items[a:a + _SCAN]
@@ -197,45 +259,35 @@ def _positions(pred, items: list[str]) -> list[int]:
     return out
 
 
-#: Keys per set. Growing a set rehashes all of it, into fresh memory, in one C call holding the
-#: GIL; CPython's sets grow at ~157k, ~315k and ~630k keys, and the growth at ~630k is long enough
-#: to stall the window while a conversion keeps both cores busy. A set of at most this size last
-#: grows at ~315k keys. The price: keys past the first set are also looked up in the older set(s).
+#: Keys per set or dict. Growing one rehashes all of it, into fresh memory, in one C call holding
+#: the GIL; CPython's sets grow at ~157k, ~315k and ~630k keys (dicts at ~350k and ~700k), and the
+#: growth at ~630k (~700k) is long enough to stall the window while a conversion keeps both cores
+#: busy. A set or dict of at most this size last grows at ~315k (~350k) keys. The price: keys past
+#: the first one are also looked up in the older one(s).
 _SET_CAP = 600_000
+#: The owner of the empty key in ``_KeyOwners``' dicts: no row (an empty cell links to nothing).
+_NO_ROW = -1
 #: Suspect keys collected at most (then every key is one): a set of more would cost memory and
 #: time for no filtering.
 _SUSPECTS_MAX = 150_000
-#: ``_links``' default: no suspects given (they are worked out there).
-_UNKNOWN = object()
 
 
-def _links(main: list[str], extra: list[str], n: int, suspects=_UNKNOWN) -> list[tuple[int, int]]:
+def _links(main: list[str], extra: list[str], n: int) -> list[tuple[int, int]]:
     """(row that first had a key, a later row with the same key) for one kind of key (emails or
     phones: the non-empty cells of the main column and the comma-separated extra one).
 
     Column-wise with C-level loops: at a million rows a generator or an f-string per row costs
-    seconds. Only the rows holding a suspect key (``suspects``, from ``_suspects`` unless given;
-    None: every key is one) are looked at.
+    seconds. Only the rows holding a suspect key (``_suspects``) are looked at.
     """
     if len(main) != n:
         main = main[:n]
     if len(extra) != n:
         extra = extra[:n]
-    if suspects is not None and suspects is not _UNKNOWN and not suspects:
+    extra_split = _extra_keys(extra)
+    suspects = _suspects(main, extra_split[0])
+    if suspects is not None and not suspects:
         return []
-    extra_keys, cells, pieces = _extra_keys(extra)
-    if suspects is _UNKNOWN:
-        suspects = _suspects(main, extra_keys)
-        if suspects is not None and not suspects:
-            return []
-    suspect = bool if suspects is None else suspects.__contains__
-    rows = _positions(suspect, main)
-    keys = _gather(main, rows)
-    hits = _positions(suspect, extra_keys)
-    if hits:
-        extra_rows = _extra_rows(extra, cells, pieces)
-        keys += _gather(extra_keys, hits)
-        rows += _gather(extra_rows, hits)
+    keys, rows = _keys_and_rows(main, extra, n, bool if suspects is None else suspects.__contains__, extra_split)
     firsts = _first_rows(keys, rows)
     _free(keys)
     linked = _positions_of(ne, firsts, rows)
@@ -247,20 +299,6 @@ def _links(main: list[str], extra: list[str], n: int, suspects=_UNKNOWN) -> list
     for a in range(0, len(linked), _SCAN):  # no one C call making every pair
         links += zip(firsts[a:a + _SCAN], rows[a:a + _SCAN])
     return links
-
-
-def _extra_rows(extra: list[str], cells: list[str], pieces: list[str]) -> list[int]:
-    """The row of each key of an extra column (``_extra_keys``: ``cells`` its non-empty cells,
-    ``pieces`` their comma-separated pieces, empty ones included), a slice of cells at a time."""
-    filled = _positions(bool, extra)  # the row of each of ``cells``
-    piece_rows: list[int] = []
-    for a in range(0, len(cells), _SCAN):
-        counts = map((1).__add__, map(str.count, cells[a:a + _SCAN], repeat(",")))
-        piece_rows += chain.from_iterable(map(repeat, filled[a:a + _SCAN], counts))
-    out: list[int] = []
-    for a in range(0, len(pieces), _SCAN):
-        out += compress(piece_rows[a:a + _SCAN], pieces[a:a + _SCAN])
-    return out
 
 
 def _first_rows(keys: list[str], rows: list[int]) -> list[int]:
@@ -284,21 +322,76 @@ def _first_rows(keys: list[str], rows: list[int]) -> list[int]:
     return firsts
 
 
-def _merged_groups(table: ContactTable, suspects: Suspects | None = None,
+def _link_to_first(owners: dict[str, int], keys: list[str], rows: list[int], links: list[tuple[int, int]]) -> None:
+    """Each (key, row) linked to the first row that had the key (``owners``, which learns the keys
+    new to it): one C-level ``setdefault`` per key (a Python step per key cost ~1 µs each), a slice
+    at a time; the pairs of rows go into ``links`` (none for a row that is its key's first, or an
+    empty cell: ``_NO_ROW``)."""
+    for a in range(0, len(keys), _SCAN):
+        part = rows[a:a + _SCAN]
+        firsts = list(map(owners.setdefault, keys[a:a + _SCAN], part))
+        pairs = list(compress(zip(firsts, part), map(ne, firsts, part)))
+        if pairs and "" in owners:  # empty cells found ``_NO_ROW``
+            pairs = list(compress(pairs, map(ne, map(itemgetter(0), pairs), repeat(_NO_ROW))))
+        links += pairs
+
+
+def _add_links(firsts: list[int], rows: list[int], at: list[int], links: list[tuple[int, int]]) -> None:
+    """(firsts[i], rows[i]) for each i of ``at`` whose first is a row (not ``_NO_ROW``), into
+    ``links``, by C-level scans."""
+    firsts, rows = _gather(firsts, at), _gather(rows, at)
+    owned = _positions(_NO_ROW.__ne__, firsts)
+    if len(owned) != len(firsts):
+        firsts, rows = _gather(firsts, owned), _gather(rows, owned)
+    for a in range(0, len(firsts), _SCAN):  # no one C call making every pair
+        links += zip(firsts[a:a + _SCAN], rows[a:a + _SCAN])
+
+
+def _keys_and_rows(main: list[str], extra: list[str], n: int, suspect,
+                   extra_split: tuple[list[str], list[str], list[str]] | None = None) -> tuple[list[str], list[int]]:
+    """(keys, their rows) of the ``n`` rows' keys for which ``suspect(key)`` is true: the main
+    column's, then the pieces of the comma-separated extra one (``extra_split``: its
+    ``_extra_keys``, if already made), by C-level loops."""
+    extra_keys, cells, pieces = _extra_keys(extra) if extra_split is None else extra_split
+    rows = _positions(suspect, main)
+    keys = _gather(main, rows)
+    hits = _positions(suspect, extra_keys)
+    if hits:
+        extra_rows = _extra_rows(extra, cells, pieces)
+        keys += _gather(extra_keys, hits)
+        rows += _gather(extra_rows, hits)
+    return keys, rows
+
+
+def _extra_rows(extra: list[str], cells: list[str], pieces: list[str]) -> list[int]:
+    """The row of each key of an extra column (``_extra_keys``: ``cells`` its non-empty cells,
+    ``pieces`` their comma-separated pieces, empty ones included), a slice of cells at a time."""
+    filled = _positions(bool, extra)  # the row of each of ``cells``
+    piece_rows: list[int] = []
+    for a in range(0, len(cells), _SCAN):
+        counts = map((1).__add__, map(str.count, cells[a:a + _SCAN], repeat(",")))
+        piece_rows += chain.from_iterable(map(repeat, filled[a:a + _SCAN], counts))
+    out: list[int] = []
+    for a in range(0, len(pieces), _SCAN):
+        out += compress(piece_rows[a:a + _SCAN], pieces[a:a + _SCAN])
+    return out
+
+
+def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
                    by: str = BY_EMAIL_PHONE) -> list[list[int]]:
     """The groups of two or more rows, each in row order, groups ordered by their first row.
-    ``suspects``: watched as the table was assembled (ignored unless every row was watched).
-    ``by``: which keys make a duplicate (``DEDUPE_BY``)."""
+    ``watched``: the links made as the table was assembled (ignored unless every row was
+    watched). ``by``: which keys make a duplicate (``DEDUPE_BY``)."""
     n = len(table)
     cols = table.columns
-    emails = phones = _UNKNOWN
-    if suspects is not None and suspects.rows == n:
-        emails, phones = suspects.emails, suspects.phones
     links = []
-    if by != BY_PHONE:
-        links += _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n, emails)
-    if by != BY_EMAIL:
-        links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n, phones)
+    if watched is not None and watched.rows == n:
+        links = watched.take(by)
+    else:
+        if by != BY_PHONE:
+            links += _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n)
+        if by != BY_EMAIL:
+            links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n)
     if not links:
         return []
     # Union-find over just the rows that share a key; the root of a group is its smallest row.
@@ -347,9 +440,13 @@ def duplicate_groups(table: ContactTable, by: str = BY_EMAIL_PHONE) -> list[list
     return [by_first.get(r, [r]) for r in range(len(table)) if r not in inner]
 
 
+#: ``offload(fn, *args)`` has ``fn(*args)`` run elsewhere (the helper process) meanwhile: a function
+#: that waits for its result, None (or a result of None) when it cannot (the work is done here).
+Offload = Callable[..., Callable[[], object] | None]
+
 #: ``before_drop(table, drop, heads)`` of an in-place merge: the table as it was, the rows about to
 #: go, and each kept group's first row with its merged values (``MergedHeads``).
-BeforeDrop = Callable[[ContactTable, list[int], "MergedHeads"], None]
+BeforeDrop = Callable[[ContactTable, Sequence[int], "MergedHeads"], None]
 
 
 @dataclass(frozen=True)
@@ -361,23 +458,26 @@ class MergedHeads:
     table: ContactTable
 
 
-def merge_duplicates(table: ContactTable, suspects: Suspects | None = None, *,
+def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *,
                      in_place: bool = False, before_drop: BeforeDrop | None = None,
-                     by: str = BY_EMAIL_PHONE) -> tuple[ContactTable, int]:
-    """Return the merged table and how many rows were merged into others. ``suspects``: from a
+                     by: str = BY_EMAIL_PHONE, offload: Offload | None = None) -> tuple[ContactTable, int]:
+    """Return the merged table and how many rows were merged into others. ``watched``: from a
     ``DuplicateWatch`` fed the table's rows chunk by chunk as it was assembled. ``in_place``: the
     merge is made in ``table`` itself (returned), for a caller that has no use for the rows as
     they were: a million-row table is then not copied. ``before_drop`` (in place only) is told
     what the merge will do before it does it (see ``BeforeDrop``): the export can start on it.
-    ``by``: which keys make a duplicate (``DEDUPE_BY``).
+    ``by``: which keys make a duplicate (``DEDUPE_BY``). ``offload``: the groups' tag unions and merge
+    checks (``_merged_tags``, ``_merge_checks``) are worked out there while this process merges
+    the other values.
     """
-    groups = _merged_groups(table, suspects, by)
-    drop = _ascending(chain.from_iterable(g[1:] for g in groups), len(table))
+    groups = _merged_groups(table, watched, by)
+    # Machine integers: once the groups go, the merged-away rows' int objects go with them.
+    drop = _as_array(_ascending(chain.from_iterable(g[1:] for g in groups), len(table)))
     if not in_place and not groups:
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;
     # the table (or its copy) then loses the merged-away rows and takes each group's merged row.
-    merged = _merged_rows(table, groups)
+    merged = _merged_rows(table, groups, offload)
     heads = [g[0] for g in groups]
     _free(groups)  # a list per group: freed before the table's columns are copied
     if in_place:
@@ -413,9 +513,7 @@ def _put_rows(src: ContactTable, dst: ContactTable, at: list[int]) -> None:
                 put[r] = value
             else:
                 put.pop(r, None)
-    merged_into, put = src.merged, dst.merged
-    for i, r in enumerate(at):
-        put[r] = merged_into[i]
+    dst.merged.update(src.merged.placed_at(at))
 
 
 @lru_cache(maxsize=16)
@@ -433,7 +531,7 @@ def _unions(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(schema.of_kind(F.TAGS_KIND)), tuple(schema.of_kind(F.NOTES_KIND))
 
 
-def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
+def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload | None = None) -> ContactTable:
     """One row per group (rows in row order): each field's merged value and the review data the
     group's first row gets. Column by column, so the cost is a few C-level passes over the
     groups' rows per field plus a short Python step per group for the fields that need one:
@@ -446,6 +544,17 @@ def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
     suggestions for values that did not win.
     """
     cols = table.columns
+    # The per-group Python work that needs only a few columns (tag unions, merge checks) is
+    # started first: through ``offload`` it runs in the helper process while the rest runs here.
+    side = offload if groups else None
+    rows, group_of = _rows_of_groups(groups)
+    sizes: list[int] = []
+    for a in range(0, len(groups), _SCAN):
+        sizes += map(len, groups[a:a + _SCAN])
+    tag_fields, note_fields = _unions(table.schema)
+    tags = {name: _started(side, _merged_tags, sizes, _gather(cols[name], rows)) for name in tag_fields}
+    checks = _started(side, _merge_checks_by_group, sizes,
+                      *(_gather(cols[c], rows) for c in (F.EMAIL, F.FIRST_NAME, F.LAST_NAME)))
     out = table.empty_like()
     heads = [g[0] for g in groups]
     rest = _rows_of_groups(groups, first=1)[0]
@@ -460,21 +569,10 @@ def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
                         won[i] = col[r]
                         break
         values[name] = won
-    rows, group_of = _rows_of_groups(groups)
     for main, extra in ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES)):
         values[extra] = _other_values(cols[main], cols[extra], values[main], groups, rows, group_of)
-    tag_fields, note_fields = _unions(table.schema)
     for name in tag_fields:
-        col = cols[name]
-        cache: dict[tuple[str, ...], str] = {}
-        merged_tags = []
-        for g in groups:
-            cells = tuple(map(col.__getitem__, g))
-            tags = cache.get(cells)
-            if tags is None:
-                tags = cache[cells] = join_tags(t for cell in cells for t in split_tags(cell))
-            merged_tags.append(tags)
-        values[name] = merged_tags
+        values[name] = tags[name]()
     for name in table.schema.of_kind(F.OPTIONS):  # a custom multiple-choice field: every option
         col = cols[name]
         values[name] = [normalize_options(", ".join(filter(None, map(col.__getitem__, g)))) for g in groups]
@@ -486,14 +584,9 @@ def _merged_rows(table: ContactTable, groups: list[list[int]]) -> ContactTable:
         values[name] = notes
     for name in out.columns:
         out.columns[name] = values[name]
-    _merged_review_data(table, groups, rows, group_of, values, out)
-    sources = table.sources  # the merged-away rows' (file, row) pairs, cut group by group
-    files, source_rows = _gather(sources.files, rest), _gather(sources.rows, rest)
-    pairs: list[tuple[int, int]] = []
-    for a in range(0, len(rest), _SCAN):
-        pairs += zip(files[a:a + _SCAN], source_rows[a:a + _SCAN])
-    pairs = iter(pairs)
-    out.merged = {i: list(islice(pairs, len(g) - 1)) for i, g in enumerate(groups)}
+    _merged_review_data(table, groups, rows, group_of, values, out, checks)
+    # Group i's merged-away rows' (file, row) pairs: the next len(g) - 1 of ``rest``'s.
+    out.merged = MergedRows.from_groups(range(len(groups)), [len(g) - 1 for g in groups], table.sources.take(rest))
     return out
 
 
@@ -569,10 +662,12 @@ def _other_values(main: list[str], extra: list[str], won: list[str], groups: lis
 
 
 def _merged_review_data(table: ContactTable, groups: list[list[int]], rows: list[int], group_of: list[int],
-                        values: dict[str, list[str]], out: ContactTable) -> None:
+                        values: dict[str, list[str]], out: ContactTable,
+                        checks: Callable[[], list[tuple[int, list[Problem]]]]) -> None:
     """The problems and suggestions of each group's merged row (``out`` row ``i`` for group i):
-    only the groups' rows that have any are looked at, in row order within each group. ``rows``
-    and ``group_of``: ``_rows_of_groups(groups)``."""
+    only the groups' rows that have any are looked at, in row order within each group; then the
+    merge checks (``checks()``: each flagged group's, in group order). ``rows`` and ``group_of``:
+    ``_rows_of_groups(groups)``."""
     problems, suggestions = table.problems, table.suggestions
     noted: list[bool] = []
     suggested: list[bool] = []
@@ -604,24 +699,68 @@ def _merged_review_data(table: ContactTable, groups: list[list[int]], rows: list
                 merged_col = values.get(fld)
                 if (merged_col[i] if merged_col is not None else None) == cols[fld][r]:
                     kept_suggestions.setdefault(i, {}).setdefault(fld, s)
-    for i, group in enumerate(groups):  # flags on merges of different emails or names
-        for check in _merge_checks(table, group):
-            kept_problems.setdefault(i, {}).setdefault(ROW, []).append(check)
+    for i, flags in checks():  # flags on merges of different emails or names
+        kept_problems.setdefault(i, {}).setdefault(ROW, []).extend(flags)
     out.problems = kept_problems
     out.suggestions = kept_suggestions
 
 
-def _merge_checks(table: ContactTable, group: list[int]) -> list[Problem]:
-    """Flags on a merged contact whose rows had different emails, or different names (one name
-    that is not part of another: "Ana" and "Ana Lima" are the same person, "Ana" and "Bruno" not)."""
-    cols = table.columns
+def _started(offload: Offload | None, fn, *args) -> Callable[[], list]:
+    """``fn(*args)`` started through ``offload`` if given: a function that gives its value
+    (waiting for it, or, without ``offload`` or when that failed, working it out here)."""
+    wait = offload(fn, *args) if offload is not None else None
+
+    def value() -> list:
+        found = wait() if wait is not None else None
+        return found if found is not None else fn(*args)
+
+    return value
+
+
+def _merged_tags(sizes: list[int], cells: list[str]) -> list[str]:
+    """Per group, the union of its rows' tags (``join_tags``), given the tag cells of the groups'
+    rows one group after another (``sizes``: rows per group); groups of the same cells are joined
+    once. A module-level function of plain lists: it can run in the helper process."""
+    cache: dict[tuple[str, ...], str] = {}
     out = []
-    emails = list(dict.fromkeys(e for e in (cols[F.EMAIL][r] for r in group) if e))
+    at = 0
+    for size in sizes:
+        key = tuple(cells[at:at + size])
+        at += size
+        tags = cache.get(key)
+        if tags is None:
+            tags = cache[key] = join_tags(t for cell in key for t in split_tags(cell))
+        out.append(tags)
+    return out
+
+
+def _merge_checks_by_group(sizes: list[int], emails: list[str], first_names: list[str],
+                           last_names: list[str]) -> list[tuple[int, list[Problem]]]:
+    """(group, its flags) of each group that ``_merge_checks`` flags, in group order, given the
+    emails and names of the groups' rows one group after another (``sizes``: rows per group).
+    A module-level function of plain lists: it can run in the helper process."""
+    out = []
+    at = 0
+    for i, size in enumerate(sizes):
+        end = at + size
+        flags = _merge_checks(emails[at:end], first_names[at:end], last_names[at:end])
+        if flags:
+            out.append((i, flags))
+        at = end
+    return out
+
+
+def _merge_checks(emails: list[str], first_names: list[str], last_names: list[str]) -> list[Problem]:
+    """Flags on a merged contact whose rows (their emails and names) had different emails, or
+    different names (one name that is not part of another: "Ana" and "Ana Lima" are the same
+    person, "Ana" and "Bruno" not)."""
+    out = []
+    emails = list(dict.fromkeys(filter(None, emails)))
     if len(emails) > 1:
         out.append(Problem(MERGE_CHECK, Message(M.MERGED_EMAILS, ", ".join(emails))))
     names: list[str] = []
-    for r in group:
-        name = " ".join(v for v in (cols[F.FIRST_NAME][r], cols[F.LAST_NAME][r]) if v)
+    for first, last in zip(first_names, last_names):
+        name = " ".join(v for v in (first, last) if v)
         if name and name not in names:
             names.append(name)
     folded = [n.casefold() for n in names]

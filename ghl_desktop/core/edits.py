@@ -77,7 +77,7 @@ class RowLocator:
 
     def merged_into(self, src) -> int | None:
         if self._merged_into is None:
-            self._merged_into = {tuple(s): head for head, refs in self.table.merged.items() for s in refs}
+            self._merged_into = self.table.merged.heads_by_source()
         return self._merged_into.get((int(src[0]), int(src[1])))
 
 

@@ -40,7 +40,7 @@ from .speed.memory import gc_paused
 from .limits import Limits
 from .mapping import Mapping
 from .messages import Message
-from .table import ContactTable, Problem, RowSources
+from .table import ContactTable, MergedRows, Problem, RowSources
 
 FORMAT = 4
 #: Formats this version still opens: 3 is 4 without contacts already in GHL.
@@ -246,12 +246,7 @@ def _review_lists(t: ContactTable) -> dict:
             s_row.append(r)
             s_field.append(f)
             s_text.append(text)
-    m_row, m_file, m_src = [], [], []
-    for r, refs in t.merged.items():
-        for f, src in refs:
-            m_row.append(r)
-            m_file.append(f)
-            m_src.append(src)
+    m_row, m_file, m_src = t.merged.flat()
     return {
         "problems": [p_row, p_field, p_kind, p_msg, p_value],
         "suggestions": [s_row, s_field, s_text],
@@ -267,8 +262,7 @@ def _apply_review(table: ContactTable, review: dict) -> None:
     table.problems = problems
     for r, f, text in zip(*review["suggestions"]):
         table.suggestions.setdefault(r, {})[f] = text
-    for r, f, src in zip(*review["merged"]):
-        table.merged.setdefault(r, []).append((f, src))
+    table.merged = MergedRows.from_flat(*review["merged"])
     table.excluded = set(review["excluded"])
 
 

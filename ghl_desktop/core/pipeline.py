@@ -29,8 +29,10 @@ from .speed import tuning
 from .speed.existing_keys import KeyIndex
 from .speed.helper import ChunkHelper, in_order, likely_rows
 from .speed.memory import gc_paused
+from .speed.pieces import piece_reader
 from .reader import read_source, read_source_head
 from .reader.header import SCAN_ROWS
+from .reader.excel import PieceMap
 from .reader.stream import FinalRowsFn, KeepFn
 from .report import build_report
 from .table import ContactTable, Problem
@@ -221,12 +223,14 @@ def read_sources(
     state: TaskState | None = None,
     feed_for: Callable[[int], FinalRowsFn | None] | None = None,
     keep: KeepFn | None = None,
+    pieces: PieceMap | None = None,
 ) -> list[SourceColumns]:
     """Read every input into column-major raw cells.
 
     ``feed_for(i)`` may give, for the ``i``-th input, a function told of its rows that are final
     while the file is still being read (``reader.read_source``'s ``on_final_rows``). ``keep``: the
     columns whose cells are worth keeping past the first rows (``reader.read_source``).
+    ``pieces``: how a large workbook sheet's pieces are read (``reader.read_source``).
     """
     state = as_state(state)
     out: list[SourceColumns] = []
@@ -235,7 +239,7 @@ def read_sources(
         state.check()
         feed = feed_for(i) if feed_for is not None else None
         src = read_source(path, sheet=options.sheet, limits=options.limits, cancel=state.is_cancelled,
-                          on_final_rows=feed, keep=keep,
+                          on_final_rows=feed, keep=keep, pieces=pieces,
                           on_progress=lambda done, i=i: state.set_progress("reading", (i + done) / len(paths)))
         out.append(_source_columns(path, src))
     total = sum(s.n_rows for s in out)
@@ -436,7 +440,7 @@ def normalize_sources(
             if helper is not None:
                 helper.placed(file_index, start, stop, base)  # rows it may format for the export
             if watch is not None:
-                watch.add(chunk)  # the merge's key sets grow while the helper still normalizes
+                watch.add(chunk)  # the merge's links are made while the helper still normalizes
             if state.wants_rows:
                 if file_index == 0 and start < already_shown:  # the head preview showed these
                     rest = list(range(min(already_shown - start, len(chunk)), len(chunk)))
@@ -451,12 +455,13 @@ def normalize_sources(
     state.set_progress("merging", 0.0)
     merged = 0
     if options.dedupe:
-        suspects = watch.suspects() if watch is not None else None
+        watched = watch.links() if watch is not None else None
         if watch is not None:
-            watch.release()  # its key sets go before the merge builds a new table (peak memory)
+            watch.release()  # its key dicts go before the merge builds a new table (peak memory)
         watch = None
-        table, merged = merge_duplicates(table, suspects, in_place=True,  # the chunks are ours
-                                         before_drop=before_merge, by=options.dedupe_by)
+        table, merged = merge_duplicates(table, watched, in_place=True,  # the chunks are ours
+                                         before_drop=before_merge, by=options.dedupe_by,
+                                         offload=helper.offload if helper is not None and helper.active else None)
     elif before_merge is not None:
         before_merge(table, [], MergedHeads([], table.empty_like()))
     state.set_progress("merging", 1.0)
@@ -755,7 +760,7 @@ def read_and_normalize(
         return feeds[i]
 
     try:
-        sources = read_sources(paths, options, state=state, feed_for=feed_for)
+        sources = read_sources(paths, options, state=state, feed_for=feed_for, pieces=piece_reader(helper))
         chosen: list[Mapping | None] = []
         for i, src in enumerate(sources):
             feed = feeds.get(i)

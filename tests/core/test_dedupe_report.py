@@ -289,6 +289,30 @@ def test_merge_in_place_matches_reference(seed: int, n: int, pool: int, monkeypa
     assert_same_table(got, want)
 
 
+def _elsewhere(fn, *args):
+    """An ``offload`` that runs ``fn`` as another process would: arguments and value pickled."""
+    import pickle
+
+    value = pickle.loads(pickle.dumps(fn(*pickle.loads(pickle.dumps(args)))))
+    return lambda: value
+
+
+@pytest.mark.parametrize("offload", ["elsewhere", "fails", "unavailable"])
+@pytest.mark.parametrize("seed,n,pool", CASES[::3])
+def test_tags_and_merge_checks_worked_out_elsewhere_give_the_reference(seed: int, n: int, pool: int,
+                                                                      offload) -> None:
+    """The tag unions and merge checks handed to the helper process (``offload``) give the same
+    tags and flags; a helper that fails on the way (None back), or none at all, means they are
+    made here."""
+    offload = {"elsewhere": _elsewhere, "fails": lambda fn, *args: (lambda: None),
+               "unavailable": lambda fn, *args: None}[offload]
+    table = random_table(random.Random(seed), n, pool)
+    want, want_merged = ref_merge(copy_table(table))
+    got, got_merged = merge_duplicates(table, in_place=True, offload=offload)
+    assert got_merged == want_merged
+    assert_same_table(got, want)
+
+
 @pytest.mark.parametrize("seed,n,pool", CASES)
 def test_report_matches_reference(seed: int, n: int, pool: int) -> None:
     table = random_table(random.Random(seed), n, pool)
@@ -344,27 +368,25 @@ def test_repeats_far_apart_and_in_extras(block_gap: int, set_cap: int, monkeypat
     assert_same_table(got, want)
 
 
-@pytest.mark.parametrize("set_cap,suspects_max", [(10**9, 10**9), (50, 10**9), (10**9, 3)])
+@pytest.mark.parametrize("set_cap", [10**9, 50, 1])
 @pytest.mark.parametrize("seed,n,pool", CASES[::7])
 def test_keys_watched_chunk_by_chunk_merge_the_same(seed: int, n: int, pool: int, set_cap: int,
-                                                     suspects_max: int, monkeypatch) -> None:
+                                                     monkeypatch) -> None:
     """``DuplicateWatch`` fed the table's chunks in order gives the merge without a pass of its own
-    (also when it stopped collecting suspects: then every key is one)."""
+    (also when its keys are spread over several dicts)."""
     from ghl_desktop.core import dedupe
 
     monkeypatch.setattr(dedupe, "_SET_CAP", set_cap)
-    monkeypatch.setattr(dedupe, "_SUSPECTS_MAX", suspects_max)
     table = random_table(random.Random(seed), n, pool)
     want, want_merged = ref_merge(table)
     watch = dedupe.DuplicateWatch()
     step = random.Random(seed).choice([1, 7, 64, 1000])
     for a in range(0, n, step):
         watch.add(table.take(list(range(a, min(a + step, n)))))
-    monkeypatch.setattr(dedupe, "_suspects", None)  # never called with a watch that saw every row
-    suspects = watch.suspects()
-    if suspects_max == 3 and n >= 300:
-        assert suspects.emails is None or suspects.phones is None  # stopped collecting
-    got, got_merged = merge_duplicates(table, suspects)
+    if set_cap == 1 and step <= 64 and n >= 300:  # many chunks: many dicts
+        assert len(watch.emails.older) > 1 and len(watch.phones.older) > 1
+    monkeypatch.setattr(dedupe, "_links", None)  # never called with a watch that saw every row
+    got, got_merged = merge_duplicates(table, watch.links())
     assert got_merged == want_merged
     assert_same_table(got, want)
 
@@ -375,7 +397,7 @@ def test_a_watch_that_missed_rows_is_not_trusted() -> None:
     table = random_table(random.Random(3), 300, 40)
     watch = dedupe.DuplicateWatch()
     watch.add(table.take(list(range(100))))  # the rest never fed
-    got, got_merged = merge_duplicates(table, watch.suspects())
+    got, got_merged = merge_duplicates(table, watch.links())
     want, want_merged = ref_merge(table)
     assert got_merged == want_merged > 0
     assert_same_table(got, want)
@@ -481,9 +503,23 @@ def test_no_key_set_grows_to_two_million_slots() -> None:
     assert watch.suspects() == {"k5@x.com", "new@x.com"}
 
 
-def test_a_released_watch_lets_go_of_its_key_sets_one_at_a_time(monkeypatch) -> None:
-    """``DuplicateWatch.release`` (before the merge) empties every key set, freeing them one per
-    step so no single call frees them all; the suspects taken before are unaffected."""
+def test_no_key_dict_grows_to_two_million_slots() -> None:
+    """A dict's growth rehashes it in one C call holding the GIL, as a set's does (above): the
+    watch's key dicts stay below ~700k keys, where a dict grows to 2**21 slots."""
+    from ghl_desktop.core import dedupe
+
+    keys = dedupe._KeyOwners()
+    n = 1_300_000
+    for a in range(0, n, 20_000):  # the conversion's chunks
+        keys.add([f"k{i}@x.com" for i in range(a, a + 20_000)], [""] * 20_000, list(range(a, a + 20_000)))
+    keys.add(["k5@x.com", "new@x.com", "new@x.com"], ["", "", ""], [n, n + 1, n + 2])  # k5: first, retired dict
+    assert len(keys.older) == 2 and max(len(keys.owners), *map(len, keys.older)) < 700_000
+    assert keys.links == [(5, n), (n + 1, n + 2)]
+
+
+def test_a_released_watch_lets_go_of_its_key_dicts_one_at_a_time(monkeypatch) -> None:
+    """``DuplicateWatch.release`` (before the merge) empties every key dict, freeing them one per
+    step so no single call frees them all; the links taken before are unaffected."""
     from ghl_desktop.core import dedupe
 
     monkeypatch.setattr(dedupe, "_SET_CAP", 1_000)
@@ -494,8 +530,9 @@ def test_a_released_watch_lets_go_of_its_key_sets_one_at_a_time(monkeypatch) -> 
     t.columns[F.EMAIL] = [f"p{i % 2_500}@x.com" for i in range(3_000)]
     t.columns[F.PHONE] = [f"+55119{i:08d}" for i in range(3_000)]
     t.sources = [(0, i) for i in range(3_000)]
-    watch.add(t)
-    suspects = watch.suspects()
+    for a in range(0, 3_000, 500):
+        watch.add(t.take(list(range(a, a + 500))))
+    links = watch.links()
     assert len(watch.emails.older) == 2 and len(watch.phones.older) == 2
     freed = []
     real_pop = list.pop
@@ -508,10 +545,10 @@ def test_a_released_watch_lets_go_of_its_key_sets_one_at_a_time(monkeypatch) -> 
     for keys in (watch.emails, watch.phones):
         keys.older = Older(keys.older)
     watch.release()
-    assert freed == [2, 1, 2, 1]  # set by set
+    assert freed == [2, 1, 2, 1]  # dict by dict
     for keys in (watch.emails, watch.phones):
-        assert not keys.older and keys.seen == {""}
-    assert suspects.emails >= frozenset(f"p{i}@x.com" for i in range(500)) and not suspects.phones
+        assert not keys.older and keys.owners == {"": dedupe._NO_ROW}
+    assert sorted(links.emails) == [(i, i + 2_500) for i in range(500)] and not links.phones
 
 
 # -- no C call over every row (issue 17) --------------------------------------------------------------
@@ -621,6 +658,7 @@ def _spy_on_whole_calls(monkeypatch) -> list[tuple[str, int]]:
         monkeypatch.setattr(module, "set", spy_type(builtins.set), raising=False)
         monkeypatch.setattr(module, "sorted", spy_sorted, raising=False)
     monkeypatch.setattr(table_module, "array", spy_type(real_array))
+    monkeypatch.setattr(dedupe, "array", spy_type(real_array))
     monkeypatch.setattr(table_module, "true_positions", spy_positions)
     monkeypatch.setattr(dedupe, "true_positions", spy_positions)
     return calls

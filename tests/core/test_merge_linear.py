@@ -52,11 +52,11 @@ def merge_cpu(n: int) -> tuple[float, int]:
     watch = DuplicateWatch()
     for a in range(0, n, 20_000):
         watch.add(table.take(list(range(a, min(a + 20_000, n)))))
-    suspects = watch.suspects()
+    watched = watch.links()
     watch.release()
     with gc_paused():  # as the conversion merges (a collection now and then would scale with the heap)
         start = time.process_time()
-        _, merged = merge_duplicates(table, suspects, in_place=True)
+        _, merged = merge_duplicates(table, watched, in_place=True)
         return time.process_time() - start, merged
 
 

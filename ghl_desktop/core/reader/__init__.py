@@ -198,6 +198,7 @@ def read_source(
     on_final_rows: stream.FinalRowsFn | None = None,
     on_progress: Callable[[float], None] | None = None,
     keep: stream.KeepFn | None = None,
+    pieces: excel.PieceMap | None = None,
 ) -> SourceTable:
     """Read a CSV/TSV/TXT or Excel file into a SourceTable; InputError for anything unreadable.
 
@@ -207,6 +208,8 @@ def read_source(
     ``keep(header, first columns)`` may name the only columns whose cells a delimited text's
     stream keeps past its first rows (``stream.parse_columns``; ``SourceTable.unread`` says which
     were left); a workbook, or text the row-wise reader takes over, is read whole.
+    ``pieces``: how a large .xlsx/.xlsm sheet's pieces are read (``excel.read_in_pieces``); the
+    same rows come out, cut or not.
     """
     p = Path(path)
     _open_checked(p, limits)
@@ -221,7 +224,7 @@ def read_source(
     if kind == "zip":
         excel.check_zip(p, limits)
         fmt = "xlsm" if p.suffix.lower() == ".xlsm" else "xlsx"
-        return _from_workbook(p, fmt, sheet, limits, cancel)
+        return _from_workbook(p, fmt, sheet, limits, cancel, pieces)
     if p.suffix.lower() in EXCEL_SUFFIXES:
         return _text_named_as_workbook(p, limits, cancel)
     parts, encoding = decode_parts(_read_bytes(p), p.name)
@@ -258,8 +261,9 @@ def read_source_head(
     return _from_rows(p, fmt, None, None, chosen, got, 1, warnings, limits=limits), sure, whole
 
 
-def _from_workbook(p: Path, fmt: str, sheet: str | None, limits: Limits, cancel) -> SourceTable:
-    chosen, rows, warnings = excel.read_workbook(p, sheet, limits, cancel)
+def _from_workbook(p: Path, fmt: str, sheet: str | None, limits: Limits, cancel,
+                   pieces: excel.PieceMap | None = None) -> SourceTable:
+    chosen, rows, warnings = excel.read_workbook(p, sheet, limits, cancel, pieces)
     return _from_rows(p, fmt, None, None, chosen, rows, 1, warnings, limits=limits)
 
 

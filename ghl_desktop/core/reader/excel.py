@@ -15,7 +15,7 @@ import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import python_calamine as pc
 
@@ -171,19 +171,26 @@ def _match_sheet(names: list[str], wanted: str, name: str) -> str:
     return match
 
 
-def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callable[[], bool] | None):
+def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callable[[], bool] | None,
+                  pieces: PieceMap | None = None):
     """(sheet name, rows as text, warnings): the requested sheet, or the one holding the contacts.
 
     Without ``sheet``, every visible sheet is read and scored; a sheet over the limits only loses
-    (it cannot be the contact list), unless no sheet at all can be read.
+    (it cannot be the contact list), unless no sheet at all can be read. ``pieces``: how to read a
+    large sheet's pieces (``read_in_pieces``), when the one sheet to read is large enough to be
+    cut; the rows are the whole read's either way.
     """
     name = path.name
     wb = _open(path)
     names = list(wb.sheet_names)
     if not names:
         raise InputError(Message(M.NO_SHEETS, name))
-    if sheet is not None:
-        chosen = _match_sheet(names, sheet, name)
+    single = _match_sheet(names, sheet, name) if sheet is not None else _only_candidate(wb, names)
+    got = read_in_pieces(path, single, limits, cancel, pieces) if pieces and single and _is_zip(path) else None
+    if got is not None:
+        chosen, (rows, first_col) = single, got
+    elif sheet is not None:
+        chosen = single
         rows, first_col = _sheet_rows(wb, chosen, name, limits, cancel)
     else:
         chosen, rows, first_col, best_score, first_error = None, None, 0, -1.0, None
@@ -368,6 +375,178 @@ def read_workbook_head(path: Path, sheet: str | None, limits: Limits, rows: int)
     return chosen, got, warnings, sure, whole
 
 
+# -- a large sheet read in pieces ------------------------------------------------------------------
+
+#: (the sheet's 0-based row of the first row, first column, last column, the rows as text) of one
+#: piece's cells, as ``read_piece`` gives them; None for a piece without cells.
+Piece = tuple[int, int, int, list[list[str]]]
+#: ``pieces(copies, sheet)`` yields ``read_piece(copy, sheet)`` for each copy, in order; it may read
+#: some of them in another process (``speed.pieces``).
+PieceMap = Callable[[Iterator[bytes], str], Iterator["Piece | None"]]
+#: Decompressed bytes of rows in each piece of a sheet read in pieces (about 10,000 contact rows):
+#: small enough that the copies in flight stay a few MB, large enough that a piece's own cost
+#: (the workbook's small parts, copied and parsed again) is a fraction of its rows'.
+PIECE_BYTES = 4 * 1024 * 1024
+#: A sheet is read in pieces only from this many pieces on (a second of reading or more, worth
+#: starting a helper process for), and when its shared strings part (which every piece carries
+#: whole) is at most 1/``_STRINGS_SHARE`` of a piece.
+_MIN_PIECES, _STRINGS_SHARE = 8, 16
+#: The worksheet is decompressed this many bytes at a time while it is cut.
+_PIECE_BLOCK = 1024 * 1024
+_ROW_TAG = re.compile(rb"<" + _NAME + rb"row[\s/>][^>]*>")
+_ROW_NUMBER = re.compile(rb'\sr="[0-9]+"')
+
+
+class _NotInPieces(Exception):
+    """The pieces cannot be put together as the whole read would give them: read it whole."""
+
+
+def _only_candidate(wb: pc.CalamineWorkbook, names: list[str]) -> str | None:
+    """The one sheet a read without a sheet name would read, or None when it scores several."""
+    candidates = _visible_sheets(wb) or names
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def read_in_pieces(path: Path, sheet: str, limits: Limits, cancel, pieces: PieceMap,
+                   piece_bytes: int | None = None) -> tuple[list[list[str]], int] | None:
+    """(rows as text, the used range's first column) of ``sheet``, exactly as ``_sheet_rows`` gives
+    them, read as copies of the workbook that each hold one stretch of the sheet's rows (their
+    ``r=`` numbers kept; the other parts as they are, the shared strings whole), so that
+    ``pieces`` can read some of them in another process while this one cuts and reads the next.
+    None when the sheet is too small to be worth it or cannot be taken apart (the caller reads
+    it whole): its first rows lacking row numbers, rows out of order, a large shared strings part,
+    a piece calamine fails on, a sheet over the limits (the whole read says so).
+    """
+    size = piece_bytes or PIECE_BYTES
+    try:
+        copies = _workbook_pieces(path, sheet, size)
+        if copies is None:
+            return None
+        return _join_pieces(pieces(copies, sheet), limits, cancel)
+    except Cancelled:
+        raise
+    except Exception:  # anything unexpected in the pieces: the whole read decides
+        return None
+
+
+def _workbook_pieces(path: Path, sheet: str, size: int) -> Iterator[bytes] | None:
+    """The workbook copies ``read_in_pieces`` reads (a generator), or None when not worth it."""
+    with zipfile.ZipFile(path) as zf:
+        infos = {i.filename: i for i in zf.infolist()}
+        part = sheet_parts(zf).get(sheet)
+        strings = workbook_part(zf, "sharedStrings")
+        if part not in infos or infos[part].file_size < _MIN_PIECES * size:
+            return None
+        if strings in infos and infos[strings].file_size * _STRINGS_SHARE > size:
+            return None
+    return _copies(path, sheet, part, size)
+
+
+def _copies(path: Path, sheet: str, part: str, size: int) -> Iterator[bytes]:
+    with zipfile.ZipFile(path) as zf:
+        fixed: dict[str, bytes] = {}
+        for other, other_part in sheet_parts(zf).items():
+            if other != sheet:
+                fixed[other_part] = _EMPTY_SHEET
+        for info in zf.infolist():  # the workbook, its relationships, styles, shared strings...
+            if info.filename not in fixed and info.filename != part and info.filename.endswith((".xml", ".rels")):
+                fixed[info.filename] = zf.read(info)
+        with zf.open(part) as fh:
+            for xml in _piece_xml(fh, size):
+                yield _zipped(fixed, part, xml)
+
+
+def _zipped(fixed: dict[str, bytes], part: str, xml: tuple) -> bytes:
+    """A workbook copy: the ``fixed`` parts, and ``part`` made of the pieces of ``xml``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+        for name, data in fixed.items():
+            copy.writestr(name, data)
+        with copy.open(part, "w") as fh:
+            for data in xml:
+                fh.write(data)
+    return out.getvalue()
+
+
+def _piece_xml(fh, size: int) -> Iterator[tuple]:
+    """A worksheet's XML as worksheets of about ``size`` bytes of rows each, every one as the parts
+    it is made of (valid until the next is asked for): the part's start (up to its first row), one
+    stretch of whole rows, the closing tags; the last one ends as the part does. Every stretch
+    after the first starts at a row element with its ``r=`` number."""
+    buf, first = _stream_until(fh, _ROW_START, 1)
+    if first is None:
+        raise _NotInPieces("no rows")
+    root, data = _WORKSHEET.search(buf), _SHEET_DATA.search(buf)
+    if root is None or data is None or data.start() > first.start():
+        raise _NotInPieces("no sheetData before the rows")
+    start = bytes(buf[: first.start()])
+    if len(start) * 8 > size:  # every piece carries it: it must stay small beside the rows
+        raise _NotInPieces("a long start before the rows")
+    close = b"</" + data.group(1) + b"sheetData></" + root.group(1) + b"worksheet>"
+    rest = buf[first.start() :]
+    del buf
+    while True:
+        cut = _ROW_TAG.search(rest, size) if len(rest) > size else None
+        while cut is None:
+            block = fh.read(_PIECE_BLOCK)
+            if not block:
+                yield start, rest
+                return
+            rest += block
+            cut = _ROW_TAG.search(rest, max(size, len(rest) - len(block) - 256)) if len(rest) > size else None
+        if not _ROW_NUMBER.search(cut.group(0)):
+            raise _NotInPieces("a row without its number")
+        with memoryview(rest) as view, view[: cut.start()] as rows:
+            yield start, rows, close
+        del rest[: cut.start()]
+
+
+def read_piece(data: bytes, sheet: str) -> Piece | None:
+    """One workbook copy's cells of ``sheet``: (first row, first column, last column, rows as text)
+    from the first row holding a cell on, as ``_sheet_rows`` converts them; None without cells."""
+    wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    s = wb.get_sheet_by_name(sheet)
+    if s.start is None:
+        return None
+    (row, first_col), (_, last_col) = s.start, s.end
+    with gc_paused():
+        rows = [[v if v.__class__ is str else cell_text(v) for v in raw] for raw in s.to_python()]
+    return row, first_col, last_col, rows
+
+
+def _join_pieces(pieces: Iterator[Piece | None], limits: Limits, cancel) -> tuple[list[list[str]], int]:
+    """The pieces' rows as the whole sheet's: empty rows where no piece has any (before the first
+    and between pieces), every row from the sheet's first column to its last."""
+    got: list[Piece] = []
+    next_row, top, first_col, last_col = 0, None, None, None
+    for piece in pieces:
+        if cancel is not None and cancel():
+            raise Cancelled()
+        if piece is None:
+            continue
+        row, lo, hi, rows = piece
+        if row < next_row:
+            raise _NotInPieces("rows out of order")
+        top = row if top is None else top
+        first_col = lo if first_col is None else min(first_col, lo)
+        last_col = hi if last_col is None else max(last_col, hi)
+        next_row = row + len(rows)
+        if next_row - top > limits.max_rows + SCAN_ROWS + 1 or last_col - first_col + 1 > limits.max_columns:
+            raise _NotInPieces("over the limits")
+        got.append(piece)
+    if not got:
+        raise _NotInPieces("no cells")
+    width = last_col - first_col + 1
+    out: list[list[str]] = []
+    for row, lo, hi, rows in got:
+        out.extend([""] * width for _ in range(row - len(out)))  # as iter_rows, from the sheet's row 1
+        if lo != first_col or hi != last_col:
+            left, right = [""] * (lo - first_col), [""] * (last_col - hi)
+            rows = [left + r + right for r in rows]
+        out.extend(rows)
+    return out, first_col
+
+
 class NoHead(Exception):
     """The workbook's first rows cannot be read alone: read the whole workbook."""
 
@@ -377,4 +556,5 @@ def _is_zip(path: Path) -> bool:
         return fh.read(4) == b"PK\x03\x04"
 
 
-__all__ = ["NoHead", "check_zip", "cell_text", "list_sheets", "read_workbook", "read_workbook_head"]
+__all__ = ["NoHead", "Piece", "PieceMap", "check_zip", "cell_text", "list_sheets", "read_in_pieces", "read_piece",
+           "read_workbook", "read_workbook_head"]

@@ -9,10 +9,9 @@ rows are. The export is the same byte for byte without it (``tests/core/test_par
 from __future__ import annotations
 
 import marshal
-from array import array
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress, repeat
-from operator import lt, sub
+from itertools import compress, count, islice, repeat
+from operator import not_, or_, sub
 
 from ..export import _cut, _export_field, _risky_fields, _send_parts, _slice_text, not_exported
 from ..schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE
@@ -51,24 +50,14 @@ class ExportAhead:
         helper = self.helper
         if helper is None or not helper.active or self.limit <= 0:
             return
-        n = len(table)
-        merged = heads.table.columns
-        contact = [merged[c] for c in (FIRST_NAME, LAST_NAME, EMAIL, PHONE)]
-        # The rows the merged table will not export, as numbered now: as today, except that the
-        # merged-away rows go and each group's first row is judged on its merged values.
-        gone = set(not_exported(table))
-        gone.difference_update(heads.rows)
-        gone.update(drop)
-        gone.update(r for i, r in enumerate(heads.rows)
-                    if r in table.excluded or not any(col[i] for col in contact))
-        kept = _KeptRuns(sorted(gone), n)
-        self.n_rows = kept.count
-        _, slices, _ = _cut(kept.count, self.split_rows)
+        exported = _exported_after_merge(table, drop, heads)
+        self.n_rows = exported.count(1)
+        _, slices, _ = _cut(self.n_rows, self.split_rows)
         if len(slices) < tuning.PARALLEL_MIN_SLICES:
             return
         risky = _risky_fields(table.schema)
         flags = [c in risky for c in table.columns]
-        self._plan = plan = _SlicePlan(kept, slices, heads, drop, flags,
+        self._plan = plan = _SlicePlan(exported, slices, heads, drop, flags,
                                        helper.kept_runs if helper.keep_token is not None else [])
         columns = list(table.columns.values())
         for k in range(min(self.limit, len(slices))):
@@ -100,42 +89,90 @@ class ExportAhead:
         return n_rows == self.n_rows and split_rows == self.split_rows
 
 
+def _exported_after_merge(table: ContactTable, drop: list[int], heads) -> bytearray:
+    """One byte per row of ``table`` as numbered now, 1 for the rows the merged table will export:
+    as today, except that the merged-away rows go and each group's first row is judged on its
+    merged values. Set by C-level loops (``_set_bytes``)."""
+    exported = bytearray(b"\x01") * len(table)
+    _set_bytes(exported, not_exported(table), 0)
+    _set_bytes(exported, heads.rows, 1)
+    _set_bytes(exported, drop, 0)
+    merged = heads.table.columns
+    no_contact = map(not_, map(any, zip(*(merged[c] for c in (FIRST_NAME, LAST_NAME, EMAIL, PHONE)))))
+    left_out = map(or_, map(table.excluded.__contains__, heads.rows), no_contact)
+    _set_bytes(exported, compress(heads.rows, left_out), 0)
+    return exported
+
+
+def _set_bytes(mask: bytearray, rows, value: int) -> None:
+    """``mask[r] = value`` for each of ``rows``, in one C-level loop (``__setitem__`` returns None)."""
+    any(map(mask.__setitem__, rows, repeat(value)))
+
+
 class _SlicePlan:
     """The export's slices as ``ExportAhead`` cut them before the merge, ready to hand to the helper.
 
-    Rows are numbered as before the merge (``kept`` runs, group ``heads``). A slice goes as
-    segments: runs of the chunks the helper keeps (by reference) and runs of the other rows (their
-    values), with each group head's merged values. Values are read from the table before the
-    merge, or from the merged table (``merged=True``), whose rows are the same less the rows merged
-    away before them.
+    Rows are numbered as before the merge; ``exported`` has a 1 for each row the merged table
+    exports. Slice ``k`` is the exported rows among table rows ``bounds[k]:bounds[k + 1]``. It
+    goes as segments: pieces of the chunks the helper keeps (by reference, with the bytes that
+    pick their exported rows) and the exported values of the other rows, with each group head's
+    merged values and place. Values are read from the table before the merge, or from the merged
+    table (``merged=True``), whose rows are the same less the rows merged away before them.
     """
 
-    def __init__(self, kept: "_KeptRuns", slices: list[tuple[int, int]], heads, drop: list[int],
+    def __init__(self, exported: bytearray, slices: list[tuple[int, int]], heads, drop: list[int],
                  flags: list[bool], owned: list[tuple[int, int, tuple[int, int]]]) -> None:
-        self.kept, self.slices, self.drop, self.flags = kept, slices, drop, flags
+        self.exported, self.slices, self.drop, self.flags = exported, slices, drop, flags
         self.owned = _Owned(owned)
-        merged = heads.table.columns
-        self.merged_columns = list(merged.values())
-        self.head_at = {r: i for i, r in enumerate(heads.rows)}
-        self.head_rows = sorted(self.head_at)
+        self.bounds = [*_nth_set_bytes(exported, [start for start, _ in slices]), len(exported)]
+        kept = bytearray(b"\x01") * len(exported)  # the rows the merge keeps
+        _set_bytes(kept, drop, 0)
+        self.kept = kept
+        self.merged_columns = list(heads.table.columns.values())
+        self.head_rows = heads.rows  # ascending: the groups are in order of their first row
 
     def send(self, helper: ChunkHelper, k: int, columns: list[list[str]], merged: bool):
-        start, stop = self.slices[k]
-        runs = self.kept.runs(start, stop)
-        head_rows, head_at, merged_columns = self.head_rows, self.head_at, self.merged_columns
-        heads = []  # (place in the slice, merged values) of the group heads in this slice
-        at = 0
-        for a, b in runs:
-            for r in head_rows[bisect_left(head_rows, a):bisect_left(head_rows, b)]:
-                i = head_at[r]
-                heads.append((at + r - a, tuple(col[i] for col in merged_columns)))
-            at += b - a
-        segments = self.owned.segments(runs)
-        if merged:  # a kept run holds no merged-away row: it moved up by those before it
-            drop = self.drop
-            segments = [(None, a - (d := bisect_left(drop, a)), b - d) if key is None else (key, a, b)
-                        for key, a, b in segments]
-        return _send_kept(helper, segments, columns, heads, self.flags, stop - start)
+        a, b = self.bounds[k], self.bounds[k + 1]
+        exported = self.exported
+        segments = []  # (key, lo, hi, the bytes picking the exported rows of lo:hi)
+        for key, lo, hi in self.owned.segments([(a, b)]):
+            if key is not None:  # rows lo:hi of a kept chunk
+                first = self.owned.first_of[key]
+                segments.append((key, lo, hi, exported[first + lo:first + hi]))
+            elif merged:  # table rows lo:hi, moved up by the rows merged away before them
+                segments.append((None, lo - bisect_left(self.drop, lo), hi - bisect_left(self.drop, hi),
+                                 bytearray(compress(exported[lo:hi], self.kept[lo:hi]))))
+            else:
+                segments.append((None, lo, hi, exported[lo:hi]))
+        return _send_kept(helper, segments, columns, self._heads(a, b), self.flags, self.slices[k])
+
+    def _heads(self, a: int, b: int) -> tuple[list[int], list[list[str]]]:
+        """(places in the slice, merged values column by column) of the exported group heads among
+        table rows ``a:b``."""
+        rows = self.head_rows
+        i, j = bisect_left(rows, a), bisect_left(rows, b)
+        if i == j:
+            return [], []
+        shown = self.exported[a:b]
+        picked = [*map(shown.__getitem__, map(sub, rows[i:j], repeat(a)))]
+        at = list(compress(range(i, j), picked))
+        if not at:
+            return [], []
+        slice_rows = list(compress(range(a, b), shown))
+        places = list(map(bisect_left, repeat(slice_rows), compress(rows[i:j], picked)))
+        return places, [list(map(col.__getitem__, at)) for col in self.merged_columns]
+
+
+def _nth_set_bytes(mask: bytearray, counts: list[int]) -> list[int]:
+    """For each of ``counts`` (ascending): the index of the mask's byte that is the count-th 1
+    (from 0), found by C-level skips."""
+    ones = compress(count(), mask)
+    out: list[int] = []
+    done = 0
+    for c in counts:
+        out.append(next(islice(ones, c - done, None)))
+        done = c + 1
+    return out
 
 
 class _Owned:
@@ -144,6 +181,7 @@ class _Owned:
     def __init__(self, runs: list[tuple[int, int, tuple[int, int]]]) -> None:
         runs = sorted(runs)
         self.firsts = [first for first, _, _ in runs]
+        self.first_of = {key: first for first, _, key in runs}
         self.runs = runs
 
     def segments(self, rows: list[tuple[int, int]]) -> list[tuple]:
@@ -166,68 +204,52 @@ class _Owned:
 
 
 def _send_kept(helper: ChunkHelper, segments: list[tuple], columns: list[list[str]],
-               heads: list[tuple[int, tuple[str, ...]]], flags: list[bool], n: int):
+               heads: tuple[list[int], list[list[str]]], flags: list[bool], bounds: tuple[int, int]):
     """Have the helper format a slice from the chunks it keeps, if any, and the rows it does not
     keep, which travel as values (``_kept_slice``), with the merged values of the group heads."""
     values: list[list[str]] = [[] for _ in columns]
-    for key, a, b in segments:
+    plan = []
+    for key, lo, hi, pick in segments:
         if key is None:
             for v, col in zip(values, columns):
-                v += col[a:b]
+                v += compress(col[lo:hi], pick)
+            plan.append((None, pick.count(1), 0, None))
+        else:
+            plan.append((key, lo, hi, None if pick.count(0) == 0 else bytes(pick)))
     try:
         packed = marshal.dumps([v if any(v) else None for v in values]) if any(values) else None
     except ValueError:  # a value marshal cannot carry (never in a normalized table)
         return None
-    plan = [(key, lo, hi) if key is not None else (None, hi - lo, 0) for key, lo, hi in segments]
-    return helper.call(_kept_slice, helper.keep_token, plan, packed, heads, flags, n)
+    start, stop = bounds
+    return helper.call(_kept_slice, helper.keep_token, plan, packed, heads, flags, stop - start)
 
 
-def _kept_slice(token: str, plan: list[tuple], packed: bytes | None, heads: list[tuple[int, tuple[str, ...]]],
+def _kept_slice(token: str, plan: list[tuple], packed: bytes | None, heads: tuple[list[int], list[list[str]]],
                 flags: list[bool], n: int) -> bytes:
     """In the helper process: the CSV bytes of ``n`` rows put together from its kept chunks
-    ((key, lo, hi): rows ``lo:hi`` of one) and the rows sent ((None, count, 0): the next ``count``
-    of ``packed``), with each group head's merged values in its place."""
+    ((key, lo, hi, pick): the rows of ``lo:hi`` of one whose byte in ``pick`` is 1; pick None: all
+    of them) and the rows sent ((None, count, 0, None): the next ``count`` of ``packed``), with
+    each group head's merged values in its place (``heads``: places, values column by column)."""
 
     sent = marshal.loads(packed) if packed is not None else [None] * len(flags)
     columns: list[list[str]] = [[] for _ in flags]
     at = 0
-    for key, lo, hi in plan:
+    for key, lo, hi, pick in plan:
         if key is None:
             for col, values in zip(columns, sent):
                 col += values[at:at + lo] if values is not None else repeat("", lo)
             at += lo
         else:
+            size = hi - lo if pick is None else pick.count(1)
             for col, values in zip(columns, kept_columns(token, key)):
-                col += values[lo:hi] if values is not None else repeat("", hi - lo)
-    for place, row in heads:
-        for col, value in zip(columns, row):
+                if values is None:
+                    col += repeat("", size)
+                else:
+                    col += values[lo:hi] if pick is None else compress(values[lo:hi], pick)
+    places, head_values = heads
+    for col, values in zip(columns, head_values):
+        for place, value in zip(places, values):
             col[place] = value
     return _slice_text([_export_field(col, flag) for col, flag in zip(columns, flags)], n).encode("utf-8")
 
 
-class _KeptRuns:
-    """The rows ``0 .. n-1`` but ``gone`` (ascending), as runs: which rows are the kept ones
-    ``start .. stop-1``."""
-
-    def __init__(self, gone: list[int], n: int) -> None:
-        # Held while the merge copies the table: runs as arrays of machine integers, not a tuple
-        # of two int objects per run (~25 MB at a million rows with 30% duplicates).
-        starts, stops = [0, *map((1).__add__, gone)], [*gone, n]
-        real = list(map(lt, starts, stops))
-        self._starts = array("q", compress(starts, real))
-        self._stops = array("q", compress(stops, real))
-        del starts, stops, real
-        self.firsts = array("q", accumulate(map(sub, self._stops, self._starts), initial=0))
-        self.count = self.firsts[-1]
-
-    def runs(self, start: int, stop: int) -> list[tuple[int, int]]:
-        out = []
-        k = max(bisect_right(self.firsts, start) - 1, 0)
-        while k < len(self._starts) and self.firsts[k] < stop:
-            a, b = self._starts[k], self._stops[k]
-            first = self.firsts[k]
-            lo, hi = a + max(start - first, 0), a + min(stop - first, b - a)
-            if lo < hi:
-                out.append((lo, hi))
-            k += 1
-        return out

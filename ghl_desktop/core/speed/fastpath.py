@@ -501,3 +501,61 @@ def fast_number(raw: str) -> str | None:
             return None
         digits = "".join(groups) + "." + frac
     return "-" + digits if sign and digits.strip("0.") else digits
+
+
+# -- whole columns of plain shapes ---------------------------------------------------------------
+# A column whose every cell has a shape of the rule's simplest case is told by a few C-level
+# passes over its cells joined by NULs (a cell holding a NUL itself fails the count of
+# separators), and then given its values without a Python call per distinct cell.
+
+
+def _joined(column: list[str]) -> str | None:
+    """The cells joined by NULs, or None when a cell holds a NUL itself (or there are none)."""
+    joined = "\x00".join(column)
+    return joined if column and joined.count("\x00") == len(column) - 1 else None
+
+
+def unchanged_text_column(column: list[str]) -> bool:
+    """True when every cell is already what ``assemble.clean_text`` gives (whitespace runs made one
+    space, the ends stripped) and holds one value (no Google ``:::``): printable text's only
+    whitespace is the plain space (every other whitespace character is of category C or Z), so a
+    cell without two spaces in a row or one at an end is left as it is."""
+    joined = _joined(column)
+    return (joined is not None and ":::" not in joined and "  " not in joined and " \x00" not in joined
+            and "\x00 " not in joined and joined[:1] != " " and joined[-1:] != " "
+            and joined.replace("\x00", "").isprintable())
+
+
+#: Cells that are ASCII CEPs (``01310-100``, ``01310100``, or ``1310100`` with its leading zero
+#: dropped by Excel) or empty, NUL-separated.
+_PLAIN_CEPS = re.compile(r"(?:[0-9]{5}-?[0-9]{3}|[0-9]{7})?(?:\x00(?:[0-9]{5}-?[0-9]{3}|[0-9]{7})?)*+")
+
+
+def postal_column(column: list[str], region: str) -> list[str] | None:
+    """``assemble.format_postal_code`` of every cell when every cell is empty or a CEP of ASCII
+    digits (see ``_PLAIN_CEPS``), else None. In Brazil such a CEP is written ``01310-100``, its
+    leading zero restored; elsewhere every such cell is left as it is."""
+    joined = _joined(column)
+    if joined is None or _PLAIN_CEPS.fullmatch(joined) is None:
+        return None
+    return _formatted_ceps(column) if region.upper() == "BR" else list(column)
+
+
+def _formatted_ceps(column: list[str]) -> list[str]:
+    """Each CEP of ``_PLAIN_CEPS`` as ``01310-100`` (an empty cell stays empty)."""
+    return [v if len(v) == 9 or not v else f"{v.zfill(8)[:5]}-{v.zfill(8)[5:]}" for v in column]
+
+
+#: Cells that are ASCII digits with at most a decimal mark and one or two decimals, or empty,
+#: NUL-separated: the shapes ``fast_number`` answers with the cell itself, its comma made a point.
+_PLAIN_NUMBERS = re.compile(r"(?:[0-9]++(?:[.,][0-9]{1,2})?)?(?:\x00(?:[0-9]++(?:[.,][0-9]{1,2})?)?)*+")
+
+
+def number_column(column: list[str]) -> list[str] | None:
+    """``fast_number`` of every cell ("" for an empty one) when every cell is a plain number
+    (``1234``, ``1234,5``, ``1234.56``) or empty, else None: such a cell's value is its own text
+    with a decimal comma made a point, in every region."""
+    joined = _joined(column)
+    if joined is None or _PLAIN_NUMBERS.fullmatch(joined) is None:
+        return None
+    return joined.replace(",", ".").split("\x00") if "," in joined else list(column)

@@ -39,7 +39,7 @@ except ImportError:  # Windows
 from ..assemble import SourceColumns, ValueCache, normalize_chunk
 from ..mapping import Mapping
 from ..schema import STANDARD, Schema
-from ..table import ContactTable, Problem, RowSources
+from ..table import ContactTable, MergedRows, Problem, RowSources
 from . import tuning
 
 log = logging.getLogger(__name__)
@@ -164,7 +164,7 @@ def _pack(table: ContactTable) -> tuple:
                 for r, fields in table.problems.items() for f, probs in fields.items() for p in probs]
     columns = [col if any(col) else None for col in table.columns.values()]
     return (len(table), columns, problems, table.suggestions,
-            {r: list(v) for r, v in table.merged.items()}, sorted(table.excluded))
+            table.merged.to_plain(), sorted(table.excluded))
 
 
 def _unpack(data: tuple, schema: Schema = STANDARD) -> ContactTable:
@@ -176,7 +176,7 @@ def _unpack(data: tuple, schema: Schema = STANDARD) -> ContactTable:
     for r, f, triple in problems:  # packed in the table's own order
         table.problems.setdefault(r, {}).setdefault(f, []).append(as_problem(Problem, triple))
     table.suggestions = suggestions
-    table.merged = {r: [tuple(s) for s in v] for r, v in merged.items()}
+    table.merged = MergedRows.from_plain(merged)
     table.excluded = set(excluded)
     return table
 
@@ -267,7 +267,12 @@ class ChunkHelper:
 
     @classmethod
     def wanted(cls, rows: int) -> bool:
-        return not tuning.ONE_PROCESS and rows >= tuning.MIN_ROWS and cores() >= 2
+        return rows >= tuning.MIN_ROWS and cls.possible()
+
+    @staticmethod
+    def possible() -> bool:
+        """A helper process may run here at all: not told to use one process, two cores or more."""
+        return not tuning.ONE_PROCESS and cores() >= 2
 
     def start(self) -> None:
         """Start the helper process now (idempotent); its imports overlap whatever comes next.
@@ -333,6 +338,12 @@ class ChunkHelper:
             log.warning("the helper process is gone", exc_info=True)
             self.failed = True
             return None
+
+    def offload(self, fn, *args):
+        """``fn(*args)`` started in the helper (see ``call``): a function that waits for its value
+        (None: the helper failed on the way), or None when the helper is not running."""
+        pending = self.call(fn, *args)
+        return None if pending is None else lambda: self.value(pending)
 
     def value(self, pending: list[Future] | None):
         """What ``call`` gave (waiting for it), or None when the helper failed on the way."""

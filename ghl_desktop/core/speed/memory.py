@@ -69,8 +69,9 @@ def _release(obj, seen: set[int]) -> None:
         for col in obj.columns.values():
             _clear_list(col)
         obj.sources.clear()  # arrays of machine integers: nothing to free one by one
-        for d in (obj.problems, obj.suggestions, obj.merged):
+        for d in (obj.problems, obj.suggestions):
             _clear_dict(d)
+        obj.merged.clear()  # arrays of machine integers, like the sources
         if len(obj.excluded) > _RELEASE_ITEMS:
             excluded = obj.excluded
             while excluded:

@@ -34,6 +34,10 @@ BYTES_PER_ROW = 60
 #: Items the helper process holds at a time: one at work and two waiting, so it never idles while
 #: this process is busy, and never holds so many that this process runs out of work.
 HELPER_DEPTH = 3
+#: Pieces of a large worksheet (``speed.pieces``) the helper holds at a time: one at work and one
+#: waiting, so it never idles while this process reads a piece; a piece is ~0.1 s of work, so the
+#: two processes end within a piece or two of each other.
+PIECES_DEPTH = 2
 
 # -- the export ------------------------------------------------------------------------------------
 #: Rows written per step: each step is a handful of C calls over this many rows, so an export

@@ -1,0 +1,66 @@
+"""A large worksheet read on two cores: its pieces (``reader.excel.read_in_pieces``) are read by
+this process and the helper process at once.
+
+calamine parses a whole sheet in one call, which left the second core idle for the first seconds
+of a large workbook's conversion. The reader cuts the sheet into workbook copies that each hold
+one stretch of rows; here each copy goes to the helper while it holds fewer than ``PIECES_DEPTH``
+of them, and this process reads the next one itself otherwise. The results come back in order,
+and a piece the helper fails on is read here: the rows are ``read_piece``'s either way.
+"""
+
+from __future__ import annotations
+
+import marshal
+from collections import deque
+from typing import Iterator
+
+from ..reader.excel import Piece, PieceMap, read_piece
+from . import tuning
+from .helper import ChunkHelper
+
+
+def _read_piece_remote(data: bytes, sheet: str) -> bytes:
+    """In the helper: ``read_piece``, sent back as ``marshal`` bytes (one C call each way)."""
+    return marshal.dumps(read_piece(data, sheet))
+
+
+def piece_reader(helper: ChunkHelper | None) -> PieceMap | None:
+    """How a conversion reads a large sheet's pieces with ``helper`` (started when a sheet is
+    cut), or None when no helper process may run (one process, one core): the sheet is then
+    read whole, as cutting it would only add work."""
+    if helper is None or helper.failed or not ChunkHelper.possible():
+        return None
+
+    def read(copies: Iterator[bytes], sheet: str) -> Iterator[Piece | None]:
+        return pieces_in_order(helper, copies, sheet)
+
+    return read
+
+
+def pieces_in_order(helper: ChunkHelper, copies: Iterator[bytes], sheet: str) -> Iterator[Piece | None]:
+    """``read_piece(copy, sheet)`` for each copy, in order, read here or in ``helper``."""
+    helper.start()
+    waiting: deque[tuple[bytes, list | None, Piece | None]] = deque()  # (copy, helper's work, result)
+    try:
+        for copy in copies:
+            busy = sum(1 for _, pending, _ in waiting if pending is not None and not helper.ready(pending))
+            pending = helper.call(_read_piece_remote, copy, sheet) if busy < tuning.PIECES_DEPTH else None
+            if pending is not None:
+                waiting.append((copy, pending, None))
+            else:
+                waiting.append((b"", None, read_piece(copy, sheet)))
+            while waiting and helper.ready(waiting[0][1]):
+                yield _result(helper, *waiting.popleft(), sheet)
+        while waiting:
+            yield _result(helper, *waiting.popleft(), sheet)
+    finally:
+        for _, pending, _ in waiting:
+            for future in pending or ():
+                future.cancel()
+
+
+def _result(helper: ChunkHelper, copy: bytes, pending: list | None, done: Piece | None, sheet: str) -> Piece | None:
+    if pending is None:
+        return done
+    packed = helper.value(pending)  # None: the helper failed, and this piece is read here
+    return marshal.loads(packed) if packed is not None else read_piece(copy, sheet)

@@ -1,0 +1,299 @@
+"""A large sheet read in pieces (``excel.read_in_pieces``): copies of the workbook that each hold one
+stretch of rows, read here or in the helper process, put together into exactly the whole read's
+rows, row numbers, sheet and warnings; and the whole read whenever the pieces cannot say the same."""
+
+import datetime as dt
+import random
+import re
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+
+from ghl_desktop.core import pipeline
+from ghl_desktop.core.limits import DEFAULT_LIMITS, Limits
+from ghl_desktop.core.pipeline import ConvertOptions, convert
+from ghl_desktop.core.reader import excel, read_source
+from ghl_desktop.core.speed import helper as parallel
+from ghl_desktop.core.speed import pieces, tuning
+from ghl_desktop.core.speed.helper import ChunkHelper
+
+from test_reader_excel_head import _contacts, _with_shared_strings
+
+#: Decompressed bytes of rows per piece in these tests: a few dozen rows each.
+PIECE = 4096
+
+
+def _here(copies, sheet):
+    return (excel.read_piece(c, sheet) for c in copies)
+
+
+@pytest.fixture
+def spy(monkeypatch):
+    """The pieces calamine reads (their sheet XML's size), with small pieces and shared strings of
+    any size allowed."""
+    monkeypatch.setattr(excel, "PIECE_BYTES", PIECE)
+    monkeypatch.setattr(excel, "_STRINGS_SHARE", 0)
+    read = []
+    real = excel.read_piece
+
+    def reading(data, sheet):
+        with zipfile.ZipFile(__import__("io").BytesIO(data)) as zf:
+            read.append(max(i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/")))
+        return real(data, sheet)
+
+    monkeypatch.setattr(excel, "read_piece", reading)
+    return read
+
+
+def _same(path, **kw):
+    """``path`` read whole and in pieces: the same table (header, rows, row numbers, sheet, warnings)."""
+    whole = read_source(path, **kw)
+    cut = read_source(path, pieces=_here, **kw)
+    assert (cut.header, cut.header_row, cut.sheet, cut.format) == (whole.header, whole.header_row, whole.sheet,
+                                                                    whole.format)
+    assert cut.rows == whole.rows
+    assert cut.row_numbers == whole.row_numbers
+    assert [str(w) for w in cut.warnings] == [str(w) for w in whole.warnings]
+    return whole
+
+
+def _rewrite_sheet(path, fn, part="xl/worksheets/sheet1.xml"):
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    parts[part] = fn(parts[part])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def _varied(path, *, top=1, left=1, gap=False, far_left=False, rich=False, merged=True):
+    """Rows starting at sheet row ``top`` and column ``left``: a merged title row, a header, then
+    text with accents, phones as numbers, CEPs with a padding format, dates, date-times, times,
+    amounts, booleans, empty cells; optionally a stretch of empty rows (several pieces long), a
+    row further down starting further left and reaching further right, rich text."""
+    rnd = random.Random(11)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Contatos"
+    r = top
+    ws.cell(r, left, "Relatório — contatos")
+    if merged:
+        ws.merge_cells(start_row=r, start_column=left, end_row=r, end_column=left + 3)
+    r += 1
+    for j, h in enumerate(["Nome", "E-mail", "Celular", "CEP", "Nascimento", "Visto", "Hora", "Valor", "Ativo"]):
+        ws.cell(r, left + j, h)
+    for i in range(900):
+        r += 1
+        if gap and i == 450:
+            r += 400  # rows without any cell, over several pieces
+            gap_end = r
+        ws.cell(r, left, f"{rnd.choice(['Ana', 'JOÃO', 'érica'])} {i}")
+        ws.cell(r, left + 1, rnd.choice([f"p{i}@exemplo.com.br", "", f" P{i}@UOL.COM.BR "]) or None)
+        ws.cell(r, left + 2, rnd.choice([5511900000000 + i, f"(11) 9{i:04d}-0000", None]))
+        cep = ws.cell(r, left + 3, rnd.choice([1310100 + i, None]))
+        cep.number_format = "00000\\-000"
+        ws.cell(r, left + 4, rnd.choice([dt.date(1980, 1 + i % 12, 1 + i % 28), None]))
+        ws.cell(r, left + 5, rnd.choice([dt.datetime(2024, 5, 1, 13, i % 60, 7), None]))
+        ws.cell(r, left + 6, rnd.choice([dt.time(9, i % 60), None]))
+        ws.cell(r, left + 7, rnd.choice([1234.5 + i, 0.1 + 0.2, 1e20 / (i + 1), -0.0, None]))
+        ws.cell(r, left + 8, rnd.choice([True, False, None]))
+        if rich and i % 7 == 0:
+            ws.cell(r, left, CellRichText([TextBlock(InlineFont(b=True), "Dr. "), f"Rico {i}"]))
+    if far_left:
+        r += 3
+        ws.cell(r, 1, "mais à esquerda")
+        ws.cell(r, left + 12, "mais à direita")
+    hidden = wb.create_sheet("Notas")
+    hidden.append(["nada aqui"])
+    hidden.sheet_state = "hidden"
+    wb.save(path)
+    if gap:  # the empty rows as Excel keeps rows of a set height: row elements without cells
+        _rewrite_sheet(path, lambda xml: _empty_rows_before(xml, gap_end))
+    return path
+
+
+def _empty_rows_before(xml, row):
+    at = xml.index(b'<row r="%d"' % row)
+    empty = b"".join(b'<row r="%d" ht="20" customHeight="1"/>' % r for r in range(row - 400, row))
+    return xml[:at] + empty + xml[at:]
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["inline-strings", "shared-strings"])
+@pytest.mark.parametrize("shape", [
+    {}, {"top": 5, "left": 3}, {"gap": True}, {"top": 3, "left": 2, "far_left": True}, {"rich": True},
+    {"merged": False, "gap": True, "far_left": True, "left": 4},
+], ids=["plain", "further-down", "empty-rows", "row-further-left", "rich-text", "all"])
+def test_a_sheet_read_in_pieces_is_the_whole_read(tmp_path, spy, shape, shared):
+    path = _varied(tmp_path / "contatos.xlsx", **shape)
+    if shared:
+        _with_shared_strings(path)
+    _same(path)
+    assert len(spy) > 10  # really read in pieces
+    assert max(spy) < PIECE * 2  # each a stretch of rows, not the whole sheet
+
+
+@pytest.mark.parametrize("write_only", [False, True], ids=["shared-strings", "inline-strings"])
+def test_contact_sheets_read_in_pieces_are_the_whole_read(tmp_path, spy, write_only):
+    path = _contacts(tmp_path / "contatos.xlsx", 3000, write_only=write_only)
+    _same(path)
+    _same(path, sheet="contatos")
+    assert len(spy) > 20
+
+
+def test_the_rows_join_at_every_piece_edge(tmp_path, spy, monkeypatch):
+    path = _contacts(tmp_path / "contatos.xlsx", 600, write_only=True)
+    for size in (4001, 4096, 5003, 6000):
+        monkeypatch.setattr(excel, "PIECE_BYTES", size)
+        spy.clear()
+        _same(path)
+        assert len(spy) > 5
+
+
+def test_pieces_are_put_together_from_their_rows_and_columns(tmp_path, monkeypatch):
+    """The join itself: every piece read is used, at its own rows (a lost, doubled or misplaced
+    piece shows)."""
+    path = _varied(tmp_path / "contatos.xlsx", gap=True, far_left=True, top=4, left=3)
+    monkeypatch.setattr(excel, "PIECE_BYTES", PIECE)
+    seen = []
+
+    def noting(copies, sheet):
+        for piece in _here(copies, sheet):
+            seen.append(piece)
+            yield piece
+
+    rows, first_col = excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, noting)
+    wb = excel._open(path)
+    assert (rows, first_col) == excel._sheet_rows(wb, "Contatos", path.name, DEFAULT_LIMITS, None)
+    assert sum(len(p[3]) for p in seen if p) < len(rows)  # the empty rows come from the join
+
+
+def test_rows_without_their_numbers_are_read_whole(tmp_path, spy):
+    """A writer that leaves out ``r=`` on rows: a piece could not say where it starts."""
+    path = _contacts(tmp_path / "contatos.xlsx", 1500, write_only=True)
+    _rewrite_sheet(path, lambda xml: re.sub(rb'(<row)\s+r="[0-9]+"', rb"\1", xml))
+    assert excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, _here) is None
+    _same(path)
+
+
+def test_cells_without_their_references_are_read_as_the_whole_read(tmp_path, spy):
+    path = _contacts(tmp_path / "contatos.xlsx", 1500, write_only=True)
+    _rewrite_sheet(path, lambda xml: re.sub(rb'(<c)\s+r="[A-Z]+[0-9]+"', rb"\1", xml))
+    _same(path)
+
+
+def test_a_long_start_before_the_rows_is_read_whole(tmp_path, spy):
+    """Every piece carries the sheet's start (column widths...): a long one is not copied over and over."""
+    path = _contacts(tmp_path / "contatos.xlsx", 1500, write_only=True)
+    cols = b"<cols>" + b"".join(b'<col min="%d" max="%d" width="12" customWidth="1"/>' % (i, i)
+                                for i in range(1, 200)) + b"</cols>"
+    _rewrite_sheet(path, lambda xml: xml.replace(b"<sheetData>", cols + b"<sheetData>", 1))
+    assert excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, _here) is None
+    _same(path)
+
+
+def test_rows_out_of_order_are_read_whole(tmp_path, spy):
+    path = _contacts(tmp_path / "contatos.xlsx", 1500, write_only=True)
+
+    def move_last_row_first(xml):
+        rows = re.findall(rb"<row .*?</row>", xml, re.S)
+        return xml.replace(rows[-1], b"").replace(rows[3], rows[-1] + rows[3])
+
+    _rewrite_sheet(path, move_last_row_first)
+    assert excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, _here) is None
+    _same(path)
+
+
+def test_several_visible_sheets_are_scored_on_the_whole_read(tmp_path, spy):
+    path = tmp_path / "dois.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Contatos"
+    ws.append(["Nome", "E-mail"])
+    for i in range(2000):
+        ws.append([f"Ana {i}", f"ana{i}@x.com"])
+    wb.create_sheet("Outra").append(["x"])
+    wb.save(path)
+    whole = _same(path)
+    assert spy == [] and whole.sheet == "Contatos"
+    _same(path, sheet="Contatos")  # a sheet named: that one, in pieces
+    assert len(spy) > 10
+
+
+def test_a_sheet_over_the_limits_says_so_as_the_whole_read_does(tmp_path, spy):
+    path = _contacts(tmp_path / "contatos.xlsx", 1500, write_only=True)
+    for limits in (Limits(max_rows=100), Limits(max_columns=5)):
+        with pytest.raises(Exception) as whole:
+            read_source(path, limits=limits)
+        with pytest.raises(Exception) as cut:
+            read_source(path, limits=limits, pieces=_here)
+        assert (type(cut.value), str(cut.value)) == (type(whole.value), str(whole.value))
+
+
+def test_small_sheets_and_large_shared_strings_are_read_whole(tmp_path, monkeypatch):
+    path = _contacts(tmp_path / "contatos.xlsx", 1500)  # shared strings
+    monkeypatch.setattr(excel, "PIECE_BYTES", PIECE)
+    assert excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, _here) is None
+    monkeypatch.setattr(excel, "PIECE_BYTES", 10**8)
+    monkeypatch.setattr(excel, "_STRINGS_SHARE", 0)
+    assert excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, _here) is None
+
+
+def test_the_helper_process_reads_pieces_and_they_are_the_whole_read(tmp_path, monkeypatch):
+    path = _varied(tmp_path / "contatos.xlsx", gap=True, far_left=True)
+    monkeypatch.setattr(excel, "PIECE_BYTES", PIECE)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    remote = []
+    real = pieces._result
+
+    def noting(helper, copy, pending, done, sheet):
+        remote.append(pending is not None)
+        return real(helper, copy, pending, done, sheet)
+
+    monkeypatch.setattr(pieces, "_result", noting)
+    with ChunkHelper() as helper:
+        cut = read_source(path, pieces=pieces.piece_reader(helper))
+    whole = read_source(path)
+    assert (cut.header, cut.rows, cut.row_numbers) == (whole.header, whole.rows, whole.row_numbers)
+    assert any(remote) and len(remote) > 10
+
+
+def test_a_failing_helper_only_means_this_process_reads_the_piece(tmp_path, monkeypatch):
+    path = _contacts(tmp_path / "contatos.xlsx", 1500, write_only=True)
+    monkeypatch.setattr(excel, "PIECE_BYTES", PIECE)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(ChunkHelper, "value", lambda self, pending: None)
+    with ChunkHelper() as helper:
+        cut = read_source(path, pieces=pieces.piece_reader(helper))
+    assert cut.rows == read_source(path).rows
+
+
+def test_no_pieces_without_a_helper_process(monkeypatch):
+    monkeypatch.setattr(tuning, "ONE_PROCESS", True)
+    assert pieces.piece_reader(ChunkHelper()) is None
+    assert pieces.piece_reader(None) is None
+
+
+def test_a_conversion_reads_a_large_sheet_in_pieces_on_two_cores_with_the_same_result(tmp_path, monkeypatch, spy):
+    path = _contacts(tmp_path / "contatos.xlsx", 3000, write_only=True)
+    cut = []
+    real = excel._zipped
+
+    def cutting(*args):
+        cut.append(args[1])
+        return real(*args)
+
+    monkeypatch.setattr(excel, "_zipped", cutting)
+    monkeypatch.setattr(tuning, "ONE_PROCESS", True)
+    one = convert([path], ConvertOptions())
+    assert cut == []  # one process: the sheet is read whole
+    monkeypatch.setattr(tuning, "ONE_PROCESS", False)
+    monkeypatch.setattr(tuning, "MIN_ROWS", 100)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    two = convert([path], ConvertOptions())
+    assert len(cut) > 20  # cut into pieces, read here or in the helper
+    assert two.table.columns == one.table.columns and two.table.sources == one.table.sources
+    assert {k: v for k, v in two.report.items() if k != "seconds"} == {k: v for k, v in one.report.items() if k != "seconds"}
