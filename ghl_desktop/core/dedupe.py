@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
 from operator import is_not, itemgetter, ne, not_, or_
 from typing import Callable
 
@@ -180,8 +181,10 @@ class _KeyOwners:
         rows = numbers + _gather(numbers, rows)
         links = self.links
         for old in self.older:
-            found = list(map(old.get, keys))
-            _add_links(found, rows, true_positions(map(is_not, found, repeat(None))), links)
+            found: list = []
+            for a in range(0, len(keys), _SCAN):
+                found += map(old.get, keys[a:a + _SCAN])
+            _add_links(found, rows, _positions_of(is_not, found, [None] * len(found)), links)
         _link_to_first(self.owners, keys, rows, links)
         if len(self.owners) > _SET_CAP + 1:  # the keys and ""
             self.older.append(self.owners)
@@ -203,8 +206,14 @@ def _extra_keys(extra: list[str]) -> tuple[list[str], list[str], list[str]]:
     for a in range(0, len(extra), _SCAN):  # a slice at a time: no single C call over every row
         part = extra[a:a + _SCAN]
         cells += compress(part, part)
-    pieces = list(map(str.strip, ",".join(cells).split(","))) if cells else []
-    return list(compress(pieces, pieces)), cells, pieces
+    pieces: list[str] = []
+    for a in range(0, len(cells), _SCAN):
+        pieces += map(str.strip, ",".join(cells[a:a + _SCAN]).split(","))
+    keys: list[str] = []
+    for a in range(0, len(pieces), _SCAN):
+        part = pieces[a:a + _SCAN]
+        keys += compress(part, part)
+    return keys, cells, pieces
 
 
 _BLOCK = 256
@@ -213,11 +222,39 @@ _BLOCK = 256
 _SCAN = 16_384
 
 
+def _ascending(rows, n: int) -> list[int]:
+    """``sorted(set(rows))`` for rows (ints) in ``range(n)``, with no C call over all of them: each
+    slice of ``_SCAN`` rows is marked in a mask of ``n`` bytes, which is then read back in order."""
+    mask = bytearray(n)
+    rows = iter(rows)
+    while part := list(islice(rows, _SCAN)):
+        deque(map(mask.__setitem__, part, repeat(1)), 0)
+    return _positions(None, mask)
+
+
+def _as_array(rows: list[int]) -> array:
+    """``array("q", rows)``, ``_SCAN`` rows at a time."""
+    out = array("q")
+    for a in range(0, len(rows), _SCAN):
+        out.extend(rows[a:a + _SCAN])
+    return out
+
+
+def _free(items: list) -> None:
+    """Empty ``items`` from its end, ``_SCAN`` items at a time: what only it holds is freed in
+    short steps rather than in one C call when it goes."""
+    while len(items) > _SCAN:
+        del items[-_SCAN:]
+    items.clear()
+
+
 def _positions(pred, items: list[str]) -> list[int]:
-    """``true_positions(map(pred, items))``, a slice at a time so no single call holds the GIL long."""
+    """``true_positions(map(pred, items))`` (``items`` itself for ``pred`` None), a slice at a time
+    so no single call holds the GIL long."""
     out: list[int] = []
     for a in range(0, len(items), _SCAN):
-        found = true_positions(map(pred, items[a:a + _SCAN]))
+        part = items[a:a + _SCAN]
+        found = true_positions(part if pred is None else map(pred, part))
         out += [a + i for i in found] if a else found
     return out
 
@@ -251,9 +288,38 @@ def _links(main: list[str], extra: list[str], n: int) -> list[tuple[int, int]]:
     if suspects is not None and not suspects:
         return []
     keys, rows = _keys_and_rows(main, extra, n, bool if suspects is None else suspects.__contains__, extra_split)
+    firsts = _first_rows(keys, rows)
+    _free(keys)
+    linked = _positions_of(ne, firsts, rows)
+    linked_firsts, linked_rows = _gather(firsts, linked), _gather(rows, linked)
+    _free(firsts)
+    _free(rows)
+    firsts, rows = linked_firsts, linked_rows
     links: list[tuple[int, int]] = []
-    _link_to_first({}, keys, rows, links)
+    for a in range(0, len(linked), _SCAN):  # no one C call making every pair
+        links += zip(firsts[a:a + _SCAN], rows[a:a + _SCAN])
     return links
+
+
+def _first_rows(keys: list[str], rows: list[int]) -> list[int]:
+    """For each (key, row): the first row that had the key. One C-level ``setdefault`` per key
+    (with many duplicates most keys are suspects: a Python step per key cost ~1 µs each), a slice
+    at a time. A dict of more keys than ``_SET_CAP`` would grow by rehashing ~700k keys in one C
+    call (see ``_SET_CAP``): past it a new dict takes the keys, each given the row an older dict
+    holds for it (its first row) when one does. The dicts are then freed one at a time."""
+    owners: list[dict[str, int]] = [{}]
+    firsts: list[int] = []
+    for a in range(0, len(keys), _SCAN):
+        part = keys[a:a + _SCAN]
+        first = rows[a:a + _SCAN]
+        for older in owners[:-1]:
+            first = map(older.get, part, first)
+        firsts += map(owners[-1].setdefault, part, first)
+        if len(owners[-1]) > _SET_CAP:
+            owners.append({})
+    while owners:
+        owners.pop()
+    return firsts
 
 
 def _link_to_first(owners: dict[str, int], keys: list[str], rows: list[int], links: list[tuple[int, int]]) -> None:
@@ -291,12 +357,24 @@ def _keys_and_rows(main: list[str], extra: list[str], n: int, suspect,
     keys = _gather(main, rows)
     hits = _positions(suspect, extra_keys)
     if hits:
-        counts = map((1).__add__, map(str.count, cells, repeat(",")))
-        piece_rows = chain.from_iterable(map(repeat, compress(range(n), extra), counts))
-        extra_rows = list(compress(piece_rows, pieces))
+        extra_rows = _extra_rows(extra, cells, pieces)
         keys += _gather(extra_keys, hits)
         rows += _gather(extra_rows, hits)
     return keys, rows
+
+
+def _extra_rows(extra: list[str], cells: list[str], pieces: list[str]) -> list[int]:
+    """The row of each key of an extra column (``_extra_keys``: ``cells`` its non-empty cells,
+    ``pieces`` their comma-separated pieces, empty ones included), a slice of cells at a time."""
+    filled = _positions(bool, extra)  # the row of each of ``cells``
+    piece_rows: list[int] = []
+    for a in range(0, len(cells), _SCAN):
+        counts = map((1).__add__, map(str.count, cells[a:a + _SCAN], repeat(",")))
+        piece_rows += chain.from_iterable(map(repeat, filled[a:a + _SCAN], counts))
+    out: list[int] = []
+    for a in range(0, len(pieces), _SCAN):
+        out += compress(piece_rows[a:a + _SCAN], pieces[a:a + _SCAN])
+    return out
 
 
 def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
@@ -337,8 +415,9 @@ def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
                 parent[rb] = ra
             else:
                 parent[ra] = rb
+    _free(links)
     groups: dict[int, list[int]] = {}
-    for r in sorted(parent):  # every row of a group but its root (its smallest row), in row order
+    for r in _ascending(parent, n):  # every row of a group but its root (its smallest row), in row order
         root = r
         while (u := up(root, root)) != root:
             root = u
@@ -348,7 +427,7 @@ def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
             groups[root] = [root, r]
         else:
             group.append(r)
-    return [groups[root] for root in sorted(groups)]
+    return [groups[root] for root in _ascending(groups, n)]
 
 
 def duplicate_groups(table: ContactTable, by: str = BY_EMAIL_PHONE) -> list[list[int]]:
@@ -393,14 +472,14 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
     """
     groups = _merged_groups(table, watched, by)
     # Machine integers: once the groups go, the merged-away rows' int objects go with them.
-    drop = array("q", sorted(r for g in groups for r in g[1:]))
+    drop = _as_array(_ascending(chain.from_iterable(g[1:] for g in groups), len(table)))
     if not in_place and not groups:
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;
     # the table (or its copy) then loses the merged-away rows and takes each group's merged row.
     merged = _merged_rows(table, groups, offload)
     heads = [g[0] for g in groups]
-    del groups  # a list per group: freed before the table's columns are copied
+    _free(groups)  # a list per group: freed before the table's columns are copied
     if in_place:
         if before_drop is not None:
             before_drop(table, drop, MergedHeads(heads, merged))
@@ -411,6 +490,9 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
     else:
         out = table.without_rows(drop)
     _put_rows(merged, out, [r - bisect_left(drop, r) for r in heads])
+    if before_drop is None:  # else it was told the merged rows, and may still read them
+        for col in merged.columns.values():
+            _free(col)
     return out, len(drop)
 
 
@@ -465,28 +547,30 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     # The per-group Python work that needs only a few columns (tag unions, merge checks) is
     # started first: through ``offload`` it runs in the helper process while the rest runs here.
     side = offload if groups else None
-    sizes, rows = list(map(len, groups)), list(chain.from_iterable(groups))
+    rows, group_of = _rows_of_groups(groups)
+    sizes: list[int] = []
+    for a in range(0, len(groups), _SCAN):
+        sizes += map(len, groups[a:a + _SCAN])
     tag_fields, note_fields = _unions(table.schema)
     tags = {name: _started(side, _merged_tags, sizes, _gather(cols[name], rows)) for name in tag_fields}
     checks = _started(side, _merge_checks_by_group, sizes,
                       *(_gather(cols[c], rows) for c in (F.EMAIL, F.FIRST_NAME, F.LAST_NAME)))
-    del rows
     out = table.empty_like()
     heads = [g[0] for g in groups]
-    rest = list(chain.from_iterable(g[1:] for g in groups))
+    rest = _rows_of_groups(groups, first=1)[0]
     values: dict[str, list[str]] = {}
     for name in _first_wins(table.schema):
         col = cols[name]
         won = _gather(col, heads)
         if not all(won) and _any_at(col, rest):
-            for i in true_positions(map(not_, won)):
+            for i in _positions(not_, won):
                 for r in groups[i]:
                     if col[r]:
                         won[i] = col[r]
                         break
         values[name] = won
     for main, extra in ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES)):
-        values[extra] = _other_values(cols[main], cols[extra], values[main], groups)
+        values[extra] = _other_values(cols[main], cols[extra], values[main], groups, rows, group_of)
     for name in tag_fields:
         values[name] = tags[name]()
     for name in table.schema.of_kind(F.OPTIONS):  # a custom multiple-choice field: every option
@@ -500,10 +584,26 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
         values[name] = notes
     for name in out.columns:
         out.columns[name] = values[name]
-    _merged_review_data(table, groups, values, out, checks)
+    _merged_review_data(table, groups, rows, group_of, values, out, checks)
     # Group i's merged-away rows' (file, row) pairs: the next len(g) - 1 of ``rest``'s.
     out.merged = MergedRows.from_groups(range(len(groups)), [len(g) - 1 for g in groups], table.sources.take(rest))
     return out
+
+
+def _rows_of_groups(groups: list[list[int]], first: int = 0) -> tuple[list[int], list[int]]:
+    """The groups' rows (from each group's ``first`` on), group after group, and the group of each,
+    a few thousand groups at a time."""
+    rows: list[int] = []
+    group_of: list[int] = []
+    step = max(1, _SCAN // 4)
+    skip = slice(first, None)
+    for a in range(0, len(groups), step):
+        part = groups[a:a + step]
+        if first:
+            part = list(map(itemgetter(skip), part))
+        rows += chain.from_iterable(part)
+        group_of += chain.from_iterable(map(repeat, range(a, a + len(part)), map(len, part)))
+    return rows, group_of
 
 
 def _gather(col, rows: list) -> list:
@@ -528,19 +628,22 @@ def _any_at(col: list[str], rows: list[int]) -> bool:
     return any(any(map(col.__getitem__, rows[a:a + _SCAN])) for a in range(0, len(rows), _SCAN))
 
 
-def _other_values(main: list[str], extra: list[str], won: list[str], groups: list[list[int]]) -> list[str]:
+def _other_values(main: list[str], extra: list[str], won: list[str], groups: list[list[int]], rows: list[int],
+                  group_of: list[int]) -> list[str]:
     """Per group: the main values (emails or phones) of its rows that did not win, then the items
-    of its rows' extra cells but the winner, each once, comma-separated.
+    of its rows' extra cells but the winner, each once, comma-separated. ``rows`` and ``group_of``:
+    ``_rows_of_groups(groups)``.
 
     Most groups have no extra cell, and then only the rows whose value is filled and is not the
     winner count (never a group's first row: its value wins when filled). Those rows and the
     groups with extra cells are found by C-level scans; only their groups take a Python step.
     """
     others = [""] * len(groups)
-    group_of = list(chain.from_iterable(map(repeat, range(len(groups)), map(len, groups))))
-    rows = list(chain.from_iterable(groups))
-    with_extra = set(_gather(group_of, _positions(bool, _gather(extra, rows))))
-    for i in sorted(with_extra):
+    with_extra: set[int] = set()
+    extra_at = _positions(bool, _gather(extra, rows))
+    for a in range(0, len(extra_at), _SCAN):
+        with_extra.update(map(group_of.__getitem__, extra_at[a:a + _SCAN]))
+    for i in _ascending(with_extra, len(groups)):
         g, w = groups[i], won[i]
         items = [v for v in map(main.__getitem__, g) if v and v != w]
         for r in g:
@@ -558,21 +661,23 @@ def _other_values(main: list[str], extra: list[str], won: list[str], groups: lis
     return others
 
 
-def _merged_review_data(table: ContactTable, groups: list[list[int]], values: dict[str, list[str]],
-                        out: ContactTable, checks: Callable[[], list[tuple[int, list[Problem]]]]) -> None:
+def _merged_review_data(table: ContactTable, groups: list[list[int]], rows: list[int], group_of: list[int],
+                        values: dict[str, list[str]], out: ContactTable,
+                        checks: Callable[[], list[tuple[int, list[Problem]]]]) -> None:
     """The problems and suggestions of each group's merged row (``out`` row ``i`` for group i):
     only the groups' rows that have any are looked at, in row order within each group; then the
-    merge checks (``checks()``: each flagged group's, in group order)."""
+    merge checks (``checks()``: each flagged group's, in group order). ``rows`` and ``group_of``:
+    ``_rows_of_groups(groups)``."""
     problems, suggestions = table.problems, table.suggestions
-    rows = list(chain.from_iterable(groups))
-    group_of = chain.from_iterable(map(repeat, range(len(groups)), map(len, groups)))
     noted: list[bool] = []
     suggested: list[bool] = []
     for a in range(0, len(rows), _SCAN):  # C-level scans, a slice at a time (see ``_positions``)
         part = rows[a:a + _SCAN]
         noted += map(problems.__contains__, part)
         suggested += map(suggestions.__contains__, part)
-    flags = list(map(or_, noted, suggested))
+    flags: list[bool] = []
+    for a in range(0, len(rows), _SCAN):
+        flags += map(or_, noted[a:a + _SCAN], suggested[a:a + _SCAN])
     cols = table.columns
     kept_problems: dict[int, dict[str, list]] = {}
     kept_suggestions: dict[int, dict[str, str]] = {}

@@ -7,7 +7,7 @@ A result folder holds ``table.bin`` (the table's columns plus each row's source)
 are marked again when the result reopens) and ``meta.json`` (the table's field schema, report,
 mappings, options).
 
-The ``.bin`` files hold plain lists, ``marshal``-ed and zlib-compressed in slices of 100,000
+The ``.bin`` files hold plain lists, ``marshal``-ed and zlib-compressed in slices of 25,000
 values: columns of strings are what marshal does fastest (a million-row table saves and reopens in
 about a second), and between slices (and inside zlib) the GIL is free, so the window stays
 responsive while a job saves, and the stdlib needs nothing
@@ -53,9 +53,10 @@ class ResultUnreadable(MessageError):
     """A saved result cannot be reopened (damaged, or written by another Python version)."""
 
 
-#: Lists are stored in slices this long: each slice is one short marshal call, so the GIL is free
-#: between slices and the window never waits long on a saving job.
-_SLICE = 100_000
+#: Lists are stored in slices this long: each slice is one short marshal call (a few ms for
+#: 25,000 strings), so the GIL is free between slices and the window never waits long on a job
+#: that saves or reopens a result.
+_SLICE = 25_000
 #: Slices marshalled ahead of the one being written (bounds the memory of a save).
 _IN_FLIGHT = 4
 #: Threads compressing: one core stays for this thread (marshalling) and one for the window.

@@ -112,8 +112,36 @@ class Problem(tuple):
 #: At most this many rows are dropped from columns in place (``drop_rows``): each costs a move of
 #: a column's tail, so past a few hundred a copy of the kept runs is quicker.
 _IN_PLACE_DROPS = 256
+#: Items per C-level scan over a table's rows (``take``, ``without_rows``, ``_empty_positions``):
+#: each scan holds the GIL, and one over a million rows stalls the window.
+_SCAN = 16_384
 #: Entries per step when ``without_rows`` rebuilds a review dict (each step a short C call).
-_REBUILD_SLICE = 100_000
+_REBUILD_SLICE = _SCAN
+
+
+def _sliced(fn, *lists: list) -> list:
+    """``list(fn(*lists))`` for a ``fn`` that goes item by item along the equally long ``lists``
+    (``map``, ``compress``, ...), made ``_SCAN`` items at a time."""
+    out: list = []
+    for a in range(0, len(lists[0]), _SCAN):
+        out += fn(*(seq[a:a + _SCAN] for seq in lists))
+    return out
+
+
+def _array_of(code: str, items) -> array:
+    """``array(code, items)`` for an iterable ``items``, taken ``_SCAN`` items at a time."""
+    out = array(code)
+    items = iter(items)
+    while True:
+        size = len(out)
+        out.extend(islice(items, _SCAN))
+        if len(out) - size < _SCAN:
+            return out
+
+
+def _is_ascending(items) -> bool:
+    """Whether ``items`` (a list or an array) never goes down, checked ``_SCAN`` items at a time."""
+    return not any(any(map(gt, items[a:a + _SCAN], items[a + 1:a + _SCAN + 1])) for a in range(0, len(items), _SCAN))
 
 
 def true_positions(flags) -> list[int]:
@@ -143,8 +171,9 @@ def _empty_positions(col: list[str], n: int) -> list[int]:
             out.append(i)
     except ValueError:
         return out
-    # Many empty cells: the rest in one C pass.
-    out += map((i + 1).__add__, true_positions(map(not_, col[i + 1:n])))
+    # Many empty cells: the rest in C passes of ``_SCAN`` cells.
+    for a in range(i + 1, n, _SCAN):
+        out += map(a.__add__, true_positions(map(not_, col[a:min(a + _SCAN, n)])))
     return out
 
 
@@ -221,10 +250,15 @@ class RowSources:
         return self
 
     def take(self, rows) -> "RowSources":
-        """Just ``rows``, in that order (C loops)."""
+        """Just ``rows``, in that order (C loops of ``_SCAN`` rows)."""
         if not isinstance(rows, (list, array)):
             rows = list(rows)
-        return self._of(array("I", map(self.files.__getitem__, rows)), array("q", map(self.rows.__getitem__, rows)))
+        files, numbers = array("I"), array("q")
+        for a in range(0, len(rows), _SCAN):
+            part = rows[a:a + _SCAN]
+            files.extend(map(self.files.__getitem__, part))
+            numbers.extend(map(self.rows.__getitem__, part))
+        return self._of(files, numbers)
 
     def clear(self) -> None:
         self.files = array("I")
@@ -271,7 +305,7 @@ class MergedRows:
     @classmethod
     def from_groups(cls, heads, counts, refs: RowSources) -> "MergedRows":
         """``heads`` (ascending) each with the next ``counts[i]`` (all above 0) pairs of ``refs``."""
-        return cls._of(array("q", heads), array("q", accumulate(counts)), refs)
+        return cls._of(_array_of("q", heads), _array_of("q", accumulate(counts)), refs)
 
     @classmethod
     def from_flat(cls, heads, files, rows) -> "MergedRows":
@@ -332,7 +366,10 @@ class MergedRows:
     def counts(self) -> list[int]:
         """How many pairs each head has, in head order."""
         ends = self.ends
-        return list(map(sub, ends, [0, *ends[:-1]])) if ends else []
+        out: list[int] = []
+        for a in range(0, len(ends), _SCAN):  # each end minus the one before, a slice at a time
+            out += map(sub, ends[a:a + _SCAN], ends[a - 1:a + _SCAN - 1] if a else [0, *ends[:_SCAN - 1]])
+        return out
 
     def values(self):
         files, rows = self.refs.files, self.refs.rows
@@ -451,8 +488,9 @@ class MergedRows:
 
     def picked(self, kept: list[int], new_heads: list[int]) -> "MergedRows":
         """The heads at indexes ``kept``, renamed ``new_heads`` (ascending)."""
-        if len(kept) == len(self.heads) and kept == list(range(len(kept))):
-            return self._of(array("q", new_heads), array("q", self.ends), self.refs[:])
+        if len(kept) == len(self.heads) and all(
+                kept[a:a + _SCAN] == list(range(a, min(a + _SCAN, len(kept)))) for a in range(0, len(kept), _SCAN)):
+            return self._of(_array_of("q", new_heads), self.ends[:], self.refs[:])
         counts = self.counts()
         files, rows = array("I"), array("q")
         for i in kept:
@@ -464,10 +502,10 @@ class MergedRows:
     def placed_at(self, at: list[int]) -> "MergedRows":
         """A copy whose head ``h`` is now ``at[h]``; ``at`` is ascending unless said otherwise
         (then the heads are sorted again, head by head)."""
-        new_heads = list(map(at.__getitem__, self.heads))
-        if any(map(gt, new_heads, islice(new_heads, 1, None))):
+        new_heads = _sliced(lambda part: map(at.__getitem__, part), self.heads)
+        if not _is_ascending(new_heads):
             return MergedRows(zip(new_heads, self.values()))
-        return self._of(array("q", new_heads), array("q", self.ends), self.refs[:])
+        return self._of(_array_of("q", new_heads), self.ends[:], self.refs[:])
 
     def take(self, rows) -> "MergedRows":
         """For a table made of ``rows`` (in that order): row ``i`` gets the pairs of ``rows[i]``."""
@@ -610,7 +648,8 @@ class ContactTable:
         for c in (LAST_NAME, EMAIL, PHONE):
             if not cand:
                 break
-            cand = list(compress(cand, map(not_, map(cols[c].__getitem__, cand))))
+            empty = cols[c].__getitem__
+            cand = _sliced(lambda part: compress(part, map(not_, map(empty, part))), cand)
         if self.excluded:
             cand = sorted(set(cand).union(r for r in self.excluded if 0 <= r < n))
         return cand
@@ -677,15 +716,15 @@ class ContactTable:
             mask = bytearray(b"\x01") * n
             for d in drop:
                 mask[d] = 0
-            # The kept rows as machine integers: half a million ints as objects would cost 16 MB.
-            keep = array("q", compress(range(n), mask))
+            # The kept rows as machine integers (half a million ints as objects would cost 16 MB),
+            # found ``_SCAN`` rows at a time.
+            keep = array("q")
+            for a in range(0, n, _SCAN):
+                keep.extend(compress(range(a, min(a + _SCAN, n)), mask[a:a + _SCAN]))
             runs = None
-            pick = itemgetter(*keep) if columns and len(keep) > 1 else None  # only columns use it
 
             def gather(seq: list) -> list:
-                if pick is None:
-                    return [seq[r] for r in keep]
-                return list(pick(seq))
+                return _sliced(lambda part: map(seq.__getitem__, part), keep)
 
         n_kept = n - len(drop)
         for c, col in self.columns.items() if columns else ():
@@ -708,11 +747,12 @@ class ContactTable:
                             kept_values += values[i:j]
                 return new, kept_values
             i, j = bisect_left(rows, 0), bisect_left(rows, n)
-            flags = list(map(mask.__getitem__, rows[i:j]))
-            kept = list(compress(rows[i:j], flags))
+            rows = rows[i:j]
+            flags = _sliced(lambda part: map(mask.__getitem__, part), rows)
+            kept = _sliced(compress, rows, flags)
             if values is not None:
-                kept_values = list(compress(values[i:j], flags))
-            return list(map(bisect_left, repeat(keep), kept)), kept_values
+                kept_values = _sliced(compress, values[i:j], flags)
+            return _sliced(lambda part: map(bisect_left, repeat(keep), part), kept), kept_values
 
         if self.merged:
             heads, kept = renumber(list(self.merged.heads), list(range(len(self.merged))))

@@ -9,6 +9,7 @@ the same order, same report numbers.
 from __future__ import annotations
 
 import random
+import sys
 
 import pytest
 
@@ -550,3 +551,167 @@ def test_a_released_watch_lets_go_of_its_key_dicts_one_at_a_time(monkeypatch) ->
     assert sorted(links.emails) == [(i, i + 2_500) for i in range(500)] and not links.phones
 
 
+# -- no C call over every row (issue 17) --------------------------------------------------------------
+# At a million rows one C call over every row (a ``sorted``, a ``list(...)`` of a map or a chain, an
+# array built in one go) holds the GIL for tens of ms and the window's timer is that late: the merge,
+# ``drop_rows``/``without_rows`` and the report work in slices of ``_SCAN`` items.
+def _patch_scans(monkeypatch, scan: int) -> None:
+    from ghl_desktop.core import dedupe
+    from ghl_desktop.core import report as report_module
+    from ghl_desktop.core import table as table_module
+
+    for module in (dedupe, table_module, report_module):
+        monkeypatch.setattr(module, "_SCAN", scan)
+    monkeypatch.setattr(table_module, "_REBUILD_SLICE", scan)
+
+
+@pytest.mark.parametrize("in_place", [False, True])
+@pytest.mark.parametrize("seed,n,pool", CASES[::3])
+def test_merge_and_report_in_small_slices_match_reference(seed: int, n: int, pool: int, in_place: bool,
+                                                          monkeypatch) -> None:
+    """Slices of 5 items (and first-row dicts of 20 keys) give the reference's merge and report."""
+    from ghl_desktop.core import dedupe
+
+    _patch_scans(monkeypatch, 5)
+    monkeypatch.setattr(dedupe, "_SET_CAP", 20)
+    table = random_table(random.Random(seed), n, pool)
+    want, want_merged = ref_merge(copy_table(table))
+    got, got_merged = merge_duplicates(table, in_place=in_place)
+    assert got_merged == want_merged
+    assert_same_table(got, want)
+    report = report_of(got)
+    reference = ref_report(got)
+    assert {k: report[k] for k in reference} == reference
+
+
+def _groups_of_three_table(n: int) -> ContactTable:
+    """Rows in groups of one to three sharing an email (some through an additional email), most
+    rows with a problem (an invalid or a repaired phone, an email typo), a sixth with a suggestion:
+    large enough that a call over every row, every merged row or every row with a problem (of a
+    kind) is many times a slice."""
+    t = ContactTable()
+    for r in range(n):
+        for c in F.GHL_COLUMNS:
+            t.columns[c].append("")
+        group = r // 3 if r % 10 else r + n
+        t.columns[F.FIRST_NAME][r] = f"Ana{r % 4}" if r % 5 else ""
+        t.columns[F.EMAIL][r] = f"u{group}@x.com" if r % 3 != 2 else ""
+        t.columns[F.ADDITIONAL_EMAILS][r] = f"u{group}@x.com, e{r}@y.com" if r % 3 == 2 else ""
+        t.columns[F.PHONE][r] = f"+5511{r:09d}" if r % 4 else ""
+        t.columns[F.TAGS][r] = "vip" if r % 2 else ""
+        t.sources.append((0, r))
+        if r % 2:
+            t.problems[r] = {F.EMAIL: [Problem(EMAIL_TYPO, "m", "v")]}
+        if r % 4 == 0:
+            t.problems.setdefault(r, {})[F.PHONE] = [Problem(INVALID_PHONE, "m", "12")]
+        elif r % 4 == 1:
+            t.problems.setdefault(r, {})[F.PHONE] = [Problem(PHONE_REPAIRED, "m", "011")]
+        if r % 6 == 1:
+            t.suggestions[r] = {F.EMAIL: f"u{group}@x.com"}
+    return t
+
+
+def _spy_on_whole_calls(monkeypatch) -> list[tuple[str, int]]:
+    """(what, items) of each ``list``/``sorted``/``set``/``array``/``true_positions`` call the merge,
+    the table and the report make. Listing a review dict's keys or values (pointer copies) and
+    sorting its rows (``without_rows``; runs already in order) are not counted."""
+    import builtins
+    from array import array as real_array
+
+    from ghl_desktop.core import dedupe
+    from ghl_desktop.core import report as report_module
+    from ghl_desktop.core import table as table_module
+
+    calls: list[tuple[str, int]] = []  # (what, in which function), items
+
+    def is_review_dict(arg) -> bool:
+        return isinstance(arg, (dict, type({}.keys()), type({}.values())))
+
+    def spy_type(real):
+        class Meta(type):
+            def __instancecheck__(cls, obj):
+                return isinstance(obj, real)
+
+            def __call__(cls, *args):
+                out = real(*args)
+                if not (args and is_review_dict(args[-1])):
+                    calls.append((f"{real.__name__} in {sys._getframe(1).f_code.co_name}", len(out)))
+                return out
+
+        return Meta(real.__name__, (), {})
+
+    def spy_sorted(items, **kw):
+        out = builtins.sorted(items, **kw)
+        if sys._getframe(1).f_code.co_name != "without_rows":
+            calls.append((f"sorted in {sys._getframe(1).f_code.co_name}", len(out)))
+        return out
+
+    real_positions = table_module.true_positions
+
+    def spy_positions(flags):
+        flags = builtins.list(flags)
+        calls.append((f"true_positions in {sys._getframe(1).f_code.co_name}", len(flags)))
+        return real_positions(flags)
+
+    for module in (dedupe, table_module, report_module):
+        monkeypatch.setattr(module, "list", spy_type(builtins.list), raising=False)
+        monkeypatch.setattr(module, "set", spy_type(builtins.set), raising=False)
+        monkeypatch.setattr(module, "sorted", spy_sorted, raising=False)
+    monkeypatch.setattr(table_module, "array", spy_type(real_array))
+    monkeypatch.setattr(dedupe, "array", spy_type(real_array))
+    monkeypatch.setattr(table_module, "true_positions", spy_positions)
+    monkeypatch.setattr(dedupe, "true_positions", spy_positions)
+    return calls
+
+
+@pytest.mark.parametrize("in_place", [False, True])
+def test_the_merge_and_report_make_no_call_over_every_row(in_place: bool, monkeypatch) -> None:
+    """With slices of 64 items, no call of the merge, of the rows' drop and of the report (before
+    and after the merge) covers more than four slices (a slice of groups is up to three rows each),
+    on a table of 3,000 rows of which 1,300 merge away; and the results are the reference's."""
+    scan = 64
+    _patch_scans(monkeypatch, scan)
+    table = _groups_of_three_table(3000)
+    want, want_merged = ref_merge(copy_table(table))
+    before = copy_table(table)
+    calls = _spy_on_whole_calls(monkeypatch)
+    report_before = report_of(table)
+    got, got_merged = merge_duplicates(table, in_place=in_place)
+    report = report_of(got)
+    monkeypatch.undo()
+    reference = ref_report(before)
+    assert {k: report_before[k] for k in reference} == reference
+    assert got_merged == want_merged > 1000
+    assert_same_table(got, want)
+    reference = ref_report(got)
+    assert {k: report[k] for k in reference} == reference
+    assert calls and max(calls, key=lambda c: c[1])[1] <= 4 * scan, sorted(calls, key=lambda c: -c[1])[:5]
+
+
+def test_first_rows_are_found_in_dicts_of_bounded_size(monkeypatch) -> None:
+    """The dict of each key's first row never grows past ``_SET_CAP`` (+ a slice): growing it
+    rehashes every key in one C call. The merge still matches the reference."""
+    from ghl_desktop.core import dedupe
+
+    _patch_scans(monkeypatch, 64)
+    monkeypatch.setattr(dedupe, "_SET_CAP", 200)
+    sizes: list[int] = []
+
+    def tracer(frame, event, arg):
+        if frame.f_code is dedupe._first_rows.__code__:
+            def local(frame, event, arg):
+                sizes.extend(map(len, frame.f_locals.get("owners", ())))
+                return local
+            return local
+        return None
+
+    table = _groups_of_three_table(3000)
+    want, want_merged = ref_merge(copy_table(table))
+    sys.settrace(tracer)
+    try:
+        got, got_merged = merge_duplicates(table)
+    finally:
+        sys.settrace(None)
+    assert got_merged == want_merged
+    assert_same_table(got, want)
+    assert sizes and 200 < max(sizes) <= 200 + 64

@@ -104,9 +104,17 @@ def _exported_after_merge(table: ContactTable, drop: list[int], heads) -> bytear
     return exported
 
 
+#: Rows per C-level loop of ``_set_bytes``: each loop holds the GIL, and one over every merged-away
+#: row of a million-row table would hold it long enough to stall the window.
+_SET_SLICE = 16_384
+
+
 def _set_bytes(mask: bytearray, rows, value: int) -> None:
-    """``mask[r] = value`` for each of ``rows``, in one C-level loop (``__setitem__`` returns None)."""
-    any(map(mask.__setitem__, rows, repeat(value)))
+    """``mask[r] = value`` for each of ``rows``, by C-level loops of ``_SET_SLICE`` rows
+    (``__setitem__`` returns None)."""
+    rows = iter(rows)
+    while part := list(islice(rows, _SET_SLICE)):
+        any(map(mask.__setitem__, part, repeat(value)))
 
 
 class _SlicePlan:
