@@ -8,7 +8,7 @@ not C calls; a diagnostic, not a benchmark.
 
     python bench/_gil_holds.py FILE [THRESHOLD_MS]
 """
-import os, sys, threading, time, json
+import os, sys, threading, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 THR = float(sys.argv[2]) / 1000 if len(sys.argv) > 2 else 0.01

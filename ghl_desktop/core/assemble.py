@@ -71,7 +71,6 @@ from .table import (
 _SPACES = re.compile(r"\s+")
 # ValueCache.checked's mark of an invalid cell: no normalized value contains a NUL.
 _INVALID = "\x00invalid"
-_CEP = re.compile(r"^\d{5}-?\d{3}$")
 _FORMATTED_CEP = re.compile("[0-9]{5}-[0-9]{3}")
 
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 from array import array
 from functools import lru_cache
 from itertools import compress
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from . import messages as M
 from . import schema as F

@@ -14,9 +14,8 @@ import os
 import queue
 import re
 import threading
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import contains, not_, or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -27,7 +26,7 @@ from .atomic import atomic_open, commit_all, temp_path_for
 from .errors import OutputIsFolder
 from .messages import Message
 from .schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE, TAGS, Schema
-from .normalize import join_tags, needs_neutralizing, neutralize_formula, split_tags
+from .normalize import join_tags, neutralize_formula, split_tags
 from .normalize.injection import RISKY_STARTS
 from .speed import tuning
 from .speed.helper import ChunkHelper, in_order

@@ -28,7 +28,6 @@ import sys
 import zlib
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
@@ -37,7 +36,6 @@ from .assemble import SourceColumns
 from .errors import MessageError
 from .schema import STANDARD, Schema
 from .speed.memory import gc_paused
-from .limits import Limits
 from .mapping import Mapping
 from .messages import Message
 from .table import ContactTable, MergedRows, Problem, RowSources

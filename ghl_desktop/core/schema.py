@@ -20,7 +20,7 @@ mapper a new export, add its header to a field's synonyms here.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field as _dc_field
+from dataclasses import asdict, dataclass
 from typing import Iterable
 
 # -- kinds: how a field's values are normalized (``assemble`` and ``review`` dispatch on these) --

@@ -9,7 +9,7 @@ with the same headers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,6 @@ from ..core import (
     FULL_NAME,
     LEFT_OUT_EMPTY,
     LEFT_OUT_LABEL,
-    MAPPED_CUSTOM,
     MONEY,
     NUMBER,
     OPTIONS,

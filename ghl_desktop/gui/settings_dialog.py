@@ -9,7 +9,6 @@ from pathlib import Path
 import phonenumbers
 from PySide6.QtCore import QCollator, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,

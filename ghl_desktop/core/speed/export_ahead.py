@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from itertools import compress, count, islice, repeat
 from operator import not_, or_, sub
 
-from ..export import _cut, _export_field, _risky_fields, _send_parts, _slice_text, not_exported
+from ..export import _cut, _export_field, _risky_fields, _slice_text, not_exported
 from ..schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE
 from ..table import ContactTable
 from . import tuning
