@@ -27,6 +27,7 @@ import itertools
 import random
 import unicodedata
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 FIRST = ["Maria", "JOSÉ", "ana", "João", "FRANCISCO", "antônia", "Carlos", "PAULO", "Luciana", "pedro",
          "Conceição", "RAIMUNDA", "Marcos", "fernanda", "Luís", "Juliana", "Gabriel", "BEATRIZ"]
@@ -323,7 +324,6 @@ def _write_shared_strings_xlsx(path: Path, table, last_cell: str) -> Path:
     as numbers, empty cells left out, every row and cell with its reference; ``last_cell``: the
     used range's last cell, as the sheet's ``dimension`` says it."""
     import zipfile
-    from xml.sax.saxutils import escape
 
     index: dict[str, int] = {}
     uses = 0
@@ -333,36 +333,45 @@ def _write_shared_strings_xlsx(path: Path, table, last_cell: str) -> Path:
             zf.writestr(name, text)
         with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
             fh.write(_SHEET_START.format(last=last_cell).encode())
-            rows_xml: list[str] = []
-            for height, row in enumerate(table, 1):
-                cells = []
-                for col, value in enumerate(row):
-                    ref = f"{letters[col]}{height}"
-                    if isinstance(value, int):
-                        cells.append(f'<c r="{ref}"><v>{value}</v></c>')
-                    elif value != "":
-                        uses += 1
-                        cells.append(f'<c r="{ref}" t="s"><v>{index.setdefault(value, len(index))}</v></c>')
-                rows_xml.append(f'<row r="{height}">{"".join(cells)}</row>')
-                if len(rows_xml) >= 10_000:
-                    fh.write("".join(rows_xml).encode())
-                    rows_xml.clear()
-            fh.write("".join(rows_xml).encode())
+            def rows_xml():
+                nonlocal uses
+                for height, row in enumerate(table, 1):
+                    cells = []
+                    for col, value in enumerate(row):
+                        ref = f"{letters[col]}{height}"
+                        if isinstance(value, int):
+                            cells.append(f'<c r="{ref}"><v>{value}</v></c>')
+                        elif value != "":
+                            uses += 1
+                            cells.append(f'<c r="{ref}" t="s"><v>{index.setdefault(value, len(index))}</v></c>')
+                    yield f'<row r="{height}">{"".join(cells)}</row>'
+
+            _write_batched(fh, rows_xml())
             fh.write(b"</sheetData></worksheet>")
         with zf.open("xl/sharedStrings.xml", "w", force_zip64=True) as fh:
             fh.write(('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                       '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
                       f'count="{uses}" uniqueCount="{len(index)}">').encode())
-            parts: list[str] = []
-            for text in index:
-                space = ' xml:space="preserve"' if text != text.strip() else ""
-                parts.append(f"<si><t{space}>{escape(text)}</t></si>")
-                if len(parts) >= 10_000:
-                    fh.write("".join(parts).encode())
-                    parts.clear()
-            fh.write("".join(parts).encode())
+            _write_batched(fh, (_shared_string(text) for text in index))
             fh.write(b"</sst>")
     return path
+
+
+def _shared_string(text: str) -> str:
+    """One ``<si>`` of the shared-strings part (spaces at an end kept, as Excel marks them)."""
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f"<si><t{space}>{escape(text)}</t></si>"
+
+
+def _write_batched(fh, parts, batch: int = 10_000) -> None:
+    """Write the strings of ``parts`` as UTF-8, ``batch`` of them per write."""
+    chunk: list[str] = []
+    for part in parts:
+        chunk.append(part)
+        if len(chunk) >= batch:
+            fh.write("".join(chunk).encode())
+            chunk.clear()
+    fh.write("".join(chunk).encode())
 
 
 #: A second system's export of the same kind of list: other names, another column order.
