@@ -705,22 +705,37 @@ def _merged_review_data(table: ContactTable, groups: list[list[int]], rows: list
     out.suggestions = kept_suggestions
 
 
-def _started(offload: Offload | None, fn, *args) -> Callable[[], list]:
-    """``fn(*args)`` started through ``offload`` if given: a function that gives its value
-    (waiting for it, or, without ``offload`` or when that failed, working it out here)."""
-    wait = offload(fn, *args) if offload is not None else None
+def _started(offload: Offload | None, fn, sizes: list[int], *columns: list[str]) -> Callable[[], list]:
+    """``fn(first, sizes, *columns)`` of the groups, started through ``offload`` if given, a few
+    thousand groups at a time (each piece's lists travel to the helper process in one C call
+    holding the GIL: small pieces keep the window's thread waiting briefly); ``columns`` hold the
+    groups' rows one group after another (``sizes``: rows per group), ``first`` is the piece's
+    first group. A function that gives the pieces' values joined (waiting for them, or, without
+    ``offload`` or for a piece that failed, working it out here)."""
+    pieces = []
+    at = 0
+    for a in range(0, len(sizes), _SCAN):
+        piece_sizes = sizes[a:a + _SCAN]
+        end = at + sum(piece_sizes)
+        args = (a, piece_sizes, *(col[at:end] for col in columns))
+        pieces.append((args, offload(fn, *args) if offload is not None else None))
+        at = end
 
     def value() -> list:
-        found = wait() if wait is not None else None
-        return found if found is not None else fn(*args)
+        out: list = []
+        for args, wait in pieces:
+            found = wait() if wait is not None else None
+            out += found if found is not None else fn(*args)
+        return out
 
     return value
 
 
-def _merged_tags(sizes: list[int], cells: list[str]) -> list[str]:
+def _merged_tags(first: int, sizes: list[int], cells: list[str]) -> list[str]:
     """Per group, the union of its rows' tags (``join_tags``), given the tag cells of the groups'
-    rows one group after another (``sizes``: rows per group); groups of the same cells are joined
-    once. A module-level function of plain lists: it can run in the helper process."""
+    rows one group after another (``sizes``: rows per group; ``first``, the first group's number,
+    is not needed here); groups of the same cells are joined once. A module-level function of
+    plain lists: it can run in the helper process."""
     cache: dict[tuple[str, ...], str] = {}
     out = []
     at = 0
@@ -734,14 +749,15 @@ def _merged_tags(sizes: list[int], cells: list[str]) -> list[str]:
     return out
 
 
-def _merge_checks_by_group(sizes: list[int], emails: list[str], first_names: list[str],
+def _merge_checks_by_group(first: int, sizes: list[int], emails: list[str], first_names: list[str],
                            last_names: list[str]) -> list[tuple[int, list[Problem]]]:
     """(group, its flags) of each group that ``_merge_checks`` flags, in group order, given the
-    emails and names of the groups' rows one group after another (``sizes``: rows per group).
-    A module-level function of plain lists: it can run in the helper process."""
+    emails and names of the groups' rows one group after another (``sizes``: rows per group;
+    the groups are numbered from ``first``). A module-level function of plain lists: it can run
+    in the helper process."""
     out = []
     at = 0
-    for i, size in enumerate(sizes):
+    for i, size in enumerate(sizes, first):
         end = at + size
         flags = _merge_checks(emails[at:end], first_names[at:end], last_names[at:end])
         if flags:

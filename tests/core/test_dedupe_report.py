@@ -313,6 +313,33 @@ def test_tags_and_merge_checks_worked_out_elsewhere_give_the_reference(seed: int
     assert_same_table(got, want)
 
 
+@pytest.mark.parametrize("seed,n,pool", CASES[::3])
+def test_work_handed_elsewhere_goes_in_pieces_of_few_groups(seed: int, n: int, pool: int, monkeypatch) -> None:
+    """The helper gets the groups a few at a time (each piece's lists are pickled in one call
+    holding the GIL), its answers are joined in group order, and a piece it fails on is made
+    here: the same tags and flags as the reference."""
+    from ghl_desktop.core import dedupe
+
+    monkeypatch.setattr(dedupe, "_SCAN", 3)
+    sent: list[int] = []
+
+    def every_other_fails(fn, first, sizes, *columns):
+        sent.append((fn.__name__, len(sizes)))
+        assert all(len(col) == sum(sizes) for col in columns)
+        if len(sent) % 2:
+            return lambda: None
+        return _elsewhere(fn, first, sizes, *columns)
+
+    table = random_table(random.Random(seed), n, pool)
+    want, want_merged = ref_merge(copy_table(table))
+    got, got_merged = merge_duplicates(table, in_place=True, offload=every_other_fails)
+    assert got_merged == want_merged
+    assert_same_table(got, want)
+    checks = [size for name, size in sent if name == "_merge_checks_by_group"]
+    assert max((size for _, size in sent), default=0) <= 3
+    assert len(checks) == -(-sum(checks) // 3)  # every group sent, three at a time
+
+
 @pytest.mark.parametrize("seed,n,pool", CASES)
 def test_report_matches_reference(seed: int, n: int, pool: int) -> None:
     table = random_table(random.Random(seed), n, pool)
