@@ -29,6 +29,9 @@ from . import messages as M
 from .messages import Message
 from .normalize import join_tags, normalize_options, split_tags
 from .table import ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, MergedRows, Problem, true_positions
+# ``_SCAN``: items per C-level scan (``_positions``, ``_extra_keys``, the pieces sent to the helper),
+# the table's own bound, so no call of the merge holds the GIL over more than that many items.
+from .table import _SCAN
 
 #: What makes two rows one contact (GHL's deduplication setting).
 BY_EMAIL_PHONE, BY_EMAIL, BY_PHONE = "email_phone", "email", "phone"
@@ -217,9 +220,6 @@ def _extra_keys(extra: list[str]) -> tuple[list[str], list[str], list[str]]:
 
 
 _BLOCK = 256
-#: Items per C-level scan (``_positions``, ``_extra_keys``): each scan holds the GIL, and cells far
-#: apart in memory make a long one slow, so no scan covers more than this many cells.
-_SCAN = 16_384
 
 
 def _ascending(rows, n: int) -> list[int]:

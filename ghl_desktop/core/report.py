@@ -14,6 +14,7 @@ from itertools import chain, islice
 
 from . import schema as F
 from .table import (
+    _SCAN,
     EMAIL_TYPO,
     ERROR_KINDS,
     FORMULA,
@@ -44,9 +45,9 @@ def _pct(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 2) if whole else 0.0
 
 
-#: Items per C-level count (``_filled``, ``_filled_exported``, ``_exported_among``): the report is
-#: made on the job's thread while the window runs, and one C call over a million rows holds the GIL.
-_SCAN = 16_384
+# ``_SCAN`` (imported from the table: one bound for every scan): items per C-level count (``_filled``,
+# ``_filled_exported``, ``_exported_among``); the report is made on the job's thread while the
+# window runs, and one C call over a million rows holds the GIL.
 
 
 def _slices(items):
