@@ -28,7 +28,8 @@ from .schema import Schema
 from . import messages as M
 from .messages import Message
 from .normalize import join_tags, normalize_options, split_tags
-from .table import ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, MergedRows, Problem, true_positions
+from .table import (ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, MergedRows, Problem, has_values,
+                    true_positions)
 # ``_SCAN``: items per C-level scan (``_positions``, ``_extra_keys``, the pieces sent to the helper),
 # the table's own bound, so no call of the merge holds the GIL over more than that many items.
 from .table import _SCAN
@@ -502,6 +503,8 @@ def _put_rows(src: ContactTable, dst: ContactTable, at: list[int]) -> None:
     row's values already."""
     for name, col in src.columns.items():
         out = dst.columns[name]
+        if not has_values(col) and not has_values(out):  # an unmapped field's: nothing changes
+            continue
         now = _gather(out, at)
         for i in _positions_of(ne, now, col):
             out[at[i]] = col[i]
@@ -559,8 +562,12 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     heads = [g[0] for g in groups]
     rest = _rows_of_groups(groups, first=1)[0]
     values: dict[str, list[str]] = {}
+    filled = {name for name, col in cols.items() if has_values(col)}  # unmapped fields' columns have none
     for name in _first_wins(table.schema):
         col = cols[name]
+        if name not in filled:
+            values[name] = [""] * len(groups)
+            continue
         won = _gather(col, heads)
         if not all(won) and _any_at(col, rest):
             for i in _positions(not_, won):
@@ -570,7 +577,8 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
                         break
         values[name] = won
     for main, extra in ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES)):
-        values[extra] = _other_values(cols[main], cols[extra], values[main], groups, rows, group_of)
+        values[extra] = _other_values(cols[main], cols[extra] if extra in filled else None, values[main], groups,
+                                      rows, group_of)
     for name in tag_fields:
         values[name] = tags[name]()
     for name in table.schema.of_kind(F.OPTIONS):  # a custom multiple-choice field: every option
@@ -578,6 +586,9 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
         values[name] = [normalize_options(", ".join(filter(None, map(col.__getitem__, g)))) for g in groups]
     for name in note_fields:
         col = cols[name]
+        if name not in filled:
+            values[name] = [""] * len(groups)
+            continue
         notes = _gather(col, heads)
         if _any_at(col, rest):
             notes = ["\n".join(dict.fromkeys(filter(None, map(col.__getitem__, g)))) for g in groups]
@@ -628,11 +639,11 @@ def _any_at(col: list[str], rows: list[int]) -> bool:
     return any(any(map(col.__getitem__, rows[a:a + _SCAN])) for a in range(0, len(rows), _SCAN))
 
 
-def _other_values(main: list[str], extra: list[str], won: list[str], groups: list[list[int]], rows: list[int],
-                  group_of: list[int]) -> list[str]:
+def _other_values(main: list[str], extra: list[str] | None, won: list[str], groups: list[list[int]],
+                  rows: list[int], group_of: list[int]) -> list[str]:
     """Per group: the main values (emails or phones) of its rows that did not win, then the items
     of its rows' extra cells but the winner, each once, comma-separated. ``rows`` and ``group_of``:
-    ``_rows_of_groups(groups)``.
+    ``_rows_of_groups(groups)``; ``extra`` None: the extra column has no filled cell.
 
     Most groups have no extra cell, and then only the rows whose value is filled and is not the
     winner count (never a group's first row: its value wins when filled). Those rows and the
@@ -640,7 +651,7 @@ def _other_values(main: list[str], extra: list[str], won: list[str], groups: lis
     """
     others = [""] * len(groups)
     with_extra: set[int] = set()
-    extra_at = _positions(bool, _gather(extra, rows))
+    extra_at = _positions(bool, _gather(extra, rows)) if extra is not None else []
     for a in range(0, len(extra_at), _SCAN):
         with_extra.update(map(group_of.__getitem__, extra_at[a:a + _SCAN]))
     for i in _ascending(with_extra, len(groups)):
