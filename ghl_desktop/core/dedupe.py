@@ -745,9 +745,14 @@ def _started(offload: Offload | None, fn, sizes: list[int], *columns: list[str])
 def _merged_tags(first: int, sizes: list[int], cells: list[str]) -> list[str]:
     """Per group, the union of its rows' tags (``join_tags``), given the tag cells of the groups'
     rows one group after another (``sizes``: rows per group; ``first``, the first group's number,
-    is not needed here); groups of the same cells are joined once. A module-level function of
-    plain lists: it can run in the helper process."""
+    is not needed here). A module-level function of plain lists: it can run in the helper process.
+
+    Groups of the same cells are joined once, and so are groups of the same distinct filled cells
+    in the same order: a cell seen before in the group adds no tag (its tags are in the union
+    already, first spelling kept) and an empty one none, so a few distinct cells (a list's usual
+    handful of tags) make a few joins, however many groups combine them."""
     cache: dict[tuple[str, ...], str] = {}
+    joined: dict[tuple[str, ...], str] = {}
     out = []
     at = 0
     for size in sizes:
@@ -755,7 +760,11 @@ def _merged_tags(first: int, sizes: list[int], cells: list[str]) -> list[str]:
         at += size
         tags = cache.get(key)
         if tags is None:
-            tags = cache[key] = join_tags(t for cell in key for t in split_tags(cell))
+            distinct = tuple(dict.fromkeys(filter(None, key)))
+            tags = joined.get(distinct)
+            if tags is None:
+                tags = joined[distinct] = join_tags(t for cell in distinct for t in split_tags(cell))
+            cache[key] = tags
         out.append(tags)
     return out
 

@@ -340,6 +340,29 @@ def test_work_handed_elsewhere_goes_in_pieces_of_few_groups(seed: int, n: int, p
     assert len(checks) == -(-sum(checks) // 3)  # every group sent, three at a time
 
 
+#: Tag cells whose tags overlap in other spellings (the union keeps the first one seen).
+TAG_CELLS = ["", "", "vip", "VIP", "Vip, lead", "lead; VIP", "cliente | v1.2", "Cliente", "lead quente, LEAD",
+             "* starred ::: Amigos", "amigos, vip"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_tag_unions_of_repeated_cells_give_the_union_of_every_cell(seed: int) -> None:
+    """Groups of a few distinct cells, repeated, in every order: the union (first spelling, first
+    order) of each group is the one of all its cells, also where groups share their distinct
+    cells but repeat them differently (those are joined once)."""
+    from ghl_desktop.core.dedupe import _merged_tags
+
+    rnd = random.Random(seed)
+    sizes = [rnd.randint(2, 6) for _ in range(300)]
+    cells = [rnd.choice(TAG_CELLS[:rnd.randint(3, len(TAG_CELLS))]) for _ in range(sum(sizes))]
+    want, at = [], 0
+    for size in sizes:
+        want.append(join_tags(t for cell in cells[at:at + size] for t in split_tags(cell)))
+        at += size
+    assert _merged_tags(0, sizes, cells) == want
+    assert len(set(want)) > 20
+
+
 @pytest.mark.parametrize("seed,n,pool", CASES)
 def test_report_matches_reference(seed: int, n: int, pool: int) -> None:
     table = random_table(random.Random(seed), n, pool)
