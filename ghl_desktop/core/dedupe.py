@@ -547,13 +547,20 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     suggestions for values that did not win.
     """
     cols = table.columns
-    # The per-group Python work that needs only a few columns (tag unions, merge checks) is
-    # started first: through ``offload`` it runs in the helper process while the rest runs here.
+    # The per-group Python work that needs only a few columns (the phones' winners and other
+    # values, tag unions, merge checks) is started first, in the order it is needed: through
+    # ``offload`` it runs in the helper process while the rest runs here.
     side = offload if groups else None
     rows, group_of = _rows_of_groups(groups)
     sizes: list[int] = []
     for a in range(0, len(groups), _SCAN):
         sizes += map(len, groups[a:a + _SCAN])
+    filled = {name for name, col in cols.items() if has_values(col)}  # unmapped fields' columns have none
+    phones = None  # without a helper, the phones go the emails' way (below)
+    if side is not None:
+        extra = cols[F.ADDITIONAL_PHONES]
+        phones = _started(side, _won_and_others, sizes, _gather(cols[F.PHONE], rows),
+                          _gather(extra, rows) if F.ADDITIONAL_PHONES in filled else [""] * len(rows))
     tag_fields, note_fields = _unions(table.schema)
     tags = {name: _started(side, _merged_tags, sizes, _gather(cols[name], rows)) for name in tag_fields}
     checks = _started(side, _merge_checks_by_group, sizes,
@@ -561,10 +568,13 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     out = table.empty_like()
     heads = [g[0] for g in groups]
     rest = _rows_of_groups(groups, first=1)[0]
+    # Group i's merged-away rows' (file, row) pairs: the next len(g) - 1 of ``rest``'s.
+    out.merged = MergedRows.from_groups(range(len(groups)), [len(g) - 1 for g in groups], table.sources.take(rest))
     values: dict[str, list[str]] = {}
-    filled = {name for name, col in cols.items() if has_values(col)}  # unmapped fields' columns have none
     for name in _first_wins(table.schema):
         col = cols[name]
+        if name == F.PHONE and phones is not None:
+            continue
         if name not in filled:
             values[name] = [""] * len(groups)
             continue
@@ -577,6 +587,10 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
                         break
         values[name] = won
     for main, extra in ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES)):
+        if main == F.PHONE and phones is not None:
+            pairs = phones()
+            values[main], values[extra] = pairs[0::2], pairs[1::2]
+            continue
         values[extra] = _other_values(cols[main], cols[extra] if extra in filled else None, values[main], groups,
                                       rows, group_of)
     for name in tag_fields:
@@ -596,8 +610,6 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     for name in out.columns:
         out.columns[name] = values[name]
     _merged_review_data(table, groups, rows, group_of, values, out, checks)
-    # Group i's merged-away rows' (file, row) pairs: the next len(g) - 1 of ``rest``'s.
-    out.merged = MergedRows.from_groups(range(len(groups)), [len(g) - 1 for g in groups], table.sources.take(rest))
     return out
 
 
@@ -670,6 +682,26 @@ def _other_values(main: list[str], extra: list[str] | None, won: list[str], grou
     for i, items in found.items():
         others[i] = ", ".join(dict.fromkeys(items))
     return others
+
+
+def _won_and_others(first: int, sizes: list[int], mains: list[str], extras: list[str]) -> list[str]:
+    """Per group, its merged main value and additional ones (``_other_values``'s rule) one after
+    the other: [won, others, won, others, ...]; given the main values (emails or phones) and extra
+    cells of the groups' rows one group after another (``sizes``: rows per group; ``first``, the
+    first group's number, is not needed here). The first filled main value wins. A module-level
+    function of plain lists: it can run in the helper process."""
+    out: list[str] = []
+    at = 0
+    for size in sizes:
+        end = at + size
+        values = mains[at:end]
+        won = next(filter(None, values), "")
+        items = [v for v in values if v and v != won]
+        for cell in filter(None, extras[at:end]):
+            items += [v for v in _split_list(cell) if v != won]
+        out += (won, ", ".join(dict.fromkeys(items)))
+        at = end
+    return out
 
 
 def _merged_review_data(table: ContactTable, groups: list[list[int]], rows: list[int], group_of: list[int],
