@@ -19,8 +19,8 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, islice, repeat
-from operator import is_not, itemgetter, ne, not_, or_
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import add, is_not, itemgetter, ne, not_, or_
 from typing import Callable
 
 from . import schema as F
@@ -461,7 +461,8 @@ class MergedHeads:
 
 def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *,
                      in_place: bool = False, before_drop: BeforeDrop | None = None,
-                     by: str = BY_EMAIL_PHONE, offload: Offload | None = None) -> tuple[ContactTable, int]:
+                     by: str = BY_EMAIL_PHONE, offload: Offload | None = None,
+                     trim: Callable[[], None] | None = None) -> tuple[ContactTable, int]:
     """Return the merged table and how many rows were merged into others. ``watched``: from a
     ``DuplicateWatch`` fed the table's rows chunk by chunk as it was assembled. ``in_place``: the
     merge is made in ``table`` itself (returned), for a caller that has no use for the rows as
@@ -469,7 +470,8 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
     what the merge will do before it does it (see ``BeforeDrop``): the export can start on it.
     ``by``: which keys make a duplicate (``DEDUPE_BY``). ``offload``: the groups' tag unions and merge
     checks (``_merged_tags``, ``_merge_checks``) are worked out there while this process merges
-    the other values.
+    the other values. ``trim()`` is called once the merge's own lists are gone, before the table
+    loses the merged-away rows (``speed.memory.trim_heap``: the freed memory goes back first).
     """
     groups = _merged_groups(table, watched, by)
     # Machine integers: once the groups go, the merged-away rows' int objects go with them.
@@ -486,9 +488,13 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
             before_drop(table, drop, MergedHeads(heads, merged))
         if not heads:
             return table, 0
+        if trim is not None:
+            trim()
         table.drop_rows(drop)
         out = table
     else:
+        if trim is not None:
+            trim()
         out = table.without_rows(drop)
     _put_rows(merged, out, [r - bisect_left(drop, r) for r in heads])
     if before_drop is None:  # else it was told the merged rows, and may still read them
@@ -588,8 +594,7 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
         values[name] = won
     for main, extra in ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES)):
         if main == F.PHONE and phones is not None:
-            pairs = phones()
-            values[main], values[extra] = pairs[0::2], pairs[1::2]
+            values[main], values[extra] = _placed_values(cols[main], rows, sizes, phones())
             continue
         values[extra] = _other_values(cols[main], cols[extra] if extra in filled else None, values[main], groups,
                                       rows, group_of)
@@ -684,24 +689,52 @@ def _other_values(main: list[str], extra: list[str] | None, won: list[str], grou
     return others
 
 
-def _won_and_others(first: int, sizes: list[int], mains: list[str], extras: list[str]) -> list[str]:
-    """Per group, its merged main value and additional ones (``_other_values``'s rule) one after
-    the other: [won, others, won, others, ...]; given the main values (emails or phones) and extra
-    cells of the groups' rows one group after another (``sizes``: rows per group; ``first``, the
-    first group's number, is not needed here). The first filled main value wins. A module-level
-    function of plain lists: it can run in the helper process."""
-    out: list[str] = []
+def _won_and_others(first: int, sizes: list[int], mains: list[str], extras: list[str]) -> list:
+    """Per group, where its merged main value is and what its additional ones are
+    (``_other_values``'s rule), one after the other: [won, others, won, others, ...]; given the main
+    values (emails or phones) and extra cells of the groups' rows one group after another
+    (``sizes``: rows per group; ``first``, the first group's number, is not needed here). The
+    first filled main value wins. A module-level function of plain lists: it can run in the
+    helper process.
+
+    What is one of the group's own main values is told by its place in the group (``won``, and
+    ``others`` when it is that one value): the caller takes the string it already holds rather
+    than a copy of it (``_placed_values``). Any other ``others`` is the joined string."""
+    out: list = []
     at = 0
     for size in sizes:
         end = at + size
         values = mains[at:end]
-        won = next(filter(None, values), "")
-        items = [v for v in values if v and v != won]
+        won = next((k for k, v in enumerate(values) if v), 0)  # none filled: the first row's ""
+        won_value = values[won]
+        items = [v for v in values if v and v != won_value]
         for cell in filter(None, extras[at:end]):
-            items += [v for v in _split_list(cell) if v != won]
-        out += (won, ", ".join(dict.fromkeys(items)))
+            items += [v for v in _split_list(cell) if v != won_value]
+        others = list(dict.fromkeys(items))
+        out += (won, values.index(others[0]) if len(others) == 1 and others[0] in values else ", ".join(others))
         at = end
     return out
+
+
+def _placed_values(col: list[str], rows: list[int], sizes: list[int], found: list) -> tuple[list[str], list[str]]:
+    """``_won_and_others``'s answer for ``col`` (``rows``: the groups' rows one group after another,
+    ``sizes`` rows per group) as (merged values, additional values): a place in a group is that
+    row's own string in ``col``. By C-level loops of ``_SCAN`` groups."""
+    starts: list[int] = []
+    for a in range(0, len(sizes), _SCAN):  # where each group's rows start in ``rows``
+        starts += accumulate(sizes[a:a + _SCAN], initial=starts[-1] + sizes[a - 1] if a else 0)
+        starts.pop()
+    won, others = found[0::2], found[1::2]
+    for a in range(0, len(won), _SCAN):
+        at = map(add, starts[a:a + _SCAN], won[a:a + _SCAN])
+        won[a:a + _SCAN] = map(col.__getitem__, map(rows.__getitem__, at))
+    placed = _positions(int.__instancecheck__, others)
+    at = _gather(others, placed)
+    for a in range(0, len(placed), _SCAN):
+        part = placed[a:a + _SCAN]
+        strings = map(col.__getitem__, map(rows.__getitem__, map(add, map(starts.__getitem__, part), at[a:a + _SCAN])))
+        deque(map(others.__setitem__, part, strings), 0)
+    return won, others
 
 
 def _merged_review_data(table: ContactTable, groups: list[list[int]], rows: list[int], group_of: list[int],

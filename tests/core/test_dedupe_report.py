@@ -340,6 +340,39 @@ def test_work_handed_elsewhere_goes_in_pieces_of_few_groups(seed: int, n: int, p
     assert len(checks) == -(-sum(checks) // 3)  # every group sent, three at a time
 
 
+@pytest.mark.parametrize("seed,n,pool", CASES[4::5])
+def test_phones_worked_out_elsewhere_are_the_tables_own_strings(seed: int, n: int, pool: int) -> None:
+    """The helper tells where each group's phone (and a lone additional one) is rather than
+    sending a copy back: the merged phones are the very strings the table held (no second copy
+    of each in memory), and the merge is the reference's."""
+    table = random_table(random.Random(seed), n, pool)
+    own = {id(v) for col in (table.columns[F.PHONE], table.columns[F.ADDITIONAL_PHONES]) for v in col}
+    want, want_merged = ref_merge(copy_table(table))
+    heads: list = []
+    got, got_merged = merge_duplicates(table, in_place=True, offload=_elsewhere,
+                                       before_drop=lambda t, drop, merged: heads.append(merged))
+    assert got_merged == want_merged
+    assert_same_table(got, want)
+    if heads and heads[0].rows:
+        merged = heads[0].table.columns
+        assert all(id(v) in own for v in merged[F.PHONE])
+        lone = [v for v in merged[F.ADDITIONAL_PHONES] if v and "," not in v]
+        assert all(id(v) in own for v in lone if v in table.columns[F.PHONE])
+
+
+def test_trim_is_called_once_before_the_rows_go() -> None:
+    """``trim`` (the heap's free memory handed back) is called once, after the merged values are
+    made and before the table loses the merged-away rows."""
+    table = random_table(random.Random(3), 300, 400)
+    want, want_merged = ref_merge(copy_table(table))
+    calls: list[int] = []
+    got, got_merged = merge_duplicates(table, in_place=True, trim=lambda: calls.append(len(table)),
+                                       before_drop=lambda *args: calls.append(-1))
+    assert got_merged == want_merged > 0
+    assert_same_table(got, want)
+    assert calls == [-1, 300]
+
+
 #: Tag cells whose tags overlap in other spellings (the union keeps the first one seen).
 TAG_CELLS = ["", "", "vip", "VIP", "Vip, lead", "lead; VIP", "cliente | v1.2", "Cliente", "lead quente, LEAD",
              "* starred ::: Amigos", "amigos, vip"]
