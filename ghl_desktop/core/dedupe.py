@@ -553,8 +553,8 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     suggestions for values that did not win.
     """
     cols = table.columns
-    # The per-group Python work that needs only a few columns (the phones' winners and other
-    # values, tag unions, merge checks) is started first, in the order it is needed: through
+    # The per-group Python work that needs only a few columns (the emails' and phones' winners and
+    # other values, tag unions, merge checks) is started first, in the order it is needed: through
     # ``offload`` it runs in the helper process while the rest runs here.
     side = offload if groups else None
     rows, group_of = _rows_of_groups(groups)
@@ -562,15 +562,17 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     for a in range(0, len(groups), _SCAN):
         sizes += map(len, groups[a:a + _SCAN])
     filled = {name for name, col in cols.items() if has_values(col)}  # unmapped fields' columns have none
-    phones = None  # without a helper, the phones go the emails' way (below)
+    gathered = {F.EMAIL: _gather(cols[F.EMAIL], rows)}
+    elsewhere = {}  # main field -> its (won, others) started in the helper; without one, made below
     if side is not None:
-        extra = cols[F.ADDITIONAL_PHONES]
-        phones = _started(side, _won_and_others, sizes, _gather(cols[F.PHONE], rows),
-                          _gather(extra, rows) if F.ADDITIONAL_PHONES in filled else [""] * len(rows))
+        for main, extra in _MAIN_AND_EXTRA:
+            mains = gathered[main] if main in gathered else _gather(cols[main], rows)
+            extras = _gather(cols[extra], rows) if extra in filled else [""] * len(rows)
+            elsewhere[main] = _started(side, _won_and_others, sizes, mains, extras)
     tag_fields, note_fields = _unions(table.schema)
     tags = {name: _started(side, _merged_tags, sizes, _gather(cols[name], rows)) for name in tag_fields}
-    checks = _started(side, _merge_checks_by_group, sizes,
-                      *(_gather(cols[c], rows) for c in (F.EMAIL, F.FIRST_NAME, F.LAST_NAME)))
+    checks = _started(side, _merge_checks_by_group, sizes, gathered.pop(F.EMAIL),
+                      *(_gather(cols[c], rows) for c in (F.FIRST_NAME, F.LAST_NAME)))
     out = table.empty_like()
     heads = [g[0] for g in groups]
     rest = _rows_of_groups(groups, first=1)[0]
@@ -579,7 +581,7 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     values: dict[str, list[str]] = {}
     for name in _first_wins(table.schema):
         col = cols[name]
-        if name == F.PHONE and phones is not None:
+        if name in elsewhere:
             continue
         if name not in filled:
             values[name] = [""] * len(groups)
@@ -592,9 +594,9 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
                         won[i] = col[r]
                         break
         values[name] = won
-    for main, extra in ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES)):
-        if main == F.PHONE and phones is not None:
-            values[main], values[extra] = _placed_values(cols[main], rows, sizes, phones())
+    for main, extra in _MAIN_AND_EXTRA:
+        if main in elsewhere:
+            values[main], values[extra] = _placed_values(cols[main], rows, sizes, elsewhere.pop(main)())
             continue
         values[extra] = _other_values(cols[main], cols[extra] if extra in filled else None, values[main], groups,
                                       rows, group_of)
@@ -616,6 +618,10 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
         out.columns[name] = values[name]
     _merged_review_data(table, groups, rows, group_of, values, out, checks)
     return out
+
+
+#: The fields whose values that did not win become additional ones, and those.
+_MAIN_AND_EXTRA = ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES))
 
 
 def _rows_of_groups(groups: list[list[int]], first: int = 0) -> tuple[list[int], list[int]]:
@@ -854,17 +860,24 @@ def _merge_checks_by_group(first: int, sizes: list[int], emails: list[str], firs
 def _merge_checks(emails: list[str], first_names: list[str], last_names: list[str]) -> list[Problem]:
     """Flags on a merged contact whose rows (their emails and names) had different emails, or
     different names (one name that is not part of another: "Ana" and "Ana Lima" are the same
-    person, "Ana" and "Bruno" not)."""
+    person, "Ana" and "Bruno" not). Rows of one first name and one last name (most groups) have
+    one name at most: their names are not compared."""
     out = []
     emails = list(dict.fromkeys(filter(None, emails)))
     if len(emails) > 1:
         out.append(Problem(MERGE_CHECK, Message(M.MERGED_EMAILS, ", ".join(emails))))
-    names: list[str] = []
-    for first, last in zip(first_names, last_names):
-        name = " ".join(v for v in (first, last) if v)
-        if name and name not in names:
-            names.append(name)
+    size = len(first_names)
+    if first_names.count(first_names[0]) == size and last_names.count(last_names[0]) == size:
+        return out
+    names = list(dict.fromkeys(filter(None, map(_full_name, first_names, last_names))))
+    if len(names) < 2:
+        return out
     folded = [n.casefold() for n in names]
     if any(a not in b and b not in a for i, a in enumerate(folded) for b in folded[i + 1:]):
         out.append(Problem(MERGE_CHECK, Message(M.MERGED_NAMES, ", ".join(names))))
     return out
+
+
+def _full_name(first: str, last: str) -> str:
+    """The first and last name joined by a space, either alone when the other is empty."""
+    return f"{first} {last}" if first and last else first or last
