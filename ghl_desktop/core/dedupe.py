@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import add, is_not, itemgetter, ne, not_, or_
+from operator import add, and_, is_not, itemgetter, ne, not_, or_
 from typing import Callable
 
 from . import schema as F
@@ -751,40 +751,56 @@ def _merged_review_data(table: ContactTable, groups: list[list[int]], rows: list
     merge checks (``checks()``: each flagged group's, in group order). ``rows`` and ``group_of``:
     ``_rows_of_groups(groups)``."""
     problems, suggestions = table.problems, table.suggestions
-    noted: list[bool] = []
-    suggested: list[bool] = []
+    marks = _review_marks(problems, suggestions, len(table))
+    codes = bytearray()
     for a in range(0, len(rows), _SCAN):  # C-level scans, a slice at a time (see ``_positions``)
-        part = rows[a:a + _SCAN]
-        noted += map(problems.__contains__, part)
-        suggested += map(suggestions.__contains__, part)
-    flags: list[bool] = []
-    for a in range(0, len(rows), _SCAN):
-        flags += map(or_, noted[a:a + _SCAN], suggested[a:a + _SCAN])
+        codes.extend(map(marks.__getitem__, rows[a:a + _SCAN]))
     cols = table.columns
+    merged_of = values.get
     kept_problems: dict[int, dict[str, list]] = {}
     kept_suggestions: dict[int, dict[str, str]] = {}
-    for r, i, has_problems, has_suggestions in compress(zip(rows, group_of, noted, suggested), flags):
-        if has_problems:
+    for r, i, code in compress(zip(rows, group_of, codes), codes):
+        if code & _HAS_PROBLEMS:
             for fld, probs in problems[r].items():
+                merged_col = merged_of(fld)
+                won = merged_col[i] if merged_col is not None else None  # None: no such field
                 for p in probs:
-                    if p.kind == NO_CONTACT:
+                    kind = p[0]
+                    if kind == NO_CONTACT:
                         continue
-                    merged_col = values.get(fld)
-                    if p.kind in ERROR_KINDS:
-                        keep = not (merged_col[i] if merged_col is not None else "")
+                    if kind in ERROR_KINDS:  # an error goes when the field has a value now
+                        keep = not won
                     else:  # warnings belong to the value that won
-                        keep = bool(fld) and (merged_col[i] if merged_col is not None else None) == cols[fld][r]
+                        keep = bool(fld) and won == cols[fld][r]
                     if keep:
                         kept_problems.setdefault(i, {}).setdefault(fld, []).append(p)
-        if has_suggestions:
+        if code & _HAS_SUGGESTIONS:
             for fld, s in suggestions[r].items():
-                merged_col = values.get(fld)
+                merged_col = merged_of(fld)
                 if (merged_col[i] if merged_col is not None else None) == cols[fld][r]:
                     kept_suggestions.setdefault(i, {}).setdefault(fld, s)
     for i, flags in checks():  # flags on merges of different emails or names
         kept_problems.setdefault(i, {}).setdefault(ROW, []).extend(flags)
     out.problems = kept_problems
     out.suggestions = kept_suggestions
+
+
+#: Bits of ``_review_marks``.
+_HAS_PROBLEMS, _HAS_SUGGESTIONS = 1, 2
+
+
+def _review_marks(problems: dict[int, dict], suggestions: dict[int, dict], n: int) -> bytearray:
+    """One byte per row below ``n``: ``_HAS_PROBLEMS`` if it has an entry in ``problems``, plus
+    ``_HAS_SUGGESTIONS`` if in ``suggestions``. Set from the dicts' keys by C-level loops of
+    ``_SCAN`` keys (looking each row up in the dicts instead costs a hash lookup far apart in
+    memory per row); keys outside the rows are left out."""
+    marks = bytearray(n)
+    for bit, review in ((_HAS_PROBLEMS, problems), (_HAS_SUGGESTIONS, suggestions)):
+        keys = iter(review)
+        while part := list(islice(keys, _SCAN)):
+            part = list(compress(part, map(and_, map(n.__gt__, part), map((-1).__lt__, part))))
+            deque(map(marks.__setitem__, part, map(or_, map(marks.__getitem__, part), repeat(bit))), 0)
+    return marks
 
 
 def _started(offload: Offload | None, fn, sizes: list[int], *columns: list[str]) -> Callable[[], list]:

@@ -360,6 +360,21 @@ def test_phones_worked_out_elsewhere_are_the_tables_own_strings(seed: int, n: in
         assert all(id(v) in own for v in lone if v in table.columns[F.PHONE])
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_review_data_of_rows_outside_the_table_is_left_out_of_the_merge(seed: int) -> None:
+    """Problems and suggestions kept under row numbers the table does not have (beyond its end,
+    below 0) play no part in the merged rows' review data: the merge is the one of the table
+    without them."""
+    table = random_table(random.Random(seed), 300, 60)
+    want, want_merged = ref_merge(copy_table(table))
+    for r in (-1, 300, 301, 10_000):
+        table.problems[r] = {F.EMAIL: [Problem(EMAIL_TYPO, "m", "v")]}
+        table.suggestions[r] = {F.EMAIL: "x@y.com"}
+    got, got_merged = merge_duplicates(table, in_place=True)
+    assert got_merged == want_merged > 0
+    assert_same_table(got, want)
+
+
 def test_trim_is_called_once_before_the_rows_go() -> None:
     """``trim`` (the heap's free memory handed back) is called once, after the merged values are
     made and before the table loses the merged-away rows."""
