@@ -14,13 +14,12 @@ invalid email when another row supplied a valid one) are dropped; the rest trave
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import add, and_, is_not, itemgetter, ne, not_, or_
+from operator import add, and_, is_not, itemgetter, ne, not_, or_, sub
 from typing import Callable
 
 from . import schema as F
@@ -474,6 +473,7 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
     loses the merged-away rows (``speed.memory.trim_heap``: the freed memory goes back first).
     """
     groups = _merged_groups(table, watched, by)
+    n = len(table)
     # Machine integers: once the groups go, the merged-away rows' int objects go with them.
     drop = _as_array(_ascending(chain.from_iterable(g[1:] for g in groups), len(table)))
     if not in_place and not groups:
@@ -496,7 +496,7 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
         if trim is not None:
             trim()
         out = table.without_rows(drop)
-    _put_rows(merged, out, [r - bisect_left(drop, r) for r in heads])
+    _put_rows(merged, out, _places_after_drop(heads, drop, n))
     if before_drop is None:  # else it was told the merged rows, and may still read them
         for col in merged.columns.values():
             _free(col)
@@ -511,18 +511,47 @@ def _put_rows(src: ContactTable, dst: ContactTable, at: list[int]) -> None:
         out = dst.columns[name]
         if not has_values(col) and not has_values(out):  # an unmapped field's: nothing changes
             continue
-        now = _gather(out, at)
-        for i in _positions_of(ne, now, col):
-            out[at[i]] = col[i]
+        changed = _positions_of(ne, _gather(out, at), col)
+        for a in range(0, len(changed), _SCAN):
+            part = changed[a:a + _SCAN]
+            deque(map(out.__setitem__, map(at.__getitem__, part), map(col.__getitem__, part)), 0)
     for attr in ("problems", "suggestions"):
-        have, put = getattr(src, attr), getattr(dst, attr)
-        for i, r in enumerate(at):
-            value = have.get(i)
-            if value:
-                put[r] = value
-            else:
-                put.pop(r, None)
+        _put_review_data(getattr(src, attr), getattr(dst, attr), at)
     dst.merged.update(src.merged.placed_at(at))
+
+
+def _put_review_data(have: dict[int, object], put: dict[int, object], at: list[int]) -> None:
+    """``put[at[i]] = have[i]`` for each row ``i`` of ``have`` with review data (a new row at the
+    end of ``put``, in row order), and no entry at ``at[i]`` for the other rows: what setting or
+    removing ``at[i]`` row by row gives, by C-level loops of ``_SCAN`` rows."""
+    valued = _ascending(compress(have, have.values()), len(at))
+    marks = bytearray(len(at))
+    for a in range(0, len(valued), _SCAN):
+        deque(map(marks.__setitem__, valued[a:a + _SCAN], repeat(1)), 0)
+    bare = _positions(not_, marks)
+    for a in range(0, len(bare), _SCAN):
+        deque(map(put.pop, map(at.__getitem__, bare[a:a + _SCAN]), repeat(None)), 0)
+    for a in range(0, len(valued), _SCAN):
+        part = valued[a:a + _SCAN]
+        put.update(zip(map(at.__getitem__, part), map(have.__getitem__, part)))
+
+
+def _places_after_drop(rows: list[int], drop, n: int) -> list[int]:
+    """Where each of ``rows`` (ascending, none of them in ``drop``) is once ``drop`` (ascending,
+    all below ``n``) is gone: the row less the dropped rows before it, counted in a byte per row
+    between one row and the next by C-level loops of ``_SCAN`` rows."""
+    dropped = bytearray(n)
+    for a in range(0, len(drop), _SCAN):
+        deque(map(dropped.__setitem__, drop[a:a + _SCAN], repeat(1)), 0)
+    out: list[int] = []
+    before, last = 0, 0
+    for a in range(0, len(rows), _SCAN):
+        part = rows[a:a + _SCAN]
+        counts = map(dropped.count, repeat(1), [last, *part[:-1]], part)
+        befores = list(accumulate(counts, initial=before))[1:]
+        out += map(sub, part, befores)
+        before, last = befores[-1], part[-1]
+    return out
 
 
 @lru_cache(maxsize=16)
