@@ -229,7 +229,10 @@ def _ascending(rows, n: int) -> list[int]:
     rows = iter(rows)
     while part := list(islice(rows, _SCAN)):
         deque(map(mask.__setitem__, part, repeat(1)), 0)
-    return _positions(None, mask)
+    out: list[int] = []
+    for a in range(0, n, _SCAN):  # the marked rows, numbered as they are picked
+        out += compress(range(a, min(a + _SCAN, n)), mask[a:a + _SCAN])
+    return out
 
 
 def _as_array(rows: list[int]) -> array:
@@ -475,12 +478,14 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
     groups = _merged_groups(table, watched, by)
     n = len(table)
     # Machine integers: once the groups go, the merged-away rows' int objects go with them.
-    drop = _as_array(_ascending(chain.from_iterable(g[1:] for g in groups), len(table)))
+    rest = _rows_of_groups(groups, first=1)[0]  # every group's rows but its first, group after group
+    drop = _as_array(_ascending(rest, len(table)))
     if not in_place and not groups:
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;
     # the table (or its copy) then loses the merged-away rows and takes each group's merged row.
-    merged = _merged_rows(table, groups, offload)
+    merged = _merged_rows(table, groups, rest, offload)
+    del rest
     heads = [g[0] for g in groups]
     _free(groups)  # a list per group: freed before the table's columns are copied
     if in_place:
@@ -569,7 +574,8 @@ def _unions(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(schema.of_kind(F.TAGS_KIND)), tuple(schema.of_kind(F.NOTES_KIND))
 
 
-def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload | None = None) -> ContactTable:
+def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
+                 offload: Offload | None = None) -> ContactTable:
     """One row per group (rows in row order): each field's merged value and the review data the
     group's first row gets. Column by column, so the cost is a few C-level passes over the
     groups' rows per field plus a short Python step per group for the fields that need one:
@@ -579,7 +585,8 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     did not win become additional ones (with the additional ones, in order, once each); tags are
     unioned; notes are the distinct ones, one per line. Problems the merge resolved are dropped (an
     error on a field that now has a value; a warning about a value that did not win), as are
-    suggestions for values that did not win.
+    suggestions for values that did not win. ``rest``: every group's rows but its first, group
+    after group.
     """
     cols = table.columns
     # The per-group Python work that needs only a few columns (the emails' and phones' winners and
@@ -604,7 +611,6 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
                       *(_gather(cols[c], rows) for c in (F.FIRST_NAME, F.LAST_NAME)))
     out = table.empty_like()
     heads = [g[0] for g in groups]
-    rest = _rows_of_groups(groups, first=1)[0]
     # Group i's merged-away rows' (file, row) pairs: the next len(g) - 1 of ``rest``'s.
     out.merged = MergedRows.from_groups(range(len(groups)), [len(g) - 1 for g in groups], table.sources.take(rest))
     values: dict[str, list[str]] = {}
