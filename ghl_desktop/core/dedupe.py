@@ -743,11 +743,19 @@ def _won_and_others(first: int, sizes: list[int], mains: list[str], extras: list
     than a copy of it (``_placed_values``). Any other ``others`` is the joined string."""
     out: list = []
     at = 0
+    any_extra = any(extras)
     for size in sizes:
         end = at + size
         values = mains[at:end]
-        won = next((k for k, v in enumerate(values) if v), 0)  # none filled: the first row's ""
-        won_value = values[won]
+        won, won_value = 0, values[0]
+        if not won_value:
+            won = next((k for k, v in enumerate(values) if v), 0)  # none filled: the first row's ""
+            won_value = values[won]
+        if (not won_value or values.count(won_value) + values.count("") == size) and not (
+                any_extra and any(extras[at:end])):  # one value (most groups): no others
+            out += (won, "")
+            at = end
+            continue
         items = [v for v in values if v and v != won_value]
         for cell in filter(None, extras[at:end]):
             items += [v for v in _split_list(cell) if v != won_value]
