@@ -470,16 +470,17 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
     merge is made in ``table`` itself (returned), for a caller that has no use for the rows as
     they were: a million-row table is then not copied. ``before_drop`` (in place only) is told
     what the merge will do before it does it (see ``BeforeDrop``): the export can start on it.
-    ``by``: which keys make a duplicate (``DEDUPE_BY``). ``offload``: the groups' tag unions and merge
-    checks (``_merged_tags``, ``_merge_checks``) are worked out there while this process merges
-    the other values. ``trim()`` is called once the merge's own lists are gone, before the table
+    ``by``: which keys make a duplicate (``DEDUPE_BY``). ``offload``: the groups' merged emails and
+    phones with their additional ones, tag unions and merge checks (``_won_and_others``,
+    ``_merged_tags``, ``_merge_checks``) are worked out there while this process merges the
+    other values. ``trim()`` is called once the merge's own lists are gone, before the table
     loses the merged-away rows (``speed.memory.trim_heap``: the freed memory goes back first).
     """
     groups = _merged_groups(table, watched, by)
     n = len(table)
     # Machine integers: once the groups go, the merged-away rows' int objects go with them.
     rest = _rows_of_groups(groups, first=1)[0]  # every group's rows but its first, group after group
-    drop = _as_array(_ascending(rest, len(table)))
+    drop = _as_array(_ascending(rest, n))
     if not in_place and not groups:
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;
