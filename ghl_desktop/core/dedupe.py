@@ -14,13 +14,12 @@ invalid email when another row supplied a valid one) are dropped; the rest trave
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, islice, repeat
-from operator import is_not, itemgetter, ne, not_, or_
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import add, and_, is_not, itemgetter, ne, not_, or_, sub
 from typing import Callable
 
 from . import schema as F
@@ -28,7 +27,8 @@ from .schema import Schema
 from . import messages as M
 from .messages import Message
 from .normalize import join_tags, normalize_options, split_tags
-from .table import ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, MergedRows, Problem, true_positions
+from .table import (ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, MergedRows, Problem, has_values,
+                    true_positions)
 # ``_SCAN``: items per C-level scan (``_positions``, ``_extra_keys``, the pieces sent to the helper),
 # the table's own bound, so no call of the merge holds the GIL over more than that many items.
 from .table import _SCAN
@@ -229,7 +229,10 @@ def _ascending(rows, n: int) -> list[int]:
     rows = iter(rows)
     while part := list(islice(rows, _SCAN)):
         deque(map(mask.__setitem__, part, repeat(1)), 0)
-    return _positions(None, mask)
+    out: list[int] = []
+    for a in range(0, n, _SCAN):  # the marked rows, numbered as they are picked
+        out += compress(range(a, min(a + _SCAN, n)), mask[a:a + _SCAN])
+    return out
 
 
 def _as_array(rows: list[int]) -> array:
@@ -460,24 +463,30 @@ class MergedHeads:
 
 def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *,
                      in_place: bool = False, before_drop: BeforeDrop | None = None,
-                     by: str = BY_EMAIL_PHONE, offload: Offload | None = None) -> tuple[ContactTable, int]:
+                     by: str = BY_EMAIL_PHONE, offload: Offload | None = None,
+                     trim: Callable[[], None] | None = None) -> tuple[ContactTable, int]:
     """Return the merged table and how many rows were merged into others. ``watched``: from a
     ``DuplicateWatch`` fed the table's rows chunk by chunk as it was assembled. ``in_place``: the
     merge is made in ``table`` itself (returned), for a caller that has no use for the rows as
     they were: a million-row table is then not copied. ``before_drop`` (in place only) is told
     what the merge will do before it does it (see ``BeforeDrop``): the export can start on it.
-    ``by``: which keys make a duplicate (``DEDUPE_BY``). ``offload``: the groups' tag unions and merge
-    checks (``_merged_tags``, ``_merge_checks``) are worked out there while this process merges
-    the other values.
+    ``by``: which keys make a duplicate (``DEDUPE_BY``). ``offload``: the groups' merged emails and
+    phones with their additional ones, tag unions and merge checks (``_won_and_others``,
+    ``_merged_tags``, ``_merge_checks``) are worked out there while this process merges the
+    other values. ``trim()`` is called once the merge's own lists are gone, before the table
+    loses the merged-away rows (``speed.memory.trim_heap``: the freed memory goes back first).
     """
     groups = _merged_groups(table, watched, by)
+    n = len(table)
     # Machine integers: once the groups go, the merged-away rows' int objects go with them.
-    drop = _as_array(_ascending(chain.from_iterable(g[1:] for g in groups), len(table)))
+    rest = _rows_of_groups(groups, first=1)[0]  # every group's rows but its first, group after group
+    drop = _as_array(_ascending(rest, n))
     if not in_place and not groups:
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;
     # the table (or its copy) then loses the merged-away rows and takes each group's merged row.
-    merged = _merged_rows(table, groups, offload)
+    merged = _merged_rows(table, groups, rest, offload)
+    del rest
     heads = [g[0] for g in groups]
     _free(groups)  # a list per group: freed before the table's columns are copied
     if in_place:
@@ -485,11 +494,15 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
             before_drop(table, drop, MergedHeads(heads, merged))
         if not heads:
             return table, 0
+        if trim is not None:
+            trim()
         table.drop_rows(drop)
         out = table
     else:
+        if trim is not None:
+            trim()
         out = table.without_rows(drop)
-    _put_rows(merged, out, [r - bisect_left(drop, r) for r in heads])
+    _put_rows(merged, out, _places_after_drop(heads, drop, n))
     if before_drop is None:  # else it was told the merged rows, and may still read them
         for col in merged.columns.values():
             _free(col)
@@ -502,18 +515,49 @@ def _put_rows(src: ContactTable, dst: ContactTable, at: list[int]) -> None:
     row's values already."""
     for name, col in src.columns.items():
         out = dst.columns[name]
-        now = _gather(out, at)
-        for i in _positions_of(ne, now, col):
-            out[at[i]] = col[i]
+        if not has_values(col) and not has_values(out):  # an unmapped field's: nothing changes
+            continue
+        changed = _positions_of(ne, _gather(out, at), col)
+        for a in range(0, len(changed), _SCAN):
+            part = changed[a:a + _SCAN]
+            deque(map(out.__setitem__, map(at.__getitem__, part), map(col.__getitem__, part)), 0)
     for attr in ("problems", "suggestions"):
-        have, put = getattr(src, attr), getattr(dst, attr)
-        for i, r in enumerate(at):
-            value = have.get(i)
-            if value:
-                put[r] = value
-            else:
-                put.pop(r, None)
+        _put_review_data(getattr(src, attr), getattr(dst, attr), at)
     dst.merged.update(src.merged.placed_at(at))
+
+
+def _put_review_data(have: dict[int, object], put: dict[int, object], at: list[int]) -> None:
+    """``put[at[i]] = have[i]`` for each row ``i`` of ``have`` with review data (a new row at the
+    end of ``put``, in row order), and no entry at ``at[i]`` for the other rows: what setting or
+    removing ``at[i]`` row by row gives, by C-level loops of ``_SCAN`` rows."""
+    valued = _ascending(compress(have, have.values()), len(at))
+    marks = bytearray(len(at))
+    for a in range(0, len(valued), _SCAN):
+        deque(map(marks.__setitem__, valued[a:a + _SCAN], repeat(1)), 0)
+    bare = _positions(not_, marks)
+    for a in range(0, len(bare), _SCAN):
+        deque(map(put.pop, map(at.__getitem__, bare[a:a + _SCAN]), repeat(None)), 0)
+    for a in range(0, len(valued), _SCAN):
+        part = valued[a:a + _SCAN]
+        put.update(zip(map(at.__getitem__, part), map(have.__getitem__, part)))
+
+
+def _places_after_drop(rows: list[int], drop, n: int) -> list[int]:
+    """Where each of ``rows`` (ascending, none of them in ``drop``) is once ``drop`` (ascending,
+    all below ``n``) is gone: the row less the dropped rows before it, counted in a byte per row
+    between one row and the next by C-level loops of ``_SCAN`` rows."""
+    dropped = bytearray(n)
+    for a in range(0, len(drop), _SCAN):
+        deque(map(dropped.__setitem__, drop[a:a + _SCAN], repeat(1)), 0)
+    out: list[int] = []
+    before, last = 0, 0
+    for a in range(0, len(rows), _SCAN):
+        part = rows[a:a + _SCAN]
+        counts = map(dropped.count, repeat(1), [last, *part[:-1]], part)
+        befores = list(accumulate(counts, initial=before))[1:]
+        out += map(sub, part, befores)
+        before, last = befores[-1], part[-1]
+    return out
 
 
 @lru_cache(maxsize=16)
@@ -531,7 +575,8 @@ def _unions(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(schema.of_kind(F.TAGS_KIND)), tuple(schema.of_kind(F.NOTES_KIND))
 
 
-def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload | None = None) -> ContactTable:
+def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
+                 offload: Offload | None = None) -> ContactTable:
     """One row per group (rows in row order): each field's merged value and the review data the
     group's first row gets. Column by column, so the cost is a few C-level passes over the
     groups' rows per field plus a short Python step per group for the fields that need one:
@@ -541,26 +586,42 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     did not win become additional ones (with the additional ones, in order, once each); tags are
     unioned; notes are the distinct ones, one per line. Problems the merge resolved are dropped (an
     error on a field that now has a value; a warning about a value that did not win), as are
-    suggestions for values that did not win.
+    suggestions for values that did not win. ``rest``: every group's rows but its first, group
+    after group.
     """
     cols = table.columns
-    # The per-group Python work that needs only a few columns (tag unions, merge checks) is
-    # started first: through ``offload`` it runs in the helper process while the rest runs here.
+    # The per-group Python work that needs only a few columns (the emails' and phones' winners and
+    # other values, tag unions, merge checks) is started first, in the order it is needed: through
+    # ``offload`` it runs in the helper process while the rest runs here.
     side = offload if groups else None
     rows, group_of = _rows_of_groups(groups)
     sizes: list[int] = []
     for a in range(0, len(groups), _SCAN):
         sizes += map(len, groups[a:a + _SCAN])
+    filled = {name for name, col in cols.items() if has_values(col)}  # unmapped fields' columns have none
+    gathered = {F.EMAIL: _gather(cols[F.EMAIL], rows)}
+    elsewhere = {}  # main field -> its (won, others) started in the helper; without one, made below
+    if side is not None:
+        for main, extra in _MAIN_AND_EXTRA:
+            mains = gathered[main] if main in gathered else _gather(cols[main], rows)
+            extras = _gather(cols[extra], rows) if extra in filled else [""] * len(rows)
+            elsewhere[main] = _started(side, _won_and_others, sizes, mains, extras)
     tag_fields, note_fields = _unions(table.schema)
     tags = {name: _started(side, _merged_tags, sizes, _gather(cols[name], rows)) for name in tag_fields}
-    checks = _started(side, _merge_checks_by_group, sizes,
-                      *(_gather(cols[c], rows) for c in (F.EMAIL, F.FIRST_NAME, F.LAST_NAME)))
+    checks = _started(side, _merge_checks_by_group, sizes, gathered.pop(F.EMAIL),
+                      *(_gather(cols[c], rows) for c in (F.FIRST_NAME, F.LAST_NAME)))
     out = table.empty_like()
     heads = [g[0] for g in groups]
-    rest = _rows_of_groups(groups, first=1)[0]
+    # Group i's merged-away rows' (file, row) pairs: the next len(g) - 1 of ``rest``'s.
+    out.merged = MergedRows.from_groups(range(len(groups)), [len(g) - 1 for g in groups], table.sources.take(rest))
     values: dict[str, list[str]] = {}
     for name in _first_wins(table.schema):
         col = cols[name]
+        if name in elsewhere:
+            continue
+        if name not in filled:
+            values[name] = [""] * len(groups)
+            continue
         won = _gather(col, heads)
         if not all(won) and _any_at(col, rest):
             for i in _positions(not_, won):
@@ -569,8 +630,12 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
                         won[i] = col[r]
                         break
         values[name] = won
-    for main, extra in ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES)):
-        values[extra] = _other_values(cols[main], cols[extra], values[main], groups, rows, group_of)
+    for main, extra in _MAIN_AND_EXTRA:
+        if main in elsewhere:
+            values[main], values[extra] = _placed_values(cols[main], rows, sizes, elsewhere.pop(main)())
+            continue
+        values[extra] = _other_values(cols[main], cols[extra] if extra in filled else None, values[main], groups,
+                                      rows, group_of)
     for name in tag_fields:
         values[name] = tags[name]()
     for name in table.schema.of_kind(F.OPTIONS):  # a custom multiple-choice field: every option
@@ -578,6 +643,9 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
         values[name] = [normalize_options(", ".join(filter(None, map(col.__getitem__, g)))) for g in groups]
     for name in note_fields:
         col = cols[name]
+        if name not in filled:
+            values[name] = [""] * len(groups)
+            continue
         notes = _gather(col, heads)
         if _any_at(col, rest):
             notes = ["\n".join(dict.fromkeys(filter(None, map(col.__getitem__, g)))) for g in groups]
@@ -585,9 +653,11 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], offload: Offload 
     for name in out.columns:
         out.columns[name] = values[name]
     _merged_review_data(table, groups, rows, group_of, values, out, checks)
-    # Group i's merged-away rows' (file, row) pairs: the next len(g) - 1 of ``rest``'s.
-    out.merged = MergedRows.from_groups(range(len(groups)), [len(g) - 1 for g in groups], table.sources.take(rest))
     return out
+
+
+#: The fields whose values that did not win become additional ones, and those.
+_MAIN_AND_EXTRA = ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES))
 
 
 def _rows_of_groups(groups: list[list[int]], first: int = 0) -> tuple[list[int], list[int]]:
@@ -628,11 +698,11 @@ def _any_at(col: list[str], rows: list[int]) -> bool:
     return any(any(map(col.__getitem__, rows[a:a + _SCAN])) for a in range(0, len(rows), _SCAN))
 
 
-def _other_values(main: list[str], extra: list[str], won: list[str], groups: list[list[int]], rows: list[int],
-                  group_of: list[int]) -> list[str]:
+def _other_values(main: list[str], extra: list[str] | None, won: list[str], groups: list[list[int]],
+                  rows: list[int], group_of: list[int]) -> list[str]:
     """Per group: the main values (emails or phones) of its rows that did not win, then the items
     of its rows' extra cells but the winner, each once, comma-separated. ``rows`` and ``group_of``:
-    ``_rows_of_groups(groups)``.
+    ``_rows_of_groups(groups)``; ``extra`` None: the extra column has no filled cell.
 
     Most groups have no extra cell, and then only the rows whose value is filled and is not the
     winner count (never a group's first row: its value wins when filled). Those rows and the
@@ -640,7 +710,7 @@ def _other_values(main: list[str], extra: list[str], won: list[str], groups: lis
     """
     others = [""] * len(groups)
     with_extra: set[int] = set()
-    extra_at = _positions(bool, _gather(extra, rows))
+    extra_at = _positions(bool, _gather(extra, rows)) if extra is not None else []
     for a in range(0, len(extra_at), _SCAN):
         with_extra.update(map(group_of.__getitem__, extra_at[a:a + _SCAN]))
     for i in _ascending(with_extra, len(groups)):
@@ -661,6 +731,62 @@ def _other_values(main: list[str], extra: list[str], won: list[str], groups: lis
     return others
 
 
+def _won_and_others(first: int, sizes: list[int], mains: list[str], extras: list[str]) -> list:
+    """Per group, where its merged main value is and what its additional ones are
+    (``_other_values``'s rule), one after the other: [won, others, won, others, ...]; given the main
+    values (emails or phones) and extra cells of the groups' rows one group after another
+    (``sizes``: rows per group; ``first``, the first group's number, is not needed here). The
+    first filled main value wins. A module-level function of plain lists: it can run in the
+    helper process.
+
+    What is one of the group's own main values is told by its place in the group (``won``, and
+    ``others`` when it is that one value): the caller takes the string it already holds rather
+    than a copy of it (``_placed_values``). Any other ``others`` is the joined string."""
+    out: list = []
+    at = 0
+    any_extra = any(extras)
+    for size in sizes:
+        end = at + size
+        values = mains[at:end]
+        won, won_value = 0, values[0]
+        if not won_value:
+            won = next((k for k, v in enumerate(values) if v), 0)  # none filled: the first row's ""
+            won_value = values[won]
+        if (not won_value or values.count(won_value) + values.count("") == size) and not (
+                any_extra and any(extras[at:end])):  # one value (most groups): no others
+            out += (won, "")
+            at = end
+            continue
+        items = [v for v in values if v and v != won_value]
+        for cell in filter(None, extras[at:end]):
+            items += [v for v in _split_list(cell) if v != won_value]
+        others = list(dict.fromkeys(items))
+        out += (won, values.index(others[0]) if len(others) == 1 and others[0] in values else ", ".join(others))
+        at = end
+    return out
+
+
+def _placed_values(col: list[str], rows: list[int], sizes: list[int], found: list) -> tuple[list[str], list[str]]:
+    """``_won_and_others``'s answer for ``col`` (``rows``: the groups' rows one group after another,
+    ``sizes`` rows per group) as (merged values, additional values): a place in a group is that
+    row's own string in ``col``. By C-level loops of ``_SCAN`` groups."""
+    starts: list[int] = []
+    for a in range(0, len(sizes), _SCAN):  # where each group's rows start in ``rows``
+        starts += accumulate(sizes[a:a + _SCAN], initial=starts[-1] + sizes[a - 1] if a else 0)
+        starts.pop()
+    won, others = found[0::2], found[1::2]
+    for a in range(0, len(won), _SCAN):
+        at = map(add, starts[a:a + _SCAN], won[a:a + _SCAN])
+        won[a:a + _SCAN] = map(col.__getitem__, map(rows.__getitem__, at))
+    placed = _positions(int.__instancecheck__, others)
+    at = _gather(others, placed)
+    for a in range(0, len(placed), _SCAN):
+        part = placed[a:a + _SCAN]
+        strings = map(col.__getitem__, map(rows.__getitem__, map(add, map(starts.__getitem__, part), at[a:a + _SCAN])))
+        deque(map(others.__setitem__, part, strings), 0)
+    return won, others
+
+
 def _merged_review_data(table: ContactTable, groups: list[list[int]], rows: list[int], group_of: list[int],
                         values: dict[str, list[str]], out: ContactTable,
                         checks: Callable[[], list[tuple[int, list[Problem]]]]) -> None:
@@ -669,40 +795,56 @@ def _merged_review_data(table: ContactTable, groups: list[list[int]], rows: list
     merge checks (``checks()``: each flagged group's, in group order). ``rows`` and ``group_of``:
     ``_rows_of_groups(groups)``."""
     problems, suggestions = table.problems, table.suggestions
-    noted: list[bool] = []
-    suggested: list[bool] = []
+    marks = _review_marks(problems, suggestions, len(table))
+    codes = bytearray()
     for a in range(0, len(rows), _SCAN):  # C-level scans, a slice at a time (see ``_positions``)
-        part = rows[a:a + _SCAN]
-        noted += map(problems.__contains__, part)
-        suggested += map(suggestions.__contains__, part)
-    flags: list[bool] = []
-    for a in range(0, len(rows), _SCAN):
-        flags += map(or_, noted[a:a + _SCAN], suggested[a:a + _SCAN])
+        codes.extend(map(marks.__getitem__, rows[a:a + _SCAN]))
     cols = table.columns
+    merged_of = values.get
     kept_problems: dict[int, dict[str, list]] = {}
     kept_suggestions: dict[int, dict[str, str]] = {}
-    for r, i, has_problems, has_suggestions in compress(zip(rows, group_of, noted, suggested), flags):
-        if has_problems:
+    for r, i, code in compress(zip(rows, group_of, codes), codes):
+        if code & _HAS_PROBLEMS:
             for fld, probs in problems[r].items():
+                merged_col = merged_of(fld)
+                won = merged_col[i] if merged_col is not None else None  # None: no such field
                 for p in probs:
-                    if p.kind == NO_CONTACT:
+                    kind = p[0]
+                    if kind == NO_CONTACT:
                         continue
-                    merged_col = values.get(fld)
-                    if p.kind in ERROR_KINDS:
-                        keep = not (merged_col[i] if merged_col is not None else "")
+                    if kind in ERROR_KINDS:  # an error goes when the field has a value now
+                        keep = not won
                     else:  # warnings belong to the value that won
-                        keep = bool(fld) and (merged_col[i] if merged_col is not None else None) == cols[fld][r]
+                        keep = bool(fld) and won == cols[fld][r]
                     if keep:
                         kept_problems.setdefault(i, {}).setdefault(fld, []).append(p)
-        if has_suggestions:
+        if code & _HAS_SUGGESTIONS:
             for fld, s in suggestions[r].items():
-                merged_col = values.get(fld)
+                merged_col = merged_of(fld)
                 if (merged_col[i] if merged_col is not None else None) == cols[fld][r]:
                     kept_suggestions.setdefault(i, {}).setdefault(fld, s)
     for i, flags in checks():  # flags on merges of different emails or names
         kept_problems.setdefault(i, {}).setdefault(ROW, []).extend(flags)
     out.problems = kept_problems
     out.suggestions = kept_suggestions
+
+
+#: Bits of ``_review_marks``.
+_HAS_PROBLEMS, _HAS_SUGGESTIONS = 1, 2
+
+
+def _review_marks(problems: dict[int, dict], suggestions: dict[int, dict], n: int) -> bytearray:
+    """One byte per row below ``n``: ``_HAS_PROBLEMS`` if it has an entry in ``problems``, plus
+    ``_HAS_SUGGESTIONS`` if in ``suggestions``. Set from the dicts' keys by C-level loops of
+    ``_SCAN`` keys (looking each row up in the dicts instead costs a hash lookup far apart in
+    memory per row); keys outside the rows are left out."""
+    marks = bytearray(n)
+    for bit, review in ((_HAS_PROBLEMS, problems), (_HAS_SUGGESTIONS, suggestions)):
+        keys = iter(review)
+        while part := list(islice(keys, _SCAN)):
+            part = list(compress(part, map(and_, map(n.__gt__, part), map((-1).__lt__, part))))
+            deque(map(marks.__setitem__, part, map(or_, map(marks.__getitem__, part), repeat(bit))), 0)
+    return marks
 
 
 def _started(offload: Offload | None, fn, sizes: list[int], *columns: list[str]) -> Callable[[], list]:
@@ -734,9 +876,14 @@ def _started(offload: Offload | None, fn, sizes: list[int], *columns: list[str])
 def _merged_tags(first: int, sizes: list[int], cells: list[str]) -> list[str]:
     """Per group, the union of its rows' tags (``join_tags``), given the tag cells of the groups'
     rows one group after another (``sizes``: rows per group; ``first``, the first group's number,
-    is not needed here); groups of the same cells are joined once. A module-level function of
-    plain lists: it can run in the helper process."""
+    is not needed here). A module-level function of plain lists: it can run in the helper process.
+
+    Groups of the same cells are joined once, and so are groups of the same distinct filled cells
+    in the same order: a cell seen before in the group adds no tag (its tags are in the union
+    already, first spelling kept) and an empty one none, so a few distinct cells (a list's usual
+    handful of tags) make a few joins, however many groups combine them."""
     cache: dict[tuple[str, ...], str] = {}
+    joined: dict[tuple[str, ...], str] = {}
     out = []
     at = 0
     for size in sizes:
@@ -744,7 +891,11 @@ def _merged_tags(first: int, sizes: list[int], cells: list[str]) -> list[str]:
         at += size
         tags = cache.get(key)
         if tags is None:
-            tags = cache[key] = join_tags(t for cell in key for t in split_tags(cell))
+            distinct = tuple(dict.fromkeys(filter(None, key)))
+            tags = joined.get(distinct)
+            if tags is None:
+                tags = joined[distinct] = join_tags(t for cell in distinct for t in split_tags(cell))
+            cache[key] = tags
         out.append(tags)
     return out
 
@@ -769,17 +920,24 @@ def _merge_checks_by_group(first: int, sizes: list[int], emails: list[str], firs
 def _merge_checks(emails: list[str], first_names: list[str], last_names: list[str]) -> list[Problem]:
     """Flags on a merged contact whose rows (their emails and names) had different emails, or
     different names (one name that is not part of another: "Ana" and "Ana Lima" are the same
-    person, "Ana" and "Bruno" not)."""
+    person, "Ana" and "Bruno" not). Rows of one first name and one last name (most groups) have
+    one name at most: their names are not compared."""
     out = []
     emails = list(dict.fromkeys(filter(None, emails)))
     if len(emails) > 1:
         out.append(Problem(MERGE_CHECK, Message(M.MERGED_EMAILS, ", ".join(emails))))
-    names: list[str] = []
-    for first, last in zip(first_names, last_names):
-        name = " ".join(v for v in (first, last) if v)
-        if name and name not in names:
-            names.append(name)
+    size = len(first_names)
+    if first_names.count(first_names[0]) == size and last_names.count(last_names[0]) == size:
+        return out
+    names = list(dict.fromkeys(filter(None, map(_full_name, first_names, last_names))))
+    if len(names) < 2:
+        return out
     folded = [n.casefold() for n in names]
     if any(a not in b and b not in a for i, a in enumerate(folded) for b in folded[i + 1:]):
         out.append(Problem(MERGE_CHECK, Message(M.MERGED_NAMES, ", ".join(names))))
     return out
+
+
+def _full_name(first: str, last: str) -> str:
+    """The first and last name joined by a space, either alone when the other is empty."""
+    return f"{first} {last}" if first and last else first or last

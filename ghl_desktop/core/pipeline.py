@@ -28,7 +28,7 @@ from .messages import Message
 from .speed import tuning
 from .speed.existing_keys import KeyIndex
 from .speed.helper import ChunkHelper, in_order, likely_rows
-from .speed.memory import gc_paused
+from .speed.memory import gc_paused, trim_heap
 from .speed.pieces import piece_reader
 from .reader import read_source, read_source_head
 from .reader.header import SCAN_ROWS
@@ -461,7 +461,8 @@ def normalize_sources(
         watch = None
         table, merged = merge_duplicates(table, watched, in_place=True,  # the chunks are ours
                                          before_drop=before_merge, by=options.dedupe_by,
-                                         offload=helper.offload if helper is not None and helper.active else None)
+                                         offload=helper.offload if helper is not None and helper.active else None,
+                                         trim=trim_heap)
     elif before_merge is not None:
         before_merge(table, [], MergedHeads([], table.empty_like()))
     state.set_progress("merging", 1.0)

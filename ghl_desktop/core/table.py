@@ -159,6 +159,12 @@ def true_positions(flags) -> list[int]:
     return out
 
 
+def has_values(col: list[str]) -> bool:
+    """Whether any cell of ``col`` is filled (cells are strings: falsy is ""), by C scans of
+    ``_SCAN`` cells that stop at the first filled one: an unmapped field's column has none."""
+    return any(any(col[a:a + _SCAN]) for a in range(0, len(col), _SCAN))
+
+
 def _empty_positions(col: list[str], n: int) -> list[int]:
     """The rows below ``n`` whose cell is empty (cells are strings: falsy is ""). ``list.index``
     scans in C from one to the next, quick when there are few (usually); one pass either way."""
@@ -676,6 +682,10 @@ class ContactTable:
             for d in drop:
                 mask[d] = 0
             for name, col in self.columns.items():
+                if not has_values(col):  # an unmapped field's column: nothing to pick out
+                    self.columns[name] = [""] * (n - len(drop))
+                    del col
+                    continue
                 new: list[str] = []
                 for a in range(0, n, _REBUILD_SLICE):  # no one C call over millions of rows
                     new += compress(col[a:a + _REBUILD_SLICE], mask[a:a + _REBUILD_SLICE])
@@ -728,9 +738,9 @@ class ContactTable:
 
         n_kept = n - len(drop)
         for c, col in self.columns.items() if columns else ():
-            # A column nobody filled (an unmapped field): no copy, one shared "". ``any`` stops at the
-            # first value (a C scan), where ``count("")`` compared every cell of a filled column.
-            out.columns[c] = [""] * n_kept if len(col) == n and not any(col) else gather(col)
+            # A column nobody filled (an unmapped field): no copy, one shared "". ``has_values`` stops
+            # at the first value, where ``count("")`` compared every cell of a filled column.
+            out.columns[c] = [""] * n_kept if len(col) == n and not has_values(col) else gather(col)
         out.sources = gather(self.sources) if runs is not None else self.sources.take(keep)
 
         def renumber(rows, values: list | None = None) -> tuple[list[int], list]:

@@ -340,6 +340,77 @@ def test_work_handed_elsewhere_goes_in_pieces_of_few_groups(seed: int, n: int, p
     assert len(checks) == -(-sum(checks) // 3)  # every group sent, three at a time
 
 
+@pytest.mark.parametrize("seed,n,pool", CASES[4::5])
+def test_phones_worked_out_elsewhere_are_the_tables_own_strings(seed: int, n: int, pool: int) -> None:
+    """The helper tells where each group's phone (and a lone additional one) is rather than
+    sending a copy back: the merged phones are the very strings the table held (no second copy
+    of each in memory), and the merge is the reference's."""
+    table = random_table(random.Random(seed), n, pool)
+    own = {id(v) for col in (table.columns[F.PHONE], table.columns[F.ADDITIONAL_PHONES]) for v in col}
+    want, want_merged = ref_merge(copy_table(table))
+    heads: list = []
+    got, got_merged = merge_duplicates(table, in_place=True, offload=_elsewhere,
+                                       before_drop=lambda t, drop, merged: heads.append(merged))
+    assert got_merged == want_merged
+    assert_same_table(got, want)
+    if heads and heads[0].rows:
+        merged = heads[0].table.columns
+        assert all(id(v) in own for v in merged[F.PHONE])
+        lone = [v for v in merged[F.ADDITIONAL_PHONES] if v and "," not in v]
+        assert all(id(v) in own for v in lone if v in table.columns[F.PHONE])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_review_data_of_rows_outside_the_table_is_left_out_of_the_merge(seed: int) -> None:
+    """Problems and suggestions kept under row numbers the table does not have (beyond its end,
+    below 0) play no part in the merged rows' review data: the merge is the one of the table
+    without them."""
+    table = random_table(random.Random(seed), 300, 60)
+    want, want_merged = ref_merge(copy_table(table))
+    for r in (-1, 300, 301, 10_000):
+        table.problems[r] = {F.EMAIL: [Problem(EMAIL_TYPO, "m", "v")]}
+        table.suggestions[r] = {F.EMAIL: "x@y.com"}
+    got, got_merged = merge_duplicates(table, in_place=True)
+    assert got_merged == want_merged > 0
+    assert_same_table(got, want)
+
+
+def test_trim_is_called_once_before_the_rows_go() -> None:
+    """``trim`` (the heap's free memory handed back) is called once, after the merged values are
+    made and before the table loses the merged-away rows."""
+    table = random_table(random.Random(3), 300, 400)
+    want, want_merged = ref_merge(copy_table(table))
+    calls: list[int] = []
+    got, got_merged = merge_duplicates(table, in_place=True, trim=lambda: calls.append(len(table)),
+                                       before_drop=lambda *args: calls.append(-1))
+    assert got_merged == want_merged > 0
+    assert_same_table(got, want)
+    assert calls == [-1, 300]
+
+
+#: Tag cells whose tags overlap in other spellings (the union keeps the first one seen).
+TAG_CELLS = ["", "", "vip", "VIP", "Vip, lead", "lead; VIP", "cliente | v1.2", "Cliente", "lead quente, LEAD",
+             "* starred ::: Amigos", "amigos, vip"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_tag_unions_of_repeated_cells_give_the_union_of_every_cell(seed: int) -> None:
+    """Groups of a few distinct cells, repeated, in every order: the union (first spelling, first
+    order) of each group is the one of all its cells, also where groups share their distinct
+    cells but repeat them differently (those are joined once)."""
+    from ghl_desktop.core.dedupe import _merged_tags
+
+    rnd = random.Random(seed)
+    sizes = [rnd.randint(2, 6) for _ in range(300)]
+    cells = [rnd.choice(TAG_CELLS[:rnd.randint(3, len(TAG_CELLS))]) for _ in range(sum(sizes))]
+    want, at = [], 0
+    for size in sizes:
+        want.append(join_tags(t for cell in cells[at:at + size] for t in split_tags(cell)))
+        at += size
+    assert _merged_tags(0, sizes, cells) == want
+    assert len(set(want)) > 20
+
+
 @pytest.mark.parametrize("seed,n,pool", CASES)
 def test_report_matches_reference(seed: int, n: int, pool: int) -> None:
     table = random_table(random.Random(seed), n, pool)
