@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import csv
 import os
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Callable
 
 from .. import messages as M
-from ..errors import InputError
+from ..errors import Cancelled, InputError
 from ..messages import Message
 from ..limits import DEFAULT_LIMITS, Limits
 from . import delimited, excel, stream
 from .decode import decode, decode_parts
-from .header import clean_header, find_header_row
+from .header import _non_empty, clean_header, find_header_row
 from .sniff import EXCEL_SUFFIXES, is_encrypted_ole, not_a_workbook, sniff
 
 
@@ -224,7 +224,7 @@ def read_source(
     if kind == "zip":
         excel.check_zip(p, limits)
         fmt = "xlsm" if p.suffix.lower() == ".xlsm" else "xlsx"
-        return _from_workbook(p, fmt, sheet, limits, cancel, pieces)
+        return _from_workbook(p, fmt, sheet, limits, cancel, pieces, on_final_rows)
     if p.suffix.lower() in EXCEL_SUFFIXES:
         return _text_named_as_workbook(p, limits, cancel)
     parts, encoding = decode_parts(_read_bytes(p), p.name)
@@ -262,9 +262,136 @@ def read_source_head(
 
 
 def _from_workbook(p: Path, fmt: str, sheet: str | None, limits: Limits, cancel,
-                   pieces: excel.PieceMap | None = None) -> SourceTable:
+                   pieces: excel.PieceMap | None = None,
+                   on_final_rows: stream.FinalRowsFn | None = None) -> SourceTable:
+    if on_final_rows is not None:
+        opened = excel.open_single_sheet(p, sheet, limits, pieces)
+        if opened is not None:
+            return _workbook_columns(p, fmt, opened, limits, cancel, on_final_rows)
     chosen, rows, warnings = excel.read_workbook(p, sheet, limits, cancel, pieces)
     return _from_rows(p, fmt, None, None, chosen, rows, 1, warnings, limits=limits)
+
+
+#: A sheet's first rows, converted as rows: its header is found among them (``find_header_row``
+#: looks at the first ``_HEADER_SAMPLE`` at most); then the rows converted at a time into columns
+#: (a C call each way of a few milliseconds).
+_HEAD_ROWS, _HEADER_SAMPLE, _SLICE_ROWS = 1_000, 200, 2_000
+
+
+def _workbook_columns(p: Path, fmt: str, opened, limits: Limits, cancel,
+                      on_final_rows: stream.FinalRowsFn) -> SourceTable:
+    """The table ``_from_rows`` makes of a workbook sheet's rows, built column by column as the
+    sheet's rows are converted, ``on_final_rows`` told after each slice (so a helper process
+    normalizes the first rows while the others are converted).
+
+    Only the plain shape is built this way: a header as wide as the sheet's used range, no title
+    row without its header in the first rows, no blank data row. Anything else is left to
+    ``_from_rows`` over the same rows (the columns built so far turned back into rows).
+    """
+    sheet, s = opened
+    name = p.name
+    rows_in = excel.sheet_cell_rows(s, name, sheet, _HEAD_ROWS, _SLICE_ROWS)
+    with delimited.gc_paused():
+        head = [list(map(excel.cell_value_text, r)) for r in next(rows_in, [])]
+        plan = _plain_header(head, s.width, s.height + (s.start or (0, 0))[0])
+        if plan is None:
+            return _rows_table(p, fmt, sheet, head, [], rows_in, limits, cancel)
+        h, header, warnings = plan
+        columns: list[list[str]] = [[] for _ in header]
+        shared: list[dict[str, str] | None] = [None] * len(header)
+        pending = head[h + 1 :]
+        first = True
+        while True:
+            if cancel is not None and cancel():
+                raise Cancelled()
+            if pending:
+                if not _extend_columns(columns, shared, pending, first):
+                    return _rows_table(p, fmt, sheet, head[: h + 1], columns, chain([pending], rows_in), limits,
+                                       cancel)
+                first = False
+            on_final_rows(header, columns, len(columns[0]))
+            raw = next(rows_in, None)
+            if raw is None:
+                break
+            pending = raw
+        del s, rows_in
+    n = len(columns[0])
+    if not n:
+        return _rows_table(p, fmt, sheet, head[: h + 1], columns, iter(()), limits, cancel)
+    check_rows(name, n, limits)
+    return SourceTable(
+        path=str(p), format=fmt, encoding=None, delimiter=None, sheet=sheet, header_row=h, header=header,
+        columns=columns, row_numbers=list(range(h + 2, h + 2 + n)), warnings=warnings,
+    )
+
+
+def _plain_header(head: list[list[str]], width: int, total_rows: int):
+    """(header row index, header, warnings) as ``_from_rows`` finds them from the sheet's first
+    rows, when the sheet is of the plain shape; None otherwise."""
+    if not head or (len(head) < _HEADER_SAMPLE and len(head) < total_rows):
+        return None
+    if not any(map(_non_empty, head)):
+        return None  # find_header_row would look further down
+    h = find_header_row(head)
+    if h + 1 >= len(head) and len(head) < total_rows:
+        return None  # the data rows start past the first ones
+    raw_header = list(head[h])
+    while raw_header and not raw_header[-1].strip():
+        raw_header.pop()
+    if len(raw_header) != width:
+        return None
+    warnings: list[Message] = []
+    header = clean_header(raw_header)
+    trimmed = [" ".join(c.replace("\ufeff", "").split()) for c in raw_header]
+    renamed = sorted({t for t, c in zip(trimmed, header) if t and t != c})
+    if renamed:
+        warnings.append(Message(M.RENAMED_COLUMNS, ", ".join(renamed)))
+    if any("".join(r).strip() for r in head[:h]):
+        warnings.append(Message(M.ROWS_SKIPPED, h))
+    return h, header, warnings
+
+
+def _extend_columns(columns: list[list[str]], shared: list[dict[str, str] | None], raw: list[list],
+                    first: bool) -> bool:
+    """Add ``raw`` rows (calamine's cells) to ``columns`` as text; False (nothing added) when one
+    of them is blank (``repair_rows`` drops it: the rows must go through ``_from_rows``)."""
+    texts = []
+    for values in zip(*raw):
+        try:
+            "".join(values)  # text only: nothing to convert (a number or a date raises)
+        except TypeError:
+            values = tuple(map(excel.cell_value_text, values))
+        texts.append(values)
+    if "" in map(str.strip, texts[0]):
+        if any(not (r[0].strip() or "".join(r).strip()) for r in zip(*texts)):
+            return False
+    for j, values in enumerate(texts):
+        canon = shared[j]
+        if canon is None:
+            columns[j].extend(values)
+        else:
+            columns[j].extend(map(canon.setdefault, values, values))
+            if len(canon) > stream._CANON_MAX:
+                shared[j] = None
+        if first and len(values) >= 200 and len(set(values)) * 2 < len(values):
+            canon = shared[j] = {}
+            columns[j][:] = map(canon.setdefault, columns[j], columns[j])
+    raw[:] = ()
+    return True
+
+
+def _rows_table(p: Path, fmt: str, sheet: str, head: list[list[str]], columns: list[list[str]], rest,
+                limits: Limits, cancel) -> SourceTable:
+    """``_from_rows`` over the sheet's rows: ``head`` (text rows), the data rows held in ``columns``
+    and the ``rest`` (slices of calamine's rows), as ``excel.read_workbook`` gives them."""
+    rows = head
+    if columns and columns[0]:
+        rows.extend(map(list, zip(*columns)))
+    for raw in rest:
+        if cancel is not None and cancel():
+            raise Cancelled()
+        rows.extend([list(map(excel.cell_value_text, r)) for r in raw])
+    return _from_rows(p, fmt, None, None, sheet, rows, 1, [], limits=limits)
 
 
 def _text_named_as_workbook(p: Path, limits: Limits, cancel) -> SourceTable:
