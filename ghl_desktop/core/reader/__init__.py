@@ -204,7 +204,9 @@ def read_source(
 
     ``on_progress(fraction)`` follows a large delimited text's read block by block.
     ``on_final_rows`` is told, while delimited text is still being read, which rows can no longer
-    change (see ``stream.parse_columns``), so their work can start before the read ends.
+    change (see ``stream.parse_columns``), so their work can start before the read ends; a
+    workbook's single sheet is then built into columns as calamine's rows are converted, and told
+    of in the same way (``_workbook_columns``).
     ``keep(header, first columns)`` may name the only columns whose cells a delimited text's
     stream keeps past its first rows (``stream.parse_columns``; ``SourceTable.unread`` says which
     were left); a workbook, or text the row-wise reader takes over, is read whole.
