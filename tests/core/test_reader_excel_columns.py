@@ -92,11 +92,19 @@ def test_plain_sheet_is_built_as_columns_and_told_as_it_goes(tmp_path):
     assert got[4][:2] == [2, 3] and got[6][2][0] == "5511987650000"
 
 
-@pytest.mark.parametrize("blank_at", [1, 5, 13, 14, 30, 40])
-def test_a_blank_row_anywhere_gives_the_row_wise_table(tmp_path, blank_at):
+@pytest.mark.parametrize("blank_at", [1, 5, 13, 14, 30, 40, 41])
+def test_blank_rows_anywhere_are_left_out_as_the_row_wise_read_does(tmp_path, blank_at):
     rows = [HEADER, *_people(40)]
     rows.insert(blank_at, [None, " ", "", "\t"])
-    _both(_save(tmp_path, rows))
+    rows.insert(blank_at, [None, None, None, " "])
+    rows.insert(3, [" "])
+    expected, got, rec = _both(_save(tmp_path, rows))
+    assert rec.columns is not None  # built as columns, the blank rows dropped on the way
+    assert len(got[4]) == 40 and 4 not in got[4]
+
+
+def test_only_blank_rows_under_the_header(tmp_path):
+    _both(_save(tmp_path, [HEADER, [None, " "], [], ["\t", "", "", " "]]))
 
 
 def test_blank_first_cell_of_a_filled_row_is_kept(tmp_path):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
-from itertools import chain, repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Callable
 
@@ -286,9 +286,10 @@ def _workbook_columns(p: Path, fmt: str, opened, limits: Limits, cancel,
     sheet's rows are converted, ``on_final_rows`` told after each slice (so a helper process
     normalizes the first rows while the others are converted).
 
-    Only the plain shape is built this way: a header as wide as the sheet's used range, no title
-    row without its header in the first rows, no blank data row. Anything else is left to
-    ``_from_rows`` over the same rows (the columns built so far turned back into rows).
+    Only the plain shape is built this way: a header as wide as the sheet's used range (so every
+    data row is as wide as the header) and no title row without its header in the first rows;
+    anything else is left to ``_from_rows`` over the same rows. Blank data rows are left out, as
+    ``repair_rows`` drops them.
     """
     sheet, s = opened
     name = p.name
@@ -297,33 +298,30 @@ def _workbook_columns(p: Path, fmt: str, opened, limits: Limits, cancel,
         head = [list(map(excel.cell_value_text, r)) for r in next(rows_in, [])]
         plan = _plain_header(head, s.width, s.height + (s.start or (0, 0))[0])
         if plan is None:
-            return _rows_table(p, fmt, sheet, head, [], rows_in, limits, cancel)
+            return _rows_table(p, fmt, sheet, head, rows_in, limits, cancel)
         h, header, warnings = plan
         columns: list[list[str]] = [[] for _ in header]
         shared: list[dict[str, str] | None] = [None] * len(header)
-        pending = head[h + 1 :]
-        first = True
+        numbers: list[int] = []
+        pending, next_row = head[h + 1 :], h + 2  # the sheet's 1-based row of pending's first row
         while True:
             if cancel is not None and cancel():
                 raise Cancelled()
             if pending:
-                if not _extend_columns(columns, shared, pending, first):
-                    return _rows_table(p, fmt, sheet, head[: h + 1], columns, chain([pending], rows_in), limits,
-                                       cancel)
-                first = False
-            on_final_rows(header, columns, len(columns[0]))
-            raw = next(rows_in, None)
-            if raw is None:
+                size = len(pending)
+                _extend_columns(columns, shared, pending, numbers, next_row)
+                next_row += size
+            on_final_rows(header, columns, len(numbers))
+            pending = next(rows_in, None)
+            if pending is None:
                 break
-            pending = raw
         del s, rows_in
-    n = len(columns[0])
-    if not n:
-        return _rows_table(p, fmt, sheet, head[: h + 1], columns, iter(()), limits, cancel)
-    check_rows(name, n, limits)
+    if not numbers:
+        raise InputError(Message(M.FILE_HEADER_ONLY_SHEET, name, sheet))
+    check_rows(name, len(numbers), limits)
     return SourceTable(
         path=str(p), format=fmt, encoding=None, delimiter=None, sheet=sheet, header_row=h, header=header,
-        columns=columns, row_numbers=list(range(h + 2, h + 2 + n)), warnings=warnings,
+        columns=columns, row_numbers=numbers, warnings=warnings,
     )
 
 
@@ -354,9 +352,11 @@ def _plain_header(head: list[list[str]], width: int, total_rows: int):
 
 
 def _extend_columns(columns: list[list[str]], shared: list[dict[str, str] | None], raw: list[list],
-                    first: bool) -> bool:
-    """Add ``raw`` rows (calamine's cells) to ``columns`` as text; False (nothing added) when one
-    of them is blank (``repair_rows`` drops it: the rows must go through ``_from_rows``)."""
+                    numbers: list[int], first_row: int) -> None:
+    """Add ``raw`` rows (calamine's cells, the first one the sheet's row ``first_row``) to
+    ``columns`` as text and their row numbers to ``numbers``, but for the blank ones. The first
+    rows added decide which columns keep one string per distinct value (as ``transpose`` does)."""
+    first = not numbers
     texts = []
     for values in zip(*raw):
         try:
@@ -364,9 +364,13 @@ def _extend_columns(columns: list[list[str]], shared: list[dict[str, str] | None
         except TypeError:
             values = tuple(map(excel.cell_value_text, values))
         texts.append(values)
-    if "" in map(str.strip, texts[0]):
-        if any(not (r[0].strip() or "".join(r).strip()) for r in zip(*texts)):
-            return False
+    rows = range(first_row, first_row + len(raw))
+    if "" in map(str.strip, texts[0]):  # a blank first cell: maybe a blank row
+        filled = [bool(r[0].strip() or "".join(r).strip()) for r in zip(*texts)]
+        if not all(filled):
+            texts = [tuple(compress(values, filled)) for values in texts]
+            rows = compress(rows, filled)
+    numbers.extend(rows)
     for j, values in enumerate(texts):
         canon = shared[j]
         if canon is None:
@@ -379,16 +383,13 @@ def _extend_columns(columns: list[list[str]], shared: list[dict[str, str] | None
             canon = shared[j] = {}
             columns[j][:] = map(canon.setdefault, columns[j], columns[j])
     raw[:] = ()
-    return True
 
 
-def _rows_table(p: Path, fmt: str, sheet: str, head: list[list[str]], columns: list[list[str]], rest,
-                limits: Limits, cancel) -> SourceTable:
-    """``_from_rows`` over the sheet's rows: ``head`` (text rows), the data rows held in ``columns``
-    and the ``rest`` (slices of calamine's rows), as ``excel.read_workbook`` gives them."""
+def _rows_table(p: Path, fmt: str, sheet: str, head: list[list[str]], rest, limits: Limits,
+                cancel) -> SourceTable:
+    """``_from_rows`` over the sheet's rows: ``head`` (text rows) and the ``rest`` (slices of
+    calamine's rows), as ``excel.read_workbook`` gives them."""
     rows = head
-    if columns and columns[0]:
-        rows.extend(map(list, zip(*columns)))
     for raw in rest:
         if cancel is not None and cancel():
             raise Cancelled()
