@@ -557,3 +557,29 @@ def test_columns_equal_to_their_source_share_its_strings_on_both_cores(tmp_path,
         tags = table.columns["Tags"]
         assert len({id(t) for t in tags}) <= 6 * (ROWS // 120 + 1)  # 6 combinations, per piece at most
         assert "lead, vip, varejo" in tags
+
+
+def test_a_workbook_sheet_goes_to_the_helper_while_its_rows_are_converted(tmp_path, monkeypatch):
+    """An Excel-saved workbook (shared strings, phones as numbers) is built into columns slice by
+    slice and prefed like text; the conversion is the one-process one, blank rows and all."""
+    from openpyxl import Workbook
+
+    from ghl_desktop.core import reader
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Nome", "E-mail", "Celular", "Cidade"])
+    for i in range(1500):
+        ws.append([f"Pessoa {i % 900}", f"p{i % 1100}@gmail.com", 5511900000000 + i % 1300, ["Recife", "Natal"][i % 2]])
+    path = tmp_path / "contatos.xlsx"
+    wb.save(path)
+    one_core = _one_core(monkeypatch, path)
+    _two_cores(monkeypatch)
+    monkeypatch.setattr(reader, "_SLICE_ROWS", 50)
+    assert parallel.likely_rows([path]) >= 1500  # a workbook's guess is its sheet XML's
+    feeds = _spy_prefeed(monkeypatch)
+    result = convert([path], ConvertOptions())
+    (feed,) = feeds
+    assert feed.sent and feed.holds(result.sources[0])
+    assert _snapshot(result) == _snapshot(one_core)
+    assert result.sources[0].columns == one_core.sources[0].columns

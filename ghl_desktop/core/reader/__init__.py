@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import csv
 import os
-from itertools import repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Callable
 
 from .. import messages as M
-from ..errors import InputError
+from ..errors import Cancelled, InputError
 from ..messages import Message
 from ..limits import DEFAULT_LIMITS, Limits
 from . import delimited, excel, stream
 from .decode import decode, decode_parts
-from .header import clean_header, find_header_row
+from .header import _non_empty, clean_header, find_header_row
 from .sniff import EXCEL_SUFFIXES, is_encrypted_ole, not_a_workbook, sniff
 
 
@@ -204,7 +204,9 @@ def read_source(
 
     ``on_progress(fraction)`` follows a large delimited text's read block by block.
     ``on_final_rows`` is told, while delimited text is still being read, which rows can no longer
-    change (see ``stream.parse_columns``), so their work can start before the read ends.
+    change (see ``stream.parse_columns``), so their work can start before the read ends; a
+    workbook's single sheet is then built into columns as calamine's rows are converted, and told
+    of in the same way (``_workbook_columns``).
     ``keep(header, first columns)`` may name the only columns whose cells a delimited text's
     stream keeps past its first rows (``stream.parse_columns``; ``SourceTable.unread`` says which
     were left); a workbook, or text the row-wise reader takes over, is read whole.
@@ -224,7 +226,7 @@ def read_source(
     if kind == "zip":
         excel.check_zip(p, limits)
         fmt = "xlsm" if p.suffix.lower() == ".xlsm" else "xlsx"
-        return _from_workbook(p, fmt, sheet, limits, cancel, pieces)
+        return _from_workbook(p, fmt, sheet, limits, cancel, pieces, on_final_rows)
     if p.suffix.lower() in EXCEL_SUFFIXES:
         return _text_named_as_workbook(p, limits, cancel)
     parts, encoding = decode_parts(_read_bytes(p), p.name)
@@ -262,9 +264,137 @@ def read_source_head(
 
 
 def _from_workbook(p: Path, fmt: str, sheet: str | None, limits: Limits, cancel,
-                   pieces: excel.PieceMap | None = None) -> SourceTable:
+                   pieces: excel.PieceMap | None = None,
+                   on_final_rows: stream.FinalRowsFn | None = None) -> SourceTable:
+    if on_final_rows is not None:
+        opened = excel.open_single_sheet(p, sheet, limits, pieces)
+        if opened is not None:
+            return _workbook_columns(p, fmt, opened, limits, cancel, on_final_rows)
     chosen, rows, warnings = excel.read_workbook(p, sheet, limits, cancel, pieces)
     return _from_rows(p, fmt, None, None, chosen, rows, 1, warnings, limits=limits)
+
+
+#: A sheet's first rows, converted as rows: its header is found among them (``find_header_row``
+#: looks at the first ``_HEADER_SAMPLE`` at most); then the rows converted at a time into columns
+#: (a C call each way of a few milliseconds).
+_HEAD_ROWS, _HEADER_SAMPLE, _SLICE_ROWS = 1_000, 200, 2_000
+
+
+def _workbook_columns(p: Path, fmt: str, opened, limits: Limits, cancel,
+                      on_final_rows: stream.FinalRowsFn) -> SourceTable:
+    """The table ``_from_rows`` makes of a workbook sheet's rows, built column by column as the
+    sheet's rows are converted, ``on_final_rows`` told after each slice (so a helper process
+    normalizes the first rows while the others are converted).
+
+    Only the plain shape is built this way: a header as wide as the sheet's used range (so every
+    data row is as wide as the header) and no title row without its header in the first rows;
+    anything else is left to ``_from_rows`` over the same rows. Blank data rows are left out, as
+    ``repair_rows`` drops them.
+    """
+    sheet, s = opened
+    name = p.name
+    rows_in = excel.sheet_cell_rows(s, name, sheet, _HEAD_ROWS, _SLICE_ROWS)
+    with delimited.gc_paused():
+        head = [list(map(excel.cell_value_text, r)) for r in next(rows_in, [])]
+        plan = _plain_header(head, s.width, s.height + (s.start or (0, 0))[0])
+        if plan is None:
+            return _rows_table(p, fmt, sheet, head, rows_in, limits, cancel)
+        h, header, warnings = plan
+        columns: list[list[str]] = [[] for _ in header]
+        shared: list[dict[str, str] | None] = [None] * len(header)
+        numbers: list[int] = []
+        pending, next_row = head[h + 1 :], h + 2  # the sheet's 1-based row of pending's first row
+        while True:
+            if cancel is not None and cancel():
+                raise Cancelled()
+            if pending:
+                size = len(pending)
+                _extend_columns(columns, shared, pending, numbers, next_row)
+                next_row += size
+            on_final_rows(header, columns, len(numbers))
+            pending = next(rows_in, None)
+            if pending is None:
+                break
+        del s, rows_in
+    if not numbers:
+        raise InputError(Message(M.FILE_HEADER_ONLY_SHEET, name, sheet))
+    check_rows(name, len(numbers), limits)
+    return SourceTable(
+        path=str(p), format=fmt, encoding=None, delimiter=None, sheet=sheet, header_row=h, header=header,
+        columns=columns, row_numbers=numbers, warnings=warnings,
+    )
+
+
+def _plain_header(head: list[list[str]], width: int, total_rows: int):
+    """(header row index, header, warnings) as ``_from_rows`` finds them from the sheet's first
+    rows, when the sheet is of the plain shape; None otherwise."""
+    if not head or (len(head) < _HEADER_SAMPLE and len(head) < total_rows):
+        return None
+    if not any(map(_non_empty, head)):
+        return None  # find_header_row would look further down
+    h = find_header_row(head)
+    if h + 1 >= len(head) and len(head) < total_rows:
+        return None  # the data rows start past the first ones
+    raw_header = list(head[h])
+    while raw_header and not raw_header[-1].strip():
+        raw_header.pop()
+    if len(raw_header) != width:
+        return None
+    warnings: list[Message] = []
+    header = clean_header(raw_header)
+    trimmed = [" ".join(c.replace("\ufeff", "").split()) for c in raw_header]
+    renamed = sorted({t for t, c in zip(trimmed, header) if t and t != c})
+    if renamed:
+        warnings.append(Message(M.RENAMED_COLUMNS, ", ".join(renamed)))
+    if any("".join(r).strip() for r in head[:h]):
+        warnings.append(Message(M.ROWS_SKIPPED, h))
+    return h, header, warnings
+
+
+def _extend_columns(columns: list[list[str]], shared: list[dict[str, str] | None], raw: list[list],
+                    numbers: list[int], first_row: int) -> None:
+    """Add ``raw`` rows (calamine's cells, the first one the sheet's row ``first_row``) to
+    ``columns`` as text and their row numbers to ``numbers``, but for the blank ones. The first
+    rows added decide which columns keep one string per distinct value (as ``transpose`` does)."""
+    first = not numbers
+    texts = []
+    for values in zip(*raw):
+        try:
+            "".join(values)  # text only: nothing to convert (a number or a date raises)
+        except TypeError:
+            values = tuple(map(excel.cell_value_text, values))
+        texts.append(values)
+    rows = range(first_row, first_row + len(raw))
+    if "" in map(str.strip, texts[0]):  # a blank first cell: maybe a blank row
+        filled = [bool(r[0].strip() or "".join(r).strip()) for r in zip(*texts)]
+        if not all(filled):
+            texts = [tuple(compress(values, filled)) for values in texts]
+            rows = compress(rows, filled)
+    numbers.extend(rows)
+    for j, values in enumerate(texts):
+        canon = shared[j]
+        if canon is None:
+            columns[j].extend(values)
+        else:
+            columns[j].extend(map(canon.setdefault, values, values))
+            if len(canon) > stream._CANON_MAX:
+                shared[j] = None
+        if first and len(values) >= 200 and len(set(values)) * 2 < len(values):
+            canon = shared[j] = {}
+            columns[j][:] = map(canon.setdefault, columns[j], columns[j])
+    raw[:] = ()
+
+
+def _rows_table(p: Path, fmt: str, sheet: str, head: list[list[str]], rest, limits: Limits,
+                cancel) -> SourceTable:
+    """``_from_rows`` over the sheet's rows: ``head`` (text rows) and the ``rest`` (slices of
+    calamine's rows), as ``excel.read_workbook`` gives them."""
+    rows = head
+    for raw in rest:
+        if cancel is not None and cancel():
+            raise Cancelled()
+        rows.extend([list(map(excel.cell_value_text, r)) for r in raw])
+    return _from_rows(p, fmt, None, None, sheet, rows, 1, [], limits=limits)
 
 
 def _text_named_as_workbook(p: Path, limits: Limits, cancel) -> SourceTable:

@@ -14,6 +14,7 @@ import math
 import re
 import zipfile
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -25,7 +26,7 @@ from ..messages import Message
 from ..limits import Limits
 from .delimited import gc_paused
 from .header import SCAN_ROWS, header_hits
-from .numfmt import apply_padded_formats, hidden_sheets, sheet_parts, workbook_part
+from .numfmt import apply_padded_formats, hidden_sheets, padded_styles, sheet_parts, workbook_part
 
 _RATIO_MIN_TOTAL = 20 * 1024 * 1024
 _MAX_RATIO = 200
@@ -210,6 +211,65 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
     if _is_zip(path):
         warnings = apply_padded_formats(path, chosen, rows, first_col or 0)
     return chosen, rows, warnings
+
+
+def open_single_sheet(path: Path, sheet: str | None, limits: Limits, pieces: PieceMap | None = None):
+    """(sheet name, calamine's sheet) of the one sheet ``read_workbook`` would read
+    whole with ``_sheet_rows`` and leave as calamine gives it (no padding number formats to apply),
+    for a caller that converts its rows (``sheet_cell_rows``) as they are needed; None when
+    ``read_workbook`` must decide (several sheets to score, a sheet read in pieces, padding
+    formats, no cells). Errors are ``read_workbook``'s for the same workbook.
+    """
+    if not _is_zip(path):
+        return None
+    name = path.name
+    wb = _open(path)
+    names = list(wb.sheet_names)
+    if not names:
+        raise InputError(Message(M.NO_SHEETS, name))
+    single = _match_sheet(names, sheet, name) if sheet is not None else _only_candidate(wb, names)
+    if single is None or (pieces and _workbook_pieces(path, single, PIECE_BYTES) is not None):
+        return None
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if padded_styles(zf):
+                return None
+    except Exception:  # apply_padded_formats would warn: read_workbook says it
+        return None
+    try:
+        s = wb.get_sheet_by_name(single)
+        if s.height > limits.max_rows + SCAN_ROWS + 1:
+            raise InputError(Message(M.SHEET_TOO_LONG, name, single, limits.max_rows))
+        if s.width > limits.max_columns:
+            raise InputError(Message(M.SHEET_TOO_WIDE, name, single, s.width, limits.max_columns))
+        if s.start is None:
+            return None
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(Message(M.SHEET_UNREADABLE, name, single, _short(exc))) from None
+    return single, s
+
+
+def sheet_cell_rows(s: pc.CalamineSheet, name: str, sheet: str, first: int, rows: int) -> Iterator[list[list]]:
+    """The rows ``_sheet_rows`` gives of an opened sheet, the ``first`` ones then ``rows`` at a time,
+    each cell still as calamine gives it (``cell_value_text`` makes it the text ``_sheet_rows`` gives)."""
+    try:
+        it = s.iter_rows()
+        size = first
+        while True:
+            raw = list(islice(it, size))
+            size = rows
+            if not raw:
+                return
+            yield raw
+    except Exception as exc:
+        raise InputError(Message(M.SHEET_UNREADABLE, name, sheet, _short(exc))) from None
+
+
+def cell_value_text(value) -> str:
+    """A calamine cell as ``_sheet_rows`` gives it: text as it is, anything else ``cell_text``."""
+    return value if value.__class__ is str else cell_text(value)
 
 
 #: A worksheet or the shared strings are read this many decompressed bytes at a time for a head.
@@ -556,5 +616,5 @@ def _is_zip(path: Path) -> bool:
         return fh.read(4) == b"PK\x03\x04"
 
 
-__all__ = ["NoHead", "Piece", "PieceMap", "check_zip", "cell_text", "list_sheets", "read_in_pieces", "read_piece",
-           "read_workbook", "read_workbook_head"]
+__all__ = ["NoHead", "Piece", "PieceMap", "cell_text", "cell_value_text", "check_zip", "list_sheets",
+           "open_single_sheet", "read_in_pieces", "read_piece", "read_workbook", "read_workbook_head", "sheet_cell_rows"]

@@ -29,6 +29,7 @@ import sys
 import threading
 import types
 import uuid
+import zipfile
 from concurrent.futures import Future, ProcessPoolExecutor
 
 try:
@@ -225,9 +226,23 @@ def likely_rows(paths) -> int:
     """A guess at the row count from the file sizes, known before reading: enough to start the
     helper while the file is still being read."""
     try:
-        return sum(os.path.getsize(p) for p in paths) // tuning.BYTES_PER_ROW
+        return sum(_workbook_rows(p) or os.path.getsize(p) // tuning.BYTES_PER_ROW for p in paths)
     except OSError:
         return 0
+
+
+def _workbook_rows(path) -> int:
+    """For an .xlsx/.xlsm, a guess from its worksheets' XML size (the zip's own directory says it:
+    a compressed sheet is several times smaller than its rows); 0 for any other file."""
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(4) != b"PK\x03\x04":
+                return 0
+        with zipfile.ZipFile(path) as zf:
+            size = sum(i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/"))
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return 0
+    return size // tuning.XML_BYTES_PER_ROW
 
 
 def cores() -> int:

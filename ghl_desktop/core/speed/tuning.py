@@ -31,6 +31,8 @@ PIPE_BYTES = 1 << 20
 KEEP_MAX_ROWS = 2_000_000
 #: A contact row is rarely shorter than this in a file, so size / this is a fair row count guess.
 BYTES_PER_ROW = 60
+#: The same for a worksheet's XML (``<row>``, a ``<c r=.. t=..><v>..</v></c>`` per cell).
+XML_BYTES_PER_ROW = 150
 #: Items the helper process holds at a time: one at work and two waiting, so it never idles while
 #: this process is busy, and never holds so many that this process runs out of work.
 HELPER_DEPTH = 3
