@@ -165,10 +165,11 @@ def test_pieces_are_put_together_from_their_rows_and_columns(tmp_path, monkeypat
             seen.append(piece)
             yield piece
 
-    rows, first_col = excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, noting)
+    columns, first_col = excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, noting)
+    rows = excel.SheetColumns(columns).rows()
     wb = excel._open(path)
     assert (rows, first_col) == excel._sheet_rows(wb, "Contatos", path.name, DEFAULT_LIMITS, None)
-    assert sum(len(p[3]) for p in seen if p) < len(rows)  # the empty rows come from the join
+    assert sum(len(p[3][0]) for p in seen if p) < len(rows)  # the empty rows come from the join
 
 
 def test_rows_without_their_numbers_are_read_whole(tmp_path, spy):

@@ -8,8 +8,9 @@ cannot read. Everything comes out as text exactly as the person would see it.
 from __future__ import annotations
 
 import csv
+import operator
 import os
-from itertools import repeat
+from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import Callable
 
@@ -19,7 +20,7 @@ from ..messages import Message
 from ..limits import DEFAULT_LIMITS, Limits
 from . import delimited, excel, stream
 from .decode import decode, decode_parts
-from .header import clean_header, find_header_row
+from .header import _non_empty, clean_header, find_header_row
 from .sniff import EXCEL_SUFFIXES, is_encrypted_ole, not_a_workbook, sniff
 
 
@@ -263,8 +264,64 @@ def read_source_head(
 
 def _from_workbook(p: Path, fmt: str, sheet: str | None, limits: Limits, cancel,
                    pieces: excel.PieceMap | None = None) -> SourceTable:
-    chosen, rows, warnings = excel.read_workbook(p, sheet, limits, cancel, pieces)
-    return _from_rows(p, fmt, None, None, chosen, rows, 1, warnings, limits=limits)
+    chosen, cells, warnings = excel.read_workbook(p, sheet, limits, cancel, pieces)
+    if isinstance(cells, excel.SheetColumns):
+        return _from_columns(p, fmt, chosen, cells, warnings, limits=limits)
+    return _from_rows(p, fmt, None, None, chosen, cells, 1, warnings, limits=limits)
+
+
+#: The first rows that decide a sheet's header row (``find_header_row`` weighs no others).
+_HEADER_SAMPLE_ROWS = 200
+
+
+def _from_columns(p: Path, fmt: str, sheet: str, cells: excel.SheetColumns, warnings: list[Message], *,
+                  limits: Limits = DEFAULT_LIMITS) -> SourceTable:
+    """``_from_rows`` of a sheet held as columns (rows numbered from 1), never making rows: the
+    same table when the header row is as wide as the sheet, where rows can only be dropped, and
+    only when blank. Any other sheet (a header narrower than the sheet, no value in its first
+    rows) goes through ``_from_rows``."""
+    columns = cells.columns
+    n = len(columns[0])
+    head = [list(r) for r in zip(*(col[:_HEADER_SAMPLE_ROWS] for col in columns))]
+    if not any(_non_empty(r) for r in head):
+        return _from_rows(p, fmt, None, None, sheet, cells.rows(), 1, warnings, limits=limits)
+    h = find_header_row(head)
+    raw_header = list(head[h])
+    while raw_header and not raw_header[-1].strip():
+        raw_header.pop()
+    if len(raw_header) != len(columns):
+        return _from_rows(p, fmt, None, None, sheet, cells.rows(), 1, warnings, limits=limits)
+    warnings = list(warnings)
+    header = clean_header(raw_header)
+    trimmed = [" ".join(c.replace("\ufeff", "").split()) for c in raw_header]
+    renamed = sorted({t for t, c in zip(trimmed, header) if t and t != c})
+    if renamed:
+        warnings.append(Message(M.RENAMED_COLUMNS, ", ".join(renamed)))
+    if any("".join(r).strip() for r in head[:h]):
+        warnings.append(Message(M.ROWS_SKIPPED, h))
+    blank = _blank_rows(columns, h + 1)
+    for col in columns:
+        del col[: h + 1]
+    starts = list(range(h + 2, n + 1))
+    if blank:
+        kept = [True] * len(starts)
+        for i in blank:
+            kept[i - h - 1] = False
+        columns[:] = [list(compress(col, kept)) for col in columns]
+        starts = list(compress(starts, kept))
+    if not starts:
+        raise InputError(Message(M.FILE_HEADER_ONLY_SHEET, p.name, sheet))
+    check_rows(p.name, len(starts), limits)
+    return SourceTable(path=str(p), format=fmt, encoding=None, delimiter=None, sheet=sheet, header_row=h,
+                       header=header, row_numbers=starts, warnings=warnings, columns=columns)
+
+
+def _blank_rows(columns: list[list[str]], start: int) -> list[int]:
+    """The rows from ``start`` on whose every cell is blank (whitespace at most); the first
+    column's are found by a scan in C, and only those rows are looked at whole."""
+    first_blank = compress(range(start, len(columns[0])),
+                           map(operator.not_, map(str.strip, islice(columns[0], start, None))))
+    return [i for i in first_blank if not any(col[i].strip() for col in columns)]
 
 
 def _text_named_as_workbook(p: Path, limits: Limits, cancel) -> SourceTable:
