@@ -575,63 +575,73 @@ def _text_columns(rows: list[list], width: int) -> list[list[str]] | None:
 
 def _join_pieces(pieces: Iterator[Piece | None], limits: Limits, cancel) -> tuple[list[list[str]], int]:
     """The pieces' cells as the whole sheet's columns: empty cells in the rows no piece has
-    (before the first and between pieces), every column from the sheet's first to its last."""
-    got: list[Piece] = []
-    next_row, top, first_col, last_col = 0, None, None, None
+    (before the first and between pieces), every column from the sheet's first to its last. Each
+    piece is placed as it comes (while the helper reads the next ones), and its lists let go."""
+    sheet: _SheetColumnsBuilder | None = None
+    next_row, top = 0, None
     for piece in pieces:
         if cancel is not None and cancel():
             raise Cancelled()
         if piece is None:
             continue
         row, lo, hi, columns = piece
+        del piece
         if row < next_row:
             raise _NotInPieces("rows out of order")
         if columns is None:
             raise _NotInPieces("rows of several lengths")
         top = row if top is None else top
-        first_col = lo if first_col is None else min(first_col, lo)
-        last_col = hi if last_col is None else max(last_col, hi)
+        first_col, last_col = (lo, hi) if sheet is None else (min(sheet.first_col, lo), max(sheet.last_col, hi))
         next_row = row + len(columns[0])
         if next_row - top > limits.max_rows + SCAN_ROWS + 1 or last_col - first_col + 1 > limits.max_columns:
             raise _NotInPieces("over the limits")
-        got.append(piece)
-    if not got:
-        raise _NotInPieces("no cells")
-    return _placed(got, first_col, last_col), first_col
-
-
-def _placed(got: list[Piece], first_col: int, last_col: int) -> list[list[str]]:
-    """The sheet's columns ``first_col`` to ``last_col`` made of the pieces ``got`` (emptied as
-    they are placed, so each piece's lists go as soon as its cells are in the sheet's)."""
-    sheet = _SharedColumns(last_col - first_col + 1)
-    got.reverse()
-    while got:
-        row, lo, hi, columns = got.pop()
-        sheet.pad(row - sheet.height)  # as iter_rows, from the sheet's row 1
-        sheet.add(lo - first_col, columns)
+        sheet = sheet or _SheetColumnsBuilder(lo, hi)
+        sheet.place(row, lo, hi, columns)
         del columns
-    return sheet.columns
+    if sheet is None:
+        raise _NotInPieces("no cells")
+    return sheet.columns, sheet.first_col
 
 
-class _SharedColumns:
-    """A sheet's columns filled a stretch of rows at a time. Contact lists repeat cities,
-    companies and tags: a column that repeats a lot in its first rows keeps one string per
-    distinct value (as ``reader.transpose`` does), until it has ``_CANON_MAX`` of them."""
+class _SheetColumnsBuilder:
+    """A sheet's columns ``first_col`` to ``last_col`` (widened as pieces need), filled a stretch
+    of rows at a time from the sheet's row 1. Contact lists repeat cities, companies and tags: a
+    column that repeats a lot in its first rows keeps one string per distinct value (as
+    ``reader.transpose`` does), until it has ``_CANON_MAX`` of them."""
 
-    def __init__(self, width: int) -> None:
-        self.columns: list[list[str]] = [[] for _ in range(width)]
-        self._shared: list[dict[str, str] | None] = [None] * width
+    def __init__(self, first_col: int, last_col: int) -> None:
+        self.first_col, self.last_col = first_col, last_col
+        self.columns: list[list[str]] = [[] for _ in range(last_col - first_col + 1)]
+        self._shared: list[dict[str, str] | None] = [None] * len(self.columns)
         self._decided = False
         self.height = 0
 
-    def pad(self, n: int) -> None:
+    def place(self, row: int, lo: int, hi: int, stretch: list[list[str]]) -> None:
+        """The cells of columns ``lo`` to ``hi`` of the rows from ``row`` on (after the rows placed)."""
+        self._widen(lo, hi)
+        self._pad(row - self.height)  # as iter_rows, from the sheet's row 1
+        self._add(lo - self.first_col, stretch)
+
+    def _widen(self, lo: int, hi: int) -> None:
+        if lo < self.first_col:
+            n = self.first_col - lo
+            self.columns[:0] = [[""] * self.height for _ in range(n)]
+            self._shared[:0] = [None] * n
+            self.first_col = lo
+        if hi > self.last_col:
+            n = hi - self.last_col
+            self.columns.extend([""] * self.height for _ in range(n))
+            self._shared.extend([None] * n)
+            self.last_col = hi
+
+    def _pad(self, n: int) -> None:
         """``n`` rows without cells."""
         if n > 0:
             for column in self.columns:
                 column.extend(repeat("", n))
             self.height += n
 
-    def add(self, left: int, stretch: list[list[str]]) -> None:
+    def _add(self, left: int, stretch: list[list[str]]) -> None:
         """A stretch of rows given as its columns, the first of them the sheet's ``left``-th."""
         n = len(stretch[0])
         for j, column in enumerate(self.columns):
@@ -656,7 +666,7 @@ class _SharedColumns:
                 column[:] = map(canon.setdefault, column, column)
 
 
-#: The rows a sheet's columns have when the ones that repeat a lot are chosen (``_SharedColumns``).
+#: The rows a sheet's columns have when the ones that repeat a lot are chosen (``_SheetColumnsBuilder``).
 _SHARE_DECIDED_AT = 200
 
 
