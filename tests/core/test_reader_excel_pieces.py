@@ -298,3 +298,44 @@ def test_a_conversion_reads_a_large_sheet_in_pieces_on_two_cores_with_the_same_r
     assert len(cut) > 20  # cut into pieces, read here or in the helper
     assert two.table.columns == one.table.columns and two.table.sources == one.table.sources
     assert {k: v for k, v in two.report.items() if k != "seconds"} == {k: v for k, v in one.report.items() if k != "seconds"}
+
+
+def _odd_rows(path, header):
+    """A sheet whose rows a contact list has now and then: blank ones (no cell, empty cells,
+    spaces only), rows whose first cell alone is empty, a title row, a header of repeated and
+    spaced-out names."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Contatos")
+    ws.append(["Lista de contatos"])
+    ws.append(header)
+    for i in range(1200):
+        kind = i % 9
+        if kind == 0:
+            ws.append([])
+        elif kind == 1:
+            ws.append(["", "", "", ""])
+        elif kind == 2:
+            ws.append(["  ", " \t", "", "\u00a0"])
+        elif kind == 3:
+            ws.append(["", f"sem.nome{i}@x.com", "", ""])
+        elif kind == 4:
+            ws.append(["", "", "", f"so no fim {i}"])
+        else:
+            ws.append([f"Ana {i}", f"ana{i}@x.com", 5511900000000 + i, "SP"])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("header", [
+    ["Nome", "E-mail", "Celular", "Cidade"],
+    ["  Nome ", "E-mail", "E-mail", "Cidade  da  pessoa"],
+    ["Nome", "E-mail", "Celular", ""],
+], ids=["plain", "renamed-and-repeated", "header-narrower-than-the-sheet"])
+def test_rows_kept_and_dropped_from_a_sheet_read_in_pieces_are_the_whole_reads(tmp_path, spy, header):
+    """The table made from the pieces' columns (``reader._from_columns``): blank rows dropped (spaces
+    count as blank, a row with a value in any cell is kept), row numbers, header names and
+    warnings as the whole read's rows give them."""
+    path = _odd_rows(tmp_path / "contatos.xlsx", header)
+    whole = _same(path)
+    assert len(spy) > 10
+    assert whole.n_rows < 1200 and any(not r[0] for r in whole.rows)

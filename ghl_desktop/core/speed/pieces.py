@@ -5,7 +5,7 @@ calamine parses a whole sheet in one call, which left the second core idle for t
 of a large workbook's conversion. The reader cuts the sheet into workbook copies that each hold
 one stretch of rows; here each copy goes to the helper while it holds fewer than ``PIECES_DEPTH``
 of them, and this process reads the next one itself otherwise. The results come back in order,
-and a piece the helper fails on is read here: the rows are ``read_piece``'s either way.
+and a piece the helper fails on is read here: the cells are ``read_piece``'s either way.
 """
 
 from __future__ import annotations
