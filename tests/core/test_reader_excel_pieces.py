@@ -15,6 +15,7 @@ from openpyxl.cell.text import InlineFont
 from ghl_desktop.core import pipeline
 from ghl_desktop.core.limits import DEFAULT_LIMITS, Limits
 from ghl_desktop.core.pipeline import ConvertOptions, convert
+from ghl_desktop.core import reader
 from ghl_desktop.core.reader import excel, read_source
 from ghl_desktop.core.speed import helper as parallel
 from ghl_desktop.core.speed import pieces, tuning
@@ -331,10 +332,14 @@ def _odd_rows(path, header):
     ["  Nome ", "E-mail", "E-mail", "Cidade  da  pessoa"],
     ["Nome", "E-mail", "Celular", ""],
 ], ids=["plain", "renamed-and-repeated", "header-narrower-than-the-sheet"])
-def test_rows_kept_and_dropped_from_a_sheet_read_in_pieces_are_the_whole_reads(tmp_path, spy, header):
+@pytest.mark.parametrize("step", [None, 7], ids=["one-scan", "scans-of-7-rows"])
+def test_rows_kept_and_dropped_from_a_sheet_read_in_pieces_are_the_whole_reads(tmp_path, spy, monkeypatch, header,
+                                                                                 step):
     """The table made from the pieces' columns (``reader._from_columns``): blank rows dropped (spaces
     count as blank, a row with a value in any cell is kept), row numbers, header names and
-    warnings as the whole read's rows give them."""
+    warnings as the whole read's rows give them; its scans a few rows at a time too."""
+    if step:
+        monkeypatch.setattr(reader, "_TRANSPOSE_ROWS", step)
     path = _odd_rows(tmp_path / "contatos.xlsx", header)
     whole = _same(path)
     assert len(spy) > 10

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import operator
 import os
-from itertools import compress, islice, repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Callable
 
@@ -302,13 +302,13 @@ def _from_columns(p: Path, fmt: str, sheet: str, cells: excel.SheetColumns, warn
     blank = _blank_rows(columns, h + 1)
     for col in columns:
         del col[: h + 1]
-    starts = list(range(h + 2, n + 1))
+    starts = _numbers(h + 2, n + 1)
     if blank:
         kept = [True] * len(starts)
         for i in blank:
             kept[i - h - 1] = False
-        columns[:] = [list(compress(col, kept)) for col in columns]
-        starts = list(compress(starts, kept))
+        columns[:] = [_kept(col, kept) for col in columns]
+        starts = _kept(starts, kept)
     if not starts:
         raise InputError(Message(M.FILE_HEADER_ONLY_SHEET, p.name, sheet))
     check_rows(p.name, len(starts), limits)
@@ -318,10 +318,30 @@ def _from_columns(p: Path, fmt: str, sheet: str, cells: excel.SheetColumns, warn
 
 def _blank_rows(columns: list[list[str]], start: int) -> list[int]:
     """The rows from ``start`` on whose every cell is blank (whitespace at most); the first
-    column's are found by a scan in C, and only those rows are looked at whole."""
-    first_blank = compress(range(start, len(columns[0])),
-                           map(operator.not_, map(str.strip, islice(columns[0], start, None))))
-    return [i for i in first_blank if not any(col[i].strip() for col in columns)]
+    column's are found by scans in C (``_TRANSPOSE_ROWS`` rows each: none holds the GIL long),
+    and only those rows are looked at whole."""
+    first, out = columns[0], []
+    for a in range(start, len(first), _TRANSPOSE_ROWS):
+        part = first[a : a + _TRANSPOSE_ROWS]
+        maybe = compress(range(a, a + len(part)), map(operator.not_, map(str.strip, part)))
+        out += [i for i in maybe if not any(col[i].strip() for col in columns)]
+    return out
+
+
+def _numbers(start: int, stop: int) -> list[int]:
+    """``list(range(start, stop))``, ``_TRANSPOSE_ROWS`` numbers per C call."""
+    out: list[int] = []
+    for a in range(start, stop, _TRANSPOSE_ROWS):
+        out += range(a, min(a + _TRANSPOSE_ROWS, stop))
+    return out
+
+
+def _kept(items: list, kept: list[bool]) -> list:
+    """The ``items`` whose ``kept`` is true, ``_TRANSPOSE_ROWS`` of them per C call."""
+    out: list = []
+    for a in range(0, len(items), _TRANSPOSE_ROWS):
+        out += compress(items[a : a + _TRANSPOSE_ROWS], kept[a : a + _TRANSPOSE_ROWS])
+    return out
 
 
 def _text_named_as_workbook(p: Path, limits: Limits, cancel) -> SourceTable:
