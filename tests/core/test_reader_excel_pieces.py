@@ -15,6 +15,7 @@ from openpyxl.cell.text import InlineFont
 from ghl_desktop.core import pipeline
 from ghl_desktop.core.limits import DEFAULT_LIMITS, Limits
 from ghl_desktop.core.pipeline import ConvertOptions, convert
+from ghl_desktop.core import reader
 from ghl_desktop.core.reader import excel, read_source
 from ghl_desktop.core.speed import helper as parallel
 from ghl_desktop.core.speed import pieces, tuning
@@ -165,10 +166,11 @@ def test_pieces_are_put_together_from_their_rows_and_columns(tmp_path, monkeypat
             seen.append(piece)
             yield piece
 
-    rows, first_col = excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, noting)
+    columns, first_col = excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, noting)
+    rows = excel.SheetColumns(columns).rows()
     wb = excel._open(path)
     assert (rows, first_col) == excel._sheet_rows(wb, "Contatos", path.name, DEFAULT_LIMITS, None)
-    assert sum(len(p[3]) for p in seen if p) < len(rows)  # the empty rows come from the join
+    assert sum(len(p[3][0]) for p in seen if p) < len(rows)  # the empty rows come from the join
 
 
 def test_rows_without_their_numbers_are_read_whole(tmp_path, spy):
@@ -297,3 +299,48 @@ def test_a_conversion_reads_a_large_sheet_in_pieces_on_two_cores_with_the_same_r
     assert len(cut) > 20  # cut into pieces, read here or in the helper
     assert two.table.columns == one.table.columns and two.table.sources == one.table.sources
     assert {k: v for k, v in two.report.items() if k != "seconds"} == {k: v for k, v in one.report.items() if k != "seconds"}
+
+
+def _odd_rows(path, header):
+    """A sheet whose rows a contact list has now and then: blank ones (no cell, empty cells,
+    spaces only), rows whose first cell alone is empty, a title row, a header of repeated and
+    spaced-out names."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Contatos")
+    ws.append(["Lista de contatos"])
+    ws.append(header)
+    for i in range(1200):
+        kind = i % 9
+        if kind == 0:
+            ws.append([])
+        elif kind == 1:
+            ws.append(["", "", "", ""])
+        elif kind == 2:
+            ws.append(["  ", " \t", "", "\u00a0"])
+        elif kind == 3:
+            ws.append(["", f"sem.nome{i}@x.com", "", ""])
+        elif kind == 4:
+            ws.append(["", "", "", f"so no fim {i}"])
+        else:
+            ws.append([f"Ana {i}", f"ana{i}@x.com", 5511900000000 + i, "SP"])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("header", [
+    ["Nome", "E-mail", "Celular", "Cidade"],
+    ["  Nome ", "E-mail", "E-mail", "Cidade  da  pessoa"],
+    ["Nome", "E-mail", "Celular", ""],
+], ids=["plain", "renamed-and-repeated", "header-narrower-than-the-sheet"])
+@pytest.mark.parametrize("step", [None, 7], ids=["one-scan", "scans-of-7-rows"])
+def test_rows_kept_and_dropped_from_a_sheet_read_in_pieces_are_the_whole_reads(tmp_path, spy, monkeypatch, header,
+                                                                                 step):
+    """The table made from the pieces' columns (``reader._from_columns``): blank rows dropped (spaces
+    count as blank, a row with a value in any cell is kept), row numbers, header names and
+    warnings as the whole read's rows give them; its scans a few rows at a time too."""
+    if step:
+        monkeypatch.setattr(reader, "_TRANSPOSE_ROWS", step)
+    path = _odd_rows(tmp_path / "contatos.xlsx", header)
+    whole = _same(path)
+    assert len(spy) > 10
+    assert whole.n_rows < 1200 and any(not r[0] for r in whole.rows)

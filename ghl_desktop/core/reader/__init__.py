@@ -8,6 +8,7 @@ cannot read. Everything comes out as text exactly as the person would see it.
 from __future__ import annotations
 
 import csv
+import operator
 import os
 from itertools import compress, repeat
 from pathlib import Path
@@ -270,8 +271,69 @@ def _from_workbook(p: Path, fmt: str, sheet: str | None, limits: Limits, cancel,
         opened = excel.open_single_sheet(p, sheet, limits, pieces)
         if opened is not None:
             return _workbook_columns(p, fmt, opened, limits, cancel, on_final_rows)
-    chosen, rows, warnings = excel.read_workbook(p, sheet, limits, cancel, pieces)
-    return _from_rows(p, fmt, None, None, chosen, rows, 1, warnings, limits=limits)
+    chosen, cells, warnings = excel.read_workbook(p, sheet, limits, cancel, pieces)
+    if isinstance(cells, excel.SheetColumns):
+        return _from_columns(p, fmt, chosen, cells, warnings, limits=limits)
+    return _from_rows(p, fmt, None, None, chosen, cells, 1, warnings, limits=limits)
+
+
+def _from_columns(p: Path, fmt: str, sheet: str, cells: excel.SheetColumns, warnings: list[Message], *,
+                  limits: Limits = DEFAULT_LIMITS) -> SourceTable:
+    """``_from_rows`` of a sheet held as columns (rows numbered from 1), never making rows: the
+    same table when the header row is as wide as the sheet, where rows can only be dropped, and
+    only when blank. Any other sheet (a header narrower than the sheet, no value in its first
+    rows) goes through ``_from_rows``."""
+    columns = cells.columns
+    n = len(columns[0])
+    head = [list(r) for r in zip(*(col[:_HEADER_SAMPLE] for col in columns))]
+    plan = _plain_header(head, len(columns), n)
+    if plan is None:
+        return _from_rows(p, fmt, None, None, sheet, cells.rows(), 1, warnings, limits=limits)
+    h, header, found = plan
+    warnings = [*warnings, *found]
+    blank = _blank_rows(columns, h + 1)
+    for col in columns:
+        del col[: h + 1]
+    starts = _numbers(h + 2, n + 1)
+    if blank:
+        kept = [True] * len(starts)
+        for i in blank:
+            kept[i - h - 1] = False
+        columns[:] = [_kept(col, kept) for col in columns]
+        starts = _kept(starts, kept)
+    if not starts:
+        raise InputError(Message(M.FILE_HEADER_ONLY_SHEET, p.name, sheet))
+    check_rows(p.name, len(starts), limits)
+    return SourceTable(path=str(p), format=fmt, encoding=None, delimiter=None, sheet=sheet, header_row=h,
+                       header=header, row_numbers=starts, warnings=warnings, columns=columns)
+
+
+def _blank_rows(columns: list[list[str]], start: int) -> list[int]:
+    """The rows from ``start`` on whose every cell is blank (whitespace at most); the first
+    column's are found by scans in C (``_TRANSPOSE_ROWS`` rows each: none holds the GIL long),
+    and only those rows are looked at whole."""
+    first, out = columns[0], []
+    for a in range(start, len(first), _TRANSPOSE_ROWS):
+        part = first[a : a + _TRANSPOSE_ROWS]
+        maybe = compress(range(a, a + len(part)), map(operator.not_, map(str.strip, part)))
+        out += [i for i in maybe if not any(col[i].strip() for col in columns)]
+    return out
+
+
+def _numbers(start: int, stop: int) -> list[int]:
+    """``list(range(start, stop))``, ``_TRANSPOSE_ROWS`` numbers per C call."""
+    out: list[int] = []
+    for a in range(start, stop, _TRANSPOSE_ROWS):
+        out += range(a, min(a + _TRANSPOSE_ROWS, stop))
+    return out
+
+
+def _kept(items: list, kept: list[bool]) -> list:
+    """The ``items`` whose ``kept`` is true, ``_TRANSPOSE_ROWS`` of them per C call."""
+    out: list = []
+    for a in range(0, len(items), _TRANSPOSE_ROWS):
+        out += compress(items[a : a + _TRANSPOSE_ROWS], kept[a : a + _TRANSPOSE_ROWS])
+    return out
 
 
 #: A sheet's first rows, converted as rows: its header is found among them (``find_header_row``

@@ -14,7 +14,7 @@ import math
 import re
 import zipfile
 from decimal import Decimal
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -27,6 +27,7 @@ from ..limits import Limits
 from .delimited import gc_paused
 from .header import SCAN_ROWS, header_hits
 from .numfmt import apply_padded_formats, hidden_sheets, padded_styles, sheet_parts, workbook_part
+from .stream import _CANON_MAX
 
 _RATIO_MIN_TOTAL = 20 * 1024 * 1024
 _MAX_RATIO = 200
@@ -179,7 +180,7 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
     Without ``sheet``, every visible sheet is read and scored; a sheet over the limits only loses
     (it cannot be the contact list), unless no sheet at all can be read. ``pieces``: how to read a
     large sheet's pieces (``read_in_pieces``), when the one sheet to read is large enough to be
-    cut; the rows are the whole read's either way.
+    cut; the cells are the whole read's either way, then held as ``SheetColumns`` instead of rows.
     """
     name = path.name
     wb = _open(path)
@@ -189,7 +190,9 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
     single = _match_sheet(names, sheet, name) if sheet is not None else _only_candidate(wb, names)
     got = read_in_pieces(path, single, limits, cancel, pieces) if pieces and single and _is_zip(path) else None
     if got is not None:
-        chosen, (rows, first_col) = single, got
+        (columns, first_col), chosen = got, single
+        warnings = apply_padded_formats(path, chosen, _RowsView(columns), first_col)
+        return chosen, SheetColumns(columns), warnings
     elif sheet is not None:
         chosen = single
         rows, first_col = _sheet_rows(wb, chosen, name, limits, cancel)
@@ -437,8 +440,8 @@ def read_workbook_head(path: Path, sheet: str | None, limits: Limits, rows: int)
 
 # -- a large sheet read in pieces ------------------------------------------------------------------
 
-#: (the sheet's 0-based row of the first row, first column, last column, the rows as text) of one
-#: piece's cells, as ``read_piece`` gives them; None for a piece without cells.
+#: (the sheet's 0-based row of the first row, first column, last column, the cells as text column
+#: by column) of one piece, as ``read_piece`` gives them; None for a piece without cells.
 Piece = tuple[int, int, int, list[list[str]]]
 #: ``pieces(copies, sheet)`` yields ``read_piece(copy, sheet)`` for each copy, in order; it may read
 #: some of them in another process (``speed.pieces``).
@@ -467,10 +470,50 @@ def _only_candidate(wb: pc.CalamineWorkbook, names: list[str]) -> str | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
+class SheetColumns:
+    """A sheet's cells as text, column by column (each column holds every row from the sheet's
+    row 1, as ``_sheet_rows``'s rows do): how a sheet read in pieces comes out, never made rows."""
+
+    def __init__(self, columns: list[list[str]]) -> None:
+        self.columns = columns
+
+    def rows(self) -> list[list[str]]:
+        """The same cells as ``_sheet_rows``'s rows."""
+        return [list(r) for r in zip(*self.columns)]
+
+
+class _RowsView:
+    """Columns seen as rows for ``apply_padded_formats``: ``view[r][c]`` reads and writes
+    ``columns[c][r]``."""
+
+    def __init__(self, columns: list[list[str]]) -> None:
+        self._columns = columns
+
+    def __len__(self) -> int:
+        return len(self._columns[0]) if self._columns else 0
+
+    def __getitem__(self, r: int) -> "_RowView":
+        return _RowView(self._columns, r)
+
+
+class _RowView:
+    def __init__(self, columns: list[list[str]], r: int) -> None:
+        self._columns, self._r = columns, r
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+    def __getitem__(self, c: int) -> str:
+        return self._columns[c][self._r]
+
+    def __setitem__(self, c: int, value: str) -> None:
+        self._columns[c][self._r] = value
+
+
 def read_in_pieces(path: Path, sheet: str, limits: Limits, cancel, pieces: PieceMap,
                    piece_bytes: int | None = None) -> tuple[list[list[str]], int] | None:
-    """(rows as text, the used range's first column) of ``sheet``, exactly as ``_sheet_rows`` gives
-    them, read as copies of the workbook that each hold one stretch of the sheet's rows (their
+    """(cells as text column by column, the used range's first column) of ``sheet``: the cells of
+    ``_sheet_rows``'s rows exactly, ``columns[c][r]`` being ``rows[r][c]``, read as copies of the workbook that each hold one stretch of the sheet's rows (their
     ``r=`` numbers kept; the other parts as they are, the shared strings whole), so that
     ``pieces`` can read some of them in another process while this one cuts and reads the next.
     None when the sheet is too small to be worth it or cannot be taken apart (the caller reads
@@ -562,49 +605,128 @@ def _piece_xml(fh, size: int) -> Iterator[tuple]:
 
 
 def read_piece(data: bytes, sheet: str) -> Piece | None:
-    """One workbook copy's cells of ``sheet``: (first row, first column, last column, rows as text)
-    from the first row holding a cell on, as ``_sheet_rows`` converts them; None without cells."""
+    """One workbook copy's cells of ``sheet``: (first row, first column, last column, the cells
+    as text column by column) from the first row holding a cell on, converted as ``_sheet_rows``
+    converts them; None without cells."""
     wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     s = wb.get_sheet_by_name(sheet)
     if s.start is None:
         return None
     (row, first_col), (_, last_col) = s.start, s.end
     with gc_paused():
-        rows = [[v if v.__class__ is str else cell_text(v) for v in raw] for raw in s.to_python()]
-    return row, first_col, last_col, rows
+        columns = _text_columns(s.to_python(), last_col - first_col + 1)
+    return row, first_col, last_col, columns
+
+
+def _text_columns(rows: list[list], width: int) -> list[list[str]] | None:
+    """calamine's rows (all ``width`` long) as columns of text; None when they are not all that long.
+
+    Most cells are text already: a column is converted (``cell_text``) only when it holds others,
+    found by a scan in C."""
+    if not rows or set(map(len, rows)) != {width}:
+        return None
+    columns = [list(values) for values in zip(*rows)]
+    for j, column in enumerate(columns):
+        if set(map(type, column)) != {str}:
+            columns[j] = [v if v.__class__ is str else cell_text(v) for v in column]
+    return columns
 
 
 def _join_pieces(pieces: Iterator[Piece | None], limits: Limits, cancel) -> tuple[list[list[str]], int]:
-    """The pieces' rows as the whole sheet's: empty rows where no piece has any (before the first
-    and between pieces), every row from the sheet's first column to its last."""
-    got: list[Piece] = []
-    next_row, top, first_col, last_col = 0, None, None, None
+    """The pieces' cells as the whole sheet's columns: empty cells in the rows no piece has
+    (before the first and between pieces), every column from the sheet's first to its last. Each
+    piece is placed as it comes (while the helper reads the next ones), and its lists let go."""
+    sheet: _SheetColumnsBuilder | None = None
+    next_row, top = 0, None
     for piece in pieces:
         if cancel is not None and cancel():
             raise Cancelled()
         if piece is None:
             continue
-        row, lo, hi, rows = piece
+        row, lo, hi, columns = piece
+        del piece
         if row < next_row:
             raise _NotInPieces("rows out of order")
+        if columns is None:
+            raise _NotInPieces("rows of several lengths")
         top = row if top is None else top
-        first_col = lo if first_col is None else min(first_col, lo)
-        last_col = hi if last_col is None else max(last_col, hi)
-        next_row = row + len(rows)
+        first_col, last_col = (lo, hi) if sheet is None else (min(sheet.first_col, lo), max(sheet.last_col, hi))
+        next_row = row + len(columns[0])
         if next_row - top > limits.max_rows + SCAN_ROWS + 1 or last_col - first_col + 1 > limits.max_columns:
             raise _NotInPieces("over the limits")
-        got.append(piece)
-    if not got:
+        sheet = sheet or _SheetColumnsBuilder(lo, hi)
+        sheet.place(row, lo, hi, columns)
+        del columns
+    if sheet is None:
         raise _NotInPieces("no cells")
-    width = last_col - first_col + 1
-    out: list[list[str]] = []
-    for row, lo, hi, rows in got:
-        out.extend([""] * width for _ in range(row - len(out)))  # as iter_rows, from the sheet's row 1
-        if lo != first_col or hi != last_col:
-            left, right = [""] * (lo - first_col), [""] * (last_col - hi)
-            rows = [left + r + right for r in rows]
-        out.extend(rows)
-    return out, first_col
+    return sheet.columns, sheet.first_col
+
+
+class _SheetColumnsBuilder:
+    """A sheet's columns ``first_col`` to ``last_col`` (widened as pieces need), filled a stretch
+    of rows at a time from the sheet's row 1. Contact lists repeat cities, companies and tags: a
+    column that repeats a lot in its first rows keeps one string per distinct value (as
+    ``reader.transpose`` does), until it has ``_CANON_MAX`` of them."""
+
+    def __init__(self, first_col: int, last_col: int) -> None:
+        self.first_col, self.last_col = first_col, last_col
+        self.columns: list[list[str]] = [[] for _ in range(last_col - first_col + 1)]
+        self._shared: list[dict[str, str] | None] = [None] * len(self.columns)
+        self._decided = False
+        self.height = 0
+
+    def place(self, row: int, lo: int, hi: int, stretch: list[list[str]]) -> None:
+        """The cells of columns ``lo`` to ``hi`` of the rows from ``row`` on (after the rows placed)."""
+        self._widen(lo, hi)
+        self._pad(row - self.height)  # as iter_rows, from the sheet's row 1
+        self._add(lo - self.first_col, stretch)
+
+    def _widen(self, lo: int, hi: int) -> None:
+        if lo < self.first_col:
+            n = self.first_col - lo
+            self.columns[:0] = [[""] * self.height for _ in range(n)]
+            self._shared[:0] = [None] * n
+            self.first_col = lo
+        if hi > self.last_col:
+            n = hi - self.last_col
+            self.columns.extend([""] * self.height for _ in range(n))
+            self._shared.extend([None] * n)
+            self.last_col = hi
+
+    def _pad(self, n: int) -> None:
+        """``n`` rows without cells."""
+        if n > 0:
+            for column in self.columns:
+                column.extend(repeat("", n))
+            self.height += n
+
+    def _add(self, left: int, stretch: list[list[str]]) -> None:
+        """A stretch of rows given as its columns, the first of them the sheet's ``left``-th."""
+        n = len(stretch[0])
+        for j, column in enumerate(self.columns):
+            k = j - left
+            values = stretch[k] if 0 <= k < len(stretch) else [""] * n
+            canon = self._shared[j]
+            if canon is None:
+                column.extend(values)
+            else:
+                column.extend(map(canon.setdefault, values, values))  # looped in C
+                if len(canon) > _CANON_MAX:
+                    self._shared[j] = None
+        self.height += n
+        if not self._decided and self.height >= _SHARE_DECIDED_AT:
+            self._decide()
+
+    def _decide(self) -> None:
+        self._decided = True
+        for j, column in enumerate(self.columns):
+            if len(column) >= 200 and len(set(column)) * 2 < len(column):
+                canon = self._shared[j] = {}
+                column[:] = map(canon.setdefault, column, column)
+
+
+#: The rows a sheet's columns have when the ones that repeat a lot are chosen (``_SheetColumnsBuilder``).
+_SHARE_DECIDED_AT = 200
 
 
 class NoHead(Exception):
@@ -616,5 +738,5 @@ def _is_zip(path: Path) -> bool:
         return fh.read(4) == b"PK\x03\x04"
 
 
-__all__ = ["NoHead", "Piece", "PieceMap", "cell_text", "cell_value_text", "check_zip", "list_sheets",
+__all__ = ["NoHead", "Piece", "PieceMap", "SheetColumns", "cell_text", "cell_value_text", "check_zip", "list_sheets",
            "open_single_sheet", "read_in_pieces", "read_piece", "read_workbook", "read_workbook_head", "sheet_cell_rows"]
