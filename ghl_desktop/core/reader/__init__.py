@@ -387,6 +387,15 @@ def _workbook_columns(p: Path, fmt: str, opened, limits: Limits, cancel,
     )
 
 
+def _named_header(raw_header: list[str]) -> tuple[list[str], list[Message]]:
+    """The header made of a sheet's or file's header cells (``clean_header``), and the warning
+    that names the cells it had to rename (none when it renamed none)."""
+    header = clean_header(raw_header)
+    trimmed = [" ".join(c.replace("\ufeff", "").split()) for c in raw_header]
+    renamed = sorted({t for t, c in zip(trimmed, header) if t and t != c})
+    return header, [Message(M.RENAMED_COLUMNS, ", ".join(renamed))] if renamed else []
+
+
 def _plain_header(head: list[list[str]], width: int, total_rows: int):
     """(header row index, header, warnings) as ``_from_rows`` finds them from the sheet's first
     rows, when the sheet is of the plain shape; None otherwise."""
@@ -402,12 +411,7 @@ def _plain_header(head: list[list[str]], width: int, total_rows: int):
         raw_header.pop()
     if len(raw_header) != width:
         return None
-    warnings: list[Message] = []
-    header = clean_header(raw_header)
-    trimmed = [" ".join(c.replace("\ufeff", "").split()) for c in raw_header]
-    renamed = sorted({t for t, c in zip(trimmed, header) if t and t != c})
-    if renamed:
-        warnings.append(Message(M.RENAMED_COLUMNS, ", ".join(renamed)))
+    header, warnings = _named_header(raw_header)
     if any("".join(r).strip() for r in head[:h]):
         warnings.append(Message(M.ROWS_SKIPPED, h))
     return h, header, warnings
@@ -593,11 +597,8 @@ def _from_rows(
         if filled and with_values * 2 > filled:
             raw_header += [""] * (max(map(len, longer)) - hw)
             warnings.append(Message(M.WIDER_ROWS))
-    header = clean_header(raw_header)
-    trimmed = [" ".join(c.replace("\ufeff", "").split()) for c in raw_header]
-    renamed = sorted({t for t, c in zip(trimmed, header) if t and t != c})
-    if renamed:
-        warnings.append(Message(M.RENAMED_COLUMNS, ", ".join(renamed)))
+    header, named = _named_header(raw_header)
+    warnings.extend(named)
     if any("".join(r).strip() for r in rows[:h]):
         warnings.append(Message(M.ROWS_SKIPPED if fmt != "csv" else M.LINES_SKIPPED, starts[h] - 1))
     fixed, fixed_starts, more = delimited.repair_rows(data, data_starts, len(header), delimiter or "\t")

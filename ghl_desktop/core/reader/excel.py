@@ -183,11 +183,7 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
     cut; the cells are the whole read's either way, then held as ``SheetColumns`` instead of rows.
     """
     name = path.name
-    wb = _open(path)
-    names = list(wb.sheet_names)
-    if not names:
-        raise InputError(Message(M.NO_SHEETS, name))
-    single = _match_sheet(names, sheet, name) if sheet is not None else _only_candidate(wb, names)
+    wb, names, single = _workbook_and_single(path, sheet)
     got = read_in_pieces(path, single, limits, cancel, pieces) if pieces and single and _is_zip(path) else None
     if got is not None:
         (columns, first_col), chosen = got, single
@@ -216,6 +212,17 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
     return chosen, rows, warnings
 
 
+def _workbook_and_single(path: Path, sheet: str | None):
+    """(calamine's workbook, its sheet names, the one sheet to read or None when they must be
+    scored): ``sheet`` when asked for (an error if the workbook has none of that name), else the
+    workbook's only candidate sheet."""
+    wb = _open(path)
+    names = list(wb.sheet_names)
+    if not names:
+        raise InputError(Message(M.NO_SHEETS, path.name))
+    return wb, names, _match_sheet(names, sheet, path.name) if sheet is not None else _only_candidate(wb, names)
+
+
 def open_single_sheet(path: Path, sheet: str | None, limits: Limits, pieces: PieceMap | None = None):
     """(sheet name, calamine's sheet) of the one sheet ``read_workbook`` would read
     whole with ``_sheet_rows`` and leave as calamine gives it (no padding number formats to apply),
@@ -226,11 +233,7 @@ def open_single_sheet(path: Path, sheet: str | None, limits: Limits, pieces: Pie
     if not _is_zip(path):
         return None
     name = path.name
-    wb = _open(path)
-    names = list(wb.sheet_names)
-    if not names:
-        raise InputError(Message(M.NO_SHEETS, name))
-    single = _match_sheet(names, sheet, name) if sheet is not None else _only_candidate(wb, names)
+    wb, _, single = _workbook_and_single(path, sheet)
     if single is None or (pieces and _workbook_pieces(path, single, PIECE_BYTES) is not None):
         return None
     try:
