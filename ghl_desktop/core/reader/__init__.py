@@ -423,13 +423,7 @@ def _extend_columns(columns: list[list[str]], shared: list[dict[str, str] | None
     ``columns`` as text and their row numbers to ``numbers``, but for the blank ones. The first
     rows added decide which columns keep one string per distinct value (as ``transpose`` does)."""
     first = not numbers
-    texts = []
-    for values in zip(*raw):
-        try:
-            "".join(values)  # text only: nothing to convert (a number or a date raises)
-        except TypeError:
-            values = tuple(map(excel.cell_value_text, values))
-        texts.append(values)
+    texts = [excel.text_cells(values) for values in zip(*raw)]
     rows = range(first_row, first_row + len(raw))
     if "" in map(str.strip, texts[0]):  # a blank first cell: maybe a blank row
         filled = [bool(r[0].strip() or "".join(r).strip()) for r in zip(*texts)]

@@ -278,6 +278,17 @@ def cell_value_text(value) -> str:
     return value if value.__class__ is str else cell_text(value)
 
 
+def text_cells(values):
+    """One column's calamine cells as text: ``values`` itself when every cell is text already
+    (one C-level join tells: a number or a date makes it raise), else a list of each cell's
+    ``cell_value_text``."""
+    try:
+        "".join(values)
+    except TypeError:
+        return list(map(cell_value_text, values))
+    return values
+
+
 #: A worksheet or the shared strings are read this many decompressed bytes at a time for a head.
 _HEAD_BLOCK = 64 * 1024
 _NAME = rb"(?:[A-Za-z_][\w.-]*:)?"
@@ -624,15 +635,10 @@ def read_piece(data: bytes, sheet: str) -> Piece | None:
 def _text_columns(rows: list[list], width: int) -> list[list[str]] | None:
     """calamine's rows (all ``width`` long) as columns of text; None when they are not all that long.
 
-    Most cells are text already: a column is converted (``cell_text``) only when it holds others,
-    found by a scan in C."""
+    Most cells are text already: a column is converted only when it holds others (``text_cells``)."""
     if not rows or set(map(len, rows)) != {width}:
         return None
-    columns = [list(values) for values in zip(*rows)]
-    for j, column in enumerate(columns):
-        if set(map(type, column)) != {str}:
-            columns[j] = [v if v.__class__ is str else cell_text(v) for v in column]
-    return columns
+    return [text_cells(list(values)) for values in zip(*rows)]
 
 
 def _join_pieces(pieces: Iterator[Piece | None], limits: Limits, cancel) -> tuple[list[list[str]], int]:
@@ -742,4 +748,4 @@ def _is_zip(path: Path) -> bool:
 
 
 __all__ = ["NoHead", "Piece", "PieceMap", "SheetColumns", "cell_text", "cell_value_text", "check_zip", "list_sheets",
-           "open_single_sheet", "read_in_pieces", "read_piece", "read_workbook", "read_workbook_head", "sheet_cell_rows"]
+           "open_single_sheet", "read_in_pieces", "read_piece", "read_workbook", "read_workbook_head", "sheet_cell_rows", "text_cells"]
