@@ -157,11 +157,16 @@ def run_convert(args, process_ends: bool = False) -> int:
         _held_until_exit.append(result)
     names = ", ".join(p.name for p in exported.paths)
     print(
-        f"{exported.rows} contacts written to {names}"
-        + (f"; {exported.rejects} rows in {Path(args.rejects).name}" if args.rejects else ""),
+        f"{_counted(exported.rows, 'contact', 'contacts')} written to {names}"
+        + (f"; {_counted(exported.rejects, 'row', 'rows')} in {Path(args.rejects).name}" if args.rejects else ""),
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def _counted(n: int, one: str, many: str) -> str:
+    """``n`` with its noun: "1 contact", "0 contacts", "3000 contacts"."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def run_inspect(args) -> int:

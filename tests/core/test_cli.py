@@ -230,3 +230,11 @@ def test_the_program_ends_cleanly_after_bad_input_with_the_helper_started(tmp_pa
     assert proc.returncode == 2, proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and proc.stderr.startswith("error: ")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_the_closing_line_counts_in_words_a_person_reads(tmp_path, capsys):
+    """One contact and one row to fix read "1 contact", "1 row", not "1 contacts"."""
+    src = write(tmp_path / "in.csv", "Nome,E-mail\nAna,ana@x.com\n,bia@@x\n")
+    rc = main(["convert", str(src), "--out", str(tmp_path / "out.csv"), "--rejects", str(tmp_path / "fix.csv")])
+    assert rc == 0
+    assert capsys.readouterr().err.strip().endswith("1 contact written to out.csv; 1 row in fix.csv")
