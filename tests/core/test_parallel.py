@@ -530,8 +530,9 @@ def test_one_switch_runs_everything_in_this_process_and_writes_the_same_bytes(me
 
 def test_columns_equal_to_their_source_share_its_strings_on_both_cores(tmp_path, monkeypatch):
     """A custom field left as typed (a code per row) holds the source's own strings, also in the
-    helper's chunks (sent back as the source column's index, not its cells); rows repeating a
-    combination of two tag columns share one joined string. The result is the one core's."""
+    helper's chunks (sent back as the source column's index and the few cells that differ, not
+    its cells); rows repeating a combination of two tag columns share one joined string. The
+    result is the one core's."""
     import random
 
     rnd = random.Random(7)
@@ -551,12 +552,36 @@ def test_columns_equal_to_their_source_share_its_strings_on_both_cores(tmp_path,
         codes = src.columns[src.header.index("Código interno")]
         out = table.columns["Código interno"]
         same = [r for r in range(ROWS) if codes[r] == out[r]]
-        # (a piece with a cleaned cell comes back as cells: pieces of 120 rows)
-        assert len(same) == ROWS - 36 and all(out[r] is codes[r] for r in same if r >= 360)
+        # (a piece with a cleaned cell comes back as the source's cells and the cleaned ones)
+        assert len(same) == ROWS - 36 and all(out[r] is codes[r] for r in same)
         assert [r for r in range(ROWS) if codes[r] != out[r]] == list(range(0, 250, 7))
         tags = table.columns["Tags"]
         assert len({id(t) for t in tags}) <= 6 * (ROWS // 120 + 1)  # 6 combinations, per piece at most
         assert "lead, vip, varejo" in tags
+
+
+@pytest.mark.parametrize("changed", [0, 1, 7, 60, 61, 120])
+def test_a_column_sent_as_its_source_and_patches_is_the_column(changed):
+    """``_source_patch`` then ``_patched`` give back the normalized column, whatever share of its
+    cells differ from the source's (none, a few, half, most, all); the rows that match are the
+    source's own strings."""
+    import marshal
+    import random
+
+    rnd = random.Random(changed)
+    source = [f"c{i}" if i % 9 else "" for i in range(500)]
+    col = list(source)
+    for r in rnd.sample(range(120), changed):
+        col[r] = f"new {r}"
+    columns = [["x"] * 500, source]
+    for a, b in ((0, 120), (120, 240), (380, 500)):
+        sent = parallel._source_patch(col[a:b], source[a:b], 1)
+        travels = col[a:b] if sent is None else sent  # None: the whole column is sent
+        got = parallel._patched(marshal.loads(marshal.dumps(travels)), columns, a, b)
+        assert got == col[a:b]
+        if sent is not None:
+            assert all(g is s for g, s, c in zip(got, source[a:b], col[a:b]) if c == s)
+    assert parallel._source_patch(col[:10], source[:11], 1) is None
 
 
 def test_a_workbook_sheet_goes_to_the_helper_while_its_rows_are_converted(tmp_path, monkeypatch):

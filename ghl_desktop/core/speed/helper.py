@@ -30,7 +30,10 @@ import threading
 import types
 import uuid
 import zipfile
+from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import compress
+from operator import ne
 
 try:
     import fcntl
@@ -109,17 +112,54 @@ def _normalize_remote(packed_columns: list[bytes | None], mapping: Mapping, file
 
 def _as_source_refs(parts: list[bytes], table: ContactTable, mapping: Mapping,
                     columns: list[list[str]]) -> list[bytes]:
-    """``parts`` with each normalized column that is its one source column, cell for cell (ids,
-    codes, most custom fields), sent as that column's index: the main process takes its own
-    cells, so the table shares their strings with the sources instead of holding a copy."""
+    """``parts`` with each normalized column that is mostly its one source column (ids, codes,
+    most custom fields; emails, cities and CEPs typed as they are kept) sent as that column's
+    index and the cells that differ (``_source_patch``): the main process takes its own cells
+    for the rest, so the table shares their strings with the sources instead of holding a copy,
+    and less travels and is decoded."""
     reply = parts
     for k, (name, col) in enumerate(table.columns.items(), 1):
         feeding = mapping.sources_for(name)
-        if len(feeding) == 1 and col == columns[feeding[0]] and any(col):
+        if len(feeding) != 1 or not any(col):
+            continue
+        patch = _source_patch(col, columns[feeding[0]], feeding[0])
+        if patch is not None:
             if reply is parts:
                 reply = list(parts)
-            reply[k] = marshal.dumps(feeding[0])
+            reply[k] = marshal.dumps(patch)
     return reply
+
+
+#: The first rows of a column ``_source_patch`` compares before comparing all of them.
+_PATCH_PROBE_ROWS = 512
+
+
+def _source_patch(col: list[str], source: list[str], index: int):
+    """``index`` when ``col`` is ``source`` cell for cell; (``index``, rows, cells) when it differs
+    in at most half of its rows (those rows and their cells); else None. See ``_patched``."""
+    if len(col) != len(source):
+        return None
+    if col == source:
+        return index
+    head = _PATCH_PROBE_ROWS
+    if sum(map(ne, col[:head], source[:head])) * 2 > min(head, len(col)):
+        return None  # most cells differ (phones, dates, amounts): the whole column travels
+    differ = list(compress(range(len(col)), map(ne, col, source)))
+    if len(differ) * 2 > len(col):
+        return None
+    return index, differ, list(map(col.__getitem__, differ))
+
+
+def _patched(sent, columns: list[list[str]], a: int, b: int) -> list[str] | None:
+    """The column ``_source_patch`` (or a plain column) stands for, rows ``a:b`` of ``columns``."""
+    if type(sent) is int:
+        return columns[sent][a:b]
+    if type(sent) is tuple:
+        index, rows, cells = sent
+        col = columns[index][a:b]
+        deque(map(col.__setitem__, rows, cells), 0)  # col[r] = cell, looped in C
+        return col
+    return sent
 
 
 def _keep(token: str, key: tuple[int, int], columns: list[bytes]) -> None:
@@ -378,7 +418,8 @@ class ChunkHelper:
     def result(self, pending: list[Future] | None, file_index: int, start: int, stop: int,
                src: SourceColumns) -> ContactTable | None:
         """The helper's table for rows ``start:stop`` of ``src`` with its sources filled in, or None
-        (failed). A column the helper found equal to its source column is ``src``'s own cells."""
+        (failed). A column the helper found to be mostly its source column is ``src``'s own cells
+        but where they differ (``_patched``)."""
         if pending is None:
             return None
         pieces = []
@@ -386,7 +427,7 @@ class ChunkHelper:
             for a, future in zip(range(start, stop, tuning.PIECE_ROWS), pending):
                 data = _from_parts(future.result())
                 b = min(a + tuning.PIECE_ROWS, stop)
-                data[1][:] = [src.columns[col][a:b] if type(col) is int else col for col in data[1]]
+                data[1][:] = [_patched(col, src.columns, a, b) for col in data[1]]
                 piece = _unpack(data, self.schema)
                 piece.sources = RowSources.run(file_index, a, min(a + tuning.PIECE_ROWS, stop))
                 pieces.append(piece)
