@@ -485,7 +485,7 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;
     # the table (or its copy) then loses the merged-away rows and takes each group's merged row.
-    merged = _merged_rows(table, groups, rest, offload)
+    merged, changed = _merged_rows(table, groups, rest, offload)
     del rest
     heads = [g[0] for g in groups]
     _free(groups)  # a list per group: freed before the table's columns are copied
@@ -502,22 +502,29 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
         if trim is not None:
             trim()
         out = table.without_rows(drop)
-    _put_rows(merged, out, _places_after_drop(heads, drop, n))
+    _put_rows(merged, out, _places_after_drop(heads, drop, n), changed)
     if before_drop is None:  # else it was told the merged rows, and may still read them
         for col in merged.columns.values():
             _free(col)
     return out, len(drop)
 
 
-def _put_rows(src: ContactTable, dst: ContactTable, at: list[int]) -> None:
+def _put_rows(src: ContactTable, dst: ContactTable, at: list[int],
+              changed_at: dict[str, list[int]] | None = None) -> None:
     """Row ``i`` of ``src`` (values and review data) into row ``at[i]`` of ``dst``. Only the cells
-    whose value changes are written (found by C-level scans): most of a merged row is its first
-    row's values already."""
+    whose value changes are written: most of a merged row is its first row's values already.
+    ``changed_at``: for some columns, the only rows ``i`` whose value may differ from row
+    ``at[i]``'s (``_merged_rows``); the other columns' are found by C-level scans."""
+    known = changed_at or {}
     for name, col in src.columns.items():
         out = dst.columns[name]
-        if not has_values(col) and not has_values(out):  # an unmapped field's: nothing changes
+        changed = known.get(name)
+        if changed is not None:
+            pass
+        elif not has_values(col) and not has_values(out):  # an unmapped field's: nothing changes
             continue
-        changed = _positions_of(ne, _gather(out, at), col)
+        else:
+            changed = _positions_of(ne, _gather(out, at), col)
         for a in range(0, len(changed), _SCAN):
             part = changed[a:a + _SCAN]
             deque(map(out.__setitem__, map(at.__getitem__, part), map(col.__getitem__, part)), 0)
@@ -576,9 +583,10 @@ def _unions(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
-                 offload: Offload | None = None) -> ContactTable:
+                 offload: Offload | None = None) -> tuple[ContactTable, dict[str, list[int]]]:
     """One row per group (rows in row order): each field's merged value and the review data the
-    group's first row gets. Column by column, so the cost is a few C-level passes over the
+    group's first row gets; and, for the fields whose merged value is one of the group's own
+    (the first non-empty one), the groups whose value is not their first row's (``_put_rows``). Column by column, so the cost is a few C-level passes over the
     groups' rows per field plus a short Python step per group for the fields that need one:
     linear in the rows merged.
 
@@ -615,16 +623,20 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
     # Group i's merged-away rows' (file, row) pairs: the next len(g) - 1 of ``rest``'s.
     out.merged = MergedRows.from_groups(range(len(groups)), [len(g) - 1 for g in groups], table.sources.take(rest))
     values: dict[str, list[str]] = {}
+    not_first: dict[str, list[int]] = {}  # field -> the groups whose merged value is not their first row's
     for name in _first_wins(table.schema):
         col = cols[name]
         if name in elsewhere:
             continue
         if name not in filled:
             values[name] = [""] * len(groups)
+            not_first[name] = []
             continue
         won = _gather(col, heads)
+        not_first[name] = []
         if not all(won) and _any_at(col, rest):
-            for i in _positions(not_, won):
+            not_first[name] = empty = _positions(not_, won)
+            for i in empty:
                 for r in groups[i]:
                     if col[r]:
                         won[i] = col[r]
@@ -632,7 +644,8 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
         values[name] = won
     for main, extra in _MAIN_AND_EXTRA:
         if main in elsewhere:
-            values[main], values[extra] = _placed_values(cols[main], rows, sizes, elsewhere.pop(main)())
+            values[main], values[extra], not_first[main] = _placed_values(cols[main], rows, sizes,
+                                                                          elsewhere.pop(main)())
             continue
         values[extra] = _other_values(cols[main], cols[extra] if extra in filled else None, values[main], groups,
                                       rows, group_of)
@@ -653,7 +666,7 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
     for name in out.columns:
         out.columns[name] = values[name]
     _merged_review_data(table, groups, rows, group_of, values, out, checks)
-    return out
+    return out, not_first
 
 
 #: The fields whose values that did not win become additional ones, and those.
@@ -766,15 +779,18 @@ def _won_and_others(first: int, sizes: list[int], mains: list[str], extras: list
     return out
 
 
-def _placed_values(col: list[str], rows: list[int], sizes: list[int], found: list) -> tuple[list[str], list[str]]:
+def _placed_values(col: list[str], rows: list[int], sizes: list[int],
+                   found: list) -> tuple[list[str], list[str], list[int]]:
     """``_won_and_others``'s answer for ``col`` (``rows``: the groups' rows one group after another,
-    ``sizes`` rows per group) as (merged values, additional values): a place in a group is that
-    row's own string in ``col``. By C-level loops of ``_SCAN`` groups."""
+    ``sizes`` rows per group) as (merged values, additional values, the groups whose merged value
+    is not their first row's): a place in a group is that row's own string in ``col``. By C-level
+    loops of ``_SCAN`` groups."""
     starts: list[int] = []
     for a in range(0, len(sizes), _SCAN):  # where each group's rows start in ``rows``
         starts += accumulate(sizes[a:a + _SCAN], initial=starts[-1] + sizes[a - 1] if a else 0)
         starts.pop()
     won, others = found[0::2], found[1::2]
+    not_first = _positions(None, won)  # a place past the group's first row
     for a in range(0, len(won), _SCAN):
         at = map(add, starts[a:a + _SCAN], won[a:a + _SCAN])
         won[a:a + _SCAN] = map(col.__getitem__, map(rows.__getitem__, at))
@@ -784,7 +800,7 @@ def _placed_values(col: list[str], rows: list[int], sizes: list[int], found: lis
         part = placed[a:a + _SCAN]
         strings = map(col.__getitem__, map(rows.__getitem__, map(add, map(starts.__getitem__, part), at[a:a + _SCAN])))
         deque(map(others.__setitem__, part, strings), 0)
-    return won, others
+    return won, others, not_first
 
 
 def _merged_review_data(table: ContactTable, groups: list[list[int]], rows: list[int], group_of: list[int],
