@@ -385,6 +385,13 @@ def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
     """The groups of two or more rows, each in row order, groups ordered by their first row.
     ``watched``: the links made as the table was assembled (ignored unless every row was
     watched). ``by``: which keys make a duplicate (``DEDUPE_BY``)."""
+    return _groups_and_rest(table, watched, by)[0]
+
+
+def _groups_and_rest(table: ContactTable, watched: WatchedLinks | None = None,
+                     by: str = BY_EMAIL_PHONE) -> tuple[list[list[int]], list[int]]:
+    """``_merged_groups`` and the rows of the groups but their first ones, ascending (the rows a
+    merge drops)."""
     n = len(table)
     cols = table.columns
     links = []
@@ -396,7 +403,7 @@ def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
         if by != BY_EMAIL:
             links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n)
     if not links:
-        return []
+        return [], []
     # Union-find over just the rows that share a key; the root of a group is its smallest row.
     # The finds are written inline (a call per find was half the time of a merge of many
     # duplicates); each row found is pointed straight at its root.
@@ -420,7 +427,8 @@ def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
                 parent[ra] = rb
     _free(links)
     groups: dict[int, list[int]] = {}
-    for r in _ascending(parent, n):  # every row of a group but its root (its smallest row), in row order
+    rest = _ascending(parent, n)  # every row of a group but its root (its smallest row), in row order
+    for r in rest:
         root = r
         while (u := up(root, root)) != root:
             root = u
@@ -430,7 +438,7 @@ def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
             groups[root] = [root, r]
         else:
             group.append(r)
-    return [groups[root] for root in _ascending(groups, n)]
+    return [groups[root] for root in _ascending(groups, n)], rest
 
 
 def duplicate_groups(table: ContactTable, by: str = BY_EMAIL_PHONE) -> list[list[int]]:
@@ -476,11 +484,12 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
     other values. ``trim()`` is called once the merge's own lists are gone, before the table
     loses the merged-away rows (``speed.memory.trim_heap``: the freed memory goes back first).
     """
-    groups = _merged_groups(table, watched, by)
+    groups, dropped = _groups_and_rest(table, watched, by)
     n = len(table)
     # Machine integers: once the groups go, the merged-away rows' int objects go with them.
+    drop = _as_array(dropped)
+    del dropped
     rest = _rows_of_groups(groups, first=1)[0]  # every group's rows but its first, group after group
-    drop = _as_array(_ascending(rest, n))
     if not in_place and not groups:
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;
