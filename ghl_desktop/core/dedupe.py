@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import add, and_, is_not, itemgetter, ne, not_, or_, sub
+from operator import add, and_, eq, is_not, itemgetter, ne, not_, or_, sub
 from typing import Callable
 
 from . import schema as F
@@ -489,13 +489,11 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
     # Machine integers: once the groups go, the merged-away rows' int objects go with them.
     drop = _as_array(dropped)
     del dropped
-    rest = _rows_of_groups(groups, first=1)[0]  # every group's rows but its first, group after group
     if not in_place and not groups:
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;
     # the table (or its copy) then loses the merged-away rows and takes each group's merged row.
-    merged, changed = _merged_rows(table, groups, rest, offload)
-    del rest
+    merged, changed = _merged_rows(table, groups, offload)
     heads = [g[0] for g in groups]
     _free(groups)  # a list per group: freed before the table's columns are copied
     if in_place:
@@ -591,7 +589,7 @@ def _unions(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(schema.of_kind(F.TAGS_KIND)), tuple(schema.of_kind(F.NOTES_KIND))
 
 
-def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
+def _merged_rows(table: ContactTable, groups: list[list[int]],
                  offload: Offload | None = None) -> tuple[ContactTable, dict[str, list[int]]]:
     """One row per group (rows in row order): each field's merged value and the review data the
     group's first row gets; and, for the fields whose merged value is one of the group's own
@@ -603,8 +601,7 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
     did not win become additional ones (with the additional ones, in order, once each); tags are
     unioned; notes are the distinct ones, one per line. Problems the merge resolved are dropped (an
     error on a field that now has a value; a warning about a value that did not win), as are
-    suggestions for values that did not win. ``rest``: every group's rows but its first, group
-    after group.
+    suggestions for values that did not win.
     """
     cols = table.columns
     # The per-group Python work that needs only a few columns (the emails' and phones' winners and
@@ -612,6 +609,7 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
     # ``offload`` it runs in the helper process while the rest runs here.
     side = offload if groups else None
     rows, group_of = _rows_of_groups(groups)
+    rest = _later_rows(rows, group_of)
     sizes: list[int] = []
     for a in range(0, len(groups), _SCAN):
         sizes += map(len, groups[a:a + _SCAN])
@@ -682,20 +680,26 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
 _MAIN_AND_EXTRA = ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES))
 
 
-def _rows_of_groups(groups: list[list[int]], first: int = 0) -> tuple[list[int], list[int]]:
-    """The groups' rows (from each group's ``first`` on), group after group, and the group of each,
-    a few thousand groups at a time."""
+def _rows_of_groups(groups: list[list[int]]) -> tuple[list[int], list[int]]:
+    """The groups' rows, group after group, and the group of each, a few thousand groups at a time."""
     rows: list[int] = []
     group_of: list[int] = []
     step = max(1, _SCAN // 4)
-    skip = slice(first, None)
     for a in range(0, len(groups), step):
         part = groups[a:a + step]
-        if first:
-            part = list(map(itemgetter(skip), part))
         rows += chain.from_iterable(part)
         group_of += chain.from_iterable(map(repeat, range(a, a + len(part)), map(len, part)))
     return rows, group_of
+
+
+def _later_rows(rows: list[int], group_of: list[int]) -> list[int]:
+    """Every group's rows but its first, group after group, given ``_rows_of_groups``: a row whose
+    group is the previous row's is not its group's first. By C-level scans of ``_SCAN`` rows."""
+    out: list[int] = []
+    for a in range(0, len(rows), _SCAN):
+        before = group_of[a - 1:a + _SCAN - 1] if a else [-1, *group_of[:_SCAN - 1]]
+        out += compress(rows[a:a + _SCAN], map(eq, group_of[a:a + _SCAN], before))
+    return out
 
 
 def _gather(col, rows: list) -> list:
