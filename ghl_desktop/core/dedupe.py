@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import add, and_, is_not, itemgetter, ne, not_, or_, sub
+from operator import add, and_, eq, is_not, itemgetter, ne, not_, or_, sub
 from typing import Callable
 
 from . import schema as F
@@ -385,6 +385,13 @@ def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
     """The groups of two or more rows, each in row order, groups ordered by their first row.
     ``watched``: the links made as the table was assembled (ignored unless every row was
     watched). ``by``: which keys make a duplicate (``DEDUPE_BY``)."""
+    return _groups_and_rest(table, watched, by)[0]
+
+
+def _groups_and_rest(table: ContactTable, watched: WatchedLinks | None = None,
+                     by: str = BY_EMAIL_PHONE) -> tuple[list[list[int]], list[int]]:
+    """``_merged_groups`` and the rows of the groups but their first ones, ascending (the rows a
+    merge drops)."""
     n = len(table)
     cols = table.columns
     links = []
@@ -396,7 +403,7 @@ def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
         if by != BY_EMAIL:
             links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n)
     if not links:
-        return []
+        return [], []
     # Union-find over just the rows that share a key; the root of a group is its smallest row.
     # The finds are written inline (a call per find was half the time of a merge of many
     # duplicates); each row found is pointed straight at its root.
@@ -420,7 +427,8 @@ def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
                 parent[ra] = rb
     _free(links)
     groups: dict[int, list[int]] = {}
-    for r in _ascending(parent, n):  # every row of a group but its root (its smallest row), in row order
+    rest = _ascending(parent, n)  # every row of a group but its root (its smallest row), in row order
+    for r in rest:
         root = r
         while (u := up(root, root)) != root:
             root = u
@@ -430,7 +438,7 @@ def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
             groups[root] = [root, r]
         else:
             group.append(r)
-    return [groups[root] for root in _ascending(groups, n)]
+    return [groups[root] for root in _ascending(groups, n)], rest
 
 
 def duplicate_groups(table: ContactTable, by: str = BY_EMAIL_PHONE) -> list[list[int]]:
@@ -476,17 +484,16 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
     other values. ``trim()`` is called once the merge's own lists are gone, before the table
     loses the merged-away rows (``speed.memory.trim_heap``: the freed memory goes back first).
     """
-    groups = _merged_groups(table, watched, by)
+    groups, dropped = _groups_and_rest(table, watched, by)
     n = len(table)
     # Machine integers: once the groups go, the merged-away rows' int objects go with them.
-    rest = _rows_of_groups(groups, first=1)[0]  # every group's rows but its first, group after group
-    drop = _as_array(_ascending(rest, n))
+    drop = _as_array(dropped)
+    del dropped
     if not in_place and not groups:
         return table, 0
     # Each group's merged row, worked out column by column into a table of one row per group;
     # the table (or its copy) then loses the merged-away rows and takes each group's merged row.
-    merged = _merged_rows(table, groups, rest, offload)
-    del rest
+    merged, changed = _merged_rows(table, groups, offload)
     heads = [g[0] for g in groups]
     _free(groups)  # a list per group: freed before the table's columns are copied
     if in_place:
@@ -502,22 +509,29 @@ def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *
         if trim is not None:
             trim()
         out = table.without_rows(drop)
-    _put_rows(merged, out, _places_after_drop(heads, drop, n))
+    _put_rows(merged, out, _places_after_drop(heads, drop, n), changed)
     if before_drop is None:  # else it was told the merged rows, and may still read them
         for col in merged.columns.values():
             _free(col)
     return out, len(drop)
 
 
-def _put_rows(src: ContactTable, dst: ContactTable, at: list[int]) -> None:
+def _put_rows(src: ContactTable, dst: ContactTable, at: list[int],
+              changed_at: dict[str, list[int]] | None = None) -> None:
     """Row ``i`` of ``src`` (values and review data) into row ``at[i]`` of ``dst``. Only the cells
-    whose value changes are written (found by C-level scans): most of a merged row is its first
-    row's values already."""
+    whose value changes are written: most of a merged row is its first row's values already.
+    ``changed_at``: for some columns, the only rows ``i`` whose value may differ from row
+    ``at[i]``'s (``_merged_rows``); the other columns' are found by C-level scans."""
+    known = changed_at or {}
     for name, col in src.columns.items():
         out = dst.columns[name]
-        if not has_values(col) and not has_values(out):  # an unmapped field's: nothing changes
+        changed = known.get(name)
+        if changed is not None:
+            pass
+        elif not has_values(col) and not has_values(out):  # an unmapped field's: nothing changes
             continue
-        changed = _positions_of(ne, _gather(out, at), col)
+        else:
+            changed = _positions_of(ne, _gather(out, at), col)
         for a in range(0, len(changed), _SCAN):
             part = changed[a:a + _SCAN]
             deque(map(out.__setitem__, map(at.__getitem__, part), map(col.__getitem__, part)), 0)
@@ -575,10 +589,11 @@ def _unions(schema: Schema) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(schema.of_kind(F.TAGS_KIND)), tuple(schema.of_kind(F.NOTES_KIND))
 
 
-def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
-                 offload: Offload | None = None) -> ContactTable:
+def _merged_rows(table: ContactTable, groups: list[list[int]],
+                 offload: Offload | None = None) -> tuple[ContactTable, dict[str, list[int]]]:
     """One row per group (rows in row order): each field's merged value and the review data the
-    group's first row gets. Column by column, so the cost is a few C-level passes over the
+    group's first row gets; and, for the fields whose merged value is one of the group's own
+    (the first non-empty one), the groups whose value is not their first row's (``_put_rows``). Column by column, so the cost is a few C-level passes over the
     groups' rows per field plus a short Python step per group for the fields that need one:
     linear in the rows merged.
 
@@ -586,8 +601,7 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
     did not win become additional ones (with the additional ones, in order, once each); tags are
     unioned; notes are the distinct ones, one per line. Problems the merge resolved are dropped (an
     error on a field that now has a value; a warning about a value that did not win), as are
-    suggestions for values that did not win. ``rest``: every group's rows but its first, group
-    after group.
+    suggestions for values that did not win.
     """
     cols = table.columns
     # The per-group Python work that needs only a few columns (the emails' and phones' winners and
@@ -595,6 +609,7 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
     # ``offload`` it runs in the helper process while the rest runs here.
     side = offload if groups else None
     rows, group_of = _rows_of_groups(groups)
+    rest = _later_rows(rows, group_of)
     sizes: list[int] = []
     for a in range(0, len(groups), _SCAN):
         sizes += map(len, groups[a:a + _SCAN])
@@ -615,16 +630,20 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
     # Group i's merged-away rows' (file, row) pairs: the next len(g) - 1 of ``rest``'s.
     out.merged = MergedRows.from_groups(range(len(groups)), [len(g) - 1 for g in groups], table.sources.take(rest))
     values: dict[str, list[str]] = {}
+    not_first: dict[str, list[int]] = {}  # field -> the groups whose merged value is not their first row's
     for name in _first_wins(table.schema):
         col = cols[name]
         if name in elsewhere:
             continue
         if name not in filled:
             values[name] = [""] * len(groups)
+            not_first[name] = []
             continue
         won = _gather(col, heads)
+        not_first[name] = []
         if not all(won) and _any_at(col, rest):
-            for i in _positions(not_, won):
+            not_first[name] = empty = _positions(not_, won)
+            for i in empty:
                 for r in groups[i]:
                     if col[r]:
                         won[i] = col[r]
@@ -632,7 +651,8 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
         values[name] = won
     for main, extra in _MAIN_AND_EXTRA:
         if main in elsewhere:
-            values[main], values[extra] = _placed_values(cols[main], rows, sizes, elsewhere.pop(main)())
+            values[main], values[extra], not_first[main] = _placed_values(cols[main], rows, sizes,
+                                                                          elsewhere.pop(main)())
             continue
         values[extra] = _other_values(cols[main], cols[extra] if extra in filled else None, values[main], groups,
                                       rows, group_of)
@@ -653,27 +673,33 @@ def _merged_rows(table: ContactTable, groups: list[list[int]], rest: list[int],
     for name in out.columns:
         out.columns[name] = values[name]
     _merged_review_data(table, groups, rows, group_of, values, out, checks)
-    return out
+    return out, not_first
 
 
 #: The fields whose values that did not win become additional ones, and those.
 _MAIN_AND_EXTRA = ((F.EMAIL, F.ADDITIONAL_EMAILS), (F.PHONE, F.ADDITIONAL_PHONES))
 
 
-def _rows_of_groups(groups: list[list[int]], first: int = 0) -> tuple[list[int], list[int]]:
-    """The groups' rows (from each group's ``first`` on), group after group, and the group of each,
-    a few thousand groups at a time."""
+def _rows_of_groups(groups: list[list[int]]) -> tuple[list[int], list[int]]:
+    """The groups' rows, group after group, and the group of each, a few thousand groups at a time."""
     rows: list[int] = []
     group_of: list[int] = []
     step = max(1, _SCAN // 4)
-    skip = slice(first, None)
     for a in range(0, len(groups), step):
         part = groups[a:a + step]
-        if first:
-            part = list(map(itemgetter(skip), part))
         rows += chain.from_iterable(part)
         group_of += chain.from_iterable(map(repeat, range(a, a + len(part)), map(len, part)))
     return rows, group_of
+
+
+def _later_rows(rows: list[int], group_of: list[int]) -> list[int]:
+    """Every group's rows but its first, group after group, given ``_rows_of_groups``: a row whose
+    group is the previous row's is not its group's first. By C-level scans of ``_SCAN`` rows."""
+    out: list[int] = []
+    for a in range(0, len(rows), _SCAN):
+        before = group_of[a - 1:a + _SCAN - 1] if a else [-1, *group_of[:_SCAN - 1]]
+        out += compress(rows[a:a + _SCAN], map(eq, group_of[a:a + _SCAN], before))
+    return out
 
 
 def _gather(col, rows: list) -> list:
@@ -766,15 +792,18 @@ def _won_and_others(first: int, sizes: list[int], mains: list[str], extras: list
     return out
 
 
-def _placed_values(col: list[str], rows: list[int], sizes: list[int], found: list) -> tuple[list[str], list[str]]:
+def _placed_values(col: list[str], rows: list[int], sizes: list[int],
+                   found: list) -> tuple[list[str], list[str], list[int]]:
     """``_won_and_others``'s answer for ``col`` (``rows``: the groups' rows one group after another,
-    ``sizes`` rows per group) as (merged values, additional values): a place in a group is that
-    row's own string in ``col``. By C-level loops of ``_SCAN`` groups."""
+    ``sizes`` rows per group) as (merged values, additional values, the groups whose merged value
+    is not their first row's): a place in a group is that row's own string in ``col``. By C-level
+    loops of ``_SCAN`` groups."""
     starts: list[int] = []
     for a in range(0, len(sizes), _SCAN):  # where each group's rows start in ``rows``
         starts += accumulate(sizes[a:a + _SCAN], initial=starts[-1] + sizes[a - 1] if a else 0)
         starts.pop()
     won, others = found[0::2], found[1::2]
+    not_first = _positions(None, won)  # a place past the group's first row
     for a in range(0, len(won), _SCAN):
         at = map(add, starts[a:a + _SCAN], won[a:a + _SCAN])
         won[a:a + _SCAN] = map(col.__getitem__, map(rows.__getitem__, at))
@@ -784,7 +813,7 @@ def _placed_values(col: list[str], rows: list[int], sizes: list[int], found: lis
         part = placed[a:a + _SCAN]
         strings = map(col.__getitem__, map(rows.__getitem__, map(add, map(starts.__getitem__, part), at[a:a + _SCAN])))
         deque(map(others.__setitem__, part, strings), 0)
-    return won, others
+    return won, others, not_first
 
 
 def _merged_review_data(table: ContactTable, groups: list[list[int]], rows: list[int], group_of: list[int],

@@ -8,6 +8,7 @@ sparse: most rows have no problem, so problems and suggestions are dicts keyed b
 from __future__ import annotations
 
 from array import array
+from collections import deque
 from collections.abc import Sequence
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -137,6 +138,28 @@ def _array_of(code: str, items) -> array:
         out.extend(islice(items, _SCAN))
         if len(out) - size < _SCAN:
             return out
+
+
+def _kept_mask(n: int, drop: Sequence[int]) -> bytearray:
+    """One byte per row below ``n``: 0 for the rows of ``drop`` (all in range), 1 for the others;
+    set by C-level loops of ``_SCAN`` rows."""
+    mask = bytearray(b"\x01") * n
+    for a in range(0, len(drop), _SCAN):
+        deque(map(mask.__setitem__, drop[a:a + _SCAN], repeat(0)), 0)
+    return mask
+
+
+def _kept_before(mask: bytearray, rows: list[int]) -> list[int]:
+    """For each of ``rows`` (ascending): how many bytes of ``mask`` before it are 1 (its number
+    among the kept rows), counted between one row and the next by C-level loops of ``_SCAN`` rows."""
+    out: list[int] = []
+    before, last = 0, 0
+    for a in range(0, len(rows), _SCAN):
+        part = rows[a:a + _SCAN]
+        counts = list(accumulate(map(mask.count, repeat(1), [last, *part[:-1]], part), initial=before))
+        out += islice(counts, 1, None)
+        before, last = counts[-1], part[-1]
+    return out
 
 
 def _is_ascending(items) -> bool:
@@ -674,13 +697,11 @@ class ContactTable:
         elif len(drop) > _IN_PLACE_DROPS:
             # Many rows: each column is replaced by its copy as soon as that is made, so the old
             # one is freed right away and the table is never held twice over.
-            kept = self.without_rows(drop, columns=False)
+            mask = _kept_mask(n, drop)
+            kept = self.without_rows(drop, columns=False, kept_mask=mask)
             # The old review data goes first: the columns' copies below reuse its memory.
             self.sources, self.problems, self.suggestions, self.merged, self.excluded = (
                 kept.sources, kept.problems, kept.suggestions, kept.merged, kept.excluded)
-            mask = bytearray(b"\x01") * n
-            for d in drop:
-                mask[d] = 0
             for name, col in self.columns.items():
                 if not has_values(col):  # an unmapped field's column: nothing to pick out
                     self.columns[name] = [""] * (n - len(drop))
@@ -702,11 +723,13 @@ class ContactTable:
         self.problems, self.suggestions, self.merged, self.excluded = (
             kept.problems, kept.suggestions, kept.merged, kept.excluded)
 
-    def without_rows(self, drop: Sequence[int], *, columns: bool = True) -> "ContactTable":
+    def without_rows(self, drop: Sequence[int], *, columns: bool = True,
+                     kept_mask: bytearray | None = None) -> "ContactTable":
         """``take`` of every row except ``drop`` (ascending, distinct, in range), review data
         carried along and renumbered. When few rows go (merging duplicates) each column costs a
         list copy, in C, instead of a Python step per row. ``columns=False``: the new table's
-        columns are left empty (``drop_rows`` cuts the columns in place)."""
+        columns are left empty (``drop_rows`` cuts the columns in place). ``kept_mask``:
+        ``_kept_mask(len(self), drop)``, if made already."""
         n = len(self.sources)
         out = self.empty_like()
         if len(drop) * 16 < n:
@@ -723,9 +746,7 @@ class ContactTable:
                     res += seq[a:b]
                 return res
         else:
-            mask = bytearray(b"\x01") * n
-            for d in drop:
-                mask[d] = 0
+            mask = _kept_mask(n, drop) if kept_mask is None else kept_mask
             # The kept rows as machine integers (half a million ints as objects would cost 16 MB),
             # found ``_SCAN`` rows at a time.
             keep = array("q")
@@ -762,7 +783,7 @@ class ContactTable:
             kept = _sliced(compress, rows, flags)
             if values is not None:
                 kept_values = _sliced(compress, values[i:j], flags)
-            return _sliced(lambda part: map(bisect_left, repeat(keep), part), kept), kept_values
+            return _kept_before(mask, kept), kept_values
 
         if self.merged:
             heads, kept = renumber(list(self.merged.heads), list(range(len(self.merged))))

@@ -275,6 +275,18 @@ def test_merge_matches_reference(seed: int, n: int, pool: int) -> None:
 
 
 @pytest.mark.parametrize("seed,n,pool", CASES)
+def test_the_rows_a_merge_drops_are_the_groups_rows_but_their_first(seed: int, n: int, pool: int) -> None:
+    """``_groups_and_rest``: the reference's groups, and every row of them but each one's first,
+    ascending (the merge drops exactly those)."""
+    from ghl_desktop.core.dedupe import _groups_and_rest
+
+    table = random_table(random.Random(seed), n, pool)
+    groups, rest = _groups_and_rest(table)
+    assert groups == [g for g in ref_groups(table) if len(g) > 1]
+    assert rest == sorted(r for g in groups for r in g[1:])
+
+
+@pytest.mark.parametrize("seed,n,pool", CASES)
 def test_merge_in_place_matches_reference(seed: int, n: int, pool: int, monkeypatch) -> None:
     """The pipeline's merge, made in the table itself, gives the reference's table, and the same
     object back; rows dropped in place or (past the in-place limit) the copying way."""

@@ -15,7 +15,7 @@ from operator import not_, or_, sub
 
 from ..export import _cut, _export_field, _risky_fields, _slice_text, not_exported
 from ..schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE
-from ..table import ContactTable
+from ..table import ContactTable, has_values
 from . import tuning
 from .helper import ChunkHelper, kept_columns
 
@@ -137,6 +137,7 @@ class _SlicePlan:
         _set_bytes(kept, drop, 0)
         self.kept = kept
         self.merged_columns = list(heads.table.columns.values())
+        self.merged_filled = [has_values(col) for col in self.merged_columns]  # unmapped fields' are all ""
         self.head_rows = heads.rows  # ascending: the groups are in order of their first row
 
     def send(self, helper: ChunkHelper, k: int, columns: list[list[str]], merged: bool):
@@ -168,7 +169,8 @@ class _SlicePlan:
             return [], []
         slice_rows = list(compress(range(a, b), shown))
         places = list(map(bisect_left, repeat(slice_rows), compress(rows[i:j], picked)))
-        return places, [list(map(col.__getitem__, at)) for col in self.merged_columns]
+        return places, [list(map(col.__getitem__, at)) if filled else [""] * len(at)
+                        for col, filled in zip(self.merged_columns, self.merged_filled)]
 
 
 def _nth_set_bytes(mask: bytearray, counts: list[int]) -> list[int]:
