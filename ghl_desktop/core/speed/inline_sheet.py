@@ -117,30 +117,42 @@ def _column_index(letters: str) -> int:
 @lru_cache(maxsize=16)
 def _row_pattern(letters: tuple[str, ...]) -> re.Pattern:
     """A row element holding exactly one cell of each of ``letters`` in order, each referring to
-    the row's own number: groups (row number, then per cell its inline text, its number)."""
+    the row's own number: groups (row number, then per cell: its ``xml:space`` attribute, its
+    inline text, its number)."""
     cells = "".join(
-        f'<c r="{c}\\1"(?: t="inlineStr"(?: ?/>|><is><t(?: xml:space="preserve")?+>([^<]*+)</t></is></c>)'
+        f'<c r="{c}\\1"(?: t="inlineStr"(?: ?/>|><is><t( xml:space="preserve")?+>([^<]*+)</t></is></c>)'
         f'|(?: t="n")?+(?: ?/>|><v>(-?[0-9]{{1,15}}+)</v></c>))'
         for c in letters
     )
     return re.compile(r'<row r="([1-9][0-9]*)"(?: spans="[0-9]+:[0-9]+")?>' + cells + "</row>")
 
 
+#: What calamine strips from both ends of a text without ``xml:space="preserve"`` (after its
+#: entities are replaced): XML's white space.
+_XML_SPACE = " \t\n\r"
+#: White space at either end of a text, in a column's texts joined by NUL characters.
+_SPACE_AT_AN_END = re.compile("[ \t\n\r]\0|\0[ \t\n\r]")
+
+
 def _cell_texts(groups: list[tuple[str, ...]], width: int, numbers_plain: bool) -> list[list[str]] | None:
-    """Each column's text from its (inline texts, numbers) groups; None when a text holds an
-    entity not read here, or a number is there and numbers are not plain."""
+    """Each column's text from its (``xml:space`` attributes, inline texts, numbers) groups, as
+    calamine gives it: entities replaced, then white space stripped unless preserved. None when
+    a text holds an entity not read here, or a number is there and numbers are not plain."""
     columns = []
     for j in range(width):
-        texts, numbers = groups[2 * j], groups[2 * j + 1]
+        kept, texts, numbers = groups[3 * j], groups[3 * j + 1], groups[3 * j + 2]
         if "".join(numbers):
             if not numbers_plain:
                 return None
             texts = [str(int(n)) if n else t for t, n in zip(texts, numbers)]
-        joined = "".join(texts)
+        joined = "\0" + "\0".join(texts) + "\0"
         if "&" in joined:
             texts = [_unescaped(t) if "&" in t else t for t in texts]
             if None in texts:
                 return None
+            joined = "\0" + "\0".join(texts) + "\0"
+        if _SPACE_AT_AN_END.search(joined):
+            texts = [t if k else t.strip(_XML_SPACE) for t, k in zip(texts, kept)]
         columns.append(list(texts))
     return columns
 
