@@ -17,6 +17,7 @@ first or last row or column holds no value (calamine's used range would then be 
 from __future__ import annotations
 
 import io
+import operator
 import re
 import zipfile
 from functools import lru_cache
@@ -117,10 +118,12 @@ def _column_index(letters: str) -> int:
 @lru_cache(maxsize=16)
 def _row_pattern(letters: tuple[str, ...]) -> re.Pattern:
     """A row element holding exactly one cell of each of ``letters`` in order, each referring to
-    the row's own number: groups (row number, then per cell: its ``xml:space`` attribute, its
-    inline text, its number)."""
+    the row's own number: groups (row number, then per cell: its text with ``xml:space="preserve"``,
+    its text without, its number). A text without ``xml:space`` that starts or ends with XML white
+    space (calamine strips it) does not match."""
     cells = "".join(
-        f'<c r="{c}\\1"(?: t="inlineStr"(?: ?/>|><is><t( xml:space="preserve")?+>([^<]*+)</t></is></c>)'
+        f'<c r="{c}\\1"(?: t="inlineStr"(?: ?/>|><is><t(?: xml:space="preserve">([^<]*+)'
+        f'|>((?:[^ \\t\\n\\r<][^<]*+)?+)(?<![ \\t\\n\\r]))</t></is></c>)'
         f'|(?: t="n")?+(?: ?/>|><v>(-?[0-9]{{1,15}}+)</v></c>))'
         for c in letters
     )
@@ -130,29 +133,27 @@ def _row_pattern(letters: tuple[str, ...]) -> re.Pattern:
 #: What calamine strips from both ends of a text without ``xml:space="preserve"`` (after its
 #: entities are replaced): XML's white space.
 _XML_SPACE = " \t\n\r"
-#: White space at either end of a text, in a column's texts joined by NUL characters.
-_SPACE_AT_AN_END = re.compile("[ \t\n\r]\0|\0[ \t\n\r]")
 
 
 def _cell_texts(groups: list[tuple[str, ...]], width: int, numbers_plain: bool) -> list[list[str]] | None:
-    """Each column's text from its (``xml:space`` attributes, inline texts, numbers) groups, as
-    calamine gives it: entities replaced, then white space stripped unless preserved. None when
-    a text holds an entity not read here, or a number is there and numbers are not plain."""
+    """Each column's text from its (preserved texts, other texts, numbers) groups, as calamine
+    gives it: entities replaced, then white space stripped unless preserved. None when a text
+    holds an entity not read here, or a number is there and numbers are not plain."""
     columns = []
     for j in range(width):
         kept, texts, numbers = groups[3 * j], groups[3 * j + 1], groups[3 * j + 2]
-        if "".join(numbers):
+        if "&" in "".join(kept) or "&" in "".join(texts):
+            kept = [_unescaped(t) if "&" in t else t for t in kept]
+            texts = [_unescaped(t).strip(_XML_SPACE) if "&" in t and _unescaped(t) is not None
+                     else (None if "&" in t else t) for t in texts]
+            if None in kept or None in texts:
+                return None
+        if any(kept):
+            texts = list(map(operator.add, kept, texts))  # one of the two is empty
+        if any(numbers):
             if not numbers_plain:
                 return None
             texts = [str(int(n)) if n else t for t, n in zip(texts, numbers)]
-        joined = "\0" + "\0".join(texts) + "\0"
-        if "&" in joined:
-            texts = [_unescaped(t) if "&" in t else t for t in texts]
-            if None in texts:
-                return None
-            joined = "\0" + "\0".join(texts) + "\0"
-        if _SPACE_AT_AN_END.search(joined):
-            texts = [t if k else t.strip(_XML_SPACE) for t, k in zip(texts, kept)]
         columns.append(list(texts))
     return columns
 
