@@ -62,7 +62,7 @@ def _same_or_declined(copy: bytes, *, must_read: bool) -> None:
 
 #: Texts calamine reads with their XML entities replaced and, without ``xml:space="preserve"``,
 #: XML white space (only) stripped from both ends, entities' included.
-TEXTS = ["Ana", " Ana ", "  ", "a &amp; b", "&lt;tag&gt;", "&quot;x&apos;", "caf&#233;", "&#x1F600;!", "São Paulo",
+TEXTS = ["Ana", " Ana ", "Ana ", " Ana", "a\t", "  ", "a &amp; b", "&lt;tag&gt;", "&quot;x&apos;", "caf&#233;", "&#x1F600;!", "São Paulo",
          "a > b", "\ttab", "line\nbreak", "\n a \n", "&#32;a&#32;", "&#9;a", "a&#10;", " &amp; ", "\u00a0a\u00a0",
          "\u2003a", "\x0ba\x0c", "日本", "x" * 300, "0011", "=1+1"]
 NUMBERS = ["5511987654321", "007", "-0", "-42", "0", "999999999999999", "41980000003"]
