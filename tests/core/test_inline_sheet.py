@@ -33,9 +33,9 @@ def base(tmp_path_factory):
     return fixed, part
 
 
-def _copy(base, rows_xml: str, start: bytes = _START, fixed: dict | None = None) -> bytes:
+def _copy(base, rows_xml: str, start: bytes = _START, fixed: dict | None = None) -> excel.PieceCopy:
     parts, part = base
-    return excel._zipped(fixed or parts, part, (start, rows_xml.encode("utf-8"), _CLOSE))
+    return excel.PieceCopy(fixed or parts, part, start + rows_xml.encode("utf-8") + _CLOSE, "xl/styles.xml")
 
 
 def _inline(ref: str, text: str, preserve: bool = False) -> str:
@@ -154,7 +154,8 @@ def test_rows_not_one_after_another_and_empty_first_rows_are_left_to_calamine(ba
 
 def test_numbers_are_left_to_calamine_when_the_default_style_formats_them(base):
     parts, part = base
-    styles = excel.workbook_part(zipfile.ZipFile(__import__("io").BytesIO(_copy(base, ""))), "styles")
+    styles = _copy(base, "").styles
+    assert styles in parts
     dated = dict(parts)
     dated[styles] = (b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                      b'<cellXfs count="1"><xf numFmtId="14" fontId="0" fillId="0" borderId="0"/></cellXfs></styleSheet>')

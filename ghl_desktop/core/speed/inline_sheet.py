@@ -16,14 +16,11 @@ first or last row or column holds no value (calamine's used range would then be 
 
 from __future__ import annotations
 
-import io
 import operator
 import re
-import zipfile
 from functools import lru_cache
 
-from ..reader.excel import Piece
-from ..reader.numfmt import sheet_parts, workbook_part
+from ..reader.excel import Piece, PieceCopy
 
 #: The first row element's cell references (its columns, in order).
 _FIRST_ROW_COLUMNS = re.compile(r'<c r="([A-Z]{1,3})[0-9]+"')
@@ -36,20 +33,11 @@ _FIRST_XF = re.compile(rb"<cellXfs\b[^>]*>\s*<xf\b([^>]*)>")
 _NUM_FMT = re.compile(rb'\bnumFmtId="([0-9]+)"')
 
 
-def read_piece(data: bytes, sheet: str) -> Piece | None:
-    """``reader.excel.read_piece(data, sheet)`` for a piece of the plain inline shape; None for
+def read_piece(copy: PieceCopy, sheet: str) -> Piece | None:
+    """``reader.excel.read_piece(copy, sheet)`` for a piece of the plain inline shape; None for
     any other piece (calamine reads it)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            part = sheet_parts(zf).get(sheet)
-            if part is None:
-                return None
-            xml = zf.read(part)
-            styles = workbook_part(zf, "styles")
-            numbers_plain = _default_style_plain(zf.read(styles) if styles in zf.namelist() else None)
-    except Exception:
-        return None
-    return read_rows(xml, numbers_plain)
+    styles = copy.fixed.get(copy.styles) if copy.styles is not None else None
+    return read_rows(copy.xml, _default_style_plain(styles))
 
 
 def _default_style_plain(styles: bytes | None) -> bool:
@@ -58,7 +46,7 @@ def _default_style_plain(styles: bytes | None) -> bool:
         return True
     m = _FIRST_XF.search(styles)
     if m is None:
-        return "cellXfs".encode() not in styles
+        return b"cellXfs" not in styles
     fmt = _NUM_FMT.search(m.group(1))
     return fmt is None or fmt.group(1) == b"0"
 

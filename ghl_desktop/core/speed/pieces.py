@@ -16,19 +16,19 @@ import marshal
 from collections import deque
 from typing import Iterator
 
-from ..reader.excel import Piece, PieceMap, read_piece
+from ..reader.excel import Piece, PieceCopy, PieceMap, read_piece
 from . import inline_sheet, tuning
 from .helper import ChunkHelper
 
 
-def read_any_piece(data: bytes, sheet: str) -> Piece | None:
-    """``read_piece(data, sheet)``: by ``inline_sheet`` when the piece is of its shape."""
-    return inline_sheet.read_piece(data, sheet) or read_piece(data, sheet)
+def read_any_piece(copy: PieceCopy, sheet: str) -> Piece | None:
+    """``read_piece(copy, sheet)``: by ``inline_sheet`` when the piece is of its shape."""
+    return inline_sheet.read_piece(copy, sheet) or read_piece(copy, sheet)
 
 
-def _read_piece_remote(data: bytes, sheet: str) -> bytes:
+def _read_piece_remote(copy: PieceCopy, sheet: str) -> bytes:
     """In the helper: ``read_piece``, sent back as ``marshal`` bytes (one C call each way)."""
-    piece = read_any_piece(data, sheet)
+    piece = read_any_piece(copy, sheet)
     if piece is not None and piece[3] is not None:
         _share_repeats(piece[3])
     return marshal.dumps(piece)
@@ -50,16 +50,16 @@ def piece_reader(helper: ChunkHelper | None) -> PieceMap | None:
     if helper is None or helper.failed or not ChunkHelper.possible():
         return None
 
-    def read(copies: Iterator[bytes], sheet: str) -> Iterator[Piece | None]:
+    def read(copies: Iterator[PieceCopy], sheet: str) -> Iterator[Piece | None]:
         return pieces_in_order(helper, copies, sheet)
 
     return read
 
 
-def pieces_in_order(helper: ChunkHelper, copies: Iterator[bytes], sheet: str) -> Iterator[Piece | None]:
+def pieces_in_order(helper: ChunkHelper, copies: Iterator[PieceCopy], sheet: str) -> Iterator[Piece | None]:
     """``read_any_piece(copy, sheet)`` for each copy, in order, read here or in ``helper``."""
     helper.start()
-    waiting: deque[tuple[bytes, list | None, Piece | None]] = deque()  # (copy, helper's work, result)
+    waiting: deque[tuple[PieceCopy | None, list | None, Piece | None]] = deque()  # (copy, helper's work, result)
     try:
         for copy in copies:
             busy = sum(1 for _, pending, _ in waiting if pending is not None and not helper.ready(pending))
@@ -67,7 +67,7 @@ def pieces_in_order(helper: ChunkHelper, copies: Iterator[bytes], sheet: str) ->
             if pending is not None:
                 waiting.append((copy, pending, None))
             else:
-                waiting.append((b"", None, read_any_piece(copy, sheet)))
+                waiting.append((None, None, read_any_piece(copy, sheet)))
             while waiting and helper.ready(waiting[0][1]):
                 yield _result(helper, *waiting.popleft(), sheet)
         while waiting:
@@ -78,7 +78,7 @@ def pieces_in_order(helper: ChunkHelper, copies: Iterator[bytes], sheet: str) ->
                 future.cancel()
 
 
-def _result(helper: ChunkHelper, copy: bytes, pending: list | None, done: Piece | None, sheet: str) -> Piece | None:
+def _result(helper: ChunkHelper, copy: PieceCopy | None, pending: list | None, done: Piece | None, sheet: str) -> Piece | None:
     if pending is None:
         return done
     packed = helper.value(pending)  # None: the helper failed, and this piece is read here
