@@ -77,10 +77,12 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
     rows = _row_pattern(letters).findall(text)
     if not rows or len(rows) != text.count("<row"):
         return None
-    top = int(rows[0][0])
-    if rows[-1][0] != str(top + len(rows) - 1) or [r[0] for r in rows] != list(map(str, range(top, top + len(rows)))):
-        return None
-    columns = _cell_texts(list(zip(*rows))[1:], len(letters), numbers_plain)
+    numbers, *groups = zip(*rows)
+    del rows
+    top = int(numbers[0])
+    if numbers[-1] != str(top + len(numbers) - 1) or numbers != tuple(map(str, range(top, top + len(numbers)))):
+        return None  # rows one after another, as calamine places them
+    columns = _cell_texts(groups, len(letters), numbers_plain)
     if columns is None or not _spans_its_range(columns):
         return None
     return top - 1, first_col, first_col + len(letters) - 1, columns
