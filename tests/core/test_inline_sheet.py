@@ -208,3 +208,14 @@ def _plain_contacts(path, n):
                    rnd.choice([5511900000000 + i, f"(11) 9{i:04d}", ""]), rnd.choice(["Recife", "Goiânia", "A & B"])])
     wb.save(path)
     return path
+
+
+def test_anything_between_the_rows_or_a_malformed_start_is_left_to_calamine(base):
+    cell = '<c r="A{0}" t="inlineStr"><is><t>x</t></is></c><c r="B{0}" t="inlineStr"><is><t>y</t></is></c>'
+    plain = f'<row r="1">{cell.format(1)}</row><row r="2">{cell.format(2)}</row>'
+    assert inline_sheet.read_piece(_copy(base, plain), "Contatos") is not None
+    for between in ("<x/>", '<row r="9"/>', "<!-- a comment <c r='A3'/> -->", "<x>"):
+        rows = f'<row r="1">{cell.format(1)}</row>{between}<row r="2">{cell.format(2)}</row>'
+        assert inline_sheet.read_piece(_copy(base, rows), "Contatos") is None, between
+    malformed = _START.replace(b"<sheetData>", b"<sheetPr><sheetData>")
+    assert inline_sheet.read_piece(_copy(base, plain, start=malformed), "Contatos") is None

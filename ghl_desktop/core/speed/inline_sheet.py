@@ -20,6 +20,8 @@ import operator
 import re
 from functools import lru_cache
 
+from defusedxml import ElementTree as DefusedET
+
 from ..reader.excel import Piece, PieceCopy
 
 #: The first row element's cell references (its columns, in order).
@@ -66,19 +68,21 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
         return None
     if "\r" in text:
         return None
-    first = text.find("<row")
+    first, last = text.find("<row"), text.rfind("</row>") + len("</row>")
     end = text.find("</row>", first)
-    if first < 0 or end < 0:
+    if first < 0 or end < 0 or not _well_formed(text[:first] + text[last:]):
         return None
     letters = tuple(_FIRST_ROW_COLUMNS.findall(text, first, end))
     first_col = _consecutive_columns(letters)
     if first_col is None:
         return None
-    rows = _row_pattern(letters).findall(text)
-    if not rows or len(rows) != text.count("<row"):
+    rows = _row_pattern(letters).findall(text, first, last)
+    if not rows:
         return None
     numbers, *groups = zip(*rows)
     del rows
+    if text.count("<", first, last) != _tags(numbers, groups, text.count("</t>", first, last)):
+        return None  # something between the rows matched, or rows that did not match
     top = int(numbers[0])
     if numbers[-1] != str(top + len(numbers) - 1) or numbers != tuple(map(str, range(top, top + len(numbers)))):
         return None  # rows one after another, as calamine places them
@@ -86,6 +90,24 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
     if columns is None or not _spans_its_range(columns):
         return None
     return top - 1, first_col, first_col + len(letters) - 1, columns
+
+
+def _well_formed(outside_rows: str) -> bool:
+    """True when the part without its rows (its start and end) is well-formed XML without a DTD:
+    a part calamine may refuse is left to calamine."""
+    try:
+        DefusedET.fromstring(outside_rows)
+    except Exception:
+        return False
+    return True
+
+
+def _tags(numbers: tuple[str, ...], groups: list[tuple[str, ...]], texts: int) -> int:
+    """The ``<`` the matched rows hold: two a row, and a cell's one (``<c .../>``), four (a number)
+    or six (an inline text, ``texts`` of them)."""
+    cells = len(numbers) * (len(groups) // 3)
+    values = sum(len(g) - g.count("") for g in groups[2::3])
+    return 2 * len(numbers) + cells + 3 * values + 5 * texts
 
 
 def _consecutive_columns(letters: tuple[str, ...]) -> int | None:
