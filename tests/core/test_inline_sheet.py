@@ -105,7 +105,10 @@ def test_texts_with_white_space_at_an_end_and_no_xml_space_are_left_to_calamine(
             assert inline_sheet.read_piece(copy, "Contatos") is None
 
 
-def test_pieces_of_a_write_only_contact_sheet_are_read_here_as_calamine_reads_them(tmp_path):
+@pytest.mark.parametrize("match_chars", [inline_sheet._MATCH_CHARS, 200])
+def test_pieces_of_a_write_only_contact_sheet_are_read_here_as_calamine_reads_them(tmp_path, monkeypatch, match_chars):
+    """Matched whole, or a few rows per call (``_MATCH_CHARS``): calamine's cells either way."""
+    monkeypatch.setattr(inline_sheet, "_MATCH_CHARS", match_chars)
     path = _plain_contacts(tmp_path / "w.xlsx", 3000)
     with zipfile.ZipFile(path) as zf:
         part = excel.sheet_parts(zf)["Contatos"]

@@ -76,7 +76,7 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
     first_col = _consecutive_columns(letters)
     if first_col is None:
         return None
-    rows = _row_pattern(letters).findall(text, first, last)
+    rows = _matched_rows(_row_pattern(letters), text, first, last)
     if not rows:
         return None
     numbers, *groups = zip(*rows)
@@ -90,6 +90,23 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
     if columns is None or not _spans_its_range(columns):
         return None
     return top - 1, first_col, first_col + len(letters) - 1, columns
+
+
+#: Characters of rows matched per call (a few milliseconds holding the GIL: a window's thread
+#: reading a piece does not stall it).
+_MATCH_CHARS = 256 * 1024
+
+
+def _matched_rows(pattern: re.Pattern, text: str, first: int, last: int) -> list[tuple[str, ...]]:
+    """``pattern.findall(text, first, last)``, ``_MATCH_CHARS`` of whole rows per call."""
+    rows: list[tuple[str, ...]] = []
+    pos = first
+    while pos < last:
+        cut = text.find("</row>", pos + _MATCH_CHARS, last)
+        end = last if cut < 0 else cut + len("</row>")
+        rows += pattern.findall(text, pos, end)
+        pos = end
+    return rows
 
 
 def _well_formed(outside_rows: str) -> bool:
