@@ -83,6 +83,8 @@ def _random_rows(texts: list[str], preserve: bool, seed: int) -> str:
         else:
             cells.append(_inline(f"B{r}", rnd.choice(texts), preserve))
         cells.append(_inline(f"C{r}", rnd.choice(texts), preserve))
+        if r not in (5, 79) and rnd.random() < 0.3:  # an empty cell left out (not of the range's edges)
+            del cells[rnd.randrange(3)]
         rows[r] = cells
     return _rows(rows)
 
@@ -129,10 +131,7 @@ DECLINED = {
     "an unknown entity": '<c r="A2" t="inlineStr"><is><t>&nbsp;</t></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c>',
     "a carriage return": '<c r="A2" t="inlineStr"><is><t>a\r\nb</t></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c>',
     "a cell out of order": '<c r="B2" t="inlineStr"><is><t>x</t></is></c><c r="A2" t="inlineStr"><is><t>x</t></is></c>',
-    "a missing cell": '<c r="B2" t="inlineStr"><is><t>x</t></is></c>',
     "another row's cell": '<c r="A3" t="inlineStr"><is><t>x</t></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c>',
-    "an extra cell": ('<c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c>'
-                      '<c r="C2" t="inlineStr"><is><t>x</t></is></c>'),
     "an empty last column": '<c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="B2" t="inlineStr"/>',
 }
 
@@ -222,3 +221,31 @@ def test_anything_between_the_rows_or_a_malformed_start_is_left_to_calamine(base
         assert inline_sheet.read_piece(_copy(base, rows), "Contatos") is None, between
     malformed = _START.replace(b"<sheetData>", b"<sheetPr><sheetData>")
     assert inline_sheet.read_piece(_copy(base, plain, start=malformed), "Contatos") is None
+
+
+@pytest.mark.parametrize("row", [
+    '<c r="B2" t="inlineStr"><is><t>x</t></is></c>',  # the first cell left out
+    '<c r="A2" t="inlineStr"><is><t>x</t></is></c>',  # the last one
+    '',  # every one: an empty row element
+    ('<c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c>'
+     '<c r="C2" t="inlineStr"><is><t>x</t></is></c>'),  # a column the first row leaves out
+])
+def test_cells_left_out_of_a_row_are_read_as_calamine_reads_them(base, row):
+    """A program writing only the cells that hold something (openpyxl leaves None out): the cells
+    left out are empty, as calamine gives them."""
+    first = '<row r="1"><c r="A1" t="inlineStr"><is><t>Nome</t></is></c><c r="B1" t="inlineStr"><is><t>E-mail</t></is></c></row>'
+    last = '<row r="3"><c r="A3" t="inlineStr"><is><t>y</t></is></c><c r="B3" t="n"><v>7</v></c></row>'
+    _same_or_declined(_copy(base, first + f'<row r="2">{row}</row>' + last), must_read=True)
+
+
+def test_a_column_first_seen_after_the_rows_sampled_is_left_to_calamine(base, monkeypatch):
+    """The columns come from the piece's first rows (``_COLUMNS_SAMPLE``): a row with a cell
+    further right after them does not match, and calamine reads the piece."""
+    first = '<row r="1"><c r="A1" t="inlineStr"><is><t>Nome</t></is></c><c r="B1" t="inlineStr"><is><t>E-mail</t></is></c></row>'
+    later = ('<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c>'
+             '<c r="C2" t="inlineStr"><is><t>x</t></is></c></row>')
+    copy = _copy(base, first + later)
+    monkeypatch.setattr(inline_sheet, "_COLUMNS_SAMPLE", len(first))
+    assert inline_sheet.read_piece(copy, "Contatos") is None
+    monkeypatch.setattr(inline_sheet, "_COLUMNS_SAMPLE", 64 * 1024)
+    _same_or_declined(copy, must_read=True)

@@ -2,13 +2,14 @@
 
 A workbook written row by row (openpyxl's write-only mode, most exporting programs) keeps every
 text in its cell (``<c r="B2" t="inlineStr"><is><t>Ana</t></is></c>``) and every number as a plain
-``<v>``. For such a piece (``reader.excel.read_in_pieces``) ``read_piece`` gives exactly what
+``<v>``, and may leave an empty cell out. For such a piece (``reader.excel.read_in_pieces``) ``read_piece`` gives exactly what
 ``reader.excel.read_piece`` gives (calamine's cells made text) in about 60% of its CPU time: one
 match a row, with the row's cells as groups, and the columns made by one ``zip``.
 
 Only pieces of that plain shape are read here; anything else gives None, and calamine reads the
-piece: a row or cell of another form (styles, shared strings, formulas, rich text, booleans, a
-missing or out-of-order cell, rows not numbered one after another), a number that is not a plain
+piece: a row or cell of another form (styles, shared strings, formulas, rich text, booleans, an
+out-of-order cell, a column not among the first rows' columns, rows not numbered one after
+another), a number that is not a plain
 whole number of at most 15 digits, an ``&`` entity other than the XML ones, a carriage return,
 a declared encoding other than UTF-8, a default cell style that formats numbers, a text without
 ``xml:space="preserve"`` written with white space at an end, anything between the rows (every
@@ -26,8 +27,10 @@ from defusedxml import ElementTree as DefusedET
 
 from ..reader.excel import Piece, PieceCopy
 
-#: The first row element's cell references (its columns, in order).
-_FIRST_ROW_COLUMNS = re.compile(r'<c r="([A-Z]{1,3})[0-9]+"')
+#: A cell reference's column.
+_CELL_COLUMN = re.compile(r'<c r="([A-Z]{1,3})[0-9]+"')
+#: Characters of a piece's first rows whose cells give its columns (``_columns_seen``).
+_COLUMNS_SAMPLE = 64 * 1024
 #: The XML entities a cell's text may hold, and what they stand for.
 _ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
@@ -74,7 +77,7 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
     end = text.find("</row>", first)
     if first < 0 or end < 0 or not _well_formed(text[:first] + text[last:]):
         return None
-    letters = tuple(_FIRST_ROW_COLUMNS.findall(text, first, end))
+    letters = _columns_seen(text, first, last)
     first_col = _consecutive_columns(letters)
     if first_col is None:
         return None
@@ -123,10 +126,18 @@ def _well_formed(outside_rows: str) -> bool:
 
 def _tags(numbers: tuple[str, ...], groups: list[tuple[str, ...]], texts: int) -> int:
     """The ``<`` the matched rows hold: two a row, and a cell's one (``<c .../>``), four (a number)
-    or six (an inline text, ``texts`` of them)."""
-    cells = len(numbers) * (len(groups) // 3)
-    values = sum(len(g) - g.count("") for g in groups[2::3])
+    or six (an inline text, ``texts`` of them); a cell left out of its row, none."""
+    cells = sum(len(g) - g.count("") for g in groups[0::4])
+    values = sum(len(g) - g.count("") for g in groups[3::4])
     return 2 * len(numbers) + cells + 3 * values + 5 * texts
+
+
+def _columns_seen(text: str, first: int, last: int) -> tuple[str, ...]:
+    """The columns of the cells in the first ``_COLUMNS_SAMPLE`` characters of rows, in column
+    order (a row may leave out an empty cell; a column first seen later makes its row fail to
+    match, and the piece goes to calamine)."""
+    seen = set(_CELL_COLUMN.findall(text, first, min(last, first + _COLUMNS_SAMPLE)))
+    return tuple(sorted(seen, key=_column_index))
 
 
 def _consecutive_columns(letters: tuple[str, ...]) -> int | None:
@@ -148,14 +159,15 @@ def _column_index(letters: str) -> int:
 
 @lru_cache(maxsize=16)
 def _row_pattern(letters: tuple[str, ...]) -> re.Pattern:
-    """A row element holding exactly one cell of each of ``letters`` in order, each referring to
-    the row's own number: groups (row number, then per cell: its text with ``xml:space="preserve"``,
-    its text without, its number). A text without ``xml:space`` that starts or ends with XML white
-    space (calamine strips it) does not match."""
+    """A row element holding at most one cell of each of ``letters`` in order (an empty cell may be
+    left out), each referring to the row's own number: groups (row number, then per cell: "<c" when
+    it is there, its text with ``xml:space="preserve"``, its text without, its number). A text
+    without ``xml:space`` that starts or ends with XML white space (calamine strips it) does not
+    match."""
     cells = "".join(
-        f'<c r="{c}\\1"(?: t="inlineStr"(?: ?/>|><is><t(?: xml:space="preserve">([^<]*+)'
+        f'(?:(<c) r="{c}\\1"(?: t="inlineStr"(?: ?/>|><is><t(?: xml:space="preserve">([^<]*+)'
         f'|>((?:[^ \\t\\n\\r<][^<]*+)?+)(?<![ \\t\\n\\r]))</t></is></c>)'
-        f'|(?: t="n")?+(?: ?/>|><v>(-?[0-9]{{1,15}}+)</v></c>))'
+        f'|(?: t="n")?+(?: ?/>|><v>(-?[0-9]{{1,15}}+)</v></c>)))?+'
         for c in letters
     )
     return re.compile(r'<row r="([1-9][0-9]*)"(?: spans="[0-9]+:[0-9]+")?>' + cells + "</row>")
@@ -172,7 +184,7 @@ def _cell_texts(groups: list[tuple[str, ...]], width: int, numbers_plain: bool) 
     holds an entity not read here, or a number is there and numbers are not plain."""
     columns = []
     for j in range(width):
-        kept, texts, numbers = groups[3 * j], groups[3 * j + 1], groups[3 * j + 2]
+        kept, texts, numbers = groups[4 * j + 1], groups[4 * j + 2], groups[4 * j + 3]
         if "&" in "".join(kept) or "&" in "".join(texts):
             kept = [_unescaped(t) if "&" in t else t for t in kept]
             texts = [_unescaped(t).strip(_XML_SPACE) if "&" in t and _unescaped(t) is not None
