@@ -40,10 +40,9 @@ def spy(monkeypatch):
     read = []
     real = excel.read_piece
 
-    def reading(data, sheet):
-        with zipfile.ZipFile(__import__("io").BytesIO(data)) as zf:
-            read.append(max(i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/")))
-        return real(data, sheet)
+    def reading(copy, sheet):
+        read.append(len(copy.xml))
+        return real(copy, sheet)
 
     monkeypatch.setattr(excel, "read_piece", reading)
     return read
@@ -282,13 +281,14 @@ def test_no_pieces_without_a_helper_process(monkeypatch):
 def test_a_conversion_reads_a_large_sheet_in_pieces_on_two_cores_with_the_same_result(tmp_path, monkeypatch, spy):
     path = _contacts(tmp_path / "contatos.xlsx", 3000, write_only=True)
     cut = []
-    real = excel._zipped
+    real = excel._copies
 
     def cutting(*args):
-        cut.append(args[1])
-        return real(*args)
+        for copy in real(*args):
+            cut.append(copy.part)
+            yield copy
 
-    monkeypatch.setattr(excel, "_zipped", cutting)
+    monkeypatch.setattr(excel, "_copies", cutting)
     monkeypatch.setattr(tuning, "ONE_PROCESS", True)
     one = convert([path], ConvertOptions())
     assert cut == []  # one process: the sheet is read whole

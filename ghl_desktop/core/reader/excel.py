@@ -16,7 +16,7 @@ import zipfile
 from decimal import Decimal
 from itertools import islice, repeat
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 import python_calamine as pc
 
@@ -457,9 +457,25 @@ def read_workbook_head(path: Path, sheet: str | None, limits: Limits, rows: int)
 #: (the sheet's 0-based row of the first row, first column, last column, the cells as text column
 #: by column) of one piece, as ``read_piece`` gives them; None for a piece without cells.
 Piece = tuple[int, int, int, list[list[str]]]
+
+
+class PieceCopy(NamedTuple):
+    """One piece of a sheet read in pieces: the workbook's other parts (``fixed``, the other
+    sheets emptied) and its worksheet ``part``, made of one stretch of the sheet's rows (``xml``).
+    ``workbook()`` is the workbook copy calamine reads; ``styles``: the styles part's name."""
+
+    fixed: dict[str, bytes]
+    part: str
+    xml: bytes
+    styles: str | None
+
+    def workbook(self) -> bytes:
+        return _zipped(self.fixed, self.part, (self.xml,))
+
+
 #: ``pieces(copies, sheet)`` yields ``read_piece(copy, sheet)`` for each copy, in order; it may read
 #: some of them in another process (``speed.pieces``).
-PieceMap = Callable[[Iterator[bytes], str], Iterator["Piece | None"]]
+PieceMap = Callable[[Iterator[PieceCopy], str], Iterator["Piece | None"]]
 #: Decompressed bytes of rows in each piece of a sheet read in pieces (about 10,000 contact rows):
 #: small enough that the copies in flight stay a few MB, large enough that a piece's own cost
 #: (the workbook's small parts, copied and parsed again) is a fraction of its rows'.
@@ -546,7 +562,7 @@ def read_in_pieces(path: Path, sheet: str, limits: Limits, cancel, pieces: Piece
         return None
 
 
-def _workbook_pieces(path: Path, sheet: str, size: int) -> Iterator[bytes] | None:
+def _workbook_pieces(path: Path, sheet: str, size: int) -> Iterator[PieceCopy] | None:
     """The workbook copies ``read_in_pieces`` reads (a generator), or None when not worth it."""
     with zipfile.ZipFile(path) as zf:
         infos = {i.filename: i for i in zf.infolist()}
@@ -559,8 +575,9 @@ def _workbook_pieces(path: Path, sheet: str, size: int) -> Iterator[bytes] | Non
     return _copies(path, sheet, part, size)
 
 
-def _copies(path: Path, sheet: str, part: str, size: int) -> Iterator[bytes]:
+def _copies(path: Path, sheet: str, part: str, size: int) -> Iterator[PieceCopy]:
     with zipfile.ZipFile(path) as zf:
+        styles = workbook_part(zf, "styles")
         fixed: dict[str, bytes] = {}
         for other, other_part in sheet_parts(zf).items():
             if other != sheet:
@@ -570,7 +587,7 @@ def _copies(path: Path, sheet: str, part: str, size: int) -> Iterator[bytes]:
                 fixed[info.filename] = zf.read(info)
         with zf.open(part) as fh:
             for xml in _piece_xml(fh, size):
-                yield _zipped(fixed, part, xml)
+                yield PieceCopy(fixed, part, b"".join(xml), styles)
 
 
 def _zipped(fixed: dict[str, bytes], part: str, xml: tuple) -> bytes:
@@ -618,11 +635,11 @@ def _piece_xml(fh, size: int) -> Iterator[tuple]:
         del rest[: cut.start()]
 
 
-def read_piece(data: bytes, sheet: str) -> Piece | None:
-    """One workbook copy's cells of ``sheet``: (first row, first column, last column, the cells
-    as text column by column) from the first row holding a cell on, converted as ``_sheet_rows``
-    converts them; None without cells."""
-    wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+def read_piece(copy: PieceCopy, sheet: str) -> Piece | None:
+    """One piece's cells of ``sheet``: (first row, first column, last column, the cells as text
+    column by column) from the first row holding a cell on, read by calamine and converted as
+    ``_sheet_rows`` converts them; None without cells."""
+    wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(copy.workbook()))
     s = wb.get_sheet_by_name(sheet)
     if s.start is None:
         return None
