@@ -239,7 +239,8 @@ def generate_xlsx(path: Path, n: int, seed: int = 2024, *, dup: float = 0.0, int
     Excel does when someone types or pastes them. ``shared_strings``: every text cell is a shared
     string (``t="s"``, the text in ``xl/sharedStrings.xml``), as Excel itself saves a workbook;
     otherwise openpyxl's write-only mode writes the text inline (``t="inlineStr"``), a shape
-    other programs write and Excel never does."""
+    other programs write and Excel never does; there every other row leaves its empty cells out
+    (None), as programs that write only what a cell holds do, and the others write them empty."""
     if shared_strings:
         table = itertools.chain([HEADER], _numbered_phones(rows(n, seed, dup=dup, intl=intl)))
         return _write_shared_strings_xlsx(path, table, f"{chr(ord('A') + len(HEADER) - 1)}{n + 1}")
@@ -248,8 +249,8 @@ def generate_xlsx(path: Path, n: int, seed: int = 2024, *, dup: float = 0.0, int
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Contatos")
     ws.append(HEADER)
-    for row in _numbered_phones(rows(n, seed, dup=dup, intl=intl)):
-        ws.append(row)
+    for i, row in enumerate(_numbered_phones(rows(n, seed, dup=dup, intl=intl))):
+        ws.append([None if c == "" else c for c in row] if i % 2 else row)
     wb.save(path)
     return path
 
