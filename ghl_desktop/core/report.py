@@ -168,9 +168,10 @@ def quality_breakdown(table: ContactTable, exported: list[int] | None = None) ->
 
 
 def _counts(table: ContactTable, fields_filled: dict[str, int], gone: list[int]) -> dict:
-    """The report's counts of exported rows and problems (``CHUNK_SUMMED`` and the quality
-    breakdown, less the ones given by the caller), from ``fields_filled`` (per field, the
-    exported rows with a value: ``_filled_exported``) and ``gone`` (``not_exported_rows``)."""
+    """The report's counts that come from the table's rows and problems (exported rows, the
+    percentages, the problem counts, excluded rows, the quality breakdown). ``fields_filled``:
+    per field, at least the quality breakdown's, the exported rows with a value
+    (``_filled_exported``); ``gone``: ``table.not_exported_rows()``."""
     n = len(table)
     n_exported = n - len(gone)
     filled = {fld: fields_filled[fld] for _, fld, _ in _QUALITY if fld in table.columns}
@@ -287,8 +288,7 @@ def chunk_counts(table: ContactTable) -> dict:
     """
     gone = table.not_exported_rows()
     quality_filled = {fld: _filled_exported(table, fld, gone) for _, fld, _ in _QUALITY if fld in table.columns}
-    part = _counts(table, quality_filled, gone)
-    out = {k: int(part.get(k, 0)) for k in CHUNK_SUMMED}
-    out["total_rows"] = len(table)
+    part = {"total_rows": len(table), **_counts(table, quality_filled, gone)}
+    out = {k: int(part[k]) for k in CHUNK_SUMMED}
     out["quality"] = part["quality"]
     return out
