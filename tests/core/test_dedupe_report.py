@@ -592,6 +592,25 @@ def test_chunk_counts_add_up_to_the_whole_tables_report(seed: int) -> None:
             assert sum(p["quality"][kind][k] for p in parts) == v
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_chunk_counts_are_the_reports_counts_from_the_quality_columns_alone(seed: int, monkeypatch) -> None:
+    """A chunk's counts are its report's (``CHUNK_SUMMED`` and the quality breakdown, excluded rows
+    among them), and only the quality breakdown's columns are counted for them, not every field."""
+    from ghl_desktop.core import report as report_module
+
+    rnd = random.Random(seed)
+    table = random_table(rnd, 200, 40)
+    table.excluded = set(rnd.sample(range(200), 7))
+    whole = report_of(table)
+    counted: list[str] = []
+    real = report_module._filled_exported
+    monkeypatch.setattr(report_module, "_filled_exported",
+                        lambda t, fld, gone: counted.append(fld) or real(t, fld, gone))
+    part = report_module.chunk_counts(table)
+    assert part == {**{k: whole[k] for k in report_module.CHUNK_SUMMED}, "quality": whole["quality"]}
+    assert counted == [F.EMAIL, F.PHONE, F.DATE_OF_BIRTH]
+
+
 def test_no_key_set_grows_to_two_million_slots() -> None:
     """A set's growth rehashes it in one C call holding the GIL (the window freezes meanwhile):
     growing to 2**21 slots, at ~630k keys, took 100-130 ms on a busy machine. The watch's sets
