@@ -184,7 +184,7 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
     """
     name = path.name
     wb, names, single = _workbook_and_single(path, sheet)
-    got = read_in_pieces(path, single, limits, cancel, pieces) if pieces and single and _is_zip(path) else None
+    got = read_in_pieces(path, single, limits, cancel, pieces) if pieces and single and is_zip(path) else None
     if got is not None:
         (columns, first_col), chosen = got, single
         warnings = apply_padded_formats(path, chosen, _RowsView(columns), first_col)
@@ -207,7 +207,7 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
         if rows is None:
             raise first_error
     warnings: list[Message] = []
-    if _is_zip(path):
+    if is_zip(path):
         warnings = apply_padded_formats(path, chosen, rows, first_col or 0)
     return chosen, rows, warnings
 
@@ -230,7 +230,7 @@ def open_single_sheet(path: Path, sheet: str | None, limits: Limits, pieces: Pie
     ``read_workbook`` must decide (several sheets to score, a sheet read in pieces, padding
     formats, no cells). Errors are ``read_workbook``'s for the same workbook.
     """
-    if not _is_zip(path):
+    if not is_zip(path):
         return None
     name = path.name
     wb, _, single = _workbook_and_single(path, sheet)
@@ -759,10 +759,11 @@ class NoHead(Exception):
     """The workbook's first rows cannot be read alone: read the whole workbook."""
 
 
-def _is_zip(path: Path) -> bool:
+def is_zip(path: Path) -> bool:
+    """Whether the file starts as a zip archive does (an .xlsx/.xlsm; an old .xls does not)."""
     with open(path, "rb") as fh:
         return fh.read(4) == b"PK\x03\x04"
 
 
-__all__ = ["NoHead", "Piece", "PieceMap", "SheetColumns", "cell_text", "cell_value_text", "check_zip", "list_sheets",
+__all__ = ["NoHead", "Piece", "PieceMap", "SheetColumns", "cell_text", "cell_value_text", "check_zip", "is_zip", "list_sheets",
            "open_single_sheet", "read_in_pieces", "read_piece", "read_workbook", "read_workbook_head", "sheet_cell_rows", "text_cells"]

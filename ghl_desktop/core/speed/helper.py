@@ -42,6 +42,7 @@ except ImportError:  # Windows
 
 from ..assemble import SourceColumns, ValueCache, normalize_chunk
 from ..mapping import Mapping
+from ..reader.excel import is_zip
 from ..schema import STANDARD, Schema
 from ..table import ContactTable, MergedRows, Problem, RowSources
 from . import tuning
@@ -275,9 +276,8 @@ def _workbook_rows(path) -> int:
     """For an .xlsx/.xlsm, a guess from its worksheets' XML size (the zip's own directory says it:
     a compressed sheet is several times smaller than its rows); 0 for any other file."""
     try:
-        with open(path, "rb") as fh:
-            if fh.read(4) != b"PK\x03\x04":
-                return 0
+        if not is_zip(path):
+            return 0
         with zipfile.ZipFile(path) as zf:
             size = sum(i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/"))
     except (OSError, zipfile.BadZipFile, ValueError):
