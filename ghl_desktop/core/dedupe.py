@@ -526,11 +526,9 @@ def _put_rows(src: ContactTable, dst: ContactTable, at: list[int],
     for name, col in src.columns.items():
         out = dst.columns[name]
         changed = known.get(name)
-        if changed is not None:
-            pass
-        elif not has_values(col) and not has_values(out):  # an unmapped field's: nothing changes
-            continue
-        else:
+        if changed is None:
+            if not has_values(col) and not has_values(out):  # an unmapped field's: nothing changes
+                continue
             changed = _positions_of(ne, _gather(out, at), col)
         for a in range(0, len(changed), _SCAN):
             part = changed[a:a + _SCAN]

@@ -167,11 +167,12 @@ def quality_breakdown(table: ContactTable, exported: list[int] | None = None) ->
     return out
 
 
-def _counts(table: ContactTable, fields_filled: dict[str, int], gone: list[int]) -> dict:
-    """The report's counts that come from the table's rows and problems (exported rows, the
-    percentages, the problem counts, excluded rows, the quality breakdown). ``fields_filled``:
-    per field, at least the quality breakdown's, the exported rows with a value
-    (``_filled_exported``); ``gone``: ``table.not_exported_rows()``."""
+def _counts(table: ContactTable, fields_filled: dict[str, int], gone: list[int], total_rows: int,
+            duplicates_merged: int) -> dict:
+    """The report's counts, in the report's order (the rows read and merged as given; exported
+    rows, the percentages, the problem counts and excluded rows from the table), and last the
+    quality breakdown. ``fields_filled``: per field, at least the quality breakdown's, the
+    exported rows with a value (``_filled_exported``); ``gone``: ``table.not_exported_rows()``."""
     n = len(table)
     n_exported = n - len(gone)
     filled = {fld: fields_filled[fld] for _, fld, _ in _QUALITY if fld in table.columns}
@@ -181,12 +182,14 @@ def _counts(table: ContactTable, fields_filled: dict[str, int], gone: list[int])
     error_rows = chain.from_iterable(rows for (_, kind), rows in found.items() if kind in ERROR_KINDS)
     rejected = len(_exported_among(error_rows, set(), n))
     return {
+        "total_rows": total_rows,
         "exported_rows": n_exported,
         "pct_with_email": _pct(filled.get(F.EMAIL, 0), n_exported),
         "pct_with_phone": _pct(filled.get(F.PHONE, 0), n_exported),
         "invalid_emails": counts[INVALID_EMAIL],
         "invalid_phones": counts[INVALID_PHONE],
         "phones_repaired": counts[PHONE_REPAIRED],
+        "duplicates_merged": duplicates_merged,
         "rejected_rows": rejected,
         "invalid_dates": counts[INVALID_DATE],
         "invalid_values": counts[INVALID_VALUE],
@@ -212,33 +215,20 @@ def build_report(
     gone = table.not_exported_rows()  # usually a handful
     # Each column counted once: the quality breakdown and the percentages read their fields' counts here.
     fields_filled = {fld: _filled_exported(table, fld, gone) for fld in table.columns}
-    counts = _counts(table, fields_filled, gone)
+    counts = _counts(table, fields_filled, gone, total_rows, duplicates_merged)
+    quality = counts.pop("quality")  # it comes after the mappings
     merged_mapping: dict[str, dict] = {}
     for m in mappings:
         for source, entry in m.items():
             merged_mapping.setdefault(source, entry)
     unmapped_all = list(dict.fromkeys(c for cols_ in unmapped for c in cols_))
     return {
-        "total_rows": total_rows,
-        "exported_rows": counts["exported_rows"],
-        "pct_with_email": counts["pct_with_email"],
-        "pct_with_phone": counts["pct_with_phone"],
-        "invalid_emails": counts["invalid_emails"],
-        "invalid_phones": counts["invalid_phones"],
-        "phones_repaired": counts["phones_repaired"],
-        "duplicates_merged": duplicates_merged,
-        "rejected_rows": counts["rejected_rows"],
-        "invalid_dates": counts["invalid_dates"],
-        "invalid_values": counts["invalid_values"],
-        "invalid_countries": counts["invalid_countries"],
-        "email_typos": counts["email_typos"],
-        "formulas_neutralized": counts["formulas_neutralized"],
-        "excluded_rows": counts["excluded_rows"],
+        **counts,
         "mapping": merged_mapping,
         "unmapped_columns": unmapped_all,
         "custom_fields": custom_fields(table, mappings, fields_filled),
         "left_out_columns": left_out_columns(mappings),
-        "quality": counts["quality"],
+        "quality": quality,
         # Per exported field of the table's schema, in order: how many exported rows have a value.
         "fields_filled": fields_filled,
         "inputs": [
@@ -288,7 +278,7 @@ def chunk_counts(table: ContactTable) -> dict:
     """
     gone = table.not_exported_rows()
     quality_filled = {fld: _filled_exported(table, fld, gone) for _, fld, _ in _QUALITY if fld in table.columns}
-    part = {"total_rows": len(table), **_counts(table, quality_filled, gone)}
+    part = _counts(table, quality_filled, gone, len(table), 0)
     out = {k: int(part[k]) for k in CHUNK_SUMMED}
     out["quality"] = part["quality"]
     return out
