@@ -26,7 +26,7 @@ from ..messages import Message
 from ..limits import Limits
 from .delimited import gc_paused
 from .header import SCAN_ROWS, header_hits
-from .numfmt import apply_padded_formats, hidden_sheets, padded_styles, sheet_parts, workbook_part
+from .numfmt import apply_padded_formats, column_index, hidden_sheets, padded_styles, sheet_parts, workbook_part
 from .stream import _CANON_MAX
 
 _RATIO_MIN_TOTAL = 20 * 1024 * 1024
@@ -351,13 +351,6 @@ _EMPTY_SHEET = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadshee
                 b"<sheetData/></worksheet>")
 
 
-def _column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n - 1
-
-
 def _workbook_head(path: Path, rows: int, wanted: str | None):
     """A copy of the workbook holding only the first ``rows`` rows of each sheet that may be read
     (``wanted``, or the visible ones) and the shared strings they use, so calamine reads it
@@ -387,7 +380,7 @@ def _workbook_head(path: Path, rows: int, wanted: str | None):
             with zf.open(part) as fh:
                 data, complete[sheet] = _sheet_head(fh, rows)
             dim = _DIMENSION.search(data, 0, 4096)
-            declared[sheet] = _column_number(dim.group(1)) if dim else None
+            declared[sheet] = column_index(dim.group(1)) if dim else None
             for m in _SHARED_CELL.finditer(data):
                 shared += 1
                 highest = max(highest, int(m.group(1)))

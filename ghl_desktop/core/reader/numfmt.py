@@ -143,7 +143,8 @@ def _part_path(target: str) -> str:
     return target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
 
 
-def _column_index(letters: bytes) -> int:
+def column_index(letters: bytes) -> int:
+    """The 0-based column of a cell reference's letters (b"A" -> 0, b"AA" -> 26)."""
     n = 0
     for ch in letters:
         n = n * 26 + ch - 64
@@ -203,6 +204,6 @@ def _pad_cell(tag: bytes, styles: dict[str, Tokens], rows: list[list[str]], firs
     if ref is None or style is None:
         return
     r = int(ref.group(2)) - 1
-    c = _column_index(ref.group(1)) - first_col
+    c = column_index(ref.group(1)) - first_col
     if 0 <= r < len(rows) and 0 <= c < len(rows[r]) and _INTEGER.match(rows[r][c]):
         rows[r][c] = render_padded(styles[style.group(1).decode()], int(rows[r][c]))

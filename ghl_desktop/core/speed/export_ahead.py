@@ -15,7 +15,7 @@ from operator import not_, or_, sub
 
 from ..export import _cut, _export_field, _risky_fields, _slice_text, not_exported
 from ..schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE
-from ..table import ContactTable, has_values
+from ..table import ContactTable, _kept_mask, has_values
 from . import tuning
 from .helper import ChunkHelper, kept_columns
 
@@ -133,9 +133,7 @@ class _SlicePlan:
         self.exported, self.slices, self.drop, self.flags = exported, slices, drop, flags
         self.owned = _Owned(owned)
         self.bounds = [*_nth_set_bytes(exported, [start for start, _ in slices]), len(exported)]
-        kept = bytearray(b"\x01") * len(exported)  # the rows the merge keeps
-        _set_bytes(kept, drop, 0)
-        self.kept = kept
+        self.kept = _kept_mask(len(exported), drop)  # the rows the merge keeps
         self.merged_columns = list(heads.table.columns.values())
         self.merged_filled = [has_values(col) for col in self.merged_columns]  # unmapped fields' are all ""
         self.head_rows = heads.rows  # ascending: the groups are in order of their first row

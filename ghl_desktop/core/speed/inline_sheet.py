@@ -26,6 +26,7 @@ from functools import lru_cache
 from defusedxml import ElementTree as DefusedET
 
 from ..reader.excel import Piece, PieceCopy
+from ..reader.numfmt import column_index
 
 #: A cell reference's column.
 _CELL_COLUMN = re.compile(r'<c r="([A-Z]{1,3})[0-9]+"')
@@ -73,9 +74,11 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
         return None
     if "\r" in text:
         return None
-    first, last = text.find("<row"), text.rfind("</row>") + len("</row>")
-    end = text.find("</row>", first)
-    if first < 0 or end < 0 or not _well_formed(text[:first] + text[last:]):
+    first, close = text.find("<row"), text.rfind("</row>")
+    if first < 0 or close < first:
+        return None
+    last = close + len("</row>")
+    if not _well_formed(text[:first] + text[last:]):
         return None
     letters = _columns_seen(text, first, last)
     first_col = _consecutive_columns(letters)
@@ -151,10 +154,7 @@ def _consecutive_columns(letters: tuple[str, ...]) -> int | None:
 
 
 def _column_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
+    return column_index(letters.encode("ascii"))  # [A-Z]{1,3}, as the patterns match them
 
 
 @lru_cache(maxsize=16)

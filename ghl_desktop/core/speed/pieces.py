@@ -27,7 +27,7 @@ def read_any_piece(copy: PieceCopy, sheet: str) -> Piece | None:
 
 
 def _read_piece_remote(copy: PieceCopy, sheet: str) -> bytes:
-    """In the helper: ``read_piece``, sent back as ``marshal`` bytes (one C call each way)."""
+    """In the helper: ``read_any_piece``, sent back as ``marshal`` bytes (one C call each way)."""
     piece = read_any_piece(copy, sheet)
     if piece is not None and piece[3] is not None:
         _share_repeats(piece[3])
