@@ -103,54 +103,58 @@ class _KeyWatch:
 
 
 @dataclass
-class WatchedLinks:
-    """The links of the first ``rows`` rows of a table by kind of key, pairs of rows sharing a key
-    (a row that had it first, a later row with it): the same groups as ``_links``'s pairs make.
-    Taken once (``take``): the merge lets go of them (tens of MB at a million rows) as soon as
-    its groups are made, not after it copies the table."""
+class WatchedGroups:
+    """The groups of the first ``rows`` rows of a table (``_Groups``, joined by the keys of ``by``,
+    see ``DEDUPE_BY``), made as the table was assembled. Taken once (``take``)."""
 
-    emails: list[tuple[int, int]]
-    phones: list[tuple[int, int]]
+    groups: "_Groups | None"
     rows: int
+    by: str
 
-    def take(self, by: str) -> list[tuple[int, int]]:
-        """The links of the keys that make a duplicate (``DEDUPE_BY``); this holds none after."""
-        links = (self.emails if by != BY_PHONE else []) + (self.phones if by != BY_EMAIL else [])
-        self.emails, self.phones = [], []
-        return links
+    def take(self, by: str) -> "_Groups | None":
+        """The groups, if they are joined by the keys ``by`` (else None); this holds none after."""
+        groups, self.groups = self.groups, None
+        return groups if by == self.by else None
 
 
 class DuplicateWatch:
     """The email and phone keys of a table's rows, fed chunk by chunk as the table is assembled.
 
     Each chunk's rows are linked to the first row that had each of their keys as the chunk comes
-    in, so ``merge_duplicates(table, watch.links())`` starts from the links instead of a pass over
-    every key: that work is done while the other process still normalizes, rather than after,
-    when this process works alone. The watch's key dicts (tens of MB at a million rows) should be
-    dropped (``release``) before the merge builds its new table.
+    in, and the links joined into the groups (``_Groups``) at once, so ``merge_duplicates(table,
+    watch.groups())`` starts from the groups instead of a pass over every key and a union of
+    every link: that work is done while the other process still normalizes, rather than after,
+    when this process works alone. ``by``: the keys that make a duplicate (``DEDUPE_BY``); only
+    those are watched. The watch's key dicts (tens of MB at a million rows) should be dropped
+    (``release``) before the merge builds its new table.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, by: str = BY_EMAIL_PHONE) -> None:
+        self.by = by
         self.emails = _KeyOwners()
         self.phones = _KeyOwners()
+        self.joined = _Groups()
         self.rows = 0
 
     def add(self, chunk: ContactTable) -> None:
         """The next rows of the table (in table order)."""
         cols = chunk.columns
         numbers = list(range(self.rows, self.rows + len(chunk)))  # one int per row, shared by both kinds
-        self.emails.add(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], numbers)
-        self.phones.add(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], numbers)
+        self.joined.grow(len(chunk))
+        if self.by != BY_PHONE:
+            self.joined.union(self.emails.add(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], numbers))
+        if self.by != BY_EMAIL:
+            self.joined.union(self.phones.add(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], numbers))
         self.rows += len(chunk)
 
-    def links(self) -> WatchedLinks:
-        """The links made so far, handed over: the watch holds none after."""
-        out = WatchedLinks(self.emails.links, self.phones.links, self.rows)
-        self.emails.links, self.phones.links = [], []
+    def groups(self) -> WatchedGroups:
+        """The groups made so far, handed over: the watch holds none after."""
+        out = WatchedGroups(self.joined, self.rows, self.by)
+        self.joined = _Groups()
         return out
 
     def release(self) -> None:
-        """Free the key dicts a dict at a time, before the merge (its links are taken already).
+        """Free the key dicts a dict at a time, before the merge (its groups are taken already).
 
         Freeing a dict touches every key and row it holds (millions, far apart in memory) in one C
         call holding the GIL: freed all at once, the watch of a million rows would stall the
@@ -160,29 +164,122 @@ class DuplicateWatch:
         self.phones.release()
 
 
+class _Groups:
+    """Rows joined into groups by links (pairs of rows sharing a key), fed as they come (``union``):
+    the connected rows of all the links, as a union-find makes them, but each row labelled with its
+    group at once rather than through a chain of parents, so that once every link is in, the
+    groups and their rows are read off by C-level loops (``groups_and_rest``).
+
+    A row's label is a row of its group (``_NO_ROW``: in no group yet), ``members[label]`` the
+    group's rows, and ``grouped`` a byte per row, 1 once it is in a group. When a link joins two
+    groups, the smaller one's rows take the larger one's label: a row is relabelled only when its
+    group at least doubles, so at most log2(rows) times. Lists and bytes of one item per row
+    (``grow``): a list index is quicker than a dict lookup, and a list grows by a copy of its
+    pointers, where a dict of as many keys rehashes them.
+    """
+
+    def __init__(self, n: int = 0) -> None:
+        self.label: list[int] = []
+        self.members: list[list[int] | None] = []
+        self.grouped = bytearray()
+        self.grow(n)
+
+    def grow(self, n: int) -> None:
+        """``n`` more rows, in no group yet."""
+        for a in range(0, n, _SCAN):
+            k = min(_SCAN, n - a)
+            self.label += repeat(_NO_ROW, k)
+            self.members += repeat(None, k)
+            self.grouped += bytes(k)
+
+    def union(self, links: list[tuple[int, int]]) -> None:
+        """Join the rows of each (row, row) of ``links`` (rows already ``grow``n)."""
+        label, members, grouped = self.label, self.members, self.grouped
+        for a, b in links:
+            la = label[a]
+            lb = label[b]
+            if la == lb:
+                if la == _NO_ROW and a != b:  # two rows in no group yet
+                    label[a] = label[b] = a
+                    members[a] = [a, b]
+                    grouped[a] = grouped[b] = 1
+            elif lb == _NO_ROW:  # (most links) a row joins the group of one before it
+                label[b] = la
+                members[la].append(b)
+                grouped[b] = 1
+            elif la == _NO_ROW:
+                label[a] = lb
+                members[lb].append(a)
+                grouped[a] = 1
+            else:  # two groups: the smaller one's rows take the larger one's label
+                big, small = members[la], members[lb]
+                if len(big) < len(small):
+                    la, lb, big, small = lb, la, small, big
+                for s in range(0, len(small), _SCAN):
+                    part = small[s:s + _SCAN]
+                    deque(map(label.__setitem__, part, repeat(la)), 0)
+                    big += part
+                members[lb] = None
+
+    def groups_and_rest(self) -> tuple[list[list[int]], list[int]]:
+        """(the groups, each in row order, ordered by their first row; every row of a group but its
+        first, ascending), by C-level loops of ``_SCAN`` rows (in row order where they can: a
+        group's list, far from the next one in memory, is read once or twice). This holds no
+        rows after."""
+        label, members, rest_mask = self.label, self.members, self.grouped
+        n = len(label)
+        if rest_mask.find(1) < 0:
+            return [], []
+        heads: list[int] = []  # each group's first row, in the order of the groups' labels
+        for a in range(0, n, _SCAN):
+            part = list(compress(members[a:a + _SCAN], members[a:a + _SCAN]))
+            deque(map(_sort, part), 0)  # a group's rows came in the order of their links
+            heads += map(itemgetter(0), part)
+        _set_bytes(rest_mask, heads, 0)  # the grouped rows but the first ones
+        head_mask = bytearray(n)
+        _set_bytes(head_mask, heads, 1)
+        del heads
+        groups: list[list[int]] = []
+        rest: list[int] = []
+        for a in range(0, n, _SCAN):
+            rows = range(a, min(a + _SCAN, n))
+            groups += map(members.__getitem__, map(label.__getitem__, compress(rows, head_mask[a:a + _SCAN])))
+            rest += compress(rows, rest_mask[a:a + _SCAN])
+        _free(label)
+        _free(members)
+        self.grouped = bytearray()
+        return groups, rest
+
+
+def _set_bytes(mask: bytearray, rows: list[int], value: int) -> None:
+    """``mask[r] = value`` for each of ``rows``, by C-level loops of ``_SCAN`` rows."""
+    for a in range(0, len(rows), _SCAN):
+        deque(map(mask.__setitem__, rows[a:a + _SCAN], repeat(value)), 0)
+
+
 class _KeyOwners:
-    """The first row of each key seen so far, and the links of the later rows to it: fed the
-    columns of one kind of key (emails or phones) chunk by chunk, in table order.
+    """The first row of each key seen so far: fed the columns of one kind of key (emails or
+    phones) chunk by chunk, in table order, it links each chunk's rows to the rows before them.
 
     Keys go into dicts of at most ``_SET_CAP`` keys (a dict's growth rehashes it in one C call
     holding the GIL: the window would stall, see ``_SET_CAP``). A key already in an older dict
     is also linked to its row there: the rows sharing a key stay connected, which is all the
-    union-find needs.
+    groups need.
     """
 
     def __init__(self) -> None:
         self.owners: dict[str, int] = {"": _NO_ROW}
         self.older: list[dict[str, int]] = []
-        self.links: list[tuple[int, int]] = []
 
-    def add(self, main: list[str], extra: list[str], numbers: list[int]) -> None:
-        """The next rows of the table, ``numbers`` (their row numbers): their ``main`` column and
-        comma-separated ``extra`` one. The main column's cells go in as they are, empty ones too
-        (no pass to leave them out): "" is owned by ``_NO_ROW``, which links to nothing."""
+    def add(self, main: list[str], extra: list[str], numbers: list[int]) -> list[tuple[int, int]]:
+        """The links (a row that had a key first, a row of these with it) of the next rows of the
+        table, ``numbers`` (their row numbers): their ``main`` column and comma-separated ``extra``
+        one. The main column's cells go in as they are, empty ones too (no pass to leave them
+        out): "" is owned by ``_NO_ROW``, which links to nothing."""
         keys, rows = _keys_and_rows([], extra, len(extra), bool)
         keys = main + keys
         rows = numbers + _gather(numbers, rows)
-        links = self.links
+        links: list[tuple[int, int]] = []
         for old in self.older:
             found: list = []
             for a in range(0, len(keys), _SCAN):
@@ -192,6 +289,7 @@ class _KeyOwners:
         if len(self.owners) > _SET_CAP + 1:  # the keys and ""
             self.older.append(self.owners)
             self.owners = {"": _NO_ROW}
+        return links
 
     def release(self) -> None:
         """Let go of the key dicts one at a time (see ``DuplicateWatch.release``)."""
@@ -220,6 +318,7 @@ def _extra_keys(extra: list[str]) -> tuple[list[str], list[str], list[str]]:
 
 
 _BLOCK = 256
+_sort = list.sort
 
 
 def _ascending(rows, n: int) -> list[int]:
@@ -380,65 +479,29 @@ def _extra_rows(extra: list[str], cells: list[str], pieces: list[str]) -> list[i
     return out
 
 
-def _merged_groups(table: ContactTable, watched: WatchedLinks | None = None,
+def _merged_groups(table: ContactTable, watched: WatchedGroups | None = None,
                    by: str = BY_EMAIL_PHONE) -> list[list[int]]:
     """The groups of two or more rows, each in row order, groups ordered by their first row.
-    ``watched``: the links made as the table was assembled (ignored unless every row was
-    watched). ``by``: which keys make a duplicate (``DEDUPE_BY``)."""
+    ``watched``: the groups made as the table was assembled (ignored unless every row was
+    watched, by the keys of ``by``). ``by``: which keys make a duplicate (``DEDUPE_BY``)."""
     return _groups_and_rest(table, watched, by)[0]
 
 
-def _groups_and_rest(table: ContactTable, watched: WatchedLinks | None = None,
+def _groups_and_rest(table: ContactTable, watched: WatchedGroups | None = None,
                      by: str = BY_EMAIL_PHONE) -> tuple[list[list[int]], list[int]]:
     """``_merged_groups`` and the rows of the groups but their first ones, ascending (the rows a
     merge drops)."""
     n = len(table)
-    cols = table.columns
-    links = []
-    if watched is not None and watched.rows == n:
-        links = watched.take(by)
-    else:
-        if by != BY_PHONE:
-            links += _links(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], n)
-        if by != BY_EMAIL:
-            links += _links(cols[F.PHONE], cols[F.ADDITIONAL_PHONES], n)
-    if not links:
-        return [], []
-    # Union-find over just the rows that share a key; the root of a group is its smallest row.
-    # The finds are written inline (a call per find was half the time of a merge of many
-    # duplicates); each row found is pointed straight at its root.
-    parent: dict[int, int] = {}
-    up = parent.get
-    for a, b in links:
-        ra = a
-        while (u := up(ra, ra)) != ra:
-            ra = u
-        if ra != a:
-            parent[a] = ra
-        rb = b
-        while (u := up(rb, rb)) != rb:
-            rb = u
-        if rb != b:
-            parent[b] = rb
-        if ra != rb:
-            if ra < rb:
-                parent[rb] = ra
-            else:
-                parent[ra] = rb
-    _free(links)
-    groups: dict[int, list[int]] = {}
-    rest = _ascending(parent, n)  # every row of a group but its root (its smallest row), in row order
-    for r in rest:
-        root = r
-        while (u := up(root, root)) != root:
-            root = u
-        parent[r] = root
-        group = groups.get(root)
-        if group is None:
-            groups[root] = [root, r]
-        else:
-            group.append(r)
-    return [groups[root] for root in _ascending(groups, n)], rest
+    joined = watched.take(by) if watched is not None and watched.rows == n else None
+    if joined is None:
+        cols = table.columns
+        joined = _Groups(n)
+        for main, extra, kind in ((F.EMAIL, F.ADDITIONAL_EMAILS, BY_PHONE), (F.PHONE, F.ADDITIONAL_PHONES, BY_EMAIL)):
+            if by != kind:
+                links = _links(cols[main], cols[extra], n)
+                joined.union(links)
+                _free(links)
+    return joined.groups_and_rest()
 
 
 def duplicate_groups(table: ContactTable, by: str = BY_EMAIL_PHONE) -> list[list[int]]:
@@ -469,7 +532,7 @@ class MergedHeads:
     table: ContactTable
 
 
-def merge_duplicates(table: ContactTable, watched: WatchedLinks | None = None, *,
+def merge_duplicates(table: ContactTable, watched: WatchedGroups | None = None, *,
                      in_place: bool = False, before_drop: BeforeDrop | None = None,
                      by: str = BY_EMAIL_PHONE, offload: Offload | None = None,
                      trim: Callable[[], None] | None = None) -> tuple[ContactTable, int]:

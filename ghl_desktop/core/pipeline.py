@@ -431,7 +431,7 @@ def normalize_sources(
             src.n_rows, last=helper is not None and file_index == len(sources) - 1,
             sent_until=max((a + tuning.CHUNK_ROWS for f, a in prefed if f == file_index), default=0))
     ]
-    watch = DuplicateWatch() if options.dedupe else None
+    watch = DuplicateWatch(options.dedupe_by) if options.dedupe else None
     with own or contextlib.nullcontext():
         for file_index, start, stop, chunk in _normalized_in_order(chunks, cache, options.region, helper, state,
                                                                    prefed):
@@ -440,7 +440,7 @@ def normalize_sources(
             if helper is not None:
                 helper.placed(file_index, start, stop, base)  # rows it may format for the export
             if watch is not None:
-                watch.add(chunk)  # the merge's links are made while the helper still normalizes
+                watch.add(chunk)  # the merge's groups are made while the helper still normalizes
             if state.wants_rows:
                 if file_index == 0 and start < already_shown:  # the head preview showed these
                     rest = list(range(min(already_shown - start, len(chunk)), len(chunk)))
@@ -455,7 +455,7 @@ def normalize_sources(
     state.set_progress("merging", 0.0)
     merged = 0
     if options.dedupe:
-        watched = watch.links() if watch is not None else None
+        watched = watch.groups() if watch is not None else None
         if watch is not None:
             watch.release()  # its key dicts go before the merge builds a new table (peak memory)
         watch = None

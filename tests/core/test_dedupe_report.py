@@ -496,9 +496,68 @@ def test_keys_watched_chunk_by_chunk_merge_the_same(seed: int, n: int, pool: int
     if set_cap == 1 and step <= 64 and n >= 300:  # many chunks: many dicts
         assert len(watch.emails.older) > 1 and len(watch.phones.older) > 1
     monkeypatch.setattr(dedupe, "_links", None)  # never called with a watch that saw every row
-    got, got_merged = merge_duplicates(table, watch.links())
+    got, got_merged = merge_duplicates(table, watch.groups())
     assert got_merged == want_merged
     assert_same_table(got, want)
+
+
+@pytest.mark.parametrize("by", ["email", "phone"])
+@pytest.mark.parametrize("seed,n,pool", CASES[::5])
+def test_a_watch_of_one_kind_of_key_merges_as_the_merge_by_that_kind(seed: int, n: int, pool: int, by: str,
+                                                                     monkeypatch) -> None:
+    """``DuplicateWatch(by)`` joins the rows by those keys alone, as ``merge_duplicates(by=...)``
+    does without a watch; a watch of other keys is not used for the merge."""
+    from ghl_desktop.core import dedupe
+
+    table = random_table(random.Random(seed), n, pool)
+    want, want_merged = merge_duplicates(copy_table(table), by=by)
+    for watched_by, trusted in ((by, True), (dedupe.BY_EMAIL_PHONE, False)):
+        watch = dedupe.DuplicateWatch(watched_by)
+        for a in range(0, n, 37):
+            watch.add(table.take(list(range(a, min(a + 37, n)))))
+        calls = []
+        real_links = dedupe._links
+        monkeypatch.setattr(dedupe, "_links", lambda *a: calls.append(1) or real_links(*a))
+        got, got_merged = merge_duplicates(copy_table(table), watch.groups(), by=by)
+        monkeypatch.undo()
+        assert (not calls) == trusted
+        assert got_merged == want_merged
+        assert_same_table(got, want)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_groups_fed_links_in_any_order_are_the_connected_rows(seed: int, monkeypatch) -> None:
+    """``_Groups`` fed links chunk by chunk (groups joining groups of every size, in any order,
+    with slices of 3 rows) gives the connected rows: each group ascending, groups by first row,
+    and the rows but each group's first, ascending."""
+    from ghl_desktop.core import dedupe
+
+    monkeypatch.setattr(dedupe, "_SCAN", 3)
+    rnd = random.Random(seed)
+    n = rnd.choice([1, 2, 10, 100, 600])
+    links = [(rnd.randrange(n), rnd.randrange(n)) for _ in range(rnd.choice([0, 1, n // 3, n, 2 * n]))]
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        ra, rb = find(a), find(b)
+        parent[max(ra, rb)] = min(ra, rb)
+    members: dict[int, list[int]] = {}
+    for r in range(n):
+        members.setdefault(find(r), []).append(r)
+    want = [g for g in members.values() if len(g) > 1]
+    joined = dedupe._Groups()
+    fed = 0
+    while fed < n:  # rows come a chunk at a time, each chunk's links once its rows are in
+        fed = min(n, fed + rnd.randint(1, 50))
+        joined.grow(fed - len(joined.label))
+        joined.union([(a, b) for a, b in links if max(a, b) < fed])
+        links = [(a, b) for a, b in links if max(a, b) >= fed]
+    assert joined.groups_and_rest() == (want, sorted(r for g in want for r in g[1:]))
 
 
 def test_a_watch_that_missed_rows_is_not_trusted() -> None:
@@ -507,7 +566,7 @@ def test_a_watch_that_missed_rows_is_not_trusted() -> None:
     table = random_table(random.Random(3), 300, 40)
     watch = dedupe.DuplicateWatch()
     watch.add(table.take(list(range(100))))  # the rest never fed
-    got, got_merged = merge_duplicates(table, watch.links())
+    got, got_merged = merge_duplicates(table, watch.groups())
     want, want_merged = ref_merge(table)
     assert got_merged == want_merged > 0
     assert_same_table(got, want)
@@ -640,15 +699,16 @@ def test_no_key_dict_grows_to_two_million_slots() -> None:
     keys = dedupe._KeyOwners()
     n = 1_300_000
     for a in range(0, n, 20_000):  # the conversion's chunks
-        keys.add([f"k{i}@x.com" for i in range(a, a + 20_000)], [""] * 20_000, list(range(a, a + 20_000)))
-    keys.add(["k5@x.com", "new@x.com", "new@x.com"], ["", "", ""], [n, n + 1, n + 2])  # k5: first, retired dict
+        assert keys.add([f"k{i}@x.com" for i in range(a, a + 20_000)], [""] * 20_000,
+                        list(range(a, a + 20_000))) == []
+    links = keys.add(["k5@x.com", "new@x.com", "new@x.com"], ["", "", ""], [n, n + 1, n + 2])  # k5: first, retired dict
     assert len(keys.older) == 2 and max(len(keys.owners), *map(len, keys.older)) < 700_000
-    assert keys.links == [(5, n), (n + 1, n + 2)]
+    assert links == [(5, n), (n + 1, n + 2)]
 
 
 def test_a_released_watch_lets_go_of_its_key_dicts_one_at_a_time(monkeypatch) -> None:
     """``DuplicateWatch.release`` (before the merge) empties every key dict, freeing them one per
-    step so no single call frees them all; the links taken before are unaffected."""
+    step so no single call frees them all; the groups taken before are unaffected."""
     from ghl_desktop.core import dedupe
 
     monkeypatch.setattr(dedupe, "_SET_CAP", 1_000)
@@ -661,7 +721,7 @@ def test_a_released_watch_lets_go_of_its_key_dicts_one_at_a_time(monkeypatch) ->
     t.sources = [(0, i) for i in range(3_000)]
     for a in range(0, 3_000, 500):
         watch.add(t.take(list(range(a, a + 500))))
-    links = watch.links()
+    watched = watch.groups()
     assert len(watch.emails.older) == 2 and len(watch.phones.older) == 2
     freed = []
     real_pop = list.pop
@@ -677,7 +737,8 @@ def test_a_released_watch_lets_go_of_its_key_dicts_one_at_a_time(monkeypatch) ->
     assert freed == [2, 1, 2, 1]  # dict by dict
     for keys in (watch.emails, watch.phones):
         assert not keys.older and keys.owners == {"": dedupe._NO_ROW}
-    assert sorted(links.emails) == [(i, i + 2_500) for i in range(500)] and not links.phones
+    assert watched.take(dedupe.BY_EMAIL_PHONE).groups_and_rest() == ([[i, i + 2_500] for i in range(500)],
+                                                                      list(range(2_500, 3_000)))
 
 
 # -- no C call over every row (issue 17) --------------------------------------------------------------

@@ -52,7 +52,7 @@ def merge_cpu(n: int) -> tuple[float, int]:
     watch = DuplicateWatch()
     for a in range(0, n, 20_000):
         watch.add(table.take(list(range(a, min(a + 20_000, n)))))
-    watched = watch.links()
+    watched = watch.groups()
     watch.release()
     with gc_paused():  # as the conversion merges (a collection now and then would scale with the heap)
         start = time.process_time()
