@@ -27,8 +27,8 @@ from .schema import Schema
 from . import messages as M
 from .messages import Message
 from .normalize import join_tags, normalize_options, split_tags
-from .table import (ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, MergedRows, Problem, has_values,
-                    true_positions)
+from .table import (ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, MergedRows, Problem, _kept_before,
+                    _kept_mask, has_values, true_positions)
 # ``_SCAN``: items per C-level scan (``_positions``, ``_extra_keys``, the pieces sent to the helper),
 # the table's own bound, so no call of the merge holds the GIL over more than that many items.
 from .table import _SCAN
@@ -526,10 +526,13 @@ BeforeDrop = Callable[[ContactTable, Sequence[int], "MergedHeads"], None]
 @dataclass(frozen=True)
 class MergedHeads:
     """The first row of each group of duplicates (as numbered before the merge) and, in ``table``
-    row ``i``, the values and review data that ``rows[i]`` gets from the merge."""
+    row ``i``, the values and review data that ``rows[i]`` gets from the merge. ``kept``: a byte
+    per row of the table before the merge, 1 for the rows it keeps (``table._kept_mask``), when
+    the merge made it already."""
 
     rows: list[int]
     table: ContactTable
+    kept: bytearray | None = None
 
 
 def merge_duplicates(table: ContactTable, watched: WatchedGroups | None = None, *,
@@ -559,20 +562,21 @@ def merge_duplicates(table: ContactTable, watched: WatchedGroups | None = None, 
     merged, changed = _merged_rows(table, groups, offload)
     heads = [g[0] for g in groups]
     _free(groups)  # a list per group: freed before the table's columns are copied
+    kept = _kept_mask(n, drop)  # made once for the export's plan, the drop and the heads' places
     if in_place:
         if before_drop is not None:
-            before_drop(table, drop, MergedHeads(heads, merged))
+            before_drop(table, drop, MergedHeads(heads, merged, kept))
         if not heads:
             return table, 0
         if trim is not None:
             trim()
-        table.drop_rows(drop)
+        table.drop_rows(drop, kept_mask=kept)
         out = table
     else:
         if trim is not None:
             trim()
-        out = table.without_rows(drop)
-    _put_rows(merged, out, _places_after_drop(heads, drop, n), changed)
+        out = table.without_rows(drop, kept_mask=kept)
+    _put_rows(merged, out, _kept_before(kept, heads), changed)  # each head's row once the rows go
     if before_drop is None:  # else it was told the merged rows, and may still read them
         for col in merged.columns.values():
             _free(col)
@@ -615,24 +619,6 @@ def _put_review_data(have: dict[int, object], put: dict[int, object], at: list[i
     for a in range(0, len(valued), _SCAN):
         part = valued[a:a + _SCAN]
         put.update(zip(map(at.__getitem__, part), map(have.__getitem__, part)))
-
-
-def _places_after_drop(rows: list[int], drop, n: int) -> list[int]:
-    """Where each of ``rows`` (ascending, none of them in ``drop``) is once ``drop`` (ascending,
-    all below ``n``) is gone: the row less the dropped rows before it, counted in a byte per row
-    between one row and the next by C-level loops of ``_SCAN`` rows."""
-    dropped = bytearray(n)
-    for a in range(0, len(drop), _SCAN):
-        deque(map(dropped.__setitem__, drop[a:a + _SCAN], repeat(1)), 0)
-    out: list[int] = []
-    before, last = 0, 0
-    for a in range(0, len(rows), _SCAN):
-        part = rows[a:a + _SCAN]
-        counts = map(dropped.count, repeat(1), [last, *part[:-1]], part)
-        befores = list(accumulate(counts, initial=before))[1:]
-        out += map(sub, part, befores)
-        before, last = befores[-1], part[-1]
-    return out
 
 
 @lru_cache(maxsize=16)

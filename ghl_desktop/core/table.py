@@ -683,8 +683,9 @@ class ContactTable:
             cand = sorted(set(cand).union(r for r in self.excluded if 0 <= r < n))
         return cand
 
-    def drop_rows(self, drop: Sequence[int]) -> None:
+    def drop_rows(self, drop: Sequence[int], kept_mask: bytearray | None = None) -> None:
         """``without_rows`` in place: the table loses ``drop`` (ascending, distinct, in range).
+        ``kept_mask``: ``_kept_mask(len(self), drop)``, if made already.
 
         For the few rows a merge usually drops, each column loses them where it is (each deletion
         moves the tail of one list: a few ms a column) instead of being copied whole: no new
@@ -697,7 +698,7 @@ class ContactTable:
         elif len(drop) > _IN_PLACE_DROPS:
             # Many rows: each column is replaced by its copy as soon as that is made, so the old
             # one is freed right away and the table is never held twice over.
-            mask = _kept_mask(n, drop)
+            mask = _kept_mask(n, drop) if kept_mask is None else kept_mask
             kept = self.without_rows(drop, columns=False, kept_mask=mask)
             # The old review data goes first: the columns' copies below reuse its memory.
             self.sources, self.problems, self.suggestions, self.merged, self.excluded = (

@@ -133,7 +133,8 @@ class _SlicePlan:
         self.exported, self.slices, self.drop, self.flags = exported, slices, drop, flags
         self.owned = _Owned(owned)
         self.bounds = [*_nth_set_bytes(exported, [start for start, _ in slices]), len(exported)]
-        self.kept = _kept_mask(len(exported), drop)  # the rows the merge keeps
+        # The rows the merge keeps (the merge's own mask, when it made one).
+        self.kept = heads.kept if heads.kept is not None else _kept_mask(len(exported), drop)
         self.merged_columns = list(heads.table.columns.values())
         self.merged_filled = [has_values(col) for col in self.merged_columns]  # unmapped fields' are all ""
         self.head_rows = heads.rows  # ascending: the groups are in order of their first row
