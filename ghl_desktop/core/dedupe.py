@@ -140,7 +140,7 @@ class DuplicateWatch:
         """The next rows of the table (in table order)."""
         cols = chunk.columns
         numbers = list(range(self.rows, self.rows + len(chunk)))  # one int per row, shared by both kinds
-        self.joined.grow(len(chunk))
+        self.joined.grow(self.rows + len(chunk) - len(self.joined.label))  # (all rows, after a ``groups()``)
         if self.by != BY_PHONE:
             self.joined.union(self.emails.add(cols[F.EMAIL], cols[F.ADDITIONAL_EMAILS], numbers))
         if self.by != BY_EMAIL:
