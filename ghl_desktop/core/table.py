@@ -642,12 +642,16 @@ class ContactTable:
             col.extend(other.columns[c])
         self.sources.extend(other.sources)
         for attr in ("problems", "suggestions"):
-            mine = getattr(self, attr)
-            for r, v in getattr(other, attr).items():
-                mine[r + offset] = v
+            # C-level updates of ``_SCAN`` entries, in ``other``'s order: the window adds each
+            # chunk of a running job's rows here, and a Python step per entry gave the GIL up
+            # to the job's thread every few hundred entries (each time waiting to win it back).
+            theirs = getattr(other, attr)
+            mine, keys, values = getattr(self, attr), iter(theirs), iter(theirs.values())
+            for _ in range(0, len(theirs), _SCAN):
+                mine.update(zip(map(offset.__add__, islice(keys, _SCAN)), islice(values, _SCAN)))
         if other.merged:
             self.merged.update(other.merged.shifted(offset))
-        self.excluded.update(r + offset for r in other.excluded)
+        self.excluded.update(map(offset.__add__, other.excluded))
 
     def take(self, rows: list[int]) -> "ContactTable":
         """A new table with just ``rows`` (in that order), review data carried along."""

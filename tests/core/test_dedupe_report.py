@@ -905,3 +905,34 @@ def test_first_rows_are_found_in_dicts_of_bounded_size(monkeypatch) -> None:
     assert got_merged == want_merged
     assert_same_table(got, want)
     assert sizes and 200 < max(sizes) <= 200 + 64
+
+
+def test_extend_carries_the_review_data_in_order_a_slice_at_a_time(monkeypatch):
+    """``ContactTable.extend`` (how the window adds each chunk of a running job's rows to its live
+    table): the other table's problems, suggestions, merges and exclusions shifted by the rows
+    already there, in the other table's order, as a row-by-row copy gives them; the review dicts
+    merged by C-level updates of at most ``_SCAN`` entries."""
+    import ghl_desktop.core.table as table_module
+
+    rnd = random.Random(7)
+    first, second = random_table(rnd, 40, 12), random_table(rnd, 50, 12)
+    offset = len(first)
+    want = {attr: {**getattr(first, attr), **{r + offset: v for r, v in getattr(second, attr).items()}}
+            for attr in ("problems", "suggestions")}
+    monkeypatch.setattr(table_module, "_SCAN", 4)
+    sizes: list[int] = []
+
+    class SpyDict(dict):
+        def update(self, items):
+            items = list(items)
+            sizes.append(len(items))
+            super().update(items)
+
+    first.problems, first.suggestions = SpyDict(first.problems), SpyDict(first.suggestions)
+    excluded = set(first.excluded) | {r + offset for r in second.excluded}
+    first.extend(second)
+    for attr in ("problems", "suggestions"):
+        assert list(getattr(first, attr).items()) == list(want[attr].items())
+    assert first.excluded == excluded
+    assert sizes and max(sizes) <= 4 and sum(sizes) == len(second.problems) + len(second.suggestions)
+    assert len(first) == offset + len(second)
