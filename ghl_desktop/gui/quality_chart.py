@@ -76,6 +76,7 @@ class QualityChart(QChartView):
         #: {"new_rows": n, "update_rows": n, ...}, or {} for a job without existing contacts.
         self.existing: dict = {}
         self.setMinimumHeight(180)
+        self._stale = False  # set_quality or set_existing came while hidden: ``_fill`` when shown
         self.retranslate()
         self.apply_palette()
         self._fill()
@@ -83,7 +84,21 @@ class QualityChart(QChartView):
     def set_quality(self, quality: dict) -> None:
         """``{"email": {"valid": n, "repaired": n, "invalid": n, "missing": n}, "phone": {...}}``."""
         self.quality = quality or {}
-        self._fill()
+        self._refill()
+
+    def _refill(self) -> None:
+        """``_fill`` now if the chart is on screen, else when it is shown (``showEvent``) or read:
+        a running job's live report comes with each chunk of rows, mostly while the review tab
+        is shown, and rescaling the axis takes about a millisecond with the GIL held."""
+        if self.isVisible():
+            self._fill()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._fill()
+        super().showEvent(event)
 
     def set_existing(self, counts: dict) -> None:
         """The report's ``new_rows``, ``update_rows``, ``unchanged_rows``, ``ambiguous_rows``; an
@@ -96,12 +111,13 @@ class QualityChart(QChartView):
                 for s in self.existing_sets.values():
                     self.series.append(s) if counts else self.series.take(s)
                 self._set_categories()
-            self._fill()
+            self._refill()
 
     def _rows(self) -> tuple[str, ...]:
         return ROWS + ("ghl",) if self.existing else ROWS
 
     def _fill(self) -> None:
+        self._stale = False
         rows = self._rows()
         top = 0
         for s in (*self.sets.values(), *self.existing_sets.values()):  # one value per bar
@@ -133,9 +149,13 @@ class QualityChart(QChartView):
         """The "Import into GHL" bar's segments ({} when it is not shown)."""
         if not self.existing:
             return {}
+        if self._stale:
+            self._fill()
         return {k: int(s.at(len(ROWS))) for k, s in self.existing_sets.items()}
 
     def values(self) -> dict:
+        if self._stale:
+            self._fill()
         return {row: {k: int(self.sets[k].at(i)) for k in KINDS} for i, row in enumerate(ROWS)}
 
     def retranslate(self) -> None:

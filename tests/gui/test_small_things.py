@@ -131,3 +131,25 @@ def test_no_retry_for_a_file_that_is_no_spreadsheet(ctx, qtbot, files, tmp_path)
     good = next(j for j in wait_finished(qtbot, ctx, 2) if j.id != job.id)
     panel.select_job(good.id)
     qtbot.waitUntil(lambda: panel.buttons["retry"].isEnabled())
+
+
+
+def test_the_quality_chart_is_filled_when_shown_or_read(qtbot):
+    """A report set while the chart is hidden (a running job's live counts, with the review tab on
+    screen) rescales the chart only once it is shown, or when its values are read."""
+    from ghl_desktop.gui.quality_chart import QualityChart
+
+    chart = QualityChart()
+    qtbot.addWidget(chart)
+    quality = {"email": {"valid": 5, "repaired": 1, "invalid": 2, "missing": 0},
+               "phone": {"valid": 3, "repaired": 0, "invalid": 1, "missing": 4}}
+    chart.set_quality(quality)
+    assert chart._stale and chart.axis_x.max() < 8
+    assert chart.values()["email"] == quality["email"] and not chart._stale
+    chart.set_quality({**quality, "date": {"valid": 9}})
+    assert chart._stale
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert not chart._stale and chart.axis_x.max() >= 9
+    chart.set_quality(quality)  # on screen: at once
+    assert not chart._stale and chart.values()["date"]["valid"] == 0
