@@ -130,6 +130,7 @@ DECLINED = {
     "rich text": '<c r="A2" t="inlineStr"><is><r><t>x</t></r></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c>',
     "an unknown entity": '<c r="A2" t="inlineStr"><is><t>&nbsp;</t></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c>',
     "a carriage return": '<c r="A2" t="inlineStr"><is><t>a\r\nb</t></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c>',
+    "Excel's escape": '<c r="A2" t="inlineStr"><is><t>a_x000D_b</t></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c>',
     "a cell out of order": '<c r="B2" t="inlineStr"><is><t>x</t></is></c><c r="A2" t="inlineStr"><is><t>x</t></is></c>',
     "another row's cell": '<c r="A3" t="inlineStr"><is><t>x</t></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c>',
     "an empty last column": '<c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="B2" t="inlineStr"/>',

@@ -11,6 +11,7 @@ piece: a row or cell of another form (styles, shared strings, formulas, rich tex
 out-of-order cell, a column not among the first rows' columns, rows not numbered one after
 another), a number that is not a plain
 whole number of at most 15 digits, an ``&`` entity other than the XML ones, a carriage return,
+Excel's escapes (``_x000D_``, which calamine replaces),
 a declared encoding other than UTF-8, a default cell style that formats numbers, a text without
 ``xml:space="preserve"`` written with white space at an end, anything between the rows (every
 ``<`` there must belong to a matched row), XML around the rows that is not well-formed, or a piece
@@ -72,8 +73,8 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
         text = xml.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if "\r" in text:
-        return None
+    if "\r" in text or "_x00" in text:
+        return None  # calamine changes both in a text (line ends; Excel's escapes, "_x000D_")
     first, close = text.find("<row"), text.rfind("</row>")
     if first < 0 or close < first:
         return None
