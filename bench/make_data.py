@@ -243,7 +243,7 @@ def generate_xlsx(path: Path, n: int, seed: int = 2024, *, dup: float = 0.0, int
     (None), as programs that write only what a cell holds do, and the others write them empty."""
     if shared_strings:
         table = itertools.chain([HEADER], _numbered_phones(rows(n, seed, dup=dup, intl=intl)))
-        return _write_shared_strings_xlsx(path, table, f"{chr(ord('A') + len(HEADER) - 1)}{n + 1}")
+        return _write_shared_strings_xlsx(path, table, f"{chr(ord('A') + len(HEADER) - 1)}{n + 1}", seed)
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -303,29 +303,41 @@ _XLSX_PARTS = {
     "xl/styles.xml": (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+        '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
         '<fills count="2"><fill><patternFill patternType="none"/></fill>'
         '<fill><patternFill patternType="gray125"/></fill></fills>'
         '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
         '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-        '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
+        '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
         '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
         '</styleSheet>'),
 }
 _SHEET_START = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" mc:Ignorable="x14ac">'
     '<dimension ref="A1:{last}"/><sheetData>')
+#: What Excel writes on a row element after its number (the columns it spans, its text's descent).
+_ROW_ATTRS = ' spans="1:6" x14ac:dyDescent="0.25"'
+#: The cell style the generator puts on some cells: cellXfs 1, General with a bold font.
+_BOLD = ' s="1"'
 
 
-def _write_shared_strings_xlsx(path: Path, table, last_cell: str) -> Path:
+def _write_shared_strings_xlsx(path: Path, table, last_cell: str, seed: int = 2024) -> Path:
     """A one-sheet workbook written part by part as Excel saves one: every text cell a shared
     string (each distinct text once in ``xl/sharedStrings.xml``, in order of first use), numbers
     as numbers, empty cells left out, every row and cell with its reference; ``last_cell``: the
-    used range's last cell, as the sheet's ``dimension`` says it."""
+    used range's last cell, as the sheet's ``dimension`` says it. As in a workbook someone
+    formatted, half the rows carry Excel's row attributes (``spans``, ``x14ac:dyDescent``) and
+    one cell in ten a style whose number format is General (a bold font), chosen by ``seed``
+    apart from the values."""
     import zipfile
 
+    look = random.Random(seed + 7)
     index: dict[str, int] = {}
     uses = 0
     letters = [chr(ord("A") + i) for i in range(26)]
@@ -340,12 +352,14 @@ def _write_shared_strings_xlsx(path: Path, table, last_cell: str) -> Path:
                     cells = []
                     for col, value in enumerate(row):
                         ref = f"{letters[col]}{height}"
+                        style = _BOLD if look.random() < 0.1 else ""
                         if isinstance(value, int):
-                            cells.append(f'<c r="{ref}"><v>{value}</v></c>')
+                            cells.append(f'<c r="{ref}"{style}><v>{value}</v></c>')
                         elif value != "":
                             uses += 1
-                            cells.append(f'<c r="{ref}" t="s"><v>{index.setdefault(value, len(index))}</v></c>')
-                    yield f'<row r="{height}">{"".join(cells)}</row>'
+                            cells.append(f'<c r="{ref}"{style} t="s"><v>{index.setdefault(value, len(index))}</v></c>')
+                    attrs = _ROW_ATTRS if look.random() < 0.5 else ""
+                    yield f'<row r="{height}"{attrs}>{"".join(cells)}</row>'
 
             _write_batched(fh, rows_xml())
             fh.write(b"</sheetData></worksheet>")
