@@ -250,9 +250,9 @@ def test_the_helper_process_reads_pieces_and_they_are_the_whole_read(tmp_path, m
     remote = []
     real = pieces._result
 
-    def noting(helper, copy, pending, done, sheet):
+    def noting(helper, reading, copy, pending, done):
         remote.append(pending is not None)
-        return real(helper, copy, pending, done, sheet)
+        return real(helper, reading, copy, pending, done)
 
     monkeypatch.setattr(pieces, "_result", noting)
     with ChunkHelper() as helper:

@@ -110,6 +110,46 @@ def _open(path: Path) -> pc.CalamineWorkbook:
         raise InputError(Message(M.EXCEL_DAMAGED, path.name, _short(exc))) from None
 
 
+#: A part larger than this (a sheet, the shared strings) is left empty in ``_light_copy``.
+_LIGHT_BYTES = 256 * 1024
+
+
+def _open_light(path: Path) -> pc.CalamineWorkbook:
+    """calamine's workbook of ``_light_copy(path)``; what the whole one's opening says when the
+    copy cannot be made or opened."""
+    try:
+        copy = _light_copy(path)
+    except Exception:
+        return _open(path)
+    try:
+        return pc.CalamineWorkbook.from_filelike(copy)
+    except Exception:
+        return _open(path)
+
+
+def _light_copy(path: Path) -> io.BytesIO:
+    """A copy of the workbook's XML parts (as a workbook copy read in pieces holds them) whose
+    sheets and shared strings larger than ``_LIGHT_BYTES`` are left empty: calamine gives the
+    same sheet names and kinds (workbook.xml and its relationships say them) without parsing
+    those."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as zf, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+        large = {i.filename for i in zf.infolist() if i.file_size > _LIGHT_BYTES}
+        sheets = set(sheet_parts(zf).values())
+        strings = workbook_part(zf, "sharedStrings")
+        for info in zf.infolist():
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            if info.filename in large and info.filename in sheets:
+                copy.writestr(info.filename, _EMPTY_SHEET)
+            elif info.filename in large and info.filename == strings:
+                copy.writestr(info.filename, _EMPTY_STRINGS)
+            else:
+                copy.writestr(info.filename, zf.read(info))
+    out.seek(0)
+    return out
+
+
 def _short(exc: Exception) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text[:160]
@@ -183,13 +223,15 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
     cut; the cells are the whole read's either way, then held as ``SheetColumns`` instead of rows.
     """
     name = path.name
+    if pieces and is_zip(path):
+        _, _, single = _workbook_and_single(path, sheet, light=True)
+        got = read_in_pieces(path, single, limits, cancel, pieces) if single else None
+        if got is not None:
+            (columns, first_col), chosen = got, single
+            warnings = apply_padded_formats(path, chosen, _RowsView(columns), first_col)
+            return chosen, SheetColumns(columns), warnings
     wb, names, single = _workbook_and_single(path, sheet)
-    got = read_in_pieces(path, single, limits, cancel, pieces) if pieces and single and is_zip(path) else None
-    if got is not None:
-        (columns, first_col), chosen = got, single
-        warnings = apply_padded_formats(path, chosen, _RowsView(columns), first_col)
-        return chosen, SheetColumns(columns), warnings
-    elif sheet is not None:
+    if sheet is not None:
         chosen = single
         rows, first_col = _sheet_rows(wb, chosen, name, limits, cancel)
     else:
@@ -212,11 +254,13 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
     return chosen, rows, warnings
 
 
-def _workbook_and_single(path: Path, sheet: str | None):
+def _workbook_and_single(path: Path, sheet: str | None, light: bool = False):
     """(calamine's workbook, its sheet names, the one sheet to read or None when they must be
     scored): ``sheet`` when asked for (an error if the workbook has none of that name), else the
-    workbook's only candidate sheet."""
-    wb = _open(path)
+    workbook's only candidate sheet. ``light``: calamine opens a copy of an .xlsx/.xlsm without
+    its large sheets and shared strings (``_light_copy``): the same names and sheets, for a
+    fraction of the work, and a workbook whose cells only the whole one has."""
+    wb = _open(path) if not light else _open_light(path)
     names = list(wb.sheet_names)
     if not names:
         raise InputError(Message(M.NO_SHEETS, path.name))
@@ -233,8 +277,12 @@ def open_single_sheet(path: Path, sheet: str | None, limits: Limits, pieces: Pie
     if not is_zip(path):
         return None
     name = path.name
+    if pieces:
+        _, _, single = _workbook_and_single(path, sheet, light=True)
+        if single is None or _workbook_pieces(path, single, PIECE_BYTES, pieces) is not None:
+            return None
     wb, _, single = _workbook_and_single(path, sheet)
-    if single is None or (pieces and _workbook_pieces(path, single, PIECE_BYTES) is not None):
+    if single is None:
         return None
     try:
         with zipfile.ZipFile(path) as zf:
@@ -349,6 +397,7 @@ def _strings_head(fh, count: int) -> bytes:
 
 _EMPTY_SHEET = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                 b"<sheetData/></worksheet>")
+_EMPTY_STRINGS = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'
 
 
 def _workbook_head(path: Path, rows: int, wanted: str | None):
@@ -455,19 +504,28 @@ Piece = tuple[int, int, int, list[list[str]]]
 class PieceCopy(NamedTuple):
     """One piece of a sheet read in pieces: the workbook's other parts (``fixed``, the other
     sheets emptied) and its worksheet ``part``, made of one stretch of the sheet's rows (``xml``).
-    ``workbook()`` is the workbook copy calamine reads; ``styles``: the styles part's name."""
+    ``workbook()`` is the workbook copy calamine reads; ``styles``, ``strings``: the styles and
+    shared strings parts' names (None when the workbook has none)."""
 
     fixed: dict[str, bytes]
     part: str
     xml: bytes
     styles: str | None
+    strings: str | None = None
 
     def workbook(self) -> bytes:
         return _zipped(self.fixed, self.part, (self.xml,))
 
+    def strings_costly(self) -> bool:
+        """Whether calamine reading this piece spends more on the shared strings (which it reads
+        whole) than a piece of ``PIECE_BYTES`` is worth."""
+        return self.strings in self.fixed and len(self.fixed[self.strings]) * _STRINGS_SHARE > PIECE_BYTES
+
 
 #: ``pieces(copies, sheet)`` yields ``read_piece(copy, sheet)`` for each copy, in order; it may read
-#: some of them in another process (``speed.pieces``).
+#: some of them in another process (``speed.pieces``). One whose attribute ``large_strings`` is
+#: true is also given the pieces of a sheet whose shared strings are large (``PieceCopy.strings_costly``):
+#: it reads them without calamine, or raises for the whole read.
 PieceMap = Callable[[Iterator[PieceCopy], str], Iterator["Piece | None"]]
 #: Decompressed bytes of rows in each piece of a sheet read in pieces (about 10,000 contact rows):
 #: small enough that the copies in flight stay a few MB, large enough that a piece's own cost
@@ -475,7 +533,8 @@ PieceMap = Callable[[Iterator[PieceCopy], str], Iterator["Piece | None"]]
 PIECE_BYTES = 4 * 1024 * 1024
 #: A sheet is read in pieces only from this many pieces on (a second of reading or more, worth
 #: starting a helper process for), and when its shared strings part (which every piece carries
-#: whole) is at most 1/``_STRINGS_SHARE`` of a piece.
+#: whole) is at most 1/``_STRINGS_SHARE`` of a piece, unless the pieces are read without
+#: calamine reading it (``PieceMap``).
 _MIN_PIECES, _STRINGS_SHARE = 8, 16
 #: The worksheet is decompressed this many bytes at a time while it is cut.
 _PIECE_BLOCK = 1024 * 1024
@@ -545,7 +604,7 @@ def read_in_pieces(path: Path, sheet: str, limits: Limits, cancel, pieces: Piece
     """
     size = piece_bytes or PIECE_BYTES
     try:
-        copies = _workbook_pieces(path, sheet, size)
+        copies = _workbook_pieces(path, sheet, size, pieces)
         if copies is None:
             return None
         return _join_pieces(pieces(copies, sheet), limits, cancel)
@@ -555,7 +614,7 @@ def read_in_pieces(path: Path, sheet: str, limits: Limits, cancel, pieces: Piece
         return None
 
 
-def _workbook_pieces(path: Path, sheet: str, size: int) -> Iterator[PieceCopy] | None:
+def _workbook_pieces(path: Path, sheet: str, size: int, pieces: PieceMap | None = None) -> Iterator[PieceCopy] | None:
     """The workbook copies ``read_in_pieces`` reads (a generator), or None when not worth it."""
     with zipfile.ZipFile(path) as zf:
         infos = {i.filename: i for i in zf.infolist()}
@@ -563,14 +622,28 @@ def _workbook_pieces(path: Path, sheet: str, size: int) -> Iterator[PieceCopy] |
         strings = workbook_part(zf, "sharedStrings")
         if part not in infos or infos[part].file_size < _MIN_PIECES * size:
             return None
-        if strings in infos and infos[strings].file_size * _STRINGS_SHARE > size:
+        if (strings in infos and infos[strings].file_size * _STRINGS_SHARE > size
+                and not (getattr(pieces, "large_strings", False) and _plain_strings_head(zf, strings))):
             return None
     return _copies(path, sheet, part, size)
 
 
+#: What shared strings a ``large_strings`` reader leaves to calamine may start with (rich text
+#: and phonetic runs, Excel's escapes, carriage returns).
+_NOT_PLAIN_STRINGS = (b"<r>", b"<r ", b"<rPh", b"_x00", b"\r")
+
+
+def _plain_strings_head(zf: zipfile.ZipFile, strings: str) -> bool:
+    """Whether the shared strings' first ``_HEAD_BLOCK`` bytes hold none of ``_NOT_PLAIN_STRINGS``:
+    when they do, the strings go to calamine, which reads the sheet whole as it comes."""
+    with zf.open(strings) as fh:
+        head = fh.read(_HEAD_BLOCK)
+    return not any(mark in head for mark in _NOT_PLAIN_STRINGS)
+
+
 def _copies(path: Path, sheet: str, part: str, size: int) -> Iterator[PieceCopy]:
     with zipfile.ZipFile(path) as zf:
-        styles = workbook_part(zf, "styles")
+        styles, strings = workbook_part(zf, "styles"), workbook_part(zf, "sharedStrings")
         fixed: dict[str, bytes] = {}
         for other, other_part in sheet_parts(zf).items():
             if other != sheet:
@@ -580,7 +653,7 @@ def _copies(path: Path, sheet: str, part: str, size: int) -> Iterator[PieceCopy]
                 fixed[info.filename] = zf.read(info)
         with zf.open(part) as fh:
             for xml in _piece_xml(fh, size):
-                yield PieceCopy(fixed, part, b"".join(xml), styles)
+                yield PieceCopy(fixed, part, b"".join(xml), styles, strings if strings in fixed else None)
 
 
 def _zipped(fixed: dict[str, bytes], part: str, xml: tuple) -> bytes:

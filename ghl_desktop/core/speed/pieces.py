@@ -8,6 +8,14 @@ of them, and this process reads the next one itself otherwise. The results come 
 and a piece the helper fails on is read here: the cells are ``read_piece``'s either way. A piece
 of the plain inline-string shape is read by ``inline_sheet.read_piece`` (the same cells, in about
 60% of calamine's CPU time), any other by calamine.
+
+A workbook with shared strings (as Excel saves one) has them read once, here, by
+``shared_sheet.read_strings``; its pieces then travel to the helper as their sheet XML alone, are
+read by ``shared_sheet.read_indices`` there or here, and come back as numbers that this process
+looks up in the strings (``shared_sheet.as_piece``). A piece that reader leaves is read by
+calamine, which parses the shared strings again for it: when they are large, only for
+``CALAMINE_PIECES`` pieces; then, as when the strings themselves are not of the plain shape, the
+pieces are given up (``reader.excel`` reads the sheet whole).
 """
 
 from __future__ import annotations
@@ -17,8 +25,12 @@ from collections import deque
 from typing import Iterator
 
 from ..reader.excel import Piece, PieceCopy, PieceMap, read_piece
-from . import inline_sheet, tuning
+from . import inline_sheet, shared_sheet, tuning
 from .helper import ChunkHelper
+
+#: Pieces of a sheet with large shared strings calamine may read (each parses them whole) before
+#: the pieces are given up for the whole read.
+CALAMINE_PIECES = 2
 
 
 def read_any_piece(copy: PieceCopy, sheet: str) -> Piece | None:
@@ -43,6 +55,74 @@ def _share_repeats(columns: list[list[str]]) -> None:
             columns[j] = list(map(canon.setdefault, column, column))
 
 
+def _read_indices_remote(xml: bytes, styles: shared_sheet.Styles) -> bytes:
+    """In the helper: ``shared_sheet.read_indices``, sent back as ``marshal`` bytes."""
+    return marshal.dumps(shared_sheet.read_indices(xml, styles))
+
+
+class _NotHere(Exception):
+    """The pieces cannot be read without calamine parsing large shared strings again and again."""
+
+
+class _Reading:
+    """How one sheet's pieces are read: each by ``read_any_piece``, or, in a workbook with shared
+    strings, by ``shared_sheet``. The helper is given the first pieces as shared-strings pieces
+    while this process reads the strings; when they are not of the plain shape, those pieces are
+    read again here (as any other) or, the strings being large, the pieces given up."""
+
+    def __init__(self, sheet: str) -> None:
+        self.sheet = sheet
+        self.strings: list[str] | None = None
+        self.styles: shared_sheet.Styles | None = None
+        self.shared: bool | None = None  # None: not known yet; then whether the strings were read
+        self.calamine_left = CALAMINE_PIECES
+
+    def _shared_task(self, copy: PieceCopy) -> bool:
+        if self.shared is None and self.styles is None and copy.strings is not None:
+            self.styles = shared_sheet.plain_styles(copy.fixed.get(copy.styles) if copy.styles else None)
+        return self.shared is not False and copy.strings is not None and self.styles is not None
+
+    def _read_strings(self, copy: PieceCopy) -> bool:
+        """Whether the pieces are shared-strings pieces: the strings read (once) and of the plain shape."""
+        if self.shared is None:
+            if self._shared_task(copy):
+                self.strings = shared_sheet.read_strings(copy.fixed[copy.strings])
+            self.shared = self.strings is not None
+            if not self.shared and copy.strings_costly():
+                raise _NotHere("shared strings not of the plain shape")
+        return self.shared
+
+    def task(self, copy: PieceCopy) -> tuple:
+        """(function, its arguments) reading ``copy`` in the helper."""
+        if self._shared_task(copy):
+            return _read_indices_remote, copy.xml, self.styles
+        return _read_piece_remote, copy, self.sheet
+
+    def here(self, copy: PieceCopy) -> Piece | None:
+        """``read_piece(copy, sheet)``, read in this process."""
+        if self._read_strings(copy):
+            return self.finish(copy, shared_sheet.read_indices(copy.xml, self.styles), True)
+        return read_any_piece(copy, self.sheet)
+
+    def finish(self, copy: PieceCopy, got, shared: bool) -> Piece | None:
+        """The piece read as ``task`` said (``shared``: by ``shared_sheet``), ``got``, as
+        ``read_piece`` gives it."""
+        if not shared:
+            return got
+        if not self._read_strings(copy):
+            return read_any_piece(copy, self.sheet)  # read before the strings were known
+        if got is not None:
+            return shared_sheet.as_piece(got, self.strings)
+        inline = inline_sheet.read_piece(copy, self.sheet)
+        if inline is not None:
+            return inline
+        if copy.strings_costly():
+            if self.calamine_left <= 0:
+                raise _NotHere("too many pieces calamine must read")
+            self.calamine_left -= 1
+        return read_piece(copy, self.sheet)
+
+
 def piece_reader(helper: ChunkHelper | None) -> PieceMap | None:
     """How a conversion reads a large sheet's pieces with ``helper`` (started when a sheet is
     cut), or None when no helper process may run (one process, one core): the sheet is then
@@ -53,33 +133,38 @@ def piece_reader(helper: ChunkHelper | None) -> PieceMap | None:
     def read(copies: Iterator[PieceCopy], sheet: str) -> Iterator[Piece | None]:
         return pieces_in_order(helper, copies, sheet)
 
+    read.large_strings = True  # its pieces are read without calamine (``_Reading``)
     return read
 
 
 def pieces_in_order(helper: ChunkHelper, copies: Iterator[PieceCopy], sheet: str) -> Iterator[Piece | None]:
-    """``read_any_piece(copy, sheet)`` for each copy, in order, read here or in ``helper``."""
+    """``read_piece(copy, sheet)`` for each copy, in order, read here or in ``helper``."""
     helper.start()
-    waiting: deque[tuple[PieceCopy | None, list | None, Piece | None]] = deque()  # (copy, helper's work, result)
+    reading = _Reading(sheet)
+    # (copy, the helper's work and whether it reads a shared-strings piece; or None, None, the piece read here)
+    waiting: deque[tuple[PieceCopy | None, list | None, "bool | Piece | None"]] = deque()
     try:
         for copy in copies:
             busy = sum(1 for _, pending, _ in waiting if pending is not None and not helper.ready(pending))
-            pending = helper.call(_read_piece_remote, copy, sheet) if busy < tuning.PIECES_DEPTH else None
+            task = reading.task(copy) if busy < tuning.PIECES_DEPTH else None
+            pending = helper.call(*task) if task is not None else None
             if pending is not None:
-                waiting.append((copy, pending, None))
+                waiting.append((copy, pending, task[0] is _read_indices_remote))
             else:
-                waiting.append((None, None, read_any_piece(copy, sheet)))
+                waiting.append((None, None, reading.here(copy)))
             while waiting and helper.ready(waiting[0][1]):
-                yield _result(helper, *waiting.popleft(), sheet)
+                yield _result(helper, reading, *waiting.popleft())
         while waiting:
-            yield _result(helper, *waiting.popleft(), sheet)
+            yield _result(helper, reading, *waiting.popleft())
     finally:
         for _, pending, _ in waiting:
             for future in pending or ():
                 future.cancel()
 
 
-def _result(helper: ChunkHelper, copy: PieceCopy | None, pending: list | None, done: Piece | None, sheet: str) -> Piece | None:
+def _result(helper: ChunkHelper, reading: _Reading, copy: PieceCopy | None, pending: list | None,
+            done) -> Piece | None:
     if pending is None:
         return done
     packed = helper.value(pending)  # None: the helper failed, and this piece is read here
-    return marshal.loads(packed) if packed is not None else read_any_piece(copy, sheet)
+    return reading.finish(copy, marshal.loads(packed), done) if packed is not None else reading.here(copy)
