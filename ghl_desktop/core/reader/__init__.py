@@ -18,7 +18,7 @@ from .. import messages as M
 from ..errors import Cancelled, InputError
 from ..messages import Message
 from ..limits import DEFAULT_LIMITS, Limits
-from . import delimited, excel, stream
+from . import delimited, excel, header as header_rules, stream
 from .decode import decode, decode_parts
 from .header import _non_empty, clean_header, find_header_row
 from .sniff import EXCEL_SUFFIXES, is_encrypted_ole, not_a_workbook, sniff
@@ -337,9 +337,10 @@ def _kept(items: list, kept: list[bool]) -> list:
 
 
 #: A sheet's first rows, converted as rows: its header is found among them (``find_header_row``
-#: looks at the first ``_HEADER_SAMPLE`` at most); then the rows converted at a time into columns
-#: (a C call each way of a few milliseconds).
-_HEAD_ROWS, _HEADER_SAMPLE, _SLICE_ROWS = 1_000, 200, 2_000
+#: looks at the first ``_HEADER_SAMPLE`` at most: the rows ``table_width`` reads); then the rows
+#: converted at a time into columns (a C call each way of a few milliseconds).
+_HEAD_ROWS, _SLICE_ROWS = 1_000, 2_000
+_HEADER_SAMPLE = header_rules.WIDTH_ROWS
 
 
 def _workbook_columns(p: Path, fmt: str, opened, limits: Limits, cancel,

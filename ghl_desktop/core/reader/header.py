@@ -11,15 +11,19 @@ from ..mapping import match_header
 _NUMBERISH = re.compile(r"^[\s\d.,:/()+\-]+$")
 _EMAILISH = re.compile(r"@.+\.")
 SCAN_ROWS = 30
+#: The first rows ``table_width`` counts the filled cells of: header detection reads no further, so
+#: a reader that holds only a sheet's first rows needs this many of them (``reader._HEADER_SAMPLE``).
+WIDTH_ROWS = 200
 
 
 def _non_empty(row: Sequence[str]) -> list[str]:
     return [c.replace("\ufeff", "").strip() for c in row if c and c.replace("\ufeff", "").strip()]
 
 
-def table_width(rows: Sequence[Sequence[str]], sample: int = 200) -> int:
-    """The most common number of filled cells among the first rows (title rows are the exception)."""
-    counts = Counter(len(_non_empty(r)) for r in rows[:sample] if _non_empty(r))
+def table_width(rows: Sequence[Sequence[str]]) -> int:
+    """The most common number of filled cells among the first ``WIDTH_ROWS`` rows (title rows are
+    the exception)."""
+    counts = Counter(len(_non_empty(r)) for r in rows[:WIDTH_ROWS] if _non_empty(r))
     if not counts:
         return 0
     top = max(counts.values())
