@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import add, and_, eq, is_not, itemgetter, ne, not_, or_, sub
+from operator import add, and_, eq, is_not, itemgetter, ne, not_, or_
 from typing import Callable
 
 from . import schema as F
@@ -28,7 +28,7 @@ from . import messages as M
 from .messages import Message
 from .normalize import join_tags, normalize_options, split_tags
 from .table import (ERROR_KINDS, MERGE_CHECK, NO_CONTACT, ROW, ContactTable, MergedRows, Problem, _kept_before,
-                    _kept_mask, has_values, true_positions)
+                    _kept_mask, _set_bytes, has_values, true_positions)
 # ``_SCAN``: items per C-level scan (``_positions``, ``_extra_keys``, the pieces sent to the helper),
 # the table's own bound, so no call of the merge holds the GIL over more than that many items.
 from .table import _SCAN
@@ -251,12 +251,6 @@ class _Groups:
         return groups, rest
 
 
-def _set_bytes(mask: bytearray, rows: list[int], value: int) -> None:
-    """``mask[r] = value`` for each of ``rows``, by C-level loops of ``_SCAN`` rows."""
-    for a in range(0, len(rows), _SCAN):
-        deque(map(mask.__setitem__, rows[a:a + _SCAN], repeat(value)), 0)
-
-
 class _KeyOwners:
     """The first row of each key seen so far: fed the columns of one kind of key (emails or
     phones) chunk by chunk, in table order, it links each chunk's rows to the rows before them.
@@ -325,9 +319,7 @@ def _ascending(rows, n: int) -> list[int]:
     """``sorted(set(rows))`` for rows (ints) in ``range(n)``, with no C call over all of them: each
     slice of ``_SCAN`` rows is marked in a mask of ``n`` bytes, which is then read back in order."""
     mask = bytearray(n)
-    rows = iter(rows)
-    while part := list(islice(rows, _SCAN)):
-        deque(map(mask.__setitem__, part, repeat(1)), 0)
+    _set_bytes(mask, rows, 1)
     out: list[int] = []
     for a in range(0, n, _SCAN):  # the marked rows, numbered as they are picked
         out += compress(range(a, min(a + _SCAN, n)), mask[a:a + _SCAN])
@@ -611,8 +603,7 @@ def _put_review_data(have: dict[int, object], put: dict[int, object], at: list[i
     removing ``at[i]`` row by row gives, by C-level loops of ``_SCAN`` rows."""
     valued = _ascending(compress(have, have.values()), len(at))
     marks = bytearray(len(at))
-    for a in range(0, len(valued), _SCAN):
-        deque(map(marks.__setitem__, valued[a:a + _SCAN], repeat(1)), 0)
+    _set_bytes(marks, valued, 1)
     bare = _positions(not_, marks)
     for a in range(0, len(bare), _SCAN):
         deque(map(put.pop, map(at.__getitem__, bare[a:a + _SCAN]), repeat(None)), 0)

@@ -140,12 +140,18 @@ def _array_of(code: str, items) -> array:
             return out
 
 
+def _set_bytes(mask: bytearray, rows, value: int) -> None:
+    """``mask[r] = value`` for each of ``rows`` (a list or any iterable of ints), by C-level
+    loops of ``_SCAN`` rows."""
+    rows = iter(rows)
+    while part := list(islice(rows, _SCAN)):
+        deque(map(mask.__setitem__, part, repeat(value)), 0)
+
+
 def _kept_mask(n: int, drop: Sequence[int]) -> bytearray:
-    """One byte per row below ``n``: 0 for the rows of ``drop`` (all in range), 1 for the others;
-    set by C-level loops of ``_SCAN`` rows."""
+    """One byte per row below ``n``: 0 for the rows of ``drop`` (all in range), 1 for the others."""
     mask = bytearray(b"\x01") * n
-    for a in range(0, len(drop), _SCAN):
-        deque(map(mask.__setitem__, drop[a:a + _SCAN], repeat(0)), 0)
+    _set_bytes(mask, drop, 0)
     return mask
 
 

@@ -380,13 +380,13 @@ def test_rows_split_into_kept_and_sent_segments_cover_them_in_order(seed):
 def test_set_bytes_in_slices_sets_every_row(rows: list[int], monkeypatch) -> None:
     """``_set_bytes`` in slices of 3 rows (from a list or an iterator) sets exactly the bytes one
     loop over all the rows sets."""
-    from ghl_desktop.core.speed import export_ahead
+    from ghl_desktop.core import table
 
-    monkeypatch.setattr(export_ahead, "_SET_SLICE", 3)
+    monkeypatch.setattr(table, "_SCAN", 3)
     want = bytearray(b"\x01") * 50
     for r in rows:
         want[r] = 0
     for given in (rows, iter(rows)):
         mask = bytearray(b"\x01") * 50
-        export_ahead._set_bytes(mask, given, 0)
+        table._set_bytes(mask, given, 0)
         assert mask == want

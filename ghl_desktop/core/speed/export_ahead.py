@@ -15,7 +15,7 @@ from operator import not_, or_, sub
 
 from ..export import _cut, _export_field, _risky_fields, _slice_text, not_exported
 from ..schema import EMAIL, FIRST_NAME, LAST_NAME, PHONE
-from ..table import ContactTable, _kept_mask, has_values
+from ..table import ContactTable, _kept_mask, _set_bytes, has_values
 from . import tuning
 from .helper import ChunkHelper, kept_columns
 
@@ -102,19 +102,6 @@ def _exported_after_merge(table: ContactTable, drop: list[int], heads) -> bytear
     left_out = map(or_, map(table.excluded.__contains__, heads.rows), no_contact)
     _set_bytes(exported, compress(heads.rows, left_out), 0)
     return exported
-
-
-#: Rows per C-level loop of ``_set_bytes``: each loop holds the GIL, and one over every merged-away
-#: row of a million-row table would hold it long enough to stall the window.
-_SET_SLICE = 16_384
-
-
-def _set_bytes(mask: bytearray, rows, value: int) -> None:
-    """``mask[r] = value`` for each of ``rows``, by C-level loops of ``_SET_SLICE`` rows
-    (``__setitem__`` returns None)."""
-    rows = iter(rows)
-    while part := list(islice(rows, _SET_SLICE)):
-        any(map(mask.__setitem__, part, repeat(value)))
 
 
 class _SlicePlan:
