@@ -65,13 +65,8 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
     first column, last column, the cells as text column by column); None when the part is not of
     the plain inline shape (see the module). ``numbers_plain``: the default cell style shows
     numbers as they are (else a piece with a number is not read here)."""
-    head = xml[:512]
-    declared = _ENCODING.search(head)
-    if declared is not None and declared.group(1).lower().replace(b"-", b"") != b"utf8":
-        return None
-    try:
-        text = xml.decode("utf-8")
-    except UnicodeDecodeError:
+    text = _utf8_text(xml)
+    if text is None:
         return None
     if "\r" in text or "_x00" in text:
         return None  # calamine changes both in a text (line ends; Excel's escapes, "_x000D_")
@@ -106,16 +101,39 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
 _MATCH_CHARS = 256 * 1024
 
 
-def _matched_rows(pattern: re.Pattern, text: str, first: int, last: int) -> list[tuple[str, ...]]:
-    """``pattern.findall(text, first, last)``, ``_MATCH_CHARS`` of whole rows per call."""
-    rows: list[tuple[str, ...]] = []
+def _row_spans(text: str, first: int, last: int):
+    """(start, end) of stretches of whole rows that cover ``text[first:last]``, about
+    ``_MATCH_CHARS`` characters each: what one regular-expression call is given."""
     pos = first
     while pos < last:
         cut = text.find("</row>", pos + _MATCH_CHARS, last)
         end = last if cut < 0 else cut + len("</row>")
-        rows += pattern.findall(text, pos, end)
+        yield pos, end
         pos = end
+
+
+def _matched_rows(pattern: re.Pattern, text: str, first: int, last: int) -> list[tuple[str, ...]]:
+    """``pattern.findall(text, first, last)``, ``_MATCH_CHARS`` of whole rows per call."""
+    rows: list[tuple[str, ...]] = []
+    for a, b in _row_spans(text, first, last):
+        rows += pattern.findall(text, a, b)
     return rows
+
+
+def _utf8_declared(xml: bytes) -> bool:
+    """False when the part's XML declaration names an encoding other than UTF-8 (calamine reads it)."""
+    declared = _ENCODING.search(xml, 0, 512)
+    return declared is None or declared.group(1).lower().replace(b"-", b"") == b"utf8"
+
+
+def _utf8_text(xml: bytes) -> str | None:
+    """The part as text; None when it is not UTF-8 (or says it is not)."""
+    if not _utf8_declared(xml):
+        return None
+    try:
+        return xml.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _well_formed(outside_rows: str) -> bool:
@@ -140,7 +158,15 @@ def _columns_seen(text: str, first: int, last: int) -> tuple[str, ...]:
     """The columns of the cells in the first ``_COLUMNS_SAMPLE`` characters of rows, in column
     order (a row may leave out an empty cell; a column first seen later makes its row fail to
     match, and the piece goes to calamine)."""
-    seen = set(_CELL_COLUMN.findall(text, first, min(last, first + _COLUMNS_SAMPLE)))
+    return _columns_between(text, first, min(last, first + _COLUMNS_SAMPLE))
+
+
+def _columns_between(text: str, first: int, last: int) -> tuple[str, ...]:
+    """The columns of the cells between ``first`` and ``last``, in column order (found
+    ``_MATCH_CHARS`` of whole rows per call)."""
+    seen: set[str] = set()
+    for a, b in _row_spans(text, first, last):
+        seen.update(_CELL_COLUMN.findall(text, a, b))
     return tuple(sorted(seen, key=_column_index))
 
 

@@ -35,7 +35,8 @@ from defusedxml import ElementTree as DefusedET
 
 from ..reader.excel import Piece
 from ..table import _SCAN
-from .inline_sheet import _MATCH_CHARS, _column_index, _unescaped, _well_formed
+from .inline_sheet import (_COLUMNS_SAMPLE, _XML_SPACE, _column_index, _columns_between, _row_spans, _unescaped,
+                           _utf8_declared, _utf8_text, _well_formed)
 
 #: (0-based row of the first row with a cell, first column, last column, the cells' numbers
 #: column by column (see the module), the piece's own texts: the number -2 is ``texts[1]``...,
@@ -47,11 +48,6 @@ NO_CELLS = "no cells"
 #: cell without a style does).
 Styles = tuple[frozenset[str], bool]
 
-_ENCODING = re.compile(rb"""<\?xml[^>]*\bencoding=["']([^"']*)["']""")
-#: A cell reference's column (the piece's columns come from these).
-_CELL_COLUMN = re.compile(r'<c r="([A-Z]{1,3})[0-9]+"')
-#: Characters of a piece's first rows whose cells give its columns.
-_COLUMNS_SAMPLE = 64 * 1024
 #: Number formats that show a number as calamine gives it (General, and text "@").
 _PLAIN_FORMATS = {"0", "49"}
 
@@ -65,14 +61,12 @@ _SST_START = re.compile(r'\A(?:<\?xml[^>]*\?>)?\s*<sst(?:\s[^<>]*)?>')
 _SST_END = re.compile(r"</sst>\s*\Z")
 #: Bytes of the shared strings part read per step (each step a few C calls over this much).
 _STRINGS_BLOCK = 256 * 1024
-_XML_SPACE = " \t\n\r"
 
 
 def read_strings(xml: bytes) -> list[str] | None:
     """The shared strings part's strings in order, each as calamine reads it; None when the part
     is not of the plain shape (see the module). Read ``_STRINGS_BLOCK`` bytes at a time."""
-    declared = _ENCODING.search(xml, 0, 512)
-    if declared is not None and declared.group(1).lower().replace(b"-", b"") != b"utf8":
+    if not _utf8_declared(xml):
         return None
     first, last = xml.find(b"<si>"), xml.rfind(b"</si>")
     if first < 0 or last < first:
@@ -178,20 +172,16 @@ def plain_styles(styles: bytes | None) -> Styles | None:
 def read_indices(xml: bytes, styles: Styles) -> IndexPiece | str | None:
     """A worksheet part's cells as numbers (``IndexPiece``), ``NO_CELLS``, or None when the part
     is not of the plain shape (see the module); ``styles``: ``plain_styles``."""
-    declared = _ENCODING.search(xml, 0, 512)
-    if declared is not None and declared.group(1).lower().replace(b"-", b"") != b"utf8":
-        return None
-    try:
-        text = xml.decode("utf-8")
-    except UnicodeDecodeError:
+    text = _utf8_text(xml)
+    if text is None:
         return None
     first, end = text.find("<row"), text.rfind("</sheetData>")
     if first < 0 or end < first or not _well_formed(text[:first] + text[end:]):
         return None
-    letters = _columns(text, first, min(end, first + _COLUMNS_SAMPLE))
+    letters = _columns_between(text, first, min(end, first + _COLUMNS_SAMPLE))
     got = _read_rows(text, first, end, letters, styles) if letters else None
     if got is None:
-        every = _columns(text, first, end)  # a column first seen further down: all of them, once
+        every = _columns_between(text, first, end)  # a column first seen further down: all of them, once
         if every and every != letters:
             got = _read_rows(text, first, end, every, styles)
             letters = every
@@ -199,19 +189,6 @@ def read_indices(xml: bytes, styles: Styles) -> IndexPiece | str | None:
         return None
     numbers, columns, texts = got
     return _trimmed(numbers, columns, texts, _column_index(letters[0]))
-
-
-def _columns(text: str, first: int, last: int) -> tuple[str, ...]:
-    """The columns of the cells between ``first`` and ``last``, in column order (found
-    ``_MATCH_CHARS`` of whole rows per call)."""
-    seen: set[str] = set()
-    pos = first
-    while pos < last:
-        cut = text.find("</row>", pos + _MATCH_CHARS, last)
-        stop = last if cut < 0 else cut
-        seen.update(_CELL_COLUMN.findall(text, pos, stop))
-        pos = stop
-    return tuple(sorted(seen, key=_column_index))
 
 
 def _read_rows(text: str, first: int, end: int, letters: tuple[str, ...], styles: Styles):
@@ -228,13 +205,9 @@ def _read_rows(text: str, first: int, end: int, letters: tuple[str, ...], styles
     columns: list[list[int]] = [[] for _ in range(width)]
     numbers: list[int] = []
     texts = [""]
-    pos = first
-    while pos < end:
-        cut = text.find("</row>", pos + _MATCH_CHARS, end)
-        stop = end if cut < 0 else cut + len("</row>")
+    for pos, stop in _row_spans(text, first, end):
         rows = pattern.findall(text, pos, stop)
         tags = text.count("<", pos, stop)
-        pos = stop
         if not rows:
             if tags:
                 return None
