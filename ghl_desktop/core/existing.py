@@ -487,10 +487,16 @@ class ExistingMatch:
                 out.append((f.name, was, new))
         return out
 
-    def counts(self) -> dict[str, int]:
-        """The report's counts: {"new_rows", "update_rows", "unchanged_rows", "ambiguous_rows"}."""
+    def counts(self, left_out: Iterable[int] = ()) -> dict[str, int]:
+        """{"new_rows", "update_rows", "unchanged_rows", "ambiguous_rows"} over every row but
+        ``left_out``: the review's filters count every row of the table, the report only the rows
+        the import holds (``ContactTable.not_exported_rows`` left out), so that its four counts add
+        up to its rows to export."""
         self._fresh()
-        return {COUNT_KEYS[m]: self._marks.count(i) for i, m in enumerate(MARKS)}
+        counts = [self._marks.count(i) for i in range(len(MARKS))]
+        for r in left_out:
+            counts[self._marks[r]] -= 1
+        return {COUNT_KEYS[m]: counts[i] for i, m in enumerate(MARKS)}
 
     def rows_for(self, only: str = ONLY_ALL, include_unchanged: bool = False) -> list[int]:
         """The table's rows an export of ``only`` holds, ascending (see ``ONLY``)."""

@@ -142,7 +142,7 @@ class ConversionResult:
             seconds=self.report.get("seconds", 0.0) if seconds is None else seconds,
         )
         if self.existing is not None:
-            self.report.update(self.existing.counts())
+            self.report.update(self.existing.counts(self.table.not_exported_rows()))
         return self.report
 
     def export(
@@ -311,7 +311,7 @@ def attach_existing(result: "ConversionResult", sources: Sequence[SourceColumns]
         at += src.n_rows
     contacts = ExistingContacts(sources, mappings, KeyIndex(at, emails, phones, ids), region)
     result.existing = ExistingMatch(contacts, result.table)
-    result.report.update(result.existing.counts())
+    result.report.update(result.existing.counts(result.table.not_exported_rows()))
     return result.existing
 
 

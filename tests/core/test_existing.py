@@ -79,6 +79,27 @@ def test_the_marks_partition_the_rows_and_the_report_counts_them(result):
     assert {k: result.report[k] for k in counts} == counts
 
 
+def test_the_reports_counts_hold_only_the_rows_the_import_holds(files, tmp_path):
+    # The review's filters count every row; the report, under "Importing into GHL", counts the
+    # rows it exports: a row with no name, email or phone and a row excluded in review are left out.
+    from ghl_desktop.core.edits import apply_op, exclude_op
+
+    ghl, _ = files
+    new = _write(tmp_path / "more.csv", NEW + [["", "", "", "", "Natal"]])
+    result = convert([new], ConvertOptions(existing=(str(ghl),)))
+    everything = result.existing.counts()
+    assert everything == {"new_rows": 2, "update_rows": 2, "unchanged_rows": 2, "ambiguous_rows": 1}
+    marks = {k: result.report[k] for k in everything}
+    assert marks == {**everything, "new_rows": 1}
+    assert sum(marks.values()) == result.report["exported_rows"] == len(result.table) - 1
+
+    apply_op(result, exclude_op(result, [_row(result, "Carla")], True), ValueCache("BR"))
+    report = result.refresh_report()
+    assert {k: report[k] for k in everything} == {**everything, "new_rows": 1, "update_rows": 1}
+    assert sum(report[k] for k in everything) == report["exported_rows"] == len(result.table) - 2
+    assert result.existing.counts() == everything  # the filters still see every row
+
+
 def test_an_ambiguous_row_is_flagged_for_review_but_is_no_problem_row(result):
     r = _row(result, "Davi")
     kinds = [p.kind for _, p in result.table.row_problems(r)]
