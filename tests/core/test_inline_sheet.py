@@ -217,9 +217,21 @@ def test_anything_between_the_rows_or_a_malformed_start_is_left_to_calamine(base
     cell = '<c r="A{0}" t="inlineStr"><is><t>x</t></is></c><c r="B{0}" t="inlineStr"><is><t>y</t></is></c>'
     plain = f'<row r="1">{cell.format(1)}</row><row r="2">{cell.format(2)}</row>'
     assert inline_sheet.read_piece(_copy(base, plain), "Contatos") is not None
-    for between in ("<x/>", '<row r="9"/>', "<!-- a comment <c r='A3'/> -->", "<x>"):
+    for between in ("<x/>", '<row r="9"/>', "<!-- a comment <c r='A3'/> -->", "<x>", "</row>", "\n</row>\n",
+                    '<c r="A2" t="inlineStr"><is><t>z</t></is></c>'):
         rows = f'<row r="1">{cell.format(1)}</row>{between}<row r="2">{cell.format(2)}</row>'
         assert inline_sheet.read_piece(_copy(base, rows), "Contatos") is None, between
+        # After the last row, before a last ``</row>``.
+        for rows in (f"{plain}{between}</row>", f"{plain}<x/>{between}</row>"):
+            assert inline_sheet.read_piece(_copy(base, rows), "Contatos") is None, rows
+    for between in ("\n", "\n  ", "x"):  # text between rows (rows written a line each): calamine's cells
+        rows = f'<row r="1">{cell.format(1)}</row>{between}<row r="2">{cell.format(2)}</row>{between}'
+        _same_or_declined(_copy(base, rows), must_read=True)
+    # A row that does not match (a cell with a style) and a gap elsewhere: as many rows matched
+    # as ``</row><row`` between rows, yet not all of the piece.
+    styled = '<row r="2"><c r="A2" s="1" t="inlineStr"><is><t>x</t></is></c></row>'
+    rows = f'<row r="1">{cell.format(1)}</row>{styled}<x/><row r="3">{cell.format(3)}</row>'
+    assert inline_sheet.read_piece(_copy(base, rows), "Contatos") is None
     malformed = _START.replace(b"<sheetData>", b"<sheetPr><sheetData>")
     assert inline_sheet.read_piece(_copy(base, plain, start=malformed), "Contatos") is None
 
@@ -250,3 +262,12 @@ def test_a_column_first_seen_after_the_rows_sampled_is_left_to_calamine(base, mo
     assert inline_sheet.read_piece(copy, "Contatos") is None
     monkeypatch.setattr(inline_sheet, "_COLUMNS_SAMPLE", 64 * 1024)
     _same_or_declined(copy, must_read=True)
+
+
+def test_numbers_are_put_in_as_calamine_gives_them():
+    """A column's numbers (``-?[0-9]{1,15}``, "" where a text is) as ``str(int(n))``: as written,
+    but those starting with a zero."""
+    texts = ["a", "", "b", "", "", "", "", ""]
+    for numbers in (["", "5511987654321", "", "-42", "7", "999999999999999", "10", "-1"],
+                    ["", "007", "", "-0", "0", "-05", "100", "12"], ["", "1", "", "2", "3", "4", "05", "6"]):
+        assert inline_sheet._with_numbers(texts, numbers) == [str(int(n)) if n else t for t, n in zip(texts, numbers)]

@@ -68,8 +68,8 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
     text = _utf8_text(xml)
     if text is None:
         return None
-    if "\r" in text or "_x00" in text:
-        return None  # calamine changes both in a text (line ends; Excel's escapes, "_x000D_")
+    if "\r" in text:
+        return None  # calamine changes it in a text (line ends); Excel's escapes: ``_cell_texts``
     first, close = text.find("<row"), text.rfind("</row>")
     if first < 0 or close < first:
         return None
@@ -81,12 +81,10 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
     if first_col is None:
         return None
     rows = _matched_rows(_row_pattern(letters), text, first, last)
-    if not rows:
-        return None
+    if not rows or not _rows_cover(text, first, last, len(rows)):
+        return None  # rows that did not match, or something between them
     numbers, *groups = zip(*rows)
     del rows
-    if text.count("<", first, last) != _tags(numbers, groups, text.count("</t>", first, last)):
-        return None  # something between the rows matched, or rows that did not match
     top = int(numbers[0])
     if numbers[-1] != str(top + len(numbers) - 1) or numbers != tuple(map(str, range(top, top + len(numbers)))):
         return None  # rows one after another, as calamine places them
@@ -146,12 +144,22 @@ def _well_formed(outside_rows: str) -> bool:
     return True
 
 
-def _tags(numbers: tuple[str, ...], groups: list[tuple[str, ...]], texts: int) -> int:
-    """The ``<`` the matched rows hold: two a row, and a cell's one (``<c .../>``), four (a number)
-    or six (an inline text, ``texts`` of them); a cell left out of its row, none."""
-    cells = sum(len(g) - g.count("") for g in groups[0::4])
-    values = sum(len(g) - g.count("") for g in groups[3::4])
-    return 2 * len(numbers) + cells + 3 * values + 5 * texts
+#: What may stand between two rows: text (white space, as a program writing one row a line
+#: leaves), but no element.
+_GAP = re.compile(r"</row>[^<]*<row")
+
+
+def _rows_cover(text: str, first: int, last: int, matched: int) -> bool:
+    """Whether the ``matched`` rows found in ``text[first:last]`` (the first ``<row`` to the last
+    ``</row>``) are all of it but text between them. A match starts at a ``<row``, ends at a
+    ``</row>`` and holds no other of either (a text holds no ``<``): when there are as many of
+    each as matches, every ``<row`` starts one and every ``</row>`` ends one (so the first starts
+    at ``first`` and the last ends at ``last``), and ``</row><row`` (or text alone, ``_GAP``)
+    between every two of them leaves no element out."""
+    if text.count("<row", first, last) != matched or text.count("</row>", first, last) != matched:
+        return False
+    return (text.count("</row><row", first, last) == matched - 1
+            or len(_GAP.findall(text, first, last)) == matched - 1)
 
 
 def _columns_seen(text: str, first: int, last: int) -> tuple[str, ...]:
@@ -187,12 +195,12 @@ def _column_index(letters: str) -> int:
 @lru_cache(maxsize=16)
 def _row_pattern(letters: tuple[str, ...]) -> re.Pattern:
     """A row element holding at most one cell of each of ``letters`` in order (an empty cell may be
-    left out), each referring to the row's own number: groups (row number, then per cell: "<c" when
-    it is there, its text with ``xml:space="preserve"``, its text without, its number). A text
+    left out), each referring to the row's own number: groups (row number, then per cell: its
+    text with ``xml:space="preserve"``, its text without, its number). A text
     without ``xml:space`` that starts or ends with XML white space (calamine strips it) does not
     match."""
     cells = "".join(
-        f'(?:(<c) r="{c}\\1"(?: t="inlineStr"(?: ?/>|><is><t(?: xml:space="preserve">([^<]*+)'
+        f'(?:<c r="{c}\\1"(?: t="inlineStr"(?: ?/>|><is><t(?: xml:space="preserve">([^<]*+)'
         f'|>((?:[^ \\t\\n\\r<][^<]*+)?+)(?<![ \\t\\n\\r]))</t></is></c>)'
         f'|(?: t="n")?+(?: ?/>|><v>(-?[0-9]{{1,15}}+)</v></c>)))?+'
         for c in letters
@@ -208,11 +216,16 @@ _XML_SPACE = " \t\n\r"
 def _cell_texts(groups: list[tuple[str, ...]], width: int, numbers_plain: bool) -> list[list[str]] | None:
     """Each column's text from its (preserved texts, other texts, numbers) groups, as calamine
     gives it: entities replaced, then white space stripped unless preserved. None when a text
-    holds an entity not read here, or a number is there and numbers are not plain."""
+    holds an entity not read here or Excel's escapes (``_x000D_``, which calamine replaces: the
+    texts are all a matched piece holds that is not tags, digits and cell references), or a
+    number is there and numbers are not plain."""
     columns = []
     for j in range(width):
-        kept, texts, numbers = groups[4 * j + 1], groups[4 * j + 2], groups[4 * j + 3]
-        if "&" in "".join(kept) or "&" in "".join(texts):
+        kept, texts, numbers = groups[3 * j], groups[3 * j + 1], groups[3 * j + 2]
+        joined_kept, joined = "".join(kept), "".join(texts)
+        if "_x00" in joined_kept or "_x00" in joined:
+            return None
+        if "&" in joined_kept or "&" in joined:
             kept = [_unescaped(t) if "&" in t else t for t in kept]
             texts = [_unescaped(t).strip(_XML_SPACE) if "&" in t and _unescaped(t) is not None
                      else (None if "&" in t else t) for t in texts]
@@ -223,9 +236,20 @@ def _cell_texts(groups: list[tuple[str, ...]], width: int, numbers_plain: bool) 
         if any(numbers):
             if not numbers_plain:
                 return None
-            texts = [str(int(n)) if n else t for t, n in zip(texts, numbers)]
+            texts = _with_numbers(texts, numbers)
         columns.append(list(texts))
     return columns
+
+
+def _with_numbers(texts, numbers) -> list[str]:
+    """A column's texts with its numbers (``-?[0-9]{1,15}``, "" where a text is) put in as
+    calamine gives them, ``str(int(n))``: the number as written, unless it starts with a zero
+    (``007``, ``-0``: those rows are converted one by one). A cell has one or the other, so each
+    row is their sum, made by C-level loops."""
+    cells = list(map(operator.add, texts, numbers))
+    if "\x000" in "\x00" + "\x00".join(numbers) or "-0" in "".join(numbers):
+        cells = [str(int(n)) if n else t for t, n in zip(texts, numbers)]
+    return cells
 
 
 def _unescaped(text: str) -> str | None:
