@@ -304,6 +304,39 @@ def test_a_conversion_reading_shared_string_pieces_has_the_same_result(tmp_path,
     assert read and all(read)  # this process's pieces (the helper's are counted there)
 
 
+def test_the_helper_is_given_more_pieces_while_the_strings_are_read(tmp_path, monkeypatch):
+    """Reading the shared strings is one long step here: before it, the helper is given a piece
+    per ``STRINGS_BYTES_PER_PIECE`` of them (up to ``STRINGS_PIECES_MAX``), not ``PIECES_DEPTH``;
+    after it, ``PIECES_DEPTH`` again. The cells are the whole read's."""
+    path = _excel_saved(tmp_path / "x.xlsx", 3000)
+    with zipfile.ZipFile(path) as zf:
+        strings = zf.getinfo("xl/sharedStrings.xml").file_size
+        part = excel.sheet_parts(zf)["Contatos"]
+    monkeypatch.setattr(tuning, "STRINGS_BYTES_PER_PIECE", strings // 5)
+    copy = next(excel._copies(path, "Contatos", part, 8192))
+    reading = pieces._Reading("Contatos")
+    assert reading.depth(copy) == 5
+    monkeypatch.setattr(tuning, "STRINGS_PIECES_MAX", 4)
+    assert reading.depth(copy) == 4
+    monkeypatch.setattr(tuning, "STRINGS_BYTES_PER_PIECE", strings * 2)  # small strings: the usual depth
+    assert reading.depth(copy) == tuning.PIECES_DEPTH
+    monkeypatch.setattr(tuning, "STRINGS_BYTES_PER_PIECE", strings // 5)
+    reading.here(copy)  # the strings read: the usual depth from then on
+    assert reading.shared and reading.depth(copy) == tuning.PIECES_DEPTH
+
+    calls = []
+    real_call, real_strings = ChunkHelper.call, shared_sheet.read_strings
+    monkeypatch.setattr(ChunkHelper, "call", lambda self, *a: calls.append(a[0]) or real_call(self, *a))
+    before = []
+    monkeypatch.setattr(shared_sheet, "read_strings", lambda xml: before.append(len(calls)) or real_strings(xml))
+    monkeypatch.setattr(excel, "_STRINGS_SHARE", 10**6)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    with ChunkHelper() as helper:
+        got = excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, pieces.piece_reader(helper), 8192)
+    assert got is not None and before and before[0] >= 4
+    _two_ways(path, monkeypatch, 10**6)
+
+
 def _rewrite(path, name, fn):
     with zipfile.ZipFile(path) as zf:
         parts = {i.filename: zf.read(i) for i in zf.infolist()}

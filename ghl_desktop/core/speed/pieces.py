@@ -92,6 +92,15 @@ class _Reading:
                 raise _NotHere("shared strings not of the plain shape")
         return self.shared
 
+    def depth(self, copy: PieceCopy) -> int:
+        """The pieces the helper may hold as ``copy`` comes: more than ``PIECES_DEPTH`` while the
+        strings are still to be read here (``read_strings``, one long step) and it is given
+        shared-strings pieces, as many as it reads meanwhile (``STRINGS_BYTES_PER_PIECE``)."""
+        if self.shared is None and self._shared_task(copy):
+            covered = len(copy.fixed[copy.strings]) // tuning.STRINGS_BYTES_PER_PIECE
+            return max(tuning.PIECES_DEPTH, min(covered, tuning.STRINGS_PIECES_MAX))
+        return tuning.PIECES_DEPTH
+
     def task(self, copy: PieceCopy) -> tuple:
         """(function, its arguments) reading ``copy`` in the helper."""
         if self._shared_task(copy):
@@ -146,7 +155,7 @@ def pieces_in_order(helper: ChunkHelper, copies: Iterator[PieceCopy], sheet: str
     try:
         for copy in copies:
             busy = sum(1 for _, pending, _ in waiting if pending is not None and not helper.ready(pending))
-            task = reading.task(copy) if busy < tuning.PIECES_DEPTH else None
+            task = reading.task(copy) if busy < reading.depth(copy) else None
             pending = helper.call(*task) if task is not None else None
             if pending is not None:
                 waiting.append((copy, pending, task[0] is _read_indices_remote))
