@@ -4,10 +4,11 @@ this process and the helper process at once.
 calamine parses a whole sheet in one call, which left the second core idle for the first seconds
 of a large workbook's conversion. The reader cuts the sheet into workbook copies that each hold
 one stretch of rows; here each copy goes to the helper while it holds fewer than ``PIECES_DEPTH``
-of them, and this process reads the next one itself otherwise. The results come back in order,
+of them (more while this process reads shared strings: ``_Reading.depth``), and this process
+reads the next one itself otherwise. The results come back in order,
 and a piece the helper fails on is read here: the cells are ``read_piece``'s either way. A piece
 of the plain inline-string shape is read by ``inline_sheet.read_piece`` (the same cells, in about
-60% of calamine's CPU time), any other by calamine.
+70% of calamine's CPU time), any other by calamine.
 
 A workbook with shared strings (as Excel saves one) has them read once, here, by
 ``shared_sheet.read_strings``; its pieces then travel to the helper as their sheet XML alone, are
