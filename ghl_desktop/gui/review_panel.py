@@ -378,7 +378,7 @@ class ReviewPanel(QWidget):
     # -- texts -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search names, emails, phones…"))
-        self.existing_title.setText(self.tr("Importing into GHL:"))
+        self.existing_title.setText(self.tr("Compared with GHL:"))
         tips = {NEW: self.tr("Rows no contact in GHL has: the import creates them"),
                 UPDATE: self.tr("Rows that match one contact in GHL and change it (Contact Id, email, then phone)"),
                 UNCHANGED: self.tr("Rows GHL already has as they are: left out of the export unless you ask"),

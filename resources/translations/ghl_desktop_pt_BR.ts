@@ -2458,8 +2458,8 @@
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/review_panel.py" line="356"/>
-        <source>Importing into GHL:</source>
-        <translation>Na importação para o GHL:</translation>
+        <source>Compared with GHL:</source>
+        <translation>Comparado com o GHL:</translation>
     </message>
     <message>
         <location filename="../../ghl_desktop/gui/review_panel.py" line="357"/>
