@@ -247,7 +247,8 @@ def _with_numbers(texts, numbers) -> list[str]:
     (``007``, ``-0``: those rows are converted one by one). A cell has one or the other, so each
     row is their sum, made by C-level loops."""
     cells = list(map(operator.add, texts, numbers))
-    if "\x000" in "\x00" + "\x00".join(numbers) or "-0" in "".join(numbers):
+    joined = "\x00" + "\x00".join(numbers)  # "-0" can only start a number, as "\x000" a zero does
+    if "\x000" in joined or "-0" in joined:
         cells = [str(int(n)) if n else t for t, n in zip(texts, numbers)]
     return cells
 
