@@ -118,11 +118,7 @@ def _open_light(path: Path) -> pc.CalamineWorkbook:
     """calamine's workbook of ``_light_copy(path)``; what the whole one's opening says when the
     copy cannot be made or opened."""
     try:
-        copy = _light_copy(path)
-    except Exception:
-        return _open(path)
-    try:
-        return pc.CalamineWorkbook.from_filelike(copy)
+        return pc.CalamineWorkbook.from_filelike(_light_copy(path))
     except Exception:
         return _open(path)
 
