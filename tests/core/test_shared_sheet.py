@@ -19,6 +19,7 @@ from ghl_desktop.core.speed.helper import ChunkHelper
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import make_data  # noqa: E402
+from test_reader_excel_pieces import _rewrite_sheet  # noqa: E402
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _START = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}" '
@@ -337,16 +338,6 @@ def test_the_helper_is_given_more_pieces_while_the_strings_are_read(tmp_path, mo
     _two_ways(path, monkeypatch, 10**6)
 
 
-def _rewrite(path, name, fn):
-    with zipfile.ZipFile(path) as zf:
-        parts = {i.filename: zf.read(i) for i in zf.infolist()}
-    parts[name] = fn(parts[name])
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for k, data in parts.items():
-            zf.writestr(k, data)
-    return path
-
-
 def _rich_last(xml):
     at = xml.rindex(b"<si><t>")
     end = xml.index(b"</t></si>", at)
@@ -360,10 +351,10 @@ def test_large_strings_of_another_shape_are_read_whole(tmp_path, monkeypatch, wh
     in their first bytes or once they are read; the whole read, and the same result."""
     path = _excel_saved(tmp_path / "x.xlsx", 3000)
     if where == "first-strings":
-        _rewrite(path, "xl/sharedStrings.xml", lambda x: x.replace(b"<si><t>Recife</t></si>",
-                                                                     b"<si><r><t>Rec</t></r><r><t>ife</t></r></si>"))
+        _rewrite_sheet(path, lambda x: x.replace(b"<si><t>Recife</t></si>", b"<si><r><t>Rec</t></r><r><t>ife</t></r></si>"),
+                       "xl/sharedStrings.xml")
     else:
-        _rewrite(path, "xl/sharedStrings.xml", _rich_last)
+        _rewrite_sheet(path, _rich_last, "xl/sharedStrings.xml")
     with zipfile.ZipFile(path) as zf:
         assert excel._plain_strings_head(zf, "xl/sharedStrings.xml") == (where == "last-string")
     monkeypatch.setattr(excel, "PIECE_BYTES", 8192)
@@ -387,7 +378,7 @@ def test_a_few_pieces_of_another_shape_are_read_by_calamine_then_the_sheet_whole
             return b"<row ".join(rows)
         return rewrite
 
-    _rewrite(path, "xl/worksheets/sheet1.xml", formulas(2500))  # one piece of another shape
+    _rewrite_sheet(path, formulas(2500))  # one piece of another shape
     monkeypatch.setattr(excel, "PIECE_BYTES", 8192)
     monkeypatch.setattr(excel, "_STRINGS_SHARE", 10**6)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
@@ -398,7 +389,7 @@ def test_a_few_pieces_of_another_shape_are_read_by_calamine_then_the_sheet_whole
     with ChunkHelper() as helper:
         cut = read_source(path, pieces=pieces.piece_reader(helper))
     assert (cut.header, cut.rows, cut.row_numbers) == (whole.header, whole.rows, whole.row_numbers)
-    _rewrite(path, "xl/worksheets/sheet1.xml", formulas(500))  # several
+    _rewrite_sheet(path, formulas(500))  # several
     with ChunkHelper() as helper:
         assert excel.read_in_pieces(path, "Contatos", DEFAULT_LIMITS, None, pieces.piece_reader(helper)) is None
     _two_ways(path, monkeypatch, 10**6)
