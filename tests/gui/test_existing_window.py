@@ -244,3 +244,60 @@ def test_an_existing_file_that_cannot_be_read_leaves_the_job_as_it_was(ctx, qtbo
     job = ctx.store.get(job.id)
     assert job.status == "done" and job.existing_paths == [str(lists["ghl"])]
     assert w.session.result.existing is not None
+
+
+MARK_KEYS = ("new_rows", "update_rows", "unchanged_rows", "ambiguous_rows")
+
+
+def _import_counts(w) -> dict[str, int]:
+    """The report's four counts under "Importing into GHL" and its rows to export, as shown."""
+    return {k: int(w.report_panel.values[k].text()) for k in (*MARK_KEYS, "exported_rows")}
+
+
+def test_an_excluded_row_leaves_the_import_counts_and_they_survive_a_restart(qapp, data_dir, qtbot, lists, tmp_path):
+    """Compared with GHL, a person fixes a cell and excludes a new contact: the report's four
+    counts drop it and add up to its rows to export, the export dialog and the file written agree,
+    while the review's filters still count every row; closed and reopened, all of it is the same."""
+    from ghl_desktop.gui.app import AppContext, make_application
+
+    make_application()
+    first = AppContext(data_dir)
+    first.window.show()
+    try:
+        w, job = open_job(first, qtbot, lists)
+        model = w.model
+        gil = row_of(model.table, "Gil")
+        assert model.setData(model.index(gil, column(CITY)), "Guarujá")
+        w.review.select_cell(row_of(model.table, "Fabio"), column(FIRST_NAME))
+        w.toggle_exclude_selected()
+        qtbot.waitUntil(lambda: w.report_panel.report.get("new_rows") == 1, timeout=10_000)
+        before = _import_counts(w)
+        assert before == {"new_rows": 1, "update_rows": 2, "unchanged_rows": 1, "ambiguous_rows": 1,
+                          "exported_rows": 5}
+        assert sum(before[k] for k in MARK_KEYS) == before["exported_rows"]
+        qtbot.waitUntil(lambda: w.review.filter_buttons["new"].text() == "New (2)")  # every row, Fabio too
+        assert w.review.existing_title.text() == "Compared with GHL:"
+        w.act_export.trigger()
+        assert w.export_dialog.only_buttons["new"].text().endswith("(1 row)")
+        w.export_dialog.reject()
+        qtbot.waitUntil(lambda: w.export_dialog is None)
+        written = export_choice(w, qtbot, tmp_path / "before", "all")
+        assert sorted(r["First Name"] for r in written) == ["Ana", "Carla", "Davi", "Gil"]
+        assert next(r for r in written if r["First Name"] == "Gil")["City"] == "Guarujá"
+    finally:
+        first.close()
+
+    again = AppContext(data_dir)
+    again.window.show()
+    try:
+        w = again.window
+        w.jobs_panel.select_job(job.id)
+        wait_result(qtbot, w, job.id)
+        qtbot.waitUntil(lambda: w.report_panel.values["new_rows"].text().isdigit(), timeout=10_000)
+        assert _import_counts(w) == before
+        assert row_of(w.model.table, "Fabio") in w.model.table.excluded
+        assert w.review.filter_buttons["new"].text() == "New (2)"
+        assert export_choice(w, qtbot, tmp_path / "after", "all") == written
+    finally:
+        again.close()
+
