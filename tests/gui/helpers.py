@@ -1,5 +1,6 @@
 """Driving the window as a person would: drop files, wait for jobs, find cells."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -39,6 +40,22 @@ def wait_finished(qtbot, ctx, count: int, timeout: int = 60_000) -> list:
 def wait_result(qtbot, window, job_id: str, timeout: int = 30_000) -> None:
     qtbot.waitUntil(lambda: window.session.job_id == job_id and window.shown_view() == "result"
                     and window.session.result is not None, timeout=timeout)
+
+
+@contextmanager
+def reopened(data_dir: Path, qtbot, job_id: str):
+    """The app started again on ``data_dir`` (a new ``AppContext``, as after closing it) with
+    ``job_id``'s result shown: its window, closed when the block ends."""
+    from ghl_desktop.gui.app import AppContext
+
+    again = AppContext(data_dir)
+    again.window.show()
+    try:
+        again.window.jobs_panel.select_job(job_id)
+        wait_result(qtbot, again.window, job_id)
+        yield again.window
+    finally:
+        again.close()
 
 
 def column(field: str) -> int:

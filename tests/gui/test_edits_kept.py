@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from ghl_desktop.core.schema import EMAIL, FIRST_NAME, NOTES, PHONE
 from ghl_desktop.gui.row_filter import MERGED
 
-from .helpers import column, drop, find_row, wait_finished, wait_result
+from .helpers import column, drop, find_row, reopened, wait_finished, wait_result
 
 
 def review_a_few_things(w, qtbot):
@@ -110,12 +110,7 @@ def test_undo_history_survives_a_restart_and_closing_logs_no_error(qapp, data_di
     saved = first.store  # closed
     del saved
 
-    again = AppContext(data_dir)
-    again.window.show()
-    try:
-        again.window.jobs_panel.select_job(job.id)
-        wait_result(qtbot, again.window, job.id)
-        w = again.window
+    with reopened(data_dir, qtbot, job.id) as w:
         assert "ana.pereira@example.org" in w.model.table.columns[EMAIL]
         assert not w.model.table.excluded
         assert w.act_redo.isEnabled() and w.act_undo.isEnabled()
@@ -124,8 +119,6 @@ def test_undo_history_survives_a_restart_and_closing_logs_no_error(qapp, data_di
         w.act_undo.trigger()
         w.act_undo.trigger()  # the accepted suggestion
         assert "joao.souza@gmial.com" in w.model.table.columns[EMAIL]
-    finally:
-        again.close()
 
 
 def test_a_merged_contact_is_split_back_and_undone(ctx, qtbot, files):
@@ -203,16 +196,9 @@ def test_a_person_reviews_remaps_exports_closes_and_reopens_and_every_count_agre
     finally:
         first.close()
 
-    again = AppContext(data_dir)
-    again.window.show()
-    try:
-        w = again.window
-        w.jobs_panel.select_job(job.id)
-        wait_result(qtbot, w, job.id)
+    with reopened(data_dir, qtbot, job.id) as w:
         assert "ana.pereira@example.org" in w.model.table.columns[EMAIL]
         assert w.model.table.columns[FIRST_NAME].index("Carlos") in w.model.table.excluded
         assert not any(w.model.table.columns[NOTES])  # the new mapping left the notes out
         after = _counts_on_screen(w, qtbot, tmp_path / "after")
         assert after == before
-    finally:
-        again.close()

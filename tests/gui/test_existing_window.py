@@ -15,7 +15,7 @@ from ghl_desktop.core.schema import EMAIL, FIRST_NAME
 CITY = "City"
 from ghl_desktop.gui.preview_model import ChangeRole, MarkRole
 
-from .helpers import column, drop, wait_finished, wait_result
+from .helpers import column, drop, reopened, wait_finished, wait_result
 
 GHL = [
     ["Contact Id", "First Name", "Last Name", "Phone", "Email", "Tags", "City"],
@@ -287,17 +287,10 @@ def test_an_excluded_row_leaves_the_import_counts_and_they_survive_a_restart(qap
     finally:
         first.close()
 
-    again = AppContext(data_dir)
-    again.window.show()
-    try:
-        w = again.window
-        w.jobs_panel.select_job(job.id)
-        wait_result(qtbot, w, job.id)
+    with reopened(data_dir, qtbot, job.id) as w:
         qtbot.waitUntil(lambda: w.report_panel.values["new_rows"].text().isdigit(), timeout=10_000)
         assert _import_counts(w) == before
         assert row_of(w.model.table, "Fabio") in w.model.table.excluded
         assert w.review.filter_buttons["new"].text() == "New (2)"
         assert export_choice(w, qtbot, tmp_path / "after", "all") == written
-    finally:
-        again.close()
 
