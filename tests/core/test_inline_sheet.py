@@ -236,6 +236,24 @@ def test_anything_between_the_rows_or_a_malformed_start_is_left_to_calamine(base
     assert inline_sheet.read_piece(_copy(base, plain, start=malformed), "Contatos") is None
 
 
+@pytest.mark.parametrize("match_chars", [inline_sheet._MATCH_CHARS, 1, 150])
+def test_rows_matched_a_few_per_call_cover_the_piece_only_when_nothing_else_is_there(base, monkeypatch, match_chars):
+    """The rows are matched ``_MATCH_CHARS`` at a time, each call's stretch ending at a tag: the
+    text between two rows is counted once whichever call it falls to, and an element or a row
+    that does not match anywhere among many rows leaves the piece to calamine."""
+    monkeypatch.setattr(inline_sheet, "_MATCH_CHARS", match_chars)
+    cell = '<c r="A{0}" t="inlineStr"><is><t>x{0}</t></is></c><c r="B{0}" t="inlineStr"><is><t>y</t></is></c>'
+    for between in ("", "\n", "\n  ", "x"):
+        rows = between.join(f'<row r="{r}">{cell.format(r)}</row>' for r in range(1, 41)) + between
+        _same_or_declined(_copy(base, rows), must_read=True)
+        for r in (2, 17, 39, 40):  # (before the first row is the part's start: ``_well_formed``)
+            for odd in ("<x/>", '<row r="99"/>', "</row>"):
+                bad = rows.replace(f'<row r="{r}">', f'{odd}<row r="{r}">', 1)
+                assert inline_sheet.read_piece(_copy(base, bad), "Contatos") is None, (between, r, odd)
+            styled = rows.replace(f'<c r="A{r}" t="inlineStr">', f'<c r="A{r}" s="1" t="inlineStr">', 1)
+            assert inline_sheet.read_piece(_copy(base, styled), "Contatos") is None, (between, r)
+
+
 @pytest.mark.parametrize("row", [
     '<c r="B2" t="inlineStr"><is><t>x</t></is></c>',  # the first cell left out
     '<c r="A2" t="inlineStr"><is><t>x</t></is></c>',  # the last one

@@ -81,10 +81,13 @@ def read_rows(xml: bytes, numbers_plain: bool = True) -> Piece | None:
     if first_col is None:
         return None
     rows = _matched_rows(_row_pattern(letters), text, first, last)
-    if not rows or not _rows_cover(text, first, last, len(rows)):
-        return None  # rows that did not match, or something between them
-    numbers, *groups = zip(*rows)
+    if not rows:
+        return None
+    whole, numbers, *groups = zip(*rows)
     del rows
+    if sum(map(len, whole)) != last - first:
+        return None  # rows that did not match, or something between them (``_matched_rows``)
+    del whole
     top = int(numbers[0])
     if numbers[-1] != str(top + len(numbers) - 1) or numbers != tuple(map(str, range(top, top + len(numbers)))):
         return None  # rows one after another, as calamine places them
@@ -111,11 +114,30 @@ def _row_spans(text: str, first: int, last: int):
 
 
 def _matched_rows(pattern: re.Pattern, text: str, first: int, last: int) -> list[tuple[str, ...]]:
-    """``pattern.findall(text, first, last)``, ``_MATCH_CHARS`` of whole rows per call."""
+    """``pattern.findall(text, first, last)`` (``_row_pattern``: each match a row and the text
+    after it up to the next ``<``), ``_MATCH_CHARS`` of whole rows per call, each call's stretch
+    ending where the next tag starts.
+
+    A match starts at a ``<row`` and ends before a ``<``, and the matches are found one after
+    another: their lengths add up to ``last - first`` exactly when they are all of
+    ``text[first:last]``, rows and plain text between them (no element left out, no row that did
+    not match). That sum is what ``read_rows`` checks."""
     rows: list[tuple[str, ...]] = []
-    for a, b in _row_spans(text, first, last):
+    for a, b in _tag_spans(text, first, last):
         rows += pattern.findall(text, a, b)
     return rows
+
+
+def _tag_spans(text: str, first: int, last: int):
+    """``_row_spans``, each stretch but the last ending at the ``<`` after its last ``</row>``
+    (the text between two rows goes with the first of them)."""
+    pos = first
+    while pos < last:
+        cut = text.find("</row>", pos + _MATCH_CHARS, last)
+        end = last if cut < 0 else text.find("<", cut + len("</row>"), last)
+        end = last if end < 0 else end
+        yield pos, end
+        pos = end
 
 
 def _utf8_declared(xml: bytes) -> bool:
@@ -142,24 +164,6 @@ def _well_formed(outside_rows: str) -> bool:
     except Exception:
         return False
     return True
-
-
-#: What may stand between two rows: text (white space, as a program writing one row a line
-#: leaves), but no element.
-_GAP = re.compile(r"</row>[^<]*<row")
-
-
-def _rows_cover(text: str, first: int, last: int, matched: int) -> bool:
-    """Whether the ``matched`` rows found in ``text[first:last]`` (the first ``<row`` to the last
-    ``</row>``) are all of it but text between them. A match starts at a ``<row``, ends at a
-    ``</row>`` and holds no other of either (a text holds no ``<``): when there are as many of
-    each as matches, every ``<row`` starts one and every ``</row>`` ends one (so the first starts
-    at ``first`` and the last ends at ``last``), and ``</row><row`` (or text alone, ``_GAP``)
-    between every two of them leaves no element out."""
-    if text.count("<row", first, last) != matched or text.count("</row>", first, last) != matched:
-        return False
-    return (text.count("</row><row", first, last) == matched - 1
-            or len(_GAP.findall(text, first, last)) == matched - 1)
 
 
 def _columns_seen(text: str, first: int, last: int) -> tuple[str, ...]:
@@ -195,17 +199,18 @@ def _column_index(letters: str) -> int:
 @lru_cache(maxsize=16)
 def _row_pattern(letters: tuple[str, ...]) -> re.Pattern:
     """A row element holding at most one cell of each of ``letters`` in order (an empty cell may be
-    left out), each referring to the row's own number: groups (row number, then per cell: its
-    text with ``xml:space="preserve"``, its text without, its number). A text
+    left out), each referring to the row's own number, and the text after it up to the next tag:
+    groups (all of that, the row number, then per cell: its text with ``xml:space="preserve"``,
+    its text without, its number). A text
     without ``xml:space`` that starts or ends with XML white space (calamine strips it) does not
     match."""
     cells = "".join(
-        f'(?:<c r="{c}\\1"(?: t="inlineStr"(?: ?/>|><is><t(?: xml:space="preserve">([^<]*+)'
+        f'(?:<c r="{c}\\2"(?: t="inlineStr"(?: ?/>|><is><t(?: xml:space="preserve">([^<]*+)'
         f'|>((?:[^ \\t\\n\\r<][^<]*+)?+)(?<![ \\t\\n\\r]))</t></is></c>)'
         f'|(?: t="n")?+(?: ?/>|><v>(-?[0-9]{{1,15}}+)</v></c>)))?+'
         for c in letters
     )
-    return re.compile(r'<row r="([1-9][0-9]*)"(?: spans="[0-9]+:[0-9]+")?>' + cells + "</row>")
+    return re.compile(r'(<row r="([1-9][0-9]*)"(?: spans="[0-9]+:[0-9]+")?>' + cells + "</row>[^<]*+)")
 
 
 #: What calamine strips from both ends of a text without ``xml:space="preserve"`` (after its
