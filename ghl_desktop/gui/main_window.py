@@ -37,6 +37,7 @@ from .drop_area import DropArea, collect_inputs, paths_from_mime
 from .export_flow import ExportDialog, existing_choices, problem_counts
 from .jobs_panel import JobsPanel, existing_of, failure_reason, failure_text, open_folder
 from .live_report import LiveReport
+from .live_table import LiveTable
 from .mapping_editor import MappingEditor, sample_columns
 from .notify import Notifier
 from .paths import icon_path
@@ -87,7 +88,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(icon_path())))
         self.open_folder = open_folder  # replaced in tests
 
-        self._live: dict[str, ContactTable] = {}
+        #: A running job's rows as they arrive, the chunks' own lists (``LiveTable``).
+        self._live: dict[str, LiveTable] = {}
         self._live_reports: dict[str, LiveReport] = {}
         #: A finished job's live rows, left on screen until its result replaces them (never an
         #: empty review in between); freed off the GUI thread once they are not shown.
@@ -461,7 +463,7 @@ class MainWindow(QMainWindow):
             self._set_shown("", VIEW_NONE, "")
             return
         if job.status in S.ACTIVE:
-            table = self._live.setdefault(job_id, ContactTable())
+            table = self._live.setdefault(job_id, LiveTable())
             self._show_live_counts(job_id, table)
             self.session.show_live(job_id, table)
             self.mapping_editor.set_mapping(None)
@@ -610,7 +612,7 @@ class MainWindow(QMainWindow):
         if shown_live:
             self.model.append_chunk(chunk)  # extends self._live[job_id], which the model shows
         else:
-            self._live.setdefault(job_id, ContactTable()).extend(chunk)
+            self._live.setdefault(job_id, LiveTable()).extend(chunk)
         self._live_reports.setdefault(job_id, LiveReport()).add(rows.counts)
         if shown_live:
             self._show_live_counts(job_id, self.model.table)

@@ -167,13 +167,24 @@ class PreviewModel(QAbstractTableModel):
         self.set_table(ContactTable(), None)
 
     def append_chunk(self, chunk: ContactTable) -> None:
-        """Add rows a running job just normalized; they appear at once if the filter keeps them."""
+        """Add rows a running job just normalized; they appear at once if the filter keeps them.
+
+        The table shown while a job runs is a ``LiveTable``: the chunk's lists join it as they
+        are. A filter is worked out on the chunk alone (its columns the table shows), not on
+        the rows already there."""
         start = len(self.table)
         self.table.extend(chunk)
         stop = len(self.table)
-        if self._rows is not None:
-            self._rows.extend(filter_rows(self.table, self.mode, self.needle, start, stop,
-                                          existing=self.existing) or [])
+        if self._rows is not None and stop > start:
+            t, existing = self.table, self.existing
+            if existing is None:  # marks against GHL's contacts come with a result, never live
+                own = ContactTable(columns={c: chunk.columns[c] for c in t.columns}, sources=chunk.sources,
+                                   problems=chunk.problems, suggestions=chunk.suggestions,
+                                   merged=chunk.merged, excluded=chunk.excluded, schema=t.schema)
+                rows = filter_rows(own, self.mode, self.needle)
+                self._rows.extend(range(start, stop) if rows is None else map(start.__add__, rows))
+            else:
+                self._rows.extend(filter_rows(t, self.mode, self.needle, start, stop, existing=existing) or [])
         target = min(self._visible(), max(self._loaded, LIVE_BATCH))
         if target > self._loaded:
             self.beginInsertRows(QModelIndex(), self._loaded, target - 1)

@@ -6,6 +6,8 @@ for a million contacts. Filtering column-wise over the core table's lists is a f
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..core import AMBIGUOUS, NEW, UNCHANGED, UPDATE, ContactTable, rows_with_problems
 
 ALL = "all"
@@ -21,6 +23,8 @@ MODES = (ALL, PROBLEMS, SUGGESTIONS, MERGED, EXCLUDED)
 #: compared with such files only): creates a contact, updates one, changes nothing, or matches
 #: several (GHL would update one of them).
 EXISTING_MODES = (NEW, UPDATE, UNCHANGED, AMBIGUOUS)
+#: Cells of a column read at once by a search (a slice: one short C call).
+_SLICE = 16_384
 
 
 def filter_rows(table: ContactTable, mode: str, needle: str = "", start: int = 0,
@@ -56,10 +60,17 @@ def filter_rows(table: ContactTable, mode: str, needle: str = "", start: int = 0
 def _search(table: ContactTable, needle: str, base: list[int] | None, start: int, stop: int) -> list[int]:
     hits: set[int] = set()
     for col in table.columns.values():
-        if base is None:
-            hits.update(i for i in range(start, stop) if (v := col[i]) and needle in v.casefold())
-        else:
-            hits.update(i for i in base if (v := col[i]) and needle in v.casefold())
+        # A column is read a slice at a time (a running job's columns are its chunks' lists read
+        # as one, ``live_table.ChunkedColumn``, where a cell read alone is a Python call).
+        for a in range(start, stop, _SLICE):
+            b = min(a + _SLICE, stop)
+            if base is None:
+                hits.update(i for i, v in enumerate(col[a:b], a) if v and needle in v.casefold())
+                continue
+            rows = base[bisect_left(base, a):bisect_left(base, b)]
+            if rows:
+                cells = col[a:b]
+                hits.update(i for i in rows if (v := cells[i - a]) and needle in v.casefold())
     # Invalid values are not in their column; a person searching for "gmial" must still find them.
     allowed = None if base is None else set(base)
     for r, fields in table.problems.items():

@@ -330,11 +330,15 @@ def test_live_rows_arriving_together_are_added_one_chunk_per_pass_of_the_event_l
     from .helpers import live_chunks
 
     w = ctx.window
-    for rows in live_chunks(3):
+    sent = live_chunks(3)
+    for rows in sent:
         w.manager.rowsReady.emit("other-job", rows)
     assert "other-job" not in w._live  # queued, nothing added yet
     w._add_next_rows()
     assert len(w._live["other-job"]) == 5 and len(w._row_queue) == 2  # one chunk per pass
     qtbot.waitUntil(lambda: len(w._live["other-job"]) == 15, timeout=5_000)
     assert w._live["other-job"].columns[FIRST_NAME][5] == f"{FIRST_NAME}10"  # in order
+    # Each chunk's own lists, not copies: adding a chunk costs the window no cell copied.
+    assert all(part is rows.table.columns[FIRST_NAME]
+               for part, rows in zip(w._live["other-job"].columns[FIRST_NAME].parts, sent, strict=True))
     assert w._live_reports["other-job"].counts["total_rows"] == 15
