@@ -104,11 +104,14 @@ _MATCH_CHARS = 256 * 1024
 
 def _row_spans(text: str, first: int, last: int):
     """(start, end) of stretches of whole rows that cover ``text[first:last]``, about
-    ``_MATCH_CHARS`` characters each: what one regular-expression call is given."""
+    ``_MATCH_CHARS`` characters each: what one regular-expression call is given. Each stretch
+    but the last ends at the ``<`` after its last ``</row>``: text between two rows goes with the
+    first of them."""
     pos = first
     while pos < last:
         cut = text.find("</row>", pos + _MATCH_CHARS, last)
-        end = last if cut < 0 else cut + len("</row>")
+        end = last if cut < 0 else text.find("<", cut + len("</row>"), last)
+        end = last if end < 0 else end
         yield pos, end
         pos = end
 
@@ -123,21 +126,9 @@ def _matched_rows(pattern: re.Pattern, text: str, first: int, last: int) -> list
     ``text[first:last]``, rows and plain text between them (no element left out, no row that did
     not match). That sum is what ``read_rows`` checks."""
     rows: list[tuple[str, ...]] = []
-    for a, b in _tag_spans(text, first, last):
+    for a, b in _row_spans(text, first, last):
         rows += pattern.findall(text, a, b)
     return rows
-
-
-def _tag_spans(text: str, first: int, last: int):
-    """``_row_spans``, each stretch but the last ending at the ``<`` after its last ``</row>``
-    (the text between two rows goes with the first of them)."""
-    pos = first
-    while pos < last:
-        cut = text.find("</row>", pos + _MATCH_CHARS, last)
-        end = last if cut < 0 else text.find("<", cut + len("</row>"), last)
-        end = last if end < 0 else end
-        yield pos, end
-        pos = end
 
 
 def _utf8_declared(xml: bytes) -> bool:
