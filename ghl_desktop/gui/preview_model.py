@@ -11,6 +11,7 @@ which calls the core review rules and then tells the model which rows changed.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -178,9 +179,7 @@ class PreviewModel(QAbstractTableModel):
         if self._rows is not None and stop > start:
             t, existing = self.table, self.existing
             if existing is None:  # marks against GHL's contacts come with a result, never live
-                own = ContactTable(columns={c: chunk.columns[c] for c in t.columns}, sources=chunk.sources,
-                                   problems=chunk.problems, suggestions=chunk.suggestions,
-                                   merged=chunk.merged, excluded=chunk.excluded, schema=t.schema)
+                own = replace(chunk, columns={c: chunk.columns[c] for c in t.columns}, schema=t.schema)
                 rows = filter_rows(own, self.mode, self.needle)
                 self._rows.extend(range(start, stop) if rows is None else map(start.__add__, rows))
             else:
