@@ -34,6 +34,11 @@ def test_bench_runs_at_a_small_size(tmp_path):
     assert 0.2 * 1500 < by_line["dup30"]["merged"] < 0.35 * 1500
     assert 0.45 * 1500 < by_line["dup60"]["merged"] < 0.65 * 1500
     assert 0.2 * 1500 < by_line["two-inputs"]["merged"] < 0.35 * 1500
+    # both sides ran as installed: the project's modules and the bench's were bytecode
+    root = BENCH.parents[1]
+    for module in (root / "ghl_desktop" / "cli.py", root / "ghl_desktop" / "core" / "speed" / "helper.py",
+                   BENCH.parent / "reference.py"):
+        assert list((module.parent / "__pycache__").glob(f"{module.stem}.*.pyc")), module
 
 
 def test_the_generators_vary_the_shapes(tmp_path):
