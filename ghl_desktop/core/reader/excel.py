@@ -224,7 +224,11 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
         got = read_in_pieces(path, single, limits, cancel, pieces) if single else None
         if got is not None:
             (columns, first_col), chosen = got, single
-            warnings = apply_padded_formats(path, chosen, _RowsView(columns), first_col)
+            view = _RowsView(columns)
+            warnings = apply_padded_formats(path, chosen, view, first_col)
+            joined = getattr(pieces, "joined", None)
+            if joined is not None:
+                joined(columns, first_col, view.rewritten or bool(warnings))
             return chosen, SheetColumns(columns), warnings
     wb, names, single = _workbook_and_single(path, sheet)
     if sheet is not None:
@@ -521,7 +525,9 @@ class PieceCopy(NamedTuple):
 #: ``pieces(copies, sheet)`` yields ``read_piece(copy, sheet)`` for each copy, in order; it may read
 #: some of them in another process (``speed.pieces``). One whose attribute ``large_strings`` is
 #: true is also given the pieces of a sheet whose shared strings are large (``PieceCopy.strings_costly``):
-#: it reads them without calamine, or raises for the whole read.
+#: it reads them without calamine, or raises for the whole read. One with an attribute ``joined``
+#: is told ``joined(columns, first_col, rewritten)`` once the pieces it gave last are the sheet's
+#: columns (``rewritten``: some of their cells were changed after, by padding number formats).
 PieceMap = Callable[[Iterator[PieceCopy], str], Iterator["Piece | None"]]
 #: Decompressed bytes of rows in each piece of a sheet read in pieces (about 10,000 contact rows):
 #: small enough that the copies in flight stay a few MB, large enough that a piece's own cost
@@ -562,21 +568,22 @@ class SheetColumns:
 
 class _RowsView:
     """Columns seen as rows for ``apply_padded_formats``: ``view[r][c]`` reads and writes
-    ``columns[c][r]``."""
+    ``columns[c][r]``; ``rewritten`` once a cell has been written."""
 
     def __init__(self, columns: list[list[str]]) -> None:
         self._columns = columns
+        self.rewritten = False
 
     def __len__(self) -> int:
         return len(self._columns[0]) if self._columns else 0
 
     def __getitem__(self, r: int) -> "_RowView":
-        return _RowView(self._columns, r)
+        return _RowView(self, r)
 
 
 class _RowView:
-    def __init__(self, columns: list[list[str]], r: int) -> None:
-        self._columns, self._r = columns, r
+    def __init__(self, rows: _RowsView, r: int) -> None:
+        self._rows, self._columns, self._r = rows, rows._columns, r
 
     def __len__(self) -> int:
         return len(self._columns)
@@ -586,6 +593,7 @@ class _RowView:
 
     def __setitem__(self, c: int, value: str) -> None:
         self._columns[c][self._r] = value
+        self._rows.rewritten = True
 
 
 def read_in_pieces(path: Path, sheet: str, limits: Limits, cancel, pieces: PieceMap,
