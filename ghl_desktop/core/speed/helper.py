@@ -61,10 +61,10 @@ _decoded: tuple | None = None
 
 #: In the helper: the cells of the sheet pieces it read for the latest conversion that asked it to
 #: keep them (``speed.pieces``), as the ``marshal`` bytes of each column it sent back, with the
-#: piece's first column, by key; only that conversion's (``_pieces_token``). See ``_kept_cells``.
+#: piece's first column, by key; only that conversion's (``_pieces_token``). See ``_kept_piece``.
 _pieces: dict[tuple, tuple[int, list[bytes]]] = {}
 _pieces_token: str | None = None
-#: Decoded columns of the pieces read last by ``_kept_cells`` (a piece spans a chunk or two).
+#: Decoded columns of the pieces read last by ``_kept_column`` (a piece spans a chunk or two).
 _pieces_decoded: dict[tuple, list[list[str] | None]] = {}
 _PIECES_DECODED = 3
 

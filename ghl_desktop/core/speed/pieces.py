@@ -260,6 +260,10 @@ def pieces_in_order(helper: ChunkHelper, copies: Iterator[PieceCopy], sheet: str
             pending = helper.call(*task) if task is not None else None
             if pending is not None:
                 waiting.append((copy, pending, task[0] is _read_indices_remote, key))
+                if task[0] is _read_indices_remote and reading.shared is None:
+                    # Taking a result now would read the shared strings (one long step): the
+                    # helper is given the pieces it has room for first (``_Reading.depth``).
+                    continue
             else:
                 waiting.append((None, None, reading.here(copy), None))
             while waiting and helper.ready(waiting[0][1]):
