@@ -529,15 +529,17 @@ class PieceCopy(NamedTuple):
 #: is told ``joined(columns, first_col, rewritten)`` once the pieces it gave last are the sheet's
 #: columns (``rewritten``: some of their cells were changed after, by padding number formats).
 PieceMap = Callable[[Iterator[PieceCopy], str], Iterator["Piece | None"]]
-#: Decompressed bytes of rows in each piece of a sheet read in pieces (about 10,000 contact rows):
-#: small enough that the copies in flight stay a few MB, large enough that a piece's own cost
-#: (the workbook's small parts, copied and parsed again) is a fraction of its rows'.
-PIECE_BYTES = 4 * 1024 * 1024
+#: Decompressed bytes of rows in each piece of a sheet read in pieces (about 2,500 contact rows):
+#: small enough that a piece, its text and its cells stay in the processor's caches while it is
+#: read, and that it crosses to the helper through a pipe of ``tuning.PIPE_BYTES`` while the
+#: helper still reads the one before; large enough that a piece's own cost (the workbook's small
+#: parts, copied and parsed again, a message each way) is a fraction of its rows'.
+PIECE_BYTES = 1024 * 1024
 #: A sheet is read in pieces only from this many pieces on (a second of reading or more, worth
 #: starting a helper process for), and when its shared strings part (which every piece carries
 #: whole) is at most 1/``_STRINGS_SHARE`` of a piece, unless the pieces are read without
 #: calamine reading it (``PieceMap``).
-_MIN_PIECES, _STRINGS_SHARE = 8, 16
+_MIN_PIECES, _STRINGS_SHARE = 32, 16
 #: The worksheet is decompressed this many bytes at a time while it is cut.
 _PIECE_BLOCK = 1024 * 1024
 _ROW_TAG = re.compile(rb"<" + _NAME + rb"row[\s/>][^>]*>")

@@ -37,15 +37,15 @@ XML_BYTES_PER_ROW = 150
 #: this process is busy, and never holds so many that this process runs out of work.
 HELPER_DEPTH = 3
 #: Pieces of a large worksheet (``speed.pieces``) the helper holds at a time: one at work and one
-#: waiting, so it never idles while this process reads a piece; a piece is ~0.1 s of work, so the
+#: waiting, so it never idles while this process reads a piece; a piece is ~10 ms of work, so the
 #: two processes end within a piece or two of each other.
 PIECES_DEPTH = 2
 #: While this process reads a workbook's shared strings (``shared_sheet.read_strings``, about as
 #: long per this many bytes of them as a piece of the sheet takes), the helper holds a piece per
 #: this many bytes of them, up to ``STRINGS_PIECES_MAX``, rather than ``PIECES_DEPTH``: it is
 #: not left idle once its first two are read.
-STRINGS_BYTES_PER_PIECE = 5 * 1024 * 1024
-STRINGS_PIECES_MAX = 16
+STRINGS_BYTES_PER_PIECE = 1280 * 1024
+STRINGS_PIECES_MAX = 64
 
 # -- the export ------------------------------------------------------------------------------------
 #: Rows written per step: each step is a handful of C calls over this many rows, so an export
