@@ -391,9 +391,11 @@ def _kept_conversion(tmp_path, monkeypatch, spy, segments=None):
 
 
 def test_the_helper_normalizes_rows_of_the_pieces_it_read_from_its_own_cells(tmp_path, monkeypatch, spy):
+    """Chunks of rows the helper read are sent to it as stretches of its pieces (with cells sent
+    along for rows read here: ``test_rows_told_as_kept_pieces_are_normalized_as_the_same_cells_sent``),
+    and the conversion is the one-process conversion."""
     told = _kept_conversion(tmp_path, monkeypatch, spy)
-    assert any(t is not None and all(len(s) == 3 for s in t) for t in told)  # kept rows only
-    assert any(t is not None and any(len(s) == 2 for s in t) for t in told)  # and with cells sent along
+    assert any(t is not None and any(len(s) == 3 for s in t) for t in told)
 
 
 def test_a_helper_without_the_pieces_it_is_told_of_leaves_the_rows_to_this_process(tmp_path, monkeypatch, spy):
