@@ -362,9 +362,10 @@ def test_the_rows_the_helper_holds_are_told_as_stretches_of_its_pieces():
     assert gapped.segments(2, 5) is None
 
 
-def _kept_conversion(tmp_path, monkeypatch, spy, segments=None):
+def _kept_conversion(tmp_path, monkeypatch, spy, segments=None, before_normalizing=None):
     """A conversion on two processes of a sheet read in pieces, and the one-process conversion;
-    the helper's chunks that were told as kept pieces (``KeptRows.segments``)."""
+    the helper's chunks that were told as kept pieces (``KeptRows.segments``).
+    ``before_normalizing(helper)`` runs once the sheet is read."""
     path = _contacts(tmp_path / "contatos.xlsx", 3000, write_only=True)
     monkeypatch.setattr(tuning, "ONE_PROCESS", True)
     one = convert([path], ConvertOptions())
@@ -383,6 +384,14 @@ def _kept_conversion(tmp_path, monkeypatch, spy, segments=None):
         return got
 
     monkeypatch.setattr(pieces.KeptRows, "segments", noting)
+    if before_normalizing is not None:
+        real_normalize = pipeline.normalize_sources
+
+        def normalizing(*args, **kwargs):
+            before_normalizing(kwargs["helper"])
+            return real_normalize(*args, **kwargs)
+
+        monkeypatch.setattr(pipeline, "normalize_sources", normalizing)
     two = convert([path], ConvertOptions())
     assert two.table.columns == one.table.columns and two.table.sources == one.table.sources
     assert two.table.problems == one.table.problems
@@ -448,3 +457,18 @@ def test_rows_told_as_kept_pieces_are_normalized_as_the_same_cells_sent(monkeypa
     assert got == want
     with pytest.raises(LookupError):
         parallel._normalize_segments([(("tok", 1, 1), 0, 5)], 4, [0, 1], 1, mapping, 0, 5, "BR")
+
+
+def test_a_helper_that_dies_holding_the_pieces_it_read_leaves_the_rows_to_this_process(tmp_path, monkeypatch, spy):
+    """The helper process is killed once the sheet is read (the cells it kept go with it): every
+    chunk is normalized here, with the same result."""
+    killed = []
+
+    def kill(helper):
+        for process in list(helper._pool._processes.values()):
+            process.kill()
+            process.join()
+            killed.append(process.pid)
+
+    _kept_conversion(tmp_path, monkeypatch, spy, before_normalizing=kill)
+    assert killed
