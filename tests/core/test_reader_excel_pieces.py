@@ -362,18 +362,18 @@ def test_the_rows_the_helper_holds_are_told_as_stretches_of_its_pieces():
     assert gapped.segments(2, 5) is None
 
 
-def _kept_conversion(tmp_path, monkeypatch, spy, segments=None, before_normalizing=None):
-    """A conversion on two processes of a sheet read in pieces, and the one-process conversion;
-    the helper's chunks that were told as kept pieces (``KeptRows.segments``).
-    ``before_normalizing(helper)`` runs once the sheet is read."""
-    path = _contacts(tmp_path / "contatos.xlsx", 3000, write_only=True)
+def _kept_conversion(tmp_path, monkeypatch, spy, segments=None, before_normalizing=None, path=None, rows=10):
+    """A conversion on two processes of a sheet read in pieces (``path``, or contacts), and the
+    one-process conversion; the helper's chunks that were told as kept pieces
+    (``KeptRows.segments``). ``before_normalizing(helper)`` runs once the sheet is read."""
+    path = path or _contacts(tmp_path / "contatos.xlsx", 3000, write_only=True)
     monkeypatch.setattr(tuning, "ONE_PROCESS", True)
     one = convert([path], ConvertOptions())
     monkeypatch.setattr(tuning, "ONE_PROCESS", False)
     monkeypatch.setattr(tuning, "MIN_ROWS", 100)
     # chunks of fewer rows than a piece: the first ones are the first pieces', which the helper reads
-    monkeypatch.setattr(tuning, "CHUNK_ROWS", 10)
-    monkeypatch.setattr(tuning, "PIECE_ROWS", 10)
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", rows)
+    monkeypatch.setattr(tuning, "PIECE_ROWS", rows)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     told = []
     real = segments or pieces.KeptRows.segments
@@ -472,3 +472,11 @@ def test_a_helper_that_dies_holding_the_pieces_it_read_leaves_the_rows_to_this_p
 
     _kept_conversion(tmp_path, monkeypatch, spy, before_normalizing=kill)
     assert killed
+
+
+def test_rows_the_helper_holds_around_blank_rows_left_out_are_its_cells(tmp_path, monkeypatch, spy):
+    """A sheet with a title row and blank rows (left out of the source): its rows are told by
+    their sheet rows, and a chunk across a blank row left out is sent as cells."""
+    path = _odd_rows(tmp_path / "contatos.xlsx", ["Nome", "E-mail", "Celular", "Cidade"])
+    told = _kept_conversion(tmp_path, monkeypatch, spy, path=path, rows=3)  # six rows between blank ones
+    assert any(t is not None for t in told) and None in told
