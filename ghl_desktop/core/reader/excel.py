@@ -519,7 +519,8 @@ class PieceCopy(NamedTuple):
     def strings_costly(self) -> bool:
         """Whether calamine reading this piece spends more on the shared strings (which it reads
         whole) than a piece of ``PIECE_BYTES`` is worth."""
-        return self.strings in self.fixed and len(self.fixed[self.strings]) * _STRINGS_SHARE > PIECE_BYTES
+        return (self.strings in self.fixed
+                and len(self.fixed[self.strings]) * _STRINGS_SHARE > PIECE_BYTES * _SHARED_SCALE)
 
 
 #: ``pieces(copies, sheet)`` yields ``read_piece(copy, sheet)`` for each copy, in order; it may read
@@ -535,6 +536,10 @@ PieceMap = Callable[[Iterator[PieceCopy], str], Iterator["Piece | None"]]
 #: helper still reads the one before; large enough that a piece's own cost (the workbook's small
 #: parts, copied and parsed again, a message each way) is a fraction of its rows'.
 PIECE_BYTES = 1024 * 1024
+#: A sheet whose workbook has shared strings is cut into pieces this many times larger: its pieces
+#: are read by ``speed.shared_sheet`` (whose cost per piece, the numbers looked up in the strings
+#: slice by slice here, is larger) or by calamine, which reads the strings whole for each one.
+_SHARED_SCALE = 4
 #: A sheet is read in pieces only from this many pieces on (a second of reading or more, worth
 #: starting a helper process for), and when its shared strings part (which every piece carries
 #: whole) is at most 1/``_STRINGS_SHARE`` of a piece, unless the pieces are read without
@@ -621,13 +626,16 @@ def read_in_pieces(path: Path, sheet: str, limits: Limits, cancel, pieces: Piece
 
 
 def _workbook_pieces(path: Path, sheet: str, size: int, pieces: PieceMap | None = None) -> Iterator[PieceCopy] | None:
-    """The workbook copies ``read_in_pieces`` reads (a generator), or None when not worth it."""
+    """The workbook copies ``read_in_pieces`` reads (a generator), or None when not worth it.
+    ``size``: their rows' bytes (``_SHARED_SCALE`` times more in a workbook with shared strings)."""
     with zipfile.ZipFile(path) as zf:
         infos = {i.filename: i for i in zf.infolist()}
         part = sheet_parts(zf).get(sheet)
         strings = workbook_part(zf, "sharedStrings")
         if part not in infos or infos[part].file_size < _MIN_PIECES * size:
             return None
+        if strings in infos:
+            size *= _SHARED_SCALE
         if (strings in infos and infos[strings].file_size * _STRINGS_SHARE > size
                 and not (getattr(pieces, "large_strings", False) and _plain_strings_head(zf, strings))):
             return None

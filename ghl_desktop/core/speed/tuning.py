@@ -44,8 +44,8 @@ PIECES_DEPTH = 3
 #: long per this many bytes of them as a piece of the sheet takes), the helper holds a piece per
 #: this many bytes of them, up to ``STRINGS_PIECES_MAX``, rather than ``PIECES_DEPTH``: it is
 #: not left idle once its first two are read.
-STRINGS_BYTES_PER_PIECE = 1280 * 1024
-STRINGS_PIECES_MAX = 64
+STRINGS_BYTES_PER_PIECE = 5 * 1024 * 1024
+STRINGS_PIECES_MAX = 16
 
 # -- the export ------------------------------------------------------------------------------------
 #: Rows written per step: each step is a handful of C calls over this many rows, so an export
