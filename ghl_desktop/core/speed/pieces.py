@@ -17,6 +17,11 @@ looks up in the strings (``shared_sheet.as_piece``). A piece that reader leaves 
 calamine, which parses the shared strings again for it: when they are large, only for
 ``CALAMINE_PIECES`` pieces; then, as when the strings themselves are not of the plain shape, the
 pieces are given up (``reader.excel`` reads the sheet whole).
+
+The cells of a piece the helper read (not those of a shared-strings piece: it has only their
+numbers) stay there too, as the bytes it sent back (``PieceReader``): a chunk of those rows that
+it is later given to normalize is sent as where they are in its pieces (``KeptRows``), not as
+cells again. A helper that has lost them fails that chunk, and this process normalizes it.
 """
 
 from __future__ import annotations
