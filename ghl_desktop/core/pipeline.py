@@ -391,6 +391,7 @@ def normalize_sources(
     prefed: dict[tuple[int, int], list] | None = None,
     before_merge: BeforeDrop | None = None,
     require_contacts: bool = False,
+    kept: dict | None = None,
 ) -> ConversionResult:
     """Map, normalize and merge already-read sources (also used when a person changes the mapping).
 
@@ -400,6 +401,7 @@ def normalize_sources(
     ``before_merge(table, drop, heads)`` is told, once every row is normalized, what merging the
     duplicates will make of the table (nothing, without ``dedupe``), before it is done.
     ``require_contacts``: an input with no column of names, emails or phones is an ``InputError``.
+    ``kept``: by file index, the rows of a source the helper holds already (``speed.pieces.KeptRows``).
     """
     started = time.perf_counter() if started is None else started
     state = as_state(state)
@@ -434,7 +436,7 @@ def normalize_sources(
     watch = DuplicateWatch(options.dedupe_by) if options.dedupe else None
     with own or contextlib.nullcontext():
         for file_index, start, stop, chunk in _normalized_in_order(chunks, cache, options.region, helper, state,
-                                                                   prefed):
+                                                                   prefed, kept):
             base = len(table)
             table.extend(chunk)
             if helper is not None:
@@ -515,13 +517,15 @@ def _chunk_bounds(n_rows: int, last: bool, sent_until: int = 0) -> list[tuple[in
 
 
 def _normalized_in_order(chunks, cache: ValueCache, region: str, helper: ChunkHelper | None, state: TaskState,
-                         prefed: dict[tuple[int, int], list] | None = None):
+                         prefed: dict[tuple[int, int], list] | None = None, kept: dict | None = None):
     """Yield (file index, start, stop, table) for every chunk, in order.
 
     With a helper process, both processes take the next chunk nobody has taken yet whenever they
     are free (``speed.helper.in_order``), so the live preview and progress still advance chunk by
     chunk. ``prefed``: chunks the helper was given while the file was read, by (file index, first row).
+    ``kept``: by file index, the rows the helper holds already (``ChunkHelper.submit``).
     """
+    kept = kept or {}
     sent = {}
     if prefed:
         sent = {k: prefed[(c[0], c[3])] for k, c in enumerate(chunks) if (c[0], c[3]) in prefed}
@@ -534,7 +538,7 @@ def _normalized_in_order(chunks, cache: ValueCache, region: str, helper: ChunkHe
 
     def send(k: int):
         file_index, src, mapping, start, stop = chunks[k]
-        return helper.submit(src, mapping, file_index, start, stop, region)
+        return helper.submit(src, mapping, file_index, start, stop, region, kept.get(file_index))
 
     def receive(k: int, pending) -> ContactTable | None:
         file_index, src, _mapping, start, stop = chunks[k]
@@ -761,7 +765,10 @@ def read_and_normalize(
         return feeds[i]
 
     try:
-        sources = read_sources(paths, options, state=state, feed_for=feed_for, pieces=piece_reader(helper))
+        pieces = piece_reader(helper)
+        sources = read_sources(paths, options, state=state, feed_for=feed_for, pieces=pieces)
+        kept = {i: k for i, src in enumerate(sources)
+                if pieces is not None and (k := pieces.kept_rows(src)) is not None}
         chosen: list[Mapping | None] = []
         for i, src in enumerate(sources):
             feed = feeds.get(i)
@@ -793,6 +800,7 @@ def read_and_normalize(
             prefed=prefed,
             before_merge=before_merge,
             require_contacts=True,
+            kept=kept,
         )
     finally:
         if own:

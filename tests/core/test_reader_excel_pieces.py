@@ -133,7 +133,8 @@ def test_a_sheet_read_in_pieces_is_the_whole_read(tmp_path, spy, shape, shared):
         _with_shared_strings(path)
     _same(path)
     assert len(spy) > 10  # really read in pieces
-    assert max(spy) < PIECE * 2  # each a stretch of rows, not the whole sheet
+    # each a stretch of rows, not the whole sheet (larger ones with shared strings)
+    assert max(spy) < PIECE * (excel._SHARED_SCALE if shared else 1) * 2
 
 
 @pytest.mark.parametrize("write_only", [False, True], ids=["shared-strings", "inline-strings"])
@@ -250,9 +251,9 @@ def test_the_helper_process_reads_pieces_and_they_are_the_whole_read(tmp_path, m
     remote = []
     real = pieces._result
 
-    def noting(helper, reading, copy, pending, done):
+    def noting(helper, reading, copy, pending, *rest):
         remote.append(pending is not None)
-        return real(helper, reading, copy, pending, done)
+        return real(helper, reading, copy, pending, *rest)
 
     monkeypatch.setattr(pieces, "_result", noting)
     with ChunkHelper() as helper:
@@ -344,3 +345,139 @@ def test_rows_kept_and_dropped_from_a_sheet_read_in_pieces_are_the_whole_reads(t
     whole = _same(path)
     assert len(spy) > 10
     assert whole.n_rows < 1200 and any(not r[0] for r in whole.rows)
+
+
+def test_the_rows_the_helper_holds_are_told_as_stretches_of_its_pieces():
+    """``KeptRows.segments``: a chunk's rows as stretches of the pieces the helper kept and of rows
+    to send as cells (pieces read here, rows no piece holds), in the source's row order."""
+    # pieces of the sheet (0-based rows): 10-19 kept, 20-29 read here, 35-44 kept (30-34: no cells)
+    layout = [(10, 10, ("t", 1, 0)), (20, 10, None), (35, 10, ("t", 1, 2))]
+    numbers = list(range(11, 46))  # source row r is the sheet's 1-based row 11 + r: index 10 + r
+    kept = pieces.KeptRows(layout, numbers, 0)
+    assert kept.segments(0, 10) == [(("t", 1, 0), 0, 10)]
+    assert kept.segments(5, 35) == [(("t", 1, 0), 5, 10), (10, 25), (("t", 1, 2), 0, 10)]
+    assert kept.segments(12, 20) is None  # only rows read here
+    assert kept.segments(22, 28) == [(22, 25), (("t", 1, 2), 0, 3)]
+    gapped = pieces.KeptRows(layout, numbers[:3] + numbers[4:], 0)  # a blank row left out
+    assert gapped.segments(0, 3) == [(("t", 1, 0), 0, 3)]
+    assert gapped.segments(2, 5) is None
+
+
+def _kept_conversion(tmp_path, monkeypatch, spy, segments=None, before_normalizing=None, path=None, rows=10):
+    """A conversion on two processes of a sheet read in pieces (``path``, or contacts), and the
+    one-process conversion; the helper's chunks that were told as kept pieces
+    (``KeptRows.segments``). ``before_normalizing(helper)`` runs once the sheet is read."""
+    path = path or _contacts(tmp_path / "contatos.xlsx", 3000, write_only=True)
+    monkeypatch.setattr(tuning, "ONE_PROCESS", True)
+    one = convert([path], ConvertOptions())
+    monkeypatch.setattr(tuning, "ONE_PROCESS", False)
+    monkeypatch.setattr(tuning, "MIN_ROWS", 100)
+    # chunks of fewer rows than a piece: the first ones are the first pieces', which the helper reads
+    monkeypatch.setattr(tuning, "CHUNK_ROWS", rows)
+    monkeypatch.setattr(tuning, "PIECE_ROWS", rows)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    told = []
+    real = segments or pieces.KeptRows.segments
+
+    def noting(self, a, b):
+        got = real(self, a, b)
+        told.append(got)
+        return got
+
+    monkeypatch.setattr(pieces.KeptRows, "segments", noting)
+    if before_normalizing is not None:
+        real_normalize = pipeline.normalize_sources
+
+        def normalizing(*args, **kwargs):
+            before_normalizing(kwargs["helper"])
+            return real_normalize(*args, **kwargs)
+
+        monkeypatch.setattr(pipeline, "normalize_sources", normalizing)
+    two = convert([path], ConvertOptions())
+    assert two.table.columns == one.table.columns and two.table.sources == one.table.sources
+    assert two.table.problems == one.table.problems
+    assert {k: v for k, v in two.report.items() if k != "seconds"} == {k: v for k, v in one.report.items() if k != "seconds"}
+    return told
+
+
+def test_the_helper_normalizes_rows_of_the_pieces_it_read_from_its_own_cells(tmp_path, monkeypatch, spy):
+    """Chunks of rows the helper read are sent to it as stretches of its pieces (with cells sent
+    along for rows read here: ``test_rows_told_as_kept_pieces_are_normalized_as_the_same_cells_sent``),
+    and the conversion is the one-process conversion."""
+    told = _kept_conversion(tmp_path, monkeypatch, spy)
+    assert any(t is not None and any(len(s) == 3 for s in t) for t in told)
+
+
+def test_a_helper_without_the_pieces_it_is_told_of_leaves_the_rows_to_this_process(tmp_path, monkeypatch, spy):
+    """The helper lacks a piece (here: told of pieces of another conversion): that chunk fails
+    there and is normalized here, with the same result."""
+    real = pieces.KeptRows.segments
+
+    def elsewhere(self, a, b):
+        got = real(self, a, b)
+        return None if got is None else [(("other", *s[0][1:]), *s[1:]) if len(s) == 3 else s for s in got]
+
+    told = _kept_conversion(tmp_path, monkeypatch, spy, elsewhere)
+    assert any(t is not None for t in told)
+
+
+def test_cells_changed_after_the_pieces_were_joined_are_not_taken_from_the_helper():
+    reader_ = pieces.PieceReader(ChunkHelper())
+    columns = [["Nome", "Ana"], ["E-mail", "a@x.com"]]
+    for rewritten, kept in ((True, False), (False, True)):
+        layout = []
+        reader_._sheets[:] = [(layout, [])]
+        layout.append((0, 2, ("t", 1, 0)))
+        reader_.joined(columns, 0, rewritten)
+        src = pipeline.SourceColumns("x.xlsx", ["Nome", "E-mail"], columns, [2])
+        assert (reader_.kept_rows(src) is not None) is kept
+        other = pipeline.SourceColumns("x.xlsx", ["Nome", "E-mail"], [list(c) for c in columns], [2])
+        assert reader_.kept_rows(other) is None  # not the lists the pieces were placed in
+
+
+def test_rows_told_as_kept_pieces_are_normalized_as_the_same_cells_sent(monkeypatch):
+    """In the helper (run here): a chunk given as stretches of kept pieces (narrower than the
+    sheet, starting right of its first column) and of cells sent along is the chunk of those cells."""
+    import marshal
+
+    from ghl_desktop.core.mapping import auto_map
+
+    header = ["Nome", "E-mail", "Celular", "Cidade"]
+    rows = [[f"Ana {i}", f"ana{i}@x.com", f"55119{i:08d}", "SP" if i % 3 else ""] for i in range(30)]
+    columns = [list(c) for c in zip(*rows)]
+    mapping = auto_map(header, rows)
+    # piece "a": rows 0-11, the sheet's columns B-E (the source's first column is sheet column B)
+    parallel.keep_piece(("tok", 1, 0), 1, [marshal.dumps(c[:12]) for c in columns])
+    # piece "b": rows 20-29, columns B-C only (the rest of its cells empty)
+    parallel.keep_piece(("tok", 1, 2), 1, [marshal.dumps(c[20:]) for c in columns[:2]])
+    sent = [marshal.dumps(c[12:20]) for c in columns]
+    segments = [(("tok", 1, 0), 2, 12), (sent, 8), (("tok", 1, 2), 0, 10)]
+    got = parallel._normalize_segments(segments, 4, [0, 1, 2, 3], 1, mapping, 0, 28, "BR")
+    cells = [c[2:] for c in columns[:2]] + [c[2:20] + [""] * 10 for c in columns[2:]]
+    want = parallel._normalize_remote([marshal.dumps(c) for c in cells], mapping, 0, 28, "BR")
+    assert got == want
+    with pytest.raises(LookupError):
+        parallel._normalize_segments([(("tok", 1, 1), 0, 5)], 4, [0, 1], 1, mapping, 0, 5, "BR")
+
+
+def test_a_helper_that_dies_holding_the_pieces_it_read_leaves_the_rows_to_this_process(tmp_path, monkeypatch, spy):
+    """The helper process is killed once the sheet is read (the cells it kept go with it): every
+    chunk is normalized here, with the same result."""
+    killed = []
+
+    def kill(helper):
+        for process in list(helper._pool._processes.values()):
+            process.kill()
+            process.join()
+            killed.append(process.pid)
+
+    _kept_conversion(tmp_path, monkeypatch, spy, before_normalizing=kill)
+    assert killed
+
+
+def test_rows_the_helper_holds_around_blank_rows_left_out_are_its_cells(tmp_path, monkeypatch, spy):
+    """A sheet with a title row and blank rows (left out of the source): its rows are told by
+    their sheet rows, and a chunk across a blank row left out is sent as cells."""
+    path = _odd_rows(tmp_path / "contatos.xlsx", ["Nome", "E-mail", "Celular", "Cidade"])
+    told = _kept_conversion(tmp_path, monkeypatch, spy, path=path, rows=3)  # six rows between blank ones
+    assert any(t is not None for t in told) and None in told

@@ -224,7 +224,11 @@ def read_workbook(path: Path, sheet: str | None, limits: Limits, cancel: Callabl
         got = read_in_pieces(path, single, limits, cancel, pieces) if single else None
         if got is not None:
             (columns, first_col), chosen = got, single
-            warnings = apply_padded_formats(path, chosen, _RowsView(columns), first_col)
+            view = _RowsView(columns)
+            warnings = apply_padded_formats(path, chosen, view, first_col)
+            joined = getattr(pieces, "joined", None)
+            if joined is not None:
+                joined(columns, first_col, view.rewritten or bool(warnings))
             return chosen, SheetColumns(columns), warnings
     wb, names, single = _workbook_and_single(path, sheet)
     if sheet is not None:
@@ -515,23 +519,32 @@ class PieceCopy(NamedTuple):
     def strings_costly(self) -> bool:
         """Whether calamine reading this piece spends more on the shared strings (which it reads
         whole) than a piece of ``PIECE_BYTES`` is worth."""
-        return self.strings in self.fixed and len(self.fixed[self.strings]) * _STRINGS_SHARE > PIECE_BYTES
+        return (self.strings in self.fixed
+                and len(self.fixed[self.strings]) * _STRINGS_SHARE > PIECE_BYTES * _SHARED_SCALE)
 
 
 #: ``pieces(copies, sheet)`` yields ``read_piece(copy, sheet)`` for each copy, in order; it may read
 #: some of them in another process (``speed.pieces``). One whose attribute ``large_strings`` is
 #: true is also given the pieces of a sheet whose shared strings are large (``PieceCopy.strings_costly``):
-#: it reads them without calamine, or raises for the whole read.
+#: it reads them without calamine, or raises for the whole read. One with an attribute ``joined``
+#: is told ``joined(columns, first_col, rewritten)`` once the pieces it gave last are the sheet's
+#: columns (``rewritten``: some of their cells were changed after, by padding number formats).
 PieceMap = Callable[[Iterator[PieceCopy], str], Iterator["Piece | None"]]
-#: Decompressed bytes of rows in each piece of a sheet read in pieces (about 10,000 contact rows):
-#: small enough that the copies in flight stay a few MB, large enough that a piece's own cost
-#: (the workbook's small parts, copied and parsed again) is a fraction of its rows'.
-PIECE_BYTES = 4 * 1024 * 1024
+#: Decompressed bytes of rows in each piece of a sheet read in pieces (about 2,500 contact rows):
+#: small enough that a piece, its text and its cells stay in the processor's caches while it is
+#: read, and that it crosses to the helper through a pipe of ``tuning.PIPE_BYTES`` while the
+#: helper still reads the one before; large enough that a piece's own cost (the workbook's small
+#: parts, copied and parsed again, a message each way) is a fraction of its rows'.
+PIECE_BYTES = 1024 * 1024
+#: A sheet whose workbook has shared strings is cut into pieces this many times larger: its pieces
+#: are read by ``speed.shared_sheet`` (whose cost per piece, the numbers looked up in the strings
+#: slice by slice here, is larger) or by calamine, which reads the strings whole for each one.
+_SHARED_SCALE = 4
 #: A sheet is read in pieces only from this many pieces on (a second of reading or more, worth
 #: starting a helper process for), and when its shared strings part (which every piece carries
 #: whole) is at most 1/``_STRINGS_SHARE`` of a piece, unless the pieces are read without
 #: calamine reading it (``PieceMap``).
-_MIN_PIECES, _STRINGS_SHARE = 8, 16
+_MIN_PIECES, _STRINGS_SHARE = 32, 16
 #: The worksheet is decompressed this many bytes at a time while it is cut.
 _PIECE_BLOCK = 1024 * 1024
 _ROW_TAG = re.compile(rb"<" + _NAME + rb"row[\s/>][^>]*>")
@@ -562,21 +575,22 @@ class SheetColumns:
 
 class _RowsView:
     """Columns seen as rows for ``apply_padded_formats``: ``view[r][c]`` reads and writes
-    ``columns[c][r]``."""
+    ``columns[c][r]``; ``rewritten`` once a cell has been written."""
 
     def __init__(self, columns: list[list[str]]) -> None:
         self._columns = columns
+        self.rewritten = False
 
     def __len__(self) -> int:
         return len(self._columns[0]) if self._columns else 0
 
     def __getitem__(self, r: int) -> "_RowView":
-        return _RowView(self._columns, r)
+        return _RowView(self, r)
 
 
 class _RowView:
-    def __init__(self, columns: list[list[str]], r: int) -> None:
-        self._columns, self._r = columns, r
+    def __init__(self, rows: _RowsView, r: int) -> None:
+        self._rows, self._columns, self._r = rows, rows._columns, r
 
     def __len__(self) -> int:
         return len(self._columns)
@@ -586,6 +600,7 @@ class _RowView:
 
     def __setitem__(self, c: int, value: str) -> None:
         self._columns[c][self._r] = value
+        self._rows.rewritten = True
 
 
 def read_in_pieces(path: Path, sheet: str, limits: Limits, cancel, pieces: PieceMap,
@@ -611,13 +626,16 @@ def read_in_pieces(path: Path, sheet: str, limits: Limits, cancel, pieces: Piece
 
 
 def _workbook_pieces(path: Path, sheet: str, size: int, pieces: PieceMap | None = None) -> Iterator[PieceCopy] | None:
-    """The workbook copies ``read_in_pieces`` reads (a generator), or None when not worth it."""
+    """The workbook copies ``read_in_pieces`` reads (a generator), or None when not worth it.
+    ``size``: their rows' bytes (``_SHARED_SCALE`` times more in a workbook with shared strings)."""
     with zipfile.ZipFile(path) as zf:
         infos = {i.filename: i for i in zf.infolist()}
         part = sheet_parts(zf).get(sheet)
         strings = workbook_part(zf, "sharedStrings")
         if part not in infos or infos[part].file_size < _MIN_PIECES * size:
             return None
+        if strings in infos:
+            size *= _SHARED_SCALE
         if (strings in infos and infos[strings].file_size * _STRINGS_SHARE > size
                 and not (getattr(pieces, "large_strings", False) and _plain_strings_head(zf, strings))):
             return None

@@ -32,7 +32,7 @@ import uuid
 import zipfile
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import compress
+from itertools import compress, repeat
 from operator import ne
 
 try:
@@ -58,6 +58,15 @@ _kept: dict[tuple[int, int], list[bytes]] = {}
 _kept_token: str | None = None
 #: (key, columns) of the kept chunk decoded last: an export's slices come in row order.
 _decoded: tuple | None = None
+
+#: In the helper: the cells of the sheet pieces it read for the latest conversion that asked it to
+#: keep them (``speed.pieces``), as the ``marshal`` bytes of each column it sent back, with the
+#: piece's first column, by key; only that conversion's (``_pieces_token``). See ``_kept_piece``.
+_pieces: dict[tuple, tuple[int, list[bytes]]] = {}
+_pieces_token: str | None = None
+#: Decoded columns of the pieces read last by ``_kept_column`` (a piece spans a chunk or two).
+_pieces_decoded: dict[tuple, list[list[str] | None]] = {}
+_PIECES_DECODED = 3
 
 
 def _warm_up() -> bool:
@@ -99,10 +108,74 @@ def _normalize_remote(packed_columns: list[bytes | None], mapping: Mapping, file
     once would be long enough to stall the window when the main process is the app's.
     ``keep``: (conversion token, key) to keep the columns under, for the export (``kept_columns``).
     """
+    columns = [marshal.loads(c) if c is not None else [] for c in packed_columns]
+    return _normalize_columns(columns, mapping, file_index, n, region, keep)
+
+
+def _normalize_segments(segments: list[tuple], width: int, used: list[int], first_col: int, mapping: Mapping,
+                        file_index: int, n: int, region: str,
+                        keep: tuple[str, tuple[int, int]] | None = None) -> list[bytes]:
+    """In the helper: ``_normalize_remote`` of rows given as ``segments`` (``ChunkHelper.submit``):
+    in order, stretches of the pieces it read and kept, as (key, first row, end row) of the piece,
+    and stretches of cells sent along, as (packed columns, rows). ``width``: the
+    source's columns; ``used``: those the mapping reads (the others stay empty); ``first_col``:
+    the sheet's column the source's first one is."""
+    columns: list[list[str]] = [[] for _ in range(width)]
+    for seg in segments:
+        if len(seg) == 2:
+            packed, rows = seg
+            for i in used:
+                columns[i] += marshal.loads(packed[i])
+            continue
+        key, a, b = seg
+        lo, cells = _kept_piece(key)
+        for i in used:
+            j = first_col + i - lo
+            col = _kept_column(key, cells, j) if 0 <= j < len(cells) else None
+            if col is None:
+                columns[i] += repeat("", b - a)
+            else:
+                columns[i] += col[a:b]
+    return _normalize_columns(columns, mapping, file_index, n, region, keep)
+
+
+def keep_piece(key: tuple, first_col: int, columns: list[bytes]) -> None:
+    """In the helper: keep a piece's packed columns, ``key`` being (conversion token, ...): a new
+    token drops the pieces kept before."""
+    global _pieces_token
+    if key[0] != _pieces_token:
+        _pieces.clear()
+        _pieces_decoded.clear()
+        _pieces_token = key[0]
+    _pieces[key] = (first_col, columns)
+
+
+def _kept_piece(key: tuple) -> tuple[int, list[bytes]]:
+    """(first column, packed columns) of a piece kept (``keep_piece``); LookupError when there is
+    none (the chunk then fails here, and the main process normalizes it)."""
+    if key not in _pieces:
+        raise LookupError(f"no kept piece {key}")
+    return _pieces[key]
+
+
+def _kept_column(key: tuple, cells: list[bytes], j: int) -> list[str]:
+    """Column ``j`` of a kept piece, decoded once for the chunks that read it."""
+    decoded = _pieces_decoded.get(key)
+    if decoded is None:
+        while len(_pieces_decoded) >= _PIECES_DECODED:
+            del _pieces_decoded[next(iter(_pieces_decoded))]
+        decoded = _pieces_decoded[key] = [None] * len(cells)
+    if decoded[j] is None:
+        decoded[j] = marshal.loads(cells[j])
+    return decoded[j]
+
+
+def _normalize_columns(columns: list[list[str]], mapping: Mapping, file_index: int, n: int, region: str,
+                       keep: tuple[str, tuple[int, int]] | None) -> list[bytes]:
     global _cache
     if _cache is None or _cache.region != region:
         _cache = ValueCache(region)
-    src = SourceColumns("", [], [marshal.loads(c) if c is not None else [] for c in packed_columns], [])
+    src = SourceColumns("", [], columns, [])
     table = normalize_chunk(src, mapping, file_index, 0, n, _cache)
     _cache.drop_high_cardinality()
     parts = _as_parts(_pack(table))
@@ -184,6 +257,11 @@ def kept_columns(token: str, key: tuple[int, int]) -> list[list[str] | None]:
     if _decoded is None or _decoded[0] != key:
         _decoded = (key, [marshal.loads(p) for p in _kept[key]])
     return _decoded[1]
+
+
+def _packed(columns: list[list[str]], used: set[int], a: int, b: int) -> list[bytes | None]:
+    """Rows ``a:b`` of the ``used`` columns as ``marshal`` bytes, a column at a time (others None)."""
+    return [marshal.dumps(col[a:b]) if i in used else None for i, col in enumerate(columns)]
 
 
 def _as_parts(data: tuple) -> list[bytes]:
@@ -350,12 +428,14 @@ class ChunkHelper:
             self.failed = True
 
     def submit(self, src: SourceColumns, mapping: Mapping, file_index: int, start: int, stop: int,
-               region: str) -> list[Future] | None:
+               region: str, kept=None) -> list[Future] | None:
         """Normalize rows ``start:stop`` of ``src`` in the helper; None when it is not available.
 
         Sent in pieces of at most ``PIECE_ROWS``, as ``marshal`` bytes both ways, a column at a
         time: the pool's feeder and manager threads then only copy bytes, and each encode and
-        decode here is one short C call.
+        decode here is one short C call. ``kept``: which of ``src``'s rows the helper holds
+        already, as the sheet pieces it read (``speed.pieces.KeptRows``): those rows are sent as
+        where they are in those pieces, not as cells.
         """
         self.start()
         if self._pool is None:
@@ -366,14 +446,21 @@ class ChunkHelper:
         try:
             for a in range(start, stop, tuning.PIECE_ROWS):
                 b = min(a + tuning.PIECE_ROWS, stop)
-                columns = [marshal.dumps(col[a:b]) if i in used else None for i, col in enumerate(src.columns)]
+                segments = kept.segments(a, b) if kept is not None else None
                 keep = None
                 if self.keep_token is not None and self._keep_rows + (b - a) <= tuning.KEEP_MAX_ROWS:
                     keep = (self.keep_token, (file_index, a))
                     self._keep_rows += b - a
                     self._keeping.add((file_index, a))
-                pending.append(self._pool.submit(_normalize_remote, columns, mapping, file_index, b - a, region,
-                                                 keep))
+                if segments is None:
+                    columns = _packed(src.columns, used, a, b)
+                    pending.append(self._pool.submit(_normalize_remote, columns, mapping, file_index, b - a,
+                                                     region, keep))
+                    continue
+                wire = [seg if len(seg) == 3 else (_packed(src.columns, used, *seg), seg[1] - seg[0])
+                        for seg in segments]
+                pending.append(self._pool.submit(_normalize_segments, wire, len(src.columns), sorted(used),
+                                                 kept.first_col, mapping, file_index, b - a, region, keep))
         except Exception:
             log.warning("the normalizing helper process is gone", exc_info=True)
             self.failed = True

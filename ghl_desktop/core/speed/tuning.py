@@ -36,10 +36,10 @@ XML_BYTES_PER_ROW = 150
 #: Items the helper process holds at a time: one at work and two waiting, so it never idles while
 #: this process is busy, and never holds so many that this process runs out of work.
 HELPER_DEPTH = 3
-#: Pieces of a large worksheet (``speed.pieces``) the helper holds at a time: one at work and one
-#: waiting, so it never idles while this process reads a piece; a piece is ~0.1 s of work, so the
-#: two processes end within a piece or two of each other.
-PIECES_DEPTH = 2
+#: Pieces of a large worksheet (``speed.pieces``) the helper holds at a time: one at work and two
+#: waiting, so it never idles while this process reads a piece or places the pieces that came
+#: back; a piece is ~10 ms of work, so the two processes end within a few pieces of each other.
+PIECES_DEPTH = 3
 #: While this process reads a workbook's shared strings (``shared_sheet.read_strings``, about as
 #: long per this many bytes of them as a piece of the sheet takes), the helper holds a piece per
 #: this many bytes of them, up to ``STRINGS_PIECES_MAX``, rather than ``PIECES_DEPTH``: it is
