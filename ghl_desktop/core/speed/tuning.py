@@ -38,12 +38,13 @@ XML_BYTES_PER_ROW = 150
 HELPER_DEPTH = 3
 #: Pieces of a large worksheet (``speed.pieces``) the helper holds at a time: one at work and two
 #: waiting, so it never idles while this process reads a piece or places the pieces that came
-#: back; a piece is ~10 ms of work, so the two processes end within a few pieces of each other.
+#: back; a piece is ~10 ms of work (~40 ms in a workbook with shared strings, whose pieces are
+#: larger: ``reader.excel._SHARED_SCALE``), so the two processes end within a few pieces of each other.
 PIECES_DEPTH = 3
 #: While this process reads a workbook's shared strings (``shared_sheet.read_strings``, about as
 #: long per this many bytes of them as a piece of the sheet takes), the helper holds a piece per
 #: this many bytes of them, up to ``STRINGS_PIECES_MAX``, rather than ``PIECES_DEPTH``: it is
-#: not left idle once its first two are read.
+#: not left idle once the ``PIECES_DEPTH`` it would otherwise hold are read.
 STRINGS_BYTES_PER_PIECE = 5 * 1024 * 1024
 STRINGS_PIECES_MAX = 16
 
