@@ -125,7 +125,7 @@ def _load(path: Path) -> dict:
     nl = raw.find(b"\n")
     if nl == -1 or raw[:nl] not in _MAGICS:
         raise ResultUnreadable(Message(M.SAVED_OTHER_VERSION, path.name))
-    slices: dict[str, list[list]] = {}
+    flat: dict[str, list] = {}
     with memoryview(raw) as view:  # slices of a view: no copy of the whole file (tens of MB)
         body = view[nl + 1 :]
         pos = 0
@@ -136,33 +136,16 @@ def _load(path: Path) -> dict:
                 if len(blob) != size:
                     raise EOFError(Message(M.SAVED_TRUNCATED))
                 name, seq = marshal.loads(zlib.decompress(blob))
-                slices.setdefault(name, []).append(seq)
+                flat.setdefault(name, []).extend(seq)
                 pos += 8 + size
         except (ValueError, EOFError, TypeError, zlib.error) as exc:
             why = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else M.verbatim(str(exc))
             raise ResultUnreadable(Message(M.SAVED_DAMAGED, path.name, why)) from None
         finally:
             body.release()
-    if not slices:  # every list is written as one slice at least
+    if not flat:  # every list is written as one slice at least
         raise ResultUnreadable(Message(M.SAVED_DAMAGED, path.name, Message(M.SAVED_NO_DATA)))
-    return _unflatten({name: _joined(parts) for name, parts in slices.items()})
-
-
-def _joined(parts: list[list]) -> list:
-    """The slices of one saved list as that list: made at its full length at once, then filled a
-    slice at a time, each slice emptied once copied (so that no single call lets go of a whole
-    column's references). Grown slice by slice instead, the columns of a million rows were moved
-    in memory as they outgrew their room, with the GIL held (the window stalled ~100 ms while it
-    reopened a 35-column result beside the job's own rows)."""
-    if len(parts) == 1:
-        return parts[0]
-    out = [None] * sum(map(len, parts))
-    at = 0
-    for part in parts:
-        out[at:at + len(part)] = part
-        at += len(part)
-        part.clear()
-    return out
+    return _unflatten(flat)
 
 
 def _unflatten(flat: dict[str, list]) -> dict:

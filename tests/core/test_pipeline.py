@@ -207,20 +207,6 @@ def test_result_saves_and_loads_with_review_state(tmp_path, monkeypatch, slice_r
     assert ConversionResult.load(tmp_path / "res").table.columns == result.table.columns
 
 
-def test_a_saved_list_is_joined_from_its_slices_without_releasing_a_column_in_one_call():
-    """Reopening a result: each list is made at its full length and filled slice by slice, and
-    each slice is emptied once copied, so that letting the slices go is never one call over a
-    whole column's references (the window's thread waited ~100 ms for one on a wide export)."""
-    from ghl_desktop.core import persist
-
-    parts = [[f"c{i}" for i in range(a, a + 3)] for a in range(0, 9, 3)] + [["c9"]]
-    held = list(parts)
-    assert persist._joined(parts) == [f"c{i}" for i in range(10)]
-    assert all(part == [] for part in held)
-    one = ["a", "b"]
-    assert persist._joined([one]) is one
-
-
 def test_head_preview_comes_first_and_is_not_repeated(tmp_path, monkeypatch):
     import ghl_desktop.core.pipeline as pipeline
 
