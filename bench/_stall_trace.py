@@ -4,16 +4,13 @@
 A watchdog thread polls every 5 ms; a late timer means the GUI thread is busy or waiting for the
 GIL, and the stacks show which (a GUI stack in ``app.exec`` is waiting; others are the job's
 thread, the helper-process plumbing, ...). The watchdog needs the GIL too, so the stacks are those
-just after a long C call, not during it. With DUMPS, the stacks of every thread *during* each
-stall are written there too: each tick arms ``faulthandler``'s watchdog, a C thread that needs no
-GIL, to dump them once the next tick is THRESHOLD ms late. A diagnostic, not a benchmark.
+just after a long C call, not during it. A diagnostic, not a benchmark.
 
-    python bench/_stall_trace.py FILE [THRESHOLD_MS] [DUMPS]
+    python bench/_stall_trace.py FILE [THRESHOLD_MS]
 """
 
 from __future__ import annotations
 
-import faulthandler
 import os
 import shutil
 import sys
@@ -28,7 +25,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main() -> None:
     src = Path(sys.argv[1])
     threshold = float(sys.argv[2]) / 1000 if len(sys.argv) > 2 else 0.05
-    dumps = open(sys.argv[3], "w") if len(sys.argv) > 3 else None  # noqa: SIM115 (open until the end)
     from PySide6.QtCore import QTimer
 
     from _window_probe import open_window
@@ -62,8 +58,6 @@ def main() -> None:
 
     def tick() -> None:
         state["last"] = time.perf_counter()
-        if dumps is not None:  # re-armed each tick: it fires only when the next one is late
-            faulthandler.dump_traceback_later(max(threshold, 0.001), file=dumps)
         job_id = window.current_job_id()
         job = ctx.store.get(job_id) if job_id else None
         if job is not None and (job.status in (S.FAILED, S.CANCELLED)
@@ -79,9 +73,6 @@ def main() -> None:
     QTimer.singleShot(900_000, app.quit)
     app.exec()
     state["stop"] = True
-    if dumps is not None:
-        faulthandler.cancel_dump_traceback_later()
-        dumps.close()
     ctx.close()
     shutil.rmtree(folder, ignore_errors=True)
 

@@ -78,8 +78,7 @@ def test_the_generators_vary_the_shapes(tmp_path):
 
 def test_the_stall_trace_runs_and_names_the_threads(tmp_path):
     """bench/_stall_trace.py (what the window waits on when it stalls) works on a small file;
-    with a 0 ms threshold every late tick is reported, with the GUI thread's stack, and the stacks
-    during the stalls go to the dumps file."""
+    with a 0 ms threshold every late tick is reported, with the GUI thread's stack."""
     import os
 
     sys.path.insert(0, str(BENCH.parent))
@@ -87,11 +86,7 @@ def test_the_stall_trace_runs_and_names_the_threads(tmp_path):
 
     src = generate(tmp_path / "c.csv", 3000)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(BENCH.parents[1])}
-    dumps = tmp_path / "dumps.txt"
-    proc = subprocess.run([sys.executable, str(BENCH.parent / "_stall_trace.py"), str(src), "0", str(dumps)],
+    proc = subprocess.run([sys.executable, str(BENCH.parent / "_stall_trace.py"), str(src), "0"],
                           capture_output=True, text=True, timeout=300, env=env)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "ms late" in proc.stdout and "GUI:" in proc.stdout
-    # faulthandler's dumps during the stalls (a 1 ms threshold at the least: some tick is that late)
-    text = dumps.read_text()
-    assert "Timeout" in text and "_stall_trace.py" in text
