@@ -442,6 +442,10 @@ def test_rows_told_as_kept_pieces_are_normalized_as_the_same_cells_sent(monkeypa
 
     from ghl_desktop.core.mapping import auto_map
 
+    # This process stands in for the helper: its kept pieces are this test's only.
+    monkeypatch.setattr(parallel, "_pieces", {})
+    monkeypatch.setattr(parallel, "_pieces_decoded", {})
+    monkeypatch.setattr(parallel, "_pieces_token", None)
     header = ["Nome", "E-mail", "Celular", "Cidade"]
     rows = [[f"Ana {i}", f"ana{i}@x.com", f"55119{i:08d}", "SP" if i % 3 else ""] for i in range(30)]
     columns = [list(c) for c in zip(*rows)]
@@ -451,7 +455,7 @@ def test_rows_told_as_kept_pieces_are_normalized_as_the_same_cells_sent(monkeypa
     # piece "b": rows 20-29, columns B-C only (the rest of its cells empty)
     parallel.keep_piece(("tok", 1, 2), 1, [marshal.dumps(c[20:]) for c in columns[:2]])
     sent = [marshal.dumps(c[12:20]) for c in columns]
-    segments = [(("tok", 1, 0), 2, 12), (sent, 8), (("tok", 1, 2), 0, 10)]
+    segments = [(("tok", 1, 0), 2, 12), sent, (("tok", 1, 2), 0, 10)]
     got = parallel._normalize_segments(segments, 4, [0, 1, 2, 3], 1, mapping, 0, 28, "BR")
     cells = [c[2:] for c in columns[:2]] + [c[2:20] + [""] * 10 for c in columns[2:]]
     want = parallel._normalize_remote([marshal.dumps(c) for c in cells], mapping, 0, 28, "BR")

@@ -505,22 +505,25 @@ class PieceCopy(NamedTuple):
     """One piece of a sheet read in pieces: the workbook's other parts (``fixed``, the other
     sheets emptied) and its worksheet ``part``, made of one stretch of the sheet's rows (``xml``).
     ``workbook()`` is the workbook copy calamine reads; ``styles``, ``strings``: the styles and
-    shared strings parts' names (None when the workbook has none)."""
+    shared strings parts' names (None when the workbook has none); ``size``: the bytes of rows
+    the sheet was cut by (``_piece_size``; 0 in a copy made otherwise, whose shared strings then
+    always count as costly)."""
 
     fixed: dict[str, bytes]
     part: str
     xml: bytes
     styles: str | None
     strings: str | None = None
+    size: int = 0
 
     def workbook(self) -> bytes:
         return _zipped(self.fixed, self.part, (self.xml,))
 
     def strings_costly(self) -> bool:
         """Whether calamine reading this piece spends more on the shared strings (which it reads
-        whole) than a piece of ``PIECE_BYTES`` is worth."""
+        whole) than a piece of its ``size`` is worth."""
         return (self.strings in self.fixed
-                and len(self.fixed[self.strings]) * _STRINGS_SHARE > PIECE_BYTES * _SHARED_SCALE)
+                and len(self.fixed[self.strings]) * _STRINGS_SHARE > self.size)
 
 
 #: ``pieces(copies, sheet)`` yields ``read_piece(copy, sheet)`` for each copy, in order; it may read
@@ -634,12 +637,17 @@ def _workbook_pieces(path: Path, sheet: str, size: int, pieces: PieceMap | None 
         strings = workbook_part(zf, "sharedStrings")
         if part not in infos or infos[part].file_size < _MIN_PIECES * size:
             return None
-        if strings in infos:
-            size *= _SHARED_SCALE
+        size = _piece_size(size, strings in infos)
         if (strings in infos and infos[strings].file_size * _STRINGS_SHARE > size
                 and not (getattr(pieces, "large_strings", False) and _plain_strings_head(zf, strings))):
             return None
     return _copies(path, sheet, part, size)
+
+
+def _piece_size(size: int, shared: bool) -> int:
+    """The bytes of rows a sheet is cut by: ``size``, ``_SHARED_SCALE`` times more in a workbook
+    with shared strings."""
+    return size * _SHARED_SCALE if shared else size
 
 
 #: What shared strings a ``large_strings`` reader leaves to calamine may start with (rich text
@@ -667,7 +675,7 @@ def _copies(path: Path, sheet: str, part: str, size: int) -> Iterator[PieceCopy]
                 fixed[info.filename] = zf.read(info)
         with zf.open(part) as fh:
             for xml in _piece_xml(fh, size):
-                yield PieceCopy(fixed, part, b"".join(xml), styles, strings if strings in fixed else None)
+                yield PieceCopy(fixed, part, b"".join(xml), styles, strings if strings in fixed else None, size)
 
 
 def _zipped(fixed: dict[str, bytes], part: str, xml: tuple) -> bytes:

@@ -117,15 +117,14 @@ def _normalize_segments(segments: list[tuple], width: int, used: list[int], firs
                         keep: tuple[str, tuple[int, int]] | None = None) -> list[bytes]:
     """In the helper: ``_normalize_remote`` of rows given as ``segments`` (``ChunkHelper.submit``):
     in order, stretches of the pieces it read and kept, as (key, first row, end row) of the piece,
-    and stretches of cells sent along, as (packed columns, rows). ``width``: the
+    and stretches of cells sent along, as their packed columns (a list). ``width``: the
     source's columns; ``used``: those the mapping reads (the others stay empty); ``first_col``:
     the sheet's column the source's first one is."""
     columns: list[list[str]] = [[] for _ in range(width)]
     for seg in segments:
-        if len(seg) == 2:
-            packed, rows = seg
+        if type(seg) is list:
             for i in used:
-                columns[i] += marshal.loads(packed[i])
+                columns[i] += marshal.loads(seg[i])
             continue
         key, a, b = seg
         lo, cells = _kept_piece(key)
@@ -457,8 +456,7 @@ class ChunkHelper:
                     pending.append(self._pool.submit(_normalize_remote, columns, mapping, file_index, b - a,
                                                      region, keep))
                     continue
-                wire = [seg if len(seg) == 3 else (_packed(src.columns, used, *seg), seg[1] - seg[0])
-                        for seg in segments]
+                wire = [seg if len(seg) == 3 else _packed(src.columns, used, *seg) for seg in segments]
                 pending.append(self._pool.submit(_normalize_segments, wire, len(src.columns), sorted(used),
                                                  kept.first_col, mapping, file_index, b - a, region, keep))
         except Exception:
