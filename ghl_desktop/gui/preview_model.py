@@ -188,7 +188,9 @@ class PreviewModel(QAbstractTableModel):
         if self._rows is not None and stop > start:
             t, existing = self.table, self.existing
             if existing is None:  # marks against GHL's contacts come with a result, never live
-                own = replace(chunk, columns={c: chunk.columns[c] for c in t.columns}, schema=t.schema)
+                n = len(chunk)
+                own = replace(chunk, columns={c: chunk.columns[c] if c in chunk.columns else [""] * n
+                                              for c in t.columns}, schema=t.schema)
                 rows = filter_rows(own, self.mode, self.needle)
                 self._rows.extend(range(start, stop) if rows is None else map(start.__add__, rows))
             else:

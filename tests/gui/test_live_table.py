@@ -135,6 +135,14 @@ def test_the_live_view_gains_the_jobs_columns_with_its_first_rows(qapp):
     assert model.visible_count() == sum(map(len, parts))
     first = parts[0].columns["Plano"][0]
     assert model.data(model.index(0, model.columnCount() - 1), Qt.ItemDataRole.DisplayRole) == first
+    model.apply_filter(ALL, "ana")  # a search on, and a chunk without the custom column comes
+    narrow = ContactTable()
+    for c in STANDARD.columns:
+        narrow.columns[c] = ["Ana", ""] if c == FIRST_NAME else ["", ""]
+    narrow.sources = RowSources.run(0, 9000, 9002)
+    before = model.visible_count()
+    model.append_chunk(narrow)
+    assert model.visible_count() == before + 1 and model.columnCount() == len(WIDE.columns) + 1
 
 
 def test_a_live_table_is_released_a_part_at_a_time():
