@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import chain
 
 from ..core import ContactTable
@@ -99,11 +100,29 @@ class ChunkedColumn(Sequence):
 
 class LiveTable(ContactTable):
     """A ``ContactTable`` whose columns and sources are ``ChunkedColumn``s: ``extend`` (the
-    window adding a chunk of a running job's rows) copies no cell. Only read, never edited."""
+    window adding a chunk of a running job's rows) copies no cell. Only read, never edited.
+
+    It takes the job's schema from the first chunk with rows (custom fields included), so a
+    running job shows every column its result will have; a later chunk without one of them
+    (none is expected: a job's chunks share its mapping) adds empty cells there."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "columns", {c: ChunkedColumn() for c in self.schema.columns})
         object.__setattr__(self, "sources", ChunkedColumn())
+
+    def takes_schema_of(self, chunk: ContactTable) -> bool:
+        """Whether adding ``chunk`` gives this table other columns (its first rows, another schema)."""
+        return not len(self) and len(chunk) > 0 and list(chunk.schema.columns) != list(self.schema.columns)
+
+    def extend(self, other: ContactTable) -> None:
+        if self.takes_schema_of(other):
+            object.__setattr__(self, "schema", other.schema)
+            object.__setattr__(self, "columns", {c: ChunkedColumn() for c in other.schema.columns})
+        missing = [c for c in self.columns if c not in other.columns]
+        if missing:
+            n = len(other)
+            other = replace(other, columns={**other.columns, **{c: [""] * n for c in missing}})
+        super().extend(other)
 
     def __setattr__(self, name: str, value) -> None:
         if name == "sources" and isinstance(value, ChunkedColumn):

@@ -172,14 +172,25 @@ class PreviewModel(QAbstractTableModel):
 
         The table shown while a job runs is a ``LiveTable``: the chunk's lists join it as they
         are. A filter is worked out on the chunk alone (its columns the table shows), not on
-        the rows already there."""
+        the rows already there. The first rows may bring the job's columns (``LiveTable``
+        takes its schema from them): the view is then reset once, with them."""
         start = len(self.table)
+        takes = getattr(self.table, "takes_schema_of", None)
+        if takes is not None and takes(chunk):
+            self.beginResetModel()
+            self.table.extend(chunk)
+            self._rows = filter_rows(self.table, self.mode, self.needle, existing=self.existing)
+            self._loaded = min(self._visible(), LIVE_BATCH)
+            self.endResetModel()
+            return
         self.table.extend(chunk)
         stop = len(self.table)
         if self._rows is not None and stop > start:
             t, existing = self.table, self.existing
             if existing is None:  # marks against GHL's contacts come with a result, never live
-                own = replace(chunk, columns={c: chunk.columns[c] for c in t.columns}, schema=t.schema)
+                n = len(chunk)
+                own = replace(chunk, columns={c: chunk.columns[c] if c in chunk.columns else [""] * n
+                                              for c in t.columns}, schema=t.schema)
                 rows = filter_rows(own, self.mode, self.needle)
                 self._rows.extend(range(start, stop) if rows is None else map(start.__add__, rows))
             else:

@@ -6,6 +6,7 @@ extended into a ``ContactTable`` give."""
 import random
 
 import pytest
+from PySide6.QtCore import Qt
 
 from ghl_desktop.core import release, rows_with_problems
 from ghl_desktop.core.schema import EMAIL, FIRST_NAME, GHL_COLUMNS, PHONE, STANDARD, Field, TEXT
@@ -15,7 +16,7 @@ from ghl_desktop.gui.live_table import ChunkedColumn, LiveTable
 from ghl_desktop.gui.preview_model import PreviewModel
 from ghl_desktop.gui.row_filter import ALL, EXCLUDED, MERGED, MODES, PROBLEMS, SUGGESTIONS, filter_rows
 
-#: A chunk's table has the job's schema (custom fields too); the live table shows the standard one.
+#: A chunk's table has the job's schema (custom fields too); so does the live table, from its first rows.
 WIDE = STANDARD.with_field(Field("Plano", TEXT))
 
 
@@ -44,7 +45,7 @@ def chunks(seed: int = 3) -> list[ContactTable]:
 
 
 def both(parts: list[ContactTable]) -> tuple[LiveTable, ContactTable]:
-    live, plain = LiveTable(), ContactTable()
+    live, plain = LiveTable(), ContactTable(schema=WIDE)
     for part in parts:
         live.extend(part)
         plain.extend(part)
@@ -54,8 +55,9 @@ def both(parts: list[ContactTable]) -> tuple[LiveTable, ContactTable]:
 def test_a_live_table_reads_as_its_chunks_extended_into_one_table():
     live, plain = both(chunks())
     n = len(plain)
-    assert len(live) == n == 75 and list(live.columns) == list(plain.columns) == list(STANDARD.columns)
-    for c in STANDARD.columns:
+    assert len(live) == n == 75 and list(live.columns) == list(plain.columns) == list(WIDE.columns)
+    assert live.schema == WIDE
+    for c in WIDE.columns:
         col, want = live.columns[c], plain.columns[c]
         assert len(col) == n and list(col) == want
         assert [col[i] for i in range(-n, n)] == [want[i] for i in range(-n, n)]
@@ -87,11 +89,60 @@ def test_adding_a_chunk_to_a_live_table_copies_no_cell():
     for part in parts:
         live.extend(part)
     kept = [p for p in parts if len(p)]
-    for c in STANDARD.columns:
+    for c in WIDE.columns:
         assert len(live.columns[c].parts) == len(kept)
         assert all(mine is part.columns[c] for mine, part in zip(live.columns[c].parts, kept))
     assert all(mine is part.sources for mine, part in zip(live.sources.parts, kept))
-    assert "Plano" not in live.columns  # the live table's schema, as before
+
+
+def test_a_live_table_shows_the_jobs_custom_fields_from_its_first_rows():
+    """A running job's custom fields are on screen while it runs, not only once it is done: the
+    live table takes the first chunk's schema (an empty chunk before it changes nothing), and a
+    chunk lacking one of its columns adds empty cells there."""
+    live = LiveTable()
+    assert live.schema == STANDARD
+    empty = ContactTable(schema=WIDE)
+    assert not live.takes_schema_of(empty)
+    live.extend(empty)
+    assert live.schema == STANDARD
+    parts = chunks()
+    assert live.takes_schema_of(parts[0])
+    live.extend(parts[0])
+    assert live.schema == WIDE and list(live.columns["Plano"]) == parts[0].columns["Plano"]
+    assert not live.takes_schema_of(parts[3])
+    narrow = ContactTable()  # the standard schema only
+    for c in STANDARD.columns:
+        narrow.columns[c] = ["x"] * 2
+    narrow.sources = RowSources.run(0, 9000, 9002)
+    live.extend(narrow)
+    assert live.schema == WIDE and list(live.columns["Plano"])[-2:] == ["", ""]
+    assert list(live.columns[FIRST_NAME])[-2:] == ["x", "x"] and len(live) == len(parts[0]) + 2
+
+
+def test_the_live_view_gains_the_jobs_columns_with_its_first_rows(qapp):
+    """The view of a running job starts with the standard columns and is reset once, when the
+    first rows bring the job's own: from then on every custom field has its column."""
+    model = PreviewModel()
+    model.set_table(LiveTable())
+    resets = []
+    model.modelReset.connect(lambda: resets.append(model.columnCount()))
+    standard = model.columnCount()
+    parts = chunks(5)
+    for part in parts:
+        model.append_chunk(part)
+    assert resets == [standard + 1] and model.columnCount() == len(WIDE.columns) + 1
+    assert model.headerData(model.columnCount() - 1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Plano"
+    assert model.visible_count() == sum(map(len, parts))
+    first = parts[0].columns["Plano"][0]
+    assert model.data(model.index(0, model.columnCount() - 1), Qt.ItemDataRole.DisplayRole) == first
+    model.apply_filter(ALL, "ana")  # a search on, and a chunk without the custom column comes
+    narrow = ContactTable()
+    for c in STANDARD.columns:
+        narrow.columns[c] = ["Ana", ""] if c == FIRST_NAME else ["", ""]
+    narrow.sources = RowSources.run(0, 9000, 9002)
+    before = model.visible_count()
+    model.append_chunk(narrow)
+    assert model.visible_count() == before + 1 and model.columnCount() == len(WIDE.columns) + 1
 
 
 def test_a_live_table_is_released_a_part_at_a_time():
