@@ -65,7 +65,7 @@ from .schema import (
     Field,
     Schema,
 )
-from .speed.memory import end_process, gc_paused, release
+from .speed.memory import end_process, gc_paused, map_big_blocks, release
 from .table import (
     EMAIL_TYPO,
     ERROR_KINDS,
@@ -99,6 +99,6 @@ __all__ = [
     "ColumnMapping", "ContactTable", "ConversionResult", "ConvertOptions", "ExportResult", "Field",
     "InputError", "Limits", "Mapping", "Problem", "Schema", "SourceColumns", "TaskState", "ValueCache",
     "auto_map", "check_size", "chunk_counts", "convert", "convert_and_export", "end_process",
-    "gc_paused", "head_preview", "header_signature", "inspect_source", "read_sources", "reconvert", "rejected_rows",
+    "gc_paused", "head_preview", "header_signature", "inspect_source", "map_big_blocks", "read_sources", "reconvert", "rejected_rows",
     "messages", "release", "review", "sample_rows", "temp_path_for", "write_json",
 ]

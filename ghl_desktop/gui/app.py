@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from ..core import map_big_blocks
 from .errors import ErrorReporter, setup_logging
 from .i18n import LanguageSwitcher
 from .paths import DATA_DIR_ENV, data_dir, icon_path, resources_dir
@@ -54,6 +55,7 @@ GUI_SWITCH_INTERVAL_S = 0.0002
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
+    map_big_blocks()  # the jobs' growing columns move by remapping, not by a copy with the GIL held
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "ghl-desktop", *(argv or [])])

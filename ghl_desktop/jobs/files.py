@@ -83,8 +83,12 @@ class DataDir:
 
 
 def sha256_of(path: Path, chunk: int = 1 << 20) -> str:
+    """The file's SHA-256, read into one reused buffer: no new block of memory a read (in the
+    window's process a block this big is a mapping of its own, ``map_big_blocks``, so a new one
+    a read is new pages each time)."""
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while block := fh.read(chunk):
-            h.update(block)
+    buf = bytearray(chunk)
+    with memoryview(buf) as view, open(path, "rb", buffering=0) as fh:
+        while n := fh.readinto(view):
+            h.update(view[:n])
     return h.hexdigest()

@@ -153,3 +153,14 @@ def test_the_quality_chart_is_filled_when_shown_or_read(qtbot):
     assert not chart._stale and chart.axis_x.max() >= 9
     chart.set_quality(quality)  # on screen: at once
     assert not chart._stale and chart.values()["date"]["valid"] == 0
+
+
+def test_the_window_process_maps_big_blocks(qapp, monkeypatch):
+    """The window's process asks for big heap blocks to be mapped (``speed.memory.map_big_blocks``):
+    the columns of a running job and of a loading result grow without copies with the GIL held."""
+    from ghl_desktop.gui import app
+
+    calls = []
+    monkeypatch.setattr(app, "map_big_blocks", lambda: calls.append(1) or True)
+    app.make_application()
+    assert calls == [1]

@@ -247,3 +247,16 @@ def test_reading_jobs_never_waits_for_a_write_in_progress(tmp_path):
     assert got["job"].status == S.PROCESSING and [j.id for j in got["list"]] == [job.id]
     assert [j.id for j in got["sha"]] == [job.id]
     store.close()
+
+
+def test_the_stored_copy_is_named_by_the_whole_file_s_sha256(tmp_path):
+    """``sha256_of`` reads into one reused buffer: every block counts, the last short one too."""
+    import hashlib
+
+    from ghl_desktop.jobs.files import sha256_of
+
+    for size in (0, 1, 7, 20, 21, 1000):
+        path = tmp_path / f"f{size}.csv"
+        data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+        path.write_bytes(data)
+        assert sha256_of(path, chunk=7) == sha256_of(path) == hashlib.sha256(data).hexdigest()

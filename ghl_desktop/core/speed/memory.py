@@ -103,6 +103,46 @@ def _clear_dict(d: dict) -> None:
 
 
 
+#: glibc's ``mallopt`` parameter number of the mmap threshold.
+_M_MMAP_THRESHOLD = -3
+#: Blocks at least this big get a mapping of their own (see :func:`map_big_blocks`): a list of
+#: 131,072 items or more.
+BIG_BLOCK = 1 << 20
+
+
+def map_big_blocks() -> bool:
+    """Give every heap block of ``BIG_BLOCK`` bytes or more a mapping of its own, for good (glibc's
+    mmap threshold, fixed; elsewhere nothing). True when it was set.
+
+    glibc raises its threshold to the size of each mapped block freed (up to 32 MB), so once a
+    job has freed its first million-row column, the next ones come from the heap, and a list
+    that grows past its room there is copied into a new block: one ``extend`` of a slice
+    copying 8 MB into pages never touched before, with the GIL held. A mapped block grows by
+    ``mremap`` instead (no copy, no new pages but the slice's own). For the window's process,
+    where a GIL held that long is a stall (a one-shot command line has no window to keep
+    responsive).
+    """
+    opt = _mallopt()
+    if opt is None:
+        return False
+    with contextlib.suppress(Exception):
+        return bool(opt(_M_MMAP_THRESHOLD, BIG_BLOCK))
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _mallopt():
+    """glibc's ``mallopt``, or None (another C library, another system)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return None
+
+
 def trim_heap() -> None:
     """Hand the C heap's free memory back to the system (glibc's ``malloc_trim``; elsewhere nothing).
 
