@@ -13,11 +13,11 @@ from ghl_desktop.core.speed import memory
 
 
 def test_big_blocks_without_glibc_is_a_no_op(monkeypatch):
-    monkeypatch.setattr(memory, "_mallopt", lambda: None)
+    monkeypatch.setattr(memory, "_glibc", lambda name: None)
     assert memory.map_big_blocks() is False
 
 
-@pytest.mark.skipif(memory._mallopt() is None, reason="glibc's mallopt")
+@pytest.mark.skipif(memory._glibc("mallopt") is None, reason="glibc's mallopt")
 def test_a_growing_big_list_keeps_its_pages_after_map_big_blocks():
     """Once a big block was freed, glibc serves the next big lists from its heap, and a list that
     outgrows its room there is copied into new pages (page faults with the GIL held); with

@@ -122,25 +122,12 @@ def map_big_blocks() -> bool:
     where a GIL held that long is a stall (a one-shot command line has no window to keep
     responsive).
     """
-    opt = _mallopt()
+    opt = _glibc("mallopt")
     if opt is None:
         return False
     with contextlib.suppress(Exception):
         return bool(opt(_M_MMAP_THRESHOLD, BIG_BLOCK))
     return False
-
-
-@functools.lru_cache(maxsize=1)
-def _mallopt():
-    """glibc's ``mallopt``, or None (another C library, another system)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        import ctypes
-
-        return ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return None
 
 
 def trim_heap() -> None:
@@ -150,21 +137,22 @@ def trim_heap() -> None:
     those pages, so the process's resident memory stays at its high-water mark and the next step
     (the table's columns rebuilt without the merged-away rows) adds to it: dup60 at a million rows
     peaked ~25-60 MB higher without this call. A few ms; the GIL is free meanwhile (ctypes)."""
-    trim = _malloc_trim()
+    trim = _glibc("malloc_trim")
     if trim is not None:
         with contextlib.suppress(Exception):
             trim(0)
 
 
-@functools.lru_cache(maxsize=1)
-def _malloc_trim():
-    """glibc's ``malloc_trim``, or None (another C library, another system)."""
+@functools.lru_cache(maxsize=None)
+def _glibc(name: str):
+    """glibc's function ``name`` (``mallopt``, ``malloc_trim``), or None (another C library,
+    another system)."""
     if not sys.platform.startswith("linux"):
         return None
     try:
         import ctypes
 
-        return ctypes.CDLL(None).malloc_trim
+        return getattr(ctypes.CDLL(None), name)
     except (OSError, AttributeError):
         return None
 
