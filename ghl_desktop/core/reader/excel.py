@@ -506,8 +506,8 @@ class PieceCopy(NamedTuple):
     sheets emptied) and its worksheet ``part``, made of one stretch of the sheet's rows (``xml``).
     ``workbook()`` is the workbook copy calamine reads; ``styles``, ``strings``: the styles and
     shared strings parts' names (None when the workbook has none); ``size``: the bytes of rows
-    the sheet was cut by (``_piece_size``; 0 in a copy made otherwise, whose shared strings then
-    always count as costly)."""
+    the sheet was cut by (``_workbook_pieces``; 0 in a copy made otherwise, whose shared strings
+    then always count as costly)."""
 
     fixed: dict[str, bytes]
     part: str
@@ -522,8 +522,7 @@ class PieceCopy(NamedTuple):
     def strings_costly(self) -> bool:
         """Whether calamine reading this piece spends more on the shared strings (which it reads
         whole) than a piece of its ``size`` is worth."""
-        return (self.strings in self.fixed
-                and len(self.fixed[self.strings]) * _STRINGS_SHARE > self.size)
+        return self.strings in self.fixed and _strings_costly(len(self.fixed[self.strings]), self.size)
 
 
 #: ``pieces(copies, sheet)`` yields ``read_piece(copy, sheet)`` for each copy, in order; it may read
@@ -637,17 +636,18 @@ def _workbook_pieces(path: Path, sheet: str, size: int, pieces: PieceMap | None 
         strings = workbook_part(zf, "sharedStrings")
         if part not in infos or infos[part].file_size < _MIN_PIECES * size:
             return None
-        size = _piece_size(size, strings in infos)
-        if (strings in infos and infos[strings].file_size * _STRINGS_SHARE > size
+        if strings in infos:
+            size *= _SHARED_SCALE
+        if (strings in infos and _strings_costly(infos[strings].file_size, size)
                 and not (getattr(pieces, "large_strings", False) and _plain_strings_head(zf, strings))):
             return None
     return _copies(path, sheet, part, size)
 
 
-def _piece_size(size: int, shared: bool) -> int:
-    """The bytes of rows a sheet is cut by: ``size``, ``_SHARED_SCALE`` times more in a workbook
-    with shared strings."""
-    return size * _SHARED_SCALE if shared else size
+def _strings_costly(strings_bytes: int, size: int) -> bool:
+    """Whether shared strings of ``strings_bytes``, which every piece carries whole, cost more
+    than a piece of ``size`` bytes of rows is worth (more than 1/``_STRINGS_SHARE`` of it)."""
+    return strings_bytes * _STRINGS_SHARE > size
 
 
 #: What shared strings a ``large_strings`` reader leaves to calamine may start with (rich text
