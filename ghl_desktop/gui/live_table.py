@@ -98,6 +98,16 @@ class ChunkedColumn(Sequence):
         return f"ChunkedColumn({self._len} rows in {len(self.parts)} parts)"
 
 
+def as_columns_of(table: ContactTable, chunk: ContactTable) -> ContactTable:
+    """``chunk`` read with ``table``'s schema and columns, one it lacks as empty cells (``chunk``
+    itself when it has the same columns)."""
+    if list(chunk.columns) == list(table.columns):
+        return chunk
+    n = len(chunk)
+    return replace(chunk, columns={c: chunk.columns[c] if c in chunk.columns else [""] * n for c in table.columns},
+                   schema=table.schema)
+
+
 class LiveTable(ContactTable):
     """A ``ContactTable`` whose columns and sources are ``ChunkedColumn``s: ``extend`` (the
     window adding a chunk of a running job's rows) copies no cell. Only read, never edited.
@@ -118,11 +128,7 @@ class LiveTable(ContactTable):
         if self.takes_schema_of(other):
             object.__setattr__(self, "schema", other.schema)
             object.__setattr__(self, "columns", {c: ChunkedColumn() for c in other.schema.columns})
-        missing = [c for c in self.columns if c not in other.columns]
-        if missing:
-            n = len(other)
-            other = replace(other, columns={**other.columns, **{c: [""] * n for c in missing}})
-        super().extend(other)
+        super().extend(as_columns_of(self, other))
 
     def __setattr__(self, name: str, value) -> None:
         if name == "sources" and isinstance(value, ChunkedColumn):

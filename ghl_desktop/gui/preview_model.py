@@ -11,7 +11,6 @@ which calls the core review rules and then tells the model which rows changed.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -40,6 +39,7 @@ from ..core import (
     ContactTable,
 )
 from .core_text import translate_core_text
+from .live_table import as_columns_of
 from .row_filter import ALL, filter_rows
 
 STATUS_COLUMN = 0
@@ -188,10 +188,7 @@ class PreviewModel(QAbstractTableModel):
         if self._rows is not None and stop > start:
             t, existing = self.table, self.existing
             if existing is None:  # marks against GHL's contacts come with a result, never live
-                n = len(chunk)
-                own = replace(chunk, columns={c: chunk.columns[c] if c in chunk.columns else [""] * n
-                                              for c in t.columns}, schema=t.schema)
-                rows = filter_rows(own, self.mode, self.needle)
+                rows = filter_rows(as_columns_of(t, chunk), self.mode, self.needle)
                 self._rows.extend(range(start, stop) if rows is None else map(start.__add__, rows))
             else:
                 self._rows.extend(filter_rows(t, self.mode, self.needle, start, stop, existing=existing) or [])
