@@ -132,6 +132,8 @@ def test_frozen_bundle_is_trimmed_and_complete(bundle):
     assert [n for n in names if any(u.lower() in n.lower() for u in unwanted)] == []
     assert any("Qt6Charts" in n or "QtCharts" in n for n in names) or not (
         ROOT / "ghl_desktop" / "gui" / "app.py").exists(), "QtCharts missing from the bundle"
+    for module in ("isal_zlib", "igzip_lib"):  # the workbook reader's inflater (core/reader/unzip.py)
+        assert any(n.split("/")[-1].startswith(module + ".") for n in names), f"isal.{module} missing from the bundle"
     for src in (ROOT / "resources").rglob("*"):
         if src.is_file() and src.suffix not in {".ts", ".py", ".pyc"}:
             assert (bundle / "_internal" / src.relative_to(ROOT)).is_file(), f"{src} not bundled"

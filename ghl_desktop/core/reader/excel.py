@@ -28,6 +28,7 @@ from .delimited import gc_paused
 from .header import SCAN_ROWS, header_hits
 from .numfmt import apply_padded_formats, column_index, hidden_sheets, padded_styles, sheet_parts, workbook_part
 from .stream import _CANON_MAX
+from .unzip import open_member, read_member
 
 _RATIO_MIN_TOTAL = 20 * 1024 * 1024
 _MAX_RATIO = 200
@@ -52,7 +53,7 @@ def check_zip(path: Path, limits: Limits) -> None:
                 raise InputError(Message(M.ZIP_BOMB, name, round(total / 2**20), packed / 2**20))
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
-                    with zf.open(info) as fh:
+                    with open_member(zf, info) as fh:
                         head = fh.read(_PROLOG_BYTES)
                     if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
                         raise InputError(Message(M.XML_ENTITIES, name))
@@ -141,7 +142,7 @@ def _light_copy(path: Path) -> io.BytesIO:
             elif info.filename in large and info.filename == strings:
                 copy.writestr(info.filename, _EMPTY_STRINGS)
             else:
-                copy.writestr(info.filename, zf.read(info))
+                copy.writestr(info.filename, read_member(zf, info))
     out.seek(0)
     return out
 
@@ -426,7 +427,7 @@ def _workbook_head(path: Path, rows: int, wanted: str | None):
             if sheet in left_out:
                 head.writestr(part, _EMPTY_SHEET)
                 continue
-            with zf.open(part) as fh:
+            with open_member(zf, part) as fh:
                 data, complete[sheet] = _sheet_head(fh, rows)
             dim = _DIMENSION.search(data, 0, 4096)
             declared[sheet] = column_index(dim.group(1)) if dim else None
@@ -436,14 +437,14 @@ def _workbook_head(path: Path, rows: int, wanted: str | None):
             typed += len(_SHARED_TYPE.findall(data))
             head.writestr(part, data)
         if strings in names:
-            with zf.open(strings) as fh:
+            with open_member(zf, strings) as fh:
                 # Every shared-string cell was understood: only the strings up to the highest one
                 # used are needed (they come in order of first use). Otherwise, all of them.
                 head.writestr(strings, _strings_head(fh, highest + 1) if shared == typed else fh.read())
         done = set(parts.values()) | {strings}
         for info in zf.infolist():  # the workbook, its relationships, styles, content types...
             if info.filename not in done and info.filename.endswith((".xml", ".rels")):
-                head.writestr(info.filename, zf.read(info))
+                head.writestr(info.filename, read_member(zf, info))
     out.seek(0)
     return out, left_out, complete, declared
 
@@ -658,7 +659,7 @@ _NOT_PLAIN_STRINGS = (b"<r>", b"<r ", b"<rPh", b"_x00", b"\r")
 def _plain_strings_head(zf: zipfile.ZipFile, strings: str) -> bool:
     """Whether the shared strings' first ``_HEAD_BLOCK`` bytes hold none of ``_NOT_PLAIN_STRINGS``:
     when they do, the strings go to calamine, which reads the sheet whole as it comes."""
-    with zf.open(strings) as fh:
+    with open_member(zf, strings) as fh:
         head = fh.read(_HEAD_BLOCK)
     return not any(mark in head for mark in _NOT_PLAIN_STRINGS)
 
@@ -672,8 +673,8 @@ def _copies(path: Path, sheet: str, part: str, size: int) -> Iterator[PieceCopy]
                 fixed[other_part] = _EMPTY_SHEET
         for info in zf.infolist():  # the workbook, its relationships, styles, shared strings...
             if info.filename not in fixed and info.filename != part and info.filename.endswith((".xml", ".rels")):
-                fixed[info.filename] = zf.read(info)
-        with zf.open(part) as fh:
+                fixed[info.filename] = read_member(zf, info)
+        with open_member(zf, part) as fh:
             for xml in _piece_xml(fh, size):
                 yield PieceCopy(fixed, part, b"".join(xml), styles, strings if strings in fixed else None, size)
 

@@ -22,6 +22,7 @@ from defusedxml import ElementTree as DefusedET
 
 from .. import messages as M
 from ..messages import Message
+from .unzip import open_member, read_member
 
 #: Characters Excel shows literally in a number format without quoting or a backslash.
 _PLAIN_LITERALS = set("-+() :")
@@ -88,13 +89,13 @@ def render_padded(tokens: Tokens, value: float) -> str | None:
 
 
 def _xml(zf: zipfile.ZipFile, part: str):
-    return DefusedET.fromstring(zf.read(part))
+    return DefusedET.fromstring(read_member(zf, part))
 
 
 def padded_styles(zf: zipfile.ZipFile) -> dict[str, Tokens]:
     """Cell style index (the ``s`` attribute of a cell) -> padding tokens, for padding styles only."""
     try:
-        styles = zf.read("xl/styles.xml")
+        styles = read_member(zf, "xl/styles.xml")
     except KeyError:
         return {}
     if not _FORMAT_CODE.search(styles):  # no custom number formats at all: nothing to do
@@ -170,7 +171,7 @@ def apply_padded_formats(path: Path, sheet: str, rows: list[list[str]], first_co
             cell = re.compile(
                 rb'<(?:\w+:)?c\s[^>]*?\bs="(?:' + b"|".join(k.encode() for k in styles) + rb')"[^>]*>'
             )
-            with zf.open(part) as fh:
+            with open_member(zf, part) as fh:
                 for tag in _tags(fh, cell):
                     _pad_cell(tag, styles, rows, first_col)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, DefusedXmlException, ET.ParseError):
