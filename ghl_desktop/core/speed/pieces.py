@@ -118,7 +118,7 @@ class _Reading:
     def depth(self, copy: PieceCopy) -> int:
         """The pieces the helper may hold as ``copy`` comes: more than ``PIECES_DEPTH`` while the
         strings are still to be read here (``read_strings``, one long step) and it is given
-        shared-strings pieces, as many as it reads meanwhile (``STRINGS_BYTES_PER_PIECE``)."""
+        shared-strings pieces, one per ``STRINGS_BYTES_PER_PIECE`` of the strings."""
         if self.shared is None and self._shared_task(copy):
             covered = len(copy.fixed[copy.strings]) // tuning.STRINGS_BYTES_PER_PIECE
             return max(tuning.PIECES_DEPTH, min(covered, tuning.STRINGS_PIECES_MAX))

@@ -41,12 +41,14 @@ HELPER_DEPTH = 3
 #: back; a piece is ~10 ms of work (~40 ms in a workbook with shared strings, whose pieces are
 #: larger: ``reader.excel._SHARED_SCALE``), so the two processes end within a few pieces of each other.
 PIECES_DEPTH = 3
-#: While this process reads a workbook's shared strings (``shared_sheet.read_strings``, about as
-#: long per this many bytes of them as a piece of the sheet takes), the helper holds a piece per
-#: this many bytes of them, up to ``STRINGS_PIECES_MAX``, rather than ``PIECES_DEPTH``: it is
-#: not left idle once the ``PIECES_DEPTH`` it would otherwise hold are read.
-STRINGS_BYTES_PER_PIECE = 5 * 1024 * 1024
-STRINGS_PIECES_MAX = 16
+#: While this process reads a workbook's shared strings (``shared_sheet.read_strings``), the
+#: helper holds a piece per this many bytes of them, up to ``STRINGS_PIECES_MAX``, rather than
+#: ``PIECES_DEPTH``: it is not left idle once the ``PIECES_DEPTH`` it would otherwise hold are
+#: read. The pieces it reads then are pieces this process does not read, cut and look up later,
+#: so it is given more than it reads while the strings are read alone (about one per 8 MB of
+#: them); given every piece, it is left with all the reading and this process idles at the end.
+STRINGS_BYTES_PER_PIECE = 2 * 1024 * 1024
+STRINGS_PIECES_MAX = 40
 
 # -- the export ------------------------------------------------------------------------------------
 #: Rows written per step: each step is a handful of C calls over this many rows, so an export
