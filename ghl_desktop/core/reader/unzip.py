@@ -22,8 +22,8 @@ try:
 except ImportError:  # no wheel for this platform: zipfile's zlib gives the same bytes
     _isal = None
 
-#: Compressed bytes read from the archive at a time: the inflater's output for one ``read`` is
-#: bounded, and what it has not consumed is kept (and copied) for the next ``read``.
+#: Compressed bytes read from the archive at a time by ``read(n)``: the inflater's output is
+#: bounded by ``n``, and what it has not consumed is kept (and copied) for the next ``read``.
 _RAW_BLOCK = 64 * 1024
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 _LOCAL_MAGIC = b"PK\x03\x04"
@@ -77,35 +77,32 @@ class _Inflated:
         self._pending = b""
 
     def read(self, n: int = -1) -> bytes:
-        if n is None or n < 0:
-            parts = []
-            while part := self.read(1 << 20):
-                parts.append(part)
-            return b"".join(parts)
+        whole = n is None or n < 0  # the rest of the member, inflated in one call (no join)
         parts: list[bytes] = []
         want = n
         if self._pending:
-            parts.append(self._pending[:want])
-            self._pending = self._pending[want:]
-            want -= len(parts[0])
-        while want > 0 and not self._done:
+            taken = self._pending if whole else self._pending[:want]
+            self._pending = self._pending[len(taken):]
+            parts.append(taken)
+            want -= len(taken)
+        while (whole or want > 0) and not self._done:
             inflater = self._inflater
             data = inflater.unconsumed_tail
             if not data and self._raw_left > 0:
-                data = self._fp.read(min(self._raw_left, _RAW_BLOCK))
+                data = self._fp.read(self._raw_left if whole else min(self._raw_left, _RAW_BLOCK))
                 if not data:
                     raise EOFError("The archive ends inside a member")
                 self._raw_left -= len(data)
             try:
                 if data:
-                    out = inflater.decompress(data, want)
+                    out = inflater.decompress(data) if whole else inflater.decompress(data, want)
                 else:  # every compressed byte given: what the inflater still holds
                     out = inflater.flush()
             except _isal.error as exc:  # broken deflate data: the error zipfile's zlib raises
                 raise zlib.error(str(exc)) from None
             if out:
                 self._take(out)
-                if len(out) > want:  # only a flush's output is not bounded by ``want``
+                if not whole and len(out) > want:  # only a flush's output is not bounded by ``want``
                     out, self._pending = out[:want], out[want:]
                 parts.append(out)
                 want -= len(out)
