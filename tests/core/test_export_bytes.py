@@ -225,6 +225,28 @@ def test_slices_handed_to_the_helper_before_the_merge_give_the_same_export(tmp_p
         assert (tmp_path / a).read_bytes() == (tmp_path / b).read_bytes(), (a, b)
 
 
+@pytest.mark.parametrize("n", [300, 700])
+def test_a_short_export_hands_the_helper_a_share_of_its_slices_ahead(tmp_path, monkeypatch, helper, n):
+    """By default ``ExportAhead`` hands over ``AHEAD_SLICES`` at most, and no more than
+    ``AHEAD_PERCENT`` % of the export's slices: the others are shared as they come (this
+    process formats some of them), and the export is the merged table's byte for byte."""
+    from ghl_desktop.core import export
+    from ghl_desktop.core.dedupe import merge_duplicates
+    from ghl_desktop.core.speed.export_ahead import ahead_slices
+
+    monkeypatch.setattr(tuning, "SLICE_ROWS", 7)
+    monkeypatch.setattr(tuning, "AHEAD_SLICES", 60)
+    want_table, _ = merge_duplicates(_table_with_duplicates(5, n), in_place=True)
+    write_export(want_table, tmp_path / "want.csv", split_rows=0)
+    ahead = ExportAhead(helper, 0)
+    table, _ = merge_duplicates(_table_with_duplicates(5, n), in_place=True, before_drop=ahead)
+    n_slices = len(export._cut(ahead.n_rows, 0)[1])
+    assert len(ahead.sent) == ahead_slices(n_slices) == min(60, n_slices * tuning.AHEAD_PERCENT // 100)
+    assert 0 < len(ahead.sent) < n_slices
+    write_export(table, tmp_path / "got.csv", split_rows=0, helper=helper, ahead=ahead)
+    assert (tmp_path / "got.csv").read_bytes() == (tmp_path / "want.csv").read_bytes()
+
+
 def test_slices_sent_ahead_for_another_export_are_not_used(tmp_path, monkeypatch, helper):
     """A table that changed after the conversion (other rows exported) or another split: the
     slices sent ahead are left unused and the export is still exactly the table's."""

@@ -40,7 +40,8 @@ class ExportAhead:
     once); nothing here changes the table.
     """
 
-    def __init__(self, helper: ChunkHelper | None, split_rows: int, limit: int = tuning.AHEAD_SLICES) -> None:
+    def __init__(self, helper: ChunkHelper | None, split_rows: int, limit: int | None = None) -> None:
+        """``limit``: the slices handed over at most (None: ``ahead_slices`` of the export's)."""
         self.helper, self.split_rows, self.limit = helper, split_rows, limit
         self.n_rows: int | None = None
         self.sent: dict[tuple[int, int], list] = {}
@@ -48,7 +49,7 @@ class ExportAhead:
 
     def __call__(self, table: ContactTable, drop: list[int], heads) -> None:
         helper = self.helper
-        if helper is None or not helper.active or self.limit <= 0:
+        if helper is None or not helper.active or (self.limit is not None and self.limit <= 0):
             return
         exported = _exported_after_merge(table, drop, heads)
         self.n_rows = exported.count(1)
@@ -60,7 +61,8 @@ class ExportAhead:
         self._plan = plan = _SlicePlan(exported, slices, heads, drop, flags,
                                        helper.kept_runs if helper.keep_token is not None else [])
         columns = list(table.columns.values())
-        for k in range(min(self.limit, len(slices))):
+        limit = ahead_slices(len(slices)) if self.limit is None else self.limit
+        for k in range(min(limit, len(slices))):
             pending = plan.send(helper, k, columns, merged=False)
             if pending is None:
                 return
@@ -87,6 +89,14 @@ class ExportAhead:
 
     def _foreseen(self, n_rows: int, split_rows: int) -> bool:
         return n_rows == self.n_rows and split_rows == self.split_rows
+
+
+def ahead_slices(n_slices: int) -> int:
+    """The slices of an export of ``n_slices`` handed to the helper before the merge: about what
+    it formats while this process merges and reports (``tuning.AHEAD_SLICES``), but no more than
+    ``tuning.AHEAD_PERCENT`` % of them, so that this process has slices of its own to format
+    once it is done, rather than wait for the helper's last ones."""
+    return min(tuning.AHEAD_SLICES, n_slices * tuning.AHEAD_PERCENT // 100)
 
 
 def _exported_after_merge(table: ContactTable, drop: list[int], heads) -> bytearray:

@@ -57,5 +57,8 @@ SLICE_ROWS = 10_000
 #: Fewer slices than this are formatted here only: the helper's share would not pay for sending.
 PARALLEL_MIN_SLICES = 4
 #: Slices handed to the helper before the merge (``ExportAhead``): about what it formats while
-#: this process merges the duplicates and builds the report.
+#: this process merges the duplicates and builds the report; and at most ``AHEAD_PERCENT`` % of
+#: the export's slices: the others are shared as they come (``helper.in_order``), so that a short
+#: export does not end with this process waiting for the helper to format every slice.
 AHEAD_SLICES = 36
+AHEAD_PERCENT = 50
