@@ -1,10 +1,9 @@
 """A workbook's zip members, inflated by ISA-L (``python-isal``) rather than by zlib.
 
 An .xlsx is a zip of XML parts, and a big list's worksheet is hundreds of MB of XML once
-inflated: the standard library's zlib inflates it at ~600 MB/s and then checks its CRC-32 at
-~1.5 GB/s, in the process that reads the sheet, while the other core waits for the pieces it
-cuts. ISA-L's inflater gives the same bytes ~2.5 times faster, and its CRC-32 several times
-faster. ``open_member`` reads a deflated member's bytes straight from the archive, as
+inflated, by the process that cuts it into the pieces the other core waits for: ISA-L inflates
+the same bytes, and checks their CRC-32, several times faster than the standard library's zlib
+(``docs/performance.md`` has the figures), and lets go of the GIL while it works. ``open_member`` reads a deflated member's bytes straight from the archive, as
 ``zipfile`` does (same local header, same checks of its name, size and CRC-32, the same
 ``BadZipFile`` when they fail); anything else (a stored or encrypted member, another method,
 an archive not on disk, no ISA-L wheel for this platform) goes through ``zipfile`` itself.
