@@ -7,11 +7,11 @@ A result folder holds ``table.bin`` (the table's columns plus each row's source)
 are marked again when the result reopens) and ``meta.json`` (the table's field schema, report,
 mappings, options).
 
-The ``.bin`` files hold plain lists, ``marshal``-ed and zlib-compressed in slices of 25,000
-values: columns of strings are what marshal does fastest (a million-row table saves and reopens in
-about a second), and between slices (and inside zlib) the GIL is free, so the window stays
-responsive while a job saves, and the stdlib needs nothing
-bundled (Parquet via pyarrow measured about as fast but added 80 MB to the installer). marshal
+The ``.bin`` files hold plain lists, ``marshal``-ed and compressed in zlib's format (``deflate``:
+ISA-L where installed; either library reads the other's) in slices of 25,000 values: columns of
+strings are what marshal does fastest (a million-row table saves and reopens in about a second),
+and between slices (and inside the compressor) the GIL is free, so the window stays responsive
+while a job saves, and nothing big is bundled (Parquet via pyarrow measured about as fast but added 80 MB to the installer). marshal
 only ever builds data — never runs code — and the folder is private to the user. Its format is
 tied to the Python version, so a result saved by another version reads as "cannot reopen" and
 the job is simply processed again. The folder is written beside its final place and swapped in,
@@ -25,12 +25,12 @@ import marshal
 import os
 import shutil
 import sys
-import zlib
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
+from . import deflate
 from . import messages as M
 from .assemble import SourceColumns
 from .errors import MessageError
@@ -109,7 +109,7 @@ def _dump(path: Path, data: dict) -> None:
                 for name, seq in parts:
                     for start in range(0, max(len(seq), 1), _SLICE):
                         raw = marshal.dumps((name, seq[start : start + _SLICE]))
-                        pending.append(pool.submit(zlib.compress, raw, 1))
+                        pending.append(pool.submit(deflate.compress, raw))
                         del raw
                         write_ready(_IN_FLIGHT)
             write_ready(0)
@@ -135,10 +135,10 @@ def _load(path: Path) -> dict:
                 blob = body[pos + 8 : pos + 8 + size]
                 if len(blob) != size:
                     raise EOFError(Message(M.SAVED_TRUNCATED))
-                name, seq = marshal.loads(zlib.decompress(blob))
+                name, seq = marshal.loads(deflate.decompress(blob))
                 flat.setdefault(name, []).extend(seq)
                 pos += 8 + size
-        except (ValueError, EOFError, TypeError, zlib.error) as exc:
+        except (ValueError, EOFError, TypeError, *deflate.ERRORS) as exc:
             why = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else M.verbatim(str(exc))
             raise ResultUnreadable(Message(M.SAVED_DAMAGED, path.name, why)) from None
         finally:

@@ -9,10 +9,11 @@ import zlib
 
 import pytest
 
+from ghl_desktop.core import deflate
 from ghl_desktop.core.reader import unzip
 from ghl_desktop.core.reader.unzip import open_member, read_member
 
-pytestmark = pytest.mark.skipif(unzip._isal is None, reason="no ISA-L wheel on this platform")
+pytestmark = pytest.mark.skipif(not deflate.FAST, reason="no ISA-L wheel on this platform")
 
 
 def _payloads(seed: int) -> dict[str, bytes]:
@@ -77,7 +78,7 @@ def test_stored_members_and_archives_in_memory_go_through_zipfile(tmp_path):
 
 def test_without_isal_zipfile_reads(tmp_path, monkeypatch):
     path = _archive(tmp_path, {"a.xml": b"<a/>" * 100})
-    monkeypatch.setattr(unzip, "_isal", None)
+    monkeypatch.setattr(deflate, "FAST", False)
     with zipfile.ZipFile(path) as zf, open_member(zf, "a.xml") as fh:
         assert not isinstance(fh, unzip._Inflated)
         assert fh.read() == b"<a/>" * 100

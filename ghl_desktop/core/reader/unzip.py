@@ -16,10 +16,7 @@ import struct
 import zipfile
 import zlib
 
-try:
-    from isal import isal_zlib as _isal
-except ImportError:  # no wheel for this platform: zipfile's zlib gives the same bytes
-    _isal = None
+from .. import deflate
 
 #: Compressed bytes read from the archive at a time by ``read(n)``: the inflater's output is
 #: bounded by ``n``, and what it has not consumed is kept (and copied) for the next ``read``.
@@ -33,7 +30,7 @@ _UTF8_NAME = 0x800
 def open_member(zf: zipfile.ZipFile, member: str | zipfile.ZipInfo):
     """A readable file (``read(n)``, ``read()``, a context manager) of the member's bytes."""
     info = member if isinstance(member, zipfile.ZipInfo) else zf.getinfo(member)
-    if (_isal is None or info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & _ENCRYPTED
+    if (not deflate.FAST or info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & _ENCRYPTED
             or not isinstance(zf.filename, str)):
         return zf.open(info)
     return _Inflated(zf.filename, info)
@@ -71,7 +68,7 @@ class _Inflated:
         self._size_left = info.file_size
         self._expected_crc = info.CRC
         self._crc = 0
-        self._inflater = _isal.decompressobj(-15)
+        self._inflater = deflate.decompressobj(-15)
         self._done = False
         self._pending = b""
 
@@ -97,7 +94,7 @@ class _Inflated:
                     out = inflater.decompress(data) if whole else inflater.decompress(data, want)
                 else:  # every compressed byte given: what the inflater still holds
                     out = inflater.flush()
-            except _isal.error as exc:  # broken deflate data: the error zipfile's zlib raises
+            except deflate.ERRORS as exc:  # broken deflate data: the error zipfile's zlib raises
                 raise zlib.error(str(exc)) from None
             if out:
                 self._take(out)
@@ -113,7 +110,7 @@ class _Inflated:
         self._size_left -= len(out)
         if self._size_left < 0:
             raise zipfile.BadZipFile(f"Bad size for file {self._name!r}")
-        self._crc = _isal.crc32(out, self._crc)
+        self._crc = deflate.crc32(out, self._crc)
 
     def _finish(self) -> None:
         self._done = True
