@@ -21,8 +21,9 @@ from .. import deflate
 #: Compressed bytes read from the archive at a time by ``read(n)``: the inflater's output is
 #: bounded by ``n``, and what it has not consumed is kept (and copied) for the next ``read``.
 _RAW_BLOCK = 64 * 1024
-_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
-_LOCAL_MAGIC = b"PK\x03\x04"
+#: A member's local header, as ``zipfile`` reads it (its layout and signature).
+_LOCAL_HEADER = struct.Struct(zipfile.structFileHeader)
+_LOCAL_MAGIC = zipfile.stringFileHeader
 _ENCRYPTED = 0x1
 _UTF8_NAME = 0x800
 
