@@ -11,8 +11,9 @@ The ``.bin`` files hold plain lists, ``marshal``-ed and compressed in zlib's for
 ISA-L where installed; either library reads the other's) in slices of 25,000 values: columns of
 strings are what marshal does fastest (a million-row table saves and reopens in about a second),
 and between slices (and inside the compressor) the GIL is free, so the window stays responsive
-while a job saves, and nothing big is bundled (Parquet via pyarrow measured about as fast but added 80 MB to the installer). marshal
-only ever builds data — never runs code — and the folder is private to the user. Its format is
+while a job saves, and nothing big is bundled (Parquet via pyarrow measured about as fast but
+added 80 MB to the installer). marshal only ever builds data — never runs code — and the folder
+is private to the user. Its format is
 tied to the Python version, so a result saved by another version reads as "cannot reopen" and
 the job is simply processed again. The folder is written beside its final place and swapped in,
 so a crash never leaves a half-saved result.
