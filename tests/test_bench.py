@@ -90,3 +90,48 @@ def test_the_stall_trace_runs_and_names_the_threads(tmp_path):
                           capture_output=True, text=True, timeout=300, env=env)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "ms late" in proc.stdout and "GUI:" in proc.stdout
+
+
+def test_the_floor_runs_and_its_numbers_agree(tmp_path):
+    """bench/floor.py (what reading and writing the cells alone costs, beside the reference and the
+    project) runs at a small size, and its derived columns are what its measured ones give."""
+    out = tmp_path / "floor.json"
+    proc = subprocess.run([sys.executable, str(BENCH.parent / "floor.py"), "--rows", "1500",
+                           "--lines", "base,wide35,xlsx/5", "--cores", "2", "--json", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "ceiling" in proc.stdout and "left at 10x" in proc.stdout
+    results = {r["line"]: r for r in json.loads(out.read_text())["results"]}
+    assert list(results) == ["base", "wide35", "xlsx/5"]
+    assert results["base"]["rows"] == results["wide35"]["rows"] == 1500 and results["xlsx/5"]["rows"] == 300
+    for row in results.values():
+        assert row["line"] in proc.stdout
+        floor = row["read_cpu_s"] + row["write_cpu_s"]
+        assert row["read_cpu_s"] >= 0 and row["write_cpu_s"] >= 0
+        assert abs(row["floor_cpu_s"] - floor) < 0.02
+        assert abs(row["left_at_10x_cpu_s"] - (row["reference_s"] / 10 * 2 - floor)) < 0.02
+        assert abs(row["project_beyond_floor_cpu_s"] - (row["project_cpu_s"] - floor)) < 0.02
+        assert row["ceiling"] > 0 and row["cells_mb"] >= 0
+    # 35 columns of cells take more than 6 of the same rows
+    assert results["wide35"]["cells_mb"] > results["base"]["cells_mb"]
+
+
+def test_the_floor_writes_every_cell_back(tmp_path):
+    """The floor's own step reads every cell (CSV and workbook) and writes them all: its CSV holds
+    the inputs' rows, headers included, cell for cell."""
+    import csv
+
+    sys.path.insert(0, str(BENCH.parent))
+    import floor
+    import make_data
+
+    a = make_data.generate(tmp_path / "a.csv", 40, wide=True)
+    x = make_data.generate_xlsx(tmp_path / "x.xlsx", 30)
+    got = floor.io_floor([a, x], tmp_path / "out.csv")
+    assert got["rows"] == 70 and got["read_cpu_s"] >= 0
+    with open(tmp_path / "out.csv", encoding="utf-8", newline="") as fh:
+        written = list(csv.reader(fh))
+    with open(a, encoding="utf-8-sig", newline="") as fh:
+        assert written[:41] == list(csv.reader(fh))
+    assert len(written) == 41 + 31 and written[41][:2] == ["Nome completo", "E-mail"]
+    assert floor.cells_memory([a])["columns"] == 35
