@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
-import io
 import json
 import os
 import resource
@@ -61,9 +60,8 @@ def _rows_of(path: Path):
 
         yield from CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
         return
-    with open(path, "rb") as f:
-        text = f.read().decode("utf-8-sig")
-    yield from csv.reader(io.StringIO(text, newline=""))
+    with open(path, encoding="utf-8-sig", newline="") as f:  # decoded as it is read: no copy of the file
+        yield from csv.reader(f)
 
 
 def io_floor(inputs: list[Path], out: Path) -> dict:
