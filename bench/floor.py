@@ -14,9 +14,9 @@ and the reference's wall time:
 - left at 10x: the CPU seconds that remain, at 10x the reference on every core, for everything
   but reading and writing (normalizing, the duplicate watch and merge, the report);
 - ours beyond: what the project spends beyond the floor today (both processes);
-- cells MB: the memory of the list's cells held as one list of strings per column, repeated
-  values of a column shared (as the project's reader keeps them), measured alone in a fresh process:
-  the least a whole list held as Python strings takes.
+- cells MB: the memory of the list's cells held as one list of strings per column, every repeated
+  value of a column one string, measured alone in a fresh process: the least a whole list held as
+  Python strings takes.
 
 Every measurement runs in a fresh process; this is a benchmark, not a test.
 
@@ -27,6 +27,7 @@ Every measurement runs in a fresh process; this is a benchmark, not a test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import gc
 import json
@@ -52,9 +53,22 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+@contextlib.contextmanager
+def _collector_off():
+    """The cyclic collector off while millions of strings are made, as the project's reader runs
+    (it would walk them all, more than once); as it was afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _rows_of(path: Path):
-    """The rows of one input, read by the standard library (a workbook: python-calamine's first
-    sheet, which is what the project reads with)."""
+    """The rows of one input, read by the standard library (a workbook: the first sheet read whole
+    by python-calamine, the project's reader of workbooks too small to cut in pieces)."""
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
         from python_calamine import CalamineWorkbook
 
@@ -67,15 +81,15 @@ def _rows_of(path: Path):
 def io_floor(inputs: list[Path], out: Path) -> dict:
     """CPU seconds to read every cell of ``inputs`` into Python strings and write them all back as
     one CSV (``out``), in this process."""
-    gc.disable()
-    t0 = _cpu()
-    rows = []
-    for path in inputs:
-        rows += _rows_of(path)
-    t1 = _cpu()
-    with open(out, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
-    t2 = _cpu()
+    with _collector_off():
+        t0 = _cpu()
+        rows = []
+        for path in inputs:
+            rows += _rows_of(path)
+        t1 = _cpu()
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(rows)
+        t2 = _cpu()
     return {"read_cpu_s": t1 - t0, "write_cpu_s": t2 - t1, "rows": len(rows) - len(inputs),
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
@@ -90,25 +104,26 @@ def _resident_mb() -> float:
 
 
 def cells_memory(inputs: list[Path]) -> dict:
-    """MB that the cells of ``inputs`` take held as one list of strings per column, each column's
-    repeated values one string: resident memory with them, less resident memory before."""
-    gc.disable()
-    before = _resident_mb()
-    columns: list[list[str]] = []
-    for path in inputs:
-        rows = _rows_of(path)
-        width = len(next(rows))
-        columns += [[] for _ in range(width)]
-        mine = columns[-width:]
-        shared = [{} for _ in range(width)]
-        for row in rows:
-            row = [c if isinstance(c, str) else str(c) for c in row]
-            row += [""] * (width - len(row))
-            for col, seen, cell in zip(mine, shared, row):
-                col.append(seen.setdefault(cell, cell))
-        del shared
-    gc.collect()
-    return {"cells_mb": _resident_mb() - before, "columns": len(columns)}
+    """MB that the cells of ``inputs`` take held as one list of strings per column, every repeated
+    value of a column one string (more sharing than the project's reader does, so a lower bound):
+    resident memory with them, less resident memory before."""
+    with _collector_off():
+        before = _resident_mb()
+        columns: list[list[str]] = []
+        for path in inputs:
+            rows = _rows_of(path)
+            width = len(next(rows))
+            columns += [[] for _ in range(width)]
+            mine = columns[-width:]
+            shared = [{} for _ in range(width)]
+            for row in rows:
+                row = [c if isinstance(c, str) else str(c) for c in row]
+                row += [""] * (width - len(row))
+                for col, seen, cell in zip(mine, shared, row):
+                    col.append(seen.setdefault(cell, cell))
+            del shared
+        gc.collect()
+        return {"cells_mb": _resident_mb() - before, "columns": len(columns)}
 
 
 def measure(line: str, n: int, folder: Path, cores: int) -> dict:

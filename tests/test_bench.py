@@ -120,6 +120,7 @@ def test_the_floor_writes_every_cell_back(tmp_path):
     """The floor's own step reads every cell (CSV and workbook) and writes them all: its CSV holds
     the inputs' rows, headers included, cell for cell."""
     import csv
+    import gc
 
     sys.path.insert(0, str(BENCH.parent))
     import floor
@@ -135,3 +136,4 @@ def test_the_floor_writes_every_cell_back(tmp_path):
         assert written[:41] == list(csv.reader(fh))
     assert len(written) == 41 + 31 and written[41][:2] == ["Nome completo", "E-mail"]
     assert floor.cells_memory([a])["columns"] == 35
+    assert gc.isenabled()  # the collector is off only while the floor measures
