@@ -3,10 +3,11 @@
 An .xlsx is a zip of XML parts, and a big list's worksheet is hundreds of MB of XML once
 inflated, by the process that cuts it into the pieces the other core waits for: ISA-L inflates
 the same bytes, and checks their CRC-32, several times faster than the standard library's zlib
-(``docs/performance.md`` has the figures), and lets go of the GIL while it works. ``open_member`` reads a deflated member's bytes straight from the archive, as
-``zipfile`` does (same local header, same checks of its name, size and CRC-32, the same
-``BadZipFile`` when they fail); anything else (a stored or encrypted member, another method,
-an archive not on disk, no ISA-L wheel for this platform) goes through ``zipfile`` itself.
+(``docs/performance.md`` has the figures), and lets go of the GIL while it works.
+``open_member`` reads a deflated member's bytes straight from the archive, as ``zipfile`` does
+(same local header, same checks of its name, size and CRC-32, the same ``BadZipFile`` when they
+fail); anything else (a stored or encrypted member, another method, an archive not on disk, no
+ISA-L wheel for this platform) goes through ``zipfile`` itself.
 ``tests/core/test_unzip.py`` compares the two byte for byte.
 """
 
