@@ -13,7 +13,7 @@ The bench matrix (``bench/run.py``) varies the list the way real ones vary:
   their names may be cased differently or missing, their company or tags may differ;
 - ``intl``: the share of addresses whose local part keeps its accents (``joão.silva@…``, a few
   typed decomposed, as some Macs paste them);
-- ``wide``: a CRM export of 35 columns, 25 of them custom-field-like (ids, dates, amounts, scores,
+- ``wide``: a CRM export of 35 columns, 22 of them custom-field-like (ids, dates, amounts, scores,
   UTM tags, yes/no flags, free text);
 - ``.xlsx`` output (``generate_xlsx``), with phones stored as numbers as Excel does, the text either
   inline (openpyxl's write-only mode) or as shared strings (``shared_strings``: as Excel saves it).
@@ -45,13 +45,19 @@ AREAS = ["11", "21", "31", "41", "51", "61", "71", "81", "85", "92", "19", "27"]
 INTL_WORDS = ["joão", "conceição", "antônia", "josé", "luís", "andré", "mônica", "márcia", "núñez",
               "müller", "françois", "inês", "patrícia", "caçador", "ação", "glória"]
 
-#: The wide export: 10 columns the mapper knows, 25 it does not (custom-field-like).
+#: The wide export: 13 columns the mapper maps to standard fields (``WIDE_KNOWN``), 22 it keeps as
+#: custom fields.
 WIDE_HEADER = (["ID", "Nome", "Sobrenome", "E-mail", "Celular", "Telefone fixo", "Empresa", "Endereço",
                 "Cidade", "UF", "CEP", "Tags"]
                + ["Data de cadastro", "Última compra", "Valor total (R$)", "Pedidos", "Score", "Status",
                   "Origem do lead", "utm_source", "utm_medium", "utm_campaign", "Consentimento LGPD",
                   "Aceita WhatsApp", "Vendedor", "Segmento", "Plano", "Renovação", "NPS", "Canal preferido",
                   "Código interno", "Observação interna", "Filial", "Nº de visitas", "Ticket médio"])
+#: The wide export's columns that the mapper maps to GHL's standard fields (the others become custom
+#: fields): ``generate(..., known_only=True)`` writes only these, to tell what the standard fields
+#: cost from what the custom ones do (``floor.py``'s ``wide35-known``).
+WIDE_KNOWN = ("Nome", "Sobrenome", "E-mail", "Celular", "Telefone fixo", "Empresa", "Endereço", "Cidade", "UF",
+              "CEP", "Tags", "Origem do lead", "Segmento")
 
 
 def _layout(rnd: random.Random, area: str, sub: str, shape: float) -> str:
@@ -221,15 +227,22 @@ HEADER = ["Nome completo", "E-mail", "Celular", "Empresa", "Cidade", "Tags"]
 
 
 def generate(path: Path, n: int, seed: int = 2024, *, dup: float = 0.0, intl: float = 0.0,
-             wide: bool = False, start: int = 0, header: list[str] | None = None) -> Path:
+             wide: bool = False, start: int = 0, header: list[str] | None = None,
+             known_only: bool = False) -> Path:
     """A CSV of ``n`` rows (see ``rows``); ``wide``: the 35-column export; ``header``: other
-    names for the six columns (a second input from another system)."""
+    names for the six columns (a second input from another system); ``known_only`` (with ``wide``):
+    the same rows with only the columns of ``WIDE_KNOWN``, their values the same."""
     extra = random.Random(seed + 1)
+    keep = [WIDE_HEADER.index(name) for name in WIDE_KNOWN] if wide and known_only else None
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(WIDE_HEADER if wide else (header or HEADER))
+        w.writerow(WIDE_KNOWN if keep else WIDE_HEADER if wide else (header or HEADER))
         for i, row in enumerate(rows(n, seed, dup=dup, intl=intl, start=start), start):
-            w.writerow(_wide(extra, i, row) if wide else row)
+            if wide:
+                row = _wide(extra, i, row)
+                if keep:
+                    row = [row[j] for j in keep]
+            w.writerow(row)
     return path
 
 

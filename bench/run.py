@@ -8,7 +8,7 @@ Each line of the matrix is one kind of contact list (``make_data.py``), converte
                   with spaces, same phone written another way, chains through either)
     intl25        a quarter of the addresses have accented local parts (joão.silva@...)
     dup30+intl25  both (the list of issue 17)
-    wide35        a CRM export of 35 columns, 25 of them custom-field-like
+    wide35        a CRM export of 35 columns, 22 of them custom-field-like
     xlsx/5        .xlsx at a fifth of the size (200k rows at 1M), text written inline (openpyxl)
     xlsx          .xlsx at the size, text written inline (openpyxl's write-only mode; Excel never does)
     xlsx-excel    .xlsx at the size as Excel saves it: every text cell a shared string

@@ -97,13 +97,14 @@ def test_the_floor_runs_and_its_numbers_agree(tmp_path):
     project) runs at a small size, and its derived columns are what its measured ones give."""
     out = tmp_path / "floor.json"
     proc = subprocess.run([sys.executable, str(BENCH.parent / "floor.py"), "--rows", "1500",
-                           "--lines", "base,wide35,xlsx/5", "--cores", "2", "--json", str(out)],
+                           "--lines", "base,wide35,xlsx/5,wide35-known", "--cores", "2", "--json", str(out)],
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "ceiling" in proc.stdout and "left at 10x" in proc.stdout
     results = {r["line"]: r for r in json.loads(out.read_text())["results"]}
-    assert list(results) == ["base", "wide35", "xlsx/5"]
-    assert results["base"]["rows"] == results["wide35"]["rows"] == 1500 and results["xlsx/5"]["rows"] == 300
+    assert list(results) == ["base", "wide35", "xlsx/5", "wide35-known"]
+    assert results["base"]["rows"] == results["wide35"]["rows"] == results["wide35-known"]["rows"] == 1500
+    assert results["xlsx/5"]["rows"] == 300
     for row in results.values():
         assert row["line"] in proc.stdout
         floor = row["read_cpu_s"] + row["write_cpu_s"]
@@ -112,8 +113,33 @@ def test_the_floor_runs_and_its_numbers_agree(tmp_path):
         assert abs(row["left_at_10x_cpu_s"] - (row["reference_s"] / 10 * 2 - floor)) < 0.02
         assert abs(row["project_beyond_floor_cpu_s"] - (row["project_cpu_s"] - floor)) < 0.02
         assert row["ceiling"] > 0 and row["cells_mb"] >= 0
-    # 35 columns of cells take more than 6 of the same rows
+    # 35 columns of cells take more than 6 of the same rows, or than the 12 of them with standard fields
     assert results["wide35"]["cells_mb"] > results["base"]["cells_mb"]
+    assert results["wide35"]["cells_mb"] > results["wide35-known"]["cells_mb"]
+
+
+def test_the_wide_exports_known_columns_are_its_standard_fields(tmp_path):
+    """``make_data.generate(known_only=True)`` (floor.py's ``wide35-known``) keeps exactly the
+    columns of the wide export that the app maps to standard fields, with the same values: the
+    line is the wide export without its custom fields."""
+    import csv
+
+    sys.path.insert(0, str(BENCH.parent))
+    import make_data
+
+    wide = make_data.generate(tmp_path / "wide.csv", 300, wide=True)
+    known = make_data.generate(tmp_path / "known.csv", 300, wide=True, known_only=True)
+    proc = subprocess.run([sys.executable, "-m", "ghl_desktop", "convert", str(wide), "--out", str(tmp_path / "o.csv"),
+                           "--split-rows", "0", "--report", str(tmp_path / "r.json")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    mapping = json.loads((tmp_path / "r.json").read_text())["mapping"]
+    standard = [source for source, m in mapping.items() if m.get("field") and not m.get("custom")]
+    assert standard == list(make_data.WIDE_KNOWN)
+    with open(wide, encoding="utf-8", newline="") as a, open(known, encoding="utf-8", newline="") as b:
+        wide_rows, known_rows = list(csv.reader(a)), list(csv.reader(b))
+    at = [wide_rows[0].index(name) for name in make_data.WIDE_KNOWN]
+    assert known_rows == [[row[i] for i in at] for row in wide_rows]
 
 
 def test_the_floor_writes_every_cell_back(tmp_path):
