@@ -14,7 +14,7 @@ from ghl_desktop.core.limits import DEFAULT_LIMITS
 from ghl_desktop.core.pipeline import ConvertOptions, convert
 from ghl_desktop.core.reader import excel, read_source
 from ghl_desktop.core.speed import helper as parallel
-from ghl_desktop.core.speed import pieces, shared_sheet, tuning
+from ghl_desktop.core.speed import inline_sheet, pieces, shared_sheet, tuning
 from ghl_desktop.core.speed.helper import ChunkHelper
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -187,6 +187,22 @@ def test_anything_between_the_rows_is_left_to_calamine(base, between):
     cell = '<c r="A{0}" t="s"><v>0</v></c><c r="B{0}" t="s"><v>1</v></c>'
     rows = f'<row r="1">{cell.format(1)}</row>{between}<row r="3">{cell.format(3)}</row>'
     assert _read(_copy(base, rows, _sst(TEXTS))) is None
+
+
+@pytest.mark.parametrize("match_chars", [1, 64, 1 << 20], ids=["a-row-a-call", "a-few-rows-a-call", "all-at-once"])
+def test_rows_matched_a_stretch_at_a_time_cover_the_piece_or_it_is_left_to_calamine(base, monkeypatch, match_chars):
+    """The rows are matched a stretch at a time (``inline_sheet._row_spans``), each stretch's
+    matches checked to cover it: plain text between rows is read as calamine reads it, an element
+    between rows is left to calamine wherever a stretch starts or ends."""
+    monkeypatch.setattr(inline_sheet, "_MATCH_CHARS", match_chars)
+    sst = _sst(TEXTS)
+    cell = '<c r="A{0}" t="s"><v>0</v></c><c r="B{0}" t="s"><v>1</v></c>'
+    rows = [f'<row r="{r}">{cell.format(r)}</row>' for r in range(1, 7)]
+    _same_or_declined(_copy(base, "\n  ".join(rows) + "\n", sst), must_read=True)
+    _same_or_declined(_copy(base, "".join(rows[:3]) + '<row r="4"/>' + "".join(rows[4:]), sst), must_read=True)
+    for at in range(1, 6):
+        for between in ("<x/>", "\n<x/>\n", '<row r="9">'):
+            assert _read(_copy(base, "".join(rows[:at]) + between + "".join(rows[at:]), sst)) is None, (at, between)
 
 
 def test_rows_out_of_order_or_twice_are_left_to_calamine(base):

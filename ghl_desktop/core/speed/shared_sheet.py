@@ -196,8 +196,9 @@ def _read_rows(text: str, first: int, end: int, letters: tuple[str, ...], styles
     own texts) of the rows between ``first`` and ``end``; None when something there is not of a
     plain row's shape.
 
-    Every "<" of the text between ``first`` and ``end`` must be one of the rows matched (two a
-    row, one an empty row), of their cells (one an empty cell, four a cell with a value)."""
+    Each match is a row and the text after it up to the next ``<`` (``_row_pattern``), found one
+    after another: their lengths add up to a stretch's exactly when they are all of it, rows and
+    plain text between them (no element left out, no row that did not match)."""
     pattern = _row_pattern(letters, *styles)
     lo = _column_index(letters[0])
     width = _column_index(letters[-1]) - lo + 1
@@ -207,26 +208,23 @@ def _read_rows(text: str, first: int, end: int, letters: tuple[str, ...], styles
     texts = [""]
     for pos, stop in _row_spans(text, first, end):
         rows = pattern.findall(text, pos, stop)
-        tags = text.count("<", pos, stop)
         if not rows:
-            if tags:
-                return None
-            continue
-        row_numbers, closed, *groups = zip(*rows)
-        n = len(rows)
-        tags -= 2 * n - (n - closed.count(""))
+            return None  # a stretch starts with a "<": something that is not a row
+        whole, row_numbers, *groups = zip(*rows)
+        del rows
+        if sum(map(len, whole)) != stop - pos:
+            return None  # another element, or a row that did not match
+        del whole
+        n = len(row_numbers)
         numbers += map(int, row_numbers)
         for j, place in enumerate(places):
-            shared, number, empty = groups[3 * j : 3 * j + 3]
-            tags -= 4 * (2 * n - shared.count("") - number.count("")) + n - empty.count("")
+            shared, number = groups[2 * j], groups[2 * j + 1]
             ints = list(map(int, map(_EMPTY.get, shared, shared)))
             if number.count("") != n:
                 for k in compress(range(n), number):
                     texts.append(str(int(number[k])))
                     ints[k] = -len(texts)
             columns[place] += ints
-        if tags:
-            return None  # another element, or a row that did not match
         for j in set(range(width)).difference(places):
             columns[j] += repeat(-1, n)
     if not numbers:
@@ -242,21 +240,21 @@ _EMPTY = {"": "-1"}
 def _row_pattern(letters: tuple[str, ...], plain: frozenset[str], unstyled: bool) -> re.Pattern:
     """A row element (any attributes after its number; or an empty one, ``<row r="5" .../>``)
     holding at most one cell of each of ``letters`` in order, each referring to the row's own
-    number: groups (row number, "/" for an empty row, then per cell: its shared string's index,
-    its number, "/" for an empty cell). A number is matched only in a cell of a style in
-    ``plain`` (or without a style, when ``unstyled``)."""
+    number, and the text after it up to the next tag: groups (all of that, the row number, then
+    per cell: its shared string's index, its number). A number is matched only in a cell of a
+    style in ``plain`` (or without a style, when ``unstyled``)."""
     styles = "|".join(sorted(plain, key=int))
     if styles:
         numbers = f'(?: s="(?:{styles})")' + ("?" if unstyled else "")
     else:
         numbers = "" if unstyled else "(?!)"  # no style at all, or no number
     cells = "".join(
-        f'(?:<c r="{c}\\1"(?:(?: s="[0-9]{{1,5}}")? t="s"><v>([0-9]{{1,9}})</v></c>'
+        f'(?:<c r="{c}\\2"(?:(?: s="[0-9]{{1,5}}")? t="s"><v>([0-9]{{1,9}})</v></c>'
         f'|{numbers}(?: t="n")?><v>(-?[0-9]{{1,15}}+)</v></c>'
-        f'|(?: s="[0-9]{{1,5}}")?(?: t="n")? ?(/)>))?+'
+        f'|(?: s="[0-9]{{1,5}}")?(?: t="n")? ?/>))?+'
         for c in letters
     )
-    return re.compile(r'<row r="([1-9][0-9]{0,6})"(?: [^<>/]*+)?+(?:(/)>|>' + cells + "</row>)")
+    return re.compile(r'(<row r="([1-9][0-9]{0,6})"(?: [^<>/]*+)?+(?:/>|>' + cells + "</row>)[^<]*+)")
 
 
 def _trimmed(numbers: list[int], columns: list[list[int]], texts: list[str], lo: int) -> IndexPiece | str | None:
