@@ -40,8 +40,8 @@ from .inline_sheet import (_COLUMNS_SAMPLE, _XML_SPACE, _column_index, _columns_
 
 #: (0-based row of the first row with a cell, first column, last column, the cells' numbers
 #: column by column (see the module), the piece's own texts: the number -2 is ``texts[1]``...,
-#: ``texts[0]`` is the empty cell's "").
-IndexPiece = tuple[int, int, int, list[list[int]], list[str]]
+#: ``texts[0]`` is the empty cell's "", the highest shared string index named, or -1).
+IndexPiece = tuple[int, int, int, list[list[int]], list[str], int]
 #: What ``read_indices`` gives for a piece that holds no cell with a value.
 NO_CELLS = "no cells"
 #: (style indexes whose number format shows a number as calamine gives it unformatted, whether a
@@ -115,8 +115,9 @@ def read_strings(xml: bytes) -> list[str] | None:
 _PRESERVED = '<si><t xml:space="preserve">'
 #: Marks a kept text in ``_split_strings`` (a character XML text cannot hold).
 _KEPT = "\x01"
-_STRIP = operator.methodcaller("strip", _XML_SPACE)
 _KEEPS = operator.methodcaller("startswith", _KEPT)
+#: Characters one kept text's marking takes out of the text.
+_MARKING_SAVES = len(_PRESERVED) - len("<si><t>" + _KEPT)
 
 
 def _split_strings(text: str) -> list[str | None] | None:
@@ -127,15 +128,17 @@ def _split_strings(text: str) -> list[str | None] | None:
     if _KEPT in text:
         return None
     marked = text.replace(_PRESERVED, "<si><t>" + _KEPT)
+    kept_texts = (len(text) - len(marked)) // _MARKING_SAVES  # the texts marked (none held _KEPT)
     if not (marked.startswith("<si><t>") and marked.endswith("</t></si>")):
         return None
     parts = marked[7:-9].split("</t></si><si><t>")
     if marked.count("<") != 4 * len(parts):
         return None  # a "<" inside a string: another element
     n = len(parts)
-    texts: list[str | None] = list(map(_STRIP, parts))
-    special = set(compress(range(n), map(operator.ne, texts, parts)))  # white space at an end, or kept
-    kept_texts = marked.count(_KEPT)
+    # A text with white space at an end (any that str.strip takes, XML's among them), or kept, is
+    # made below from its part; any other is its part as it is.
+    texts: list[str | None] = list(map(str.strip, parts))
+    special = set(compress(range(n), map(operator.ne, texts, parts)))
     if kept_texts and kept_texts != sum(1 for k in special if parts[k][:1] == _KEPT):  # kept, no white space
         special.update(compress(range(n), map(_KEEPS, parts)))
     if "&" in marked:
@@ -187,13 +190,13 @@ def read_indices(xml: bytes, styles: Styles) -> IndexPiece | str | None:
             letters = every
     if got is None:
         return None
-    numbers, columns, texts = got
-    return _trimmed(numbers, columns, texts, _column_index(letters[0]))
+    numbers, columns, texts, highest = got
+    return _trimmed(numbers, columns, texts, _column_index(letters[0]), highest)
 
 
 def _read_rows(text: str, first: int, end: int, letters: tuple[str, ...], styles: Styles):
     """(row numbers, numbers column by column from ``letters[0]`` to ``letters[-1]``, the piece's
-    own texts) of the rows between ``first`` and ``end``; None when something there is not of a
+    own texts, the highest shared string index) of the rows between ``first`` and ``end``; None when something there is not of a
     plain row's shape.
 
     Each match is a row and the text after it up to the next ``<`` (``_row_pattern``), found one
@@ -206,6 +209,7 @@ def _read_rows(text: str, first: int, end: int, letters: tuple[str, ...], styles
     columns: list[list[int]] = [[] for _ in range(width)]
     numbers: list[int] = []
     texts = [""]
+    highest = -1
     for pos, stop in _row_spans(text, first, end):
         rows = pattern.findall(text, pos, stop)
         if not rows:
@@ -220,6 +224,7 @@ def _read_rows(text: str, first: int, end: int, letters: tuple[str, ...], styles
         for j, place in enumerate(places):
             shared, number = groups[2 * j], groups[2 * j + 1]
             ints = list(map(int, map(_EMPTY.get, shared, shared)))
+            highest = max(highest, max(ints))  # before the numbers' texts (negative) go in
             if number.count("") != n:
                 for k in compress(range(n), number):
                     texts.append(str(int(number[k])))
@@ -229,7 +234,7 @@ def _read_rows(text: str, first: int, end: int, letters: tuple[str, ...], styles
             columns[j] += repeat(-1, n)
     if not numbers:
         return None
-    return numbers, columns, texts
+    return numbers, columns, texts, highest
 
 
 #: A shared-string group's text as a number's text: the empty group is an empty cell (-1).
@@ -257,7 +262,8 @@ def _row_pattern(letters: tuple[str, ...], plain: frozenset[str], unstyled: bool
     return re.compile(r'(<row r="([1-9][0-9]{0,6})"(?: [^<>/]*+)?+(?:/>|>' + cells + "</row>)[^<]*+)")
 
 
-def _trimmed(numbers: list[int], columns: list[list[int]], texts: list[str], lo: int) -> IndexPiece | str | None:
+def _trimmed(numbers: list[int], columns: list[list[int]], texts: list[str], lo: int,
+             highest: int) -> IndexPiece | str | None:
     """The rows placed at their numbers (rows left out are empty), then cut to the rows and
     columns holding a value (calamine's used range of the piece)."""
     if any(any(map(operator.ge, numbers[a:a + _SCAN], numbers[a + 1:a + _SCAN + 1]))
@@ -281,7 +287,7 @@ def _trimmed(numbers: list[int], columns: list[list[int]], texts: list[str], lo:
     last = next(r for r in range(n - 1, -1, -1) if any(col[r] != -1 for col in columns))
     if first or last != n - 1:
         columns = [col[first : last + 1] for col in columns]
-    return top - 1 + first, lo + used[0], lo + used[-1], columns, texts
+    return top - 1 + first, lo + used[0], lo + used[-1], columns, texts, highest
 
 
 def as_piece(got: IndexPiece | str, strings: list[str]) -> Piece | None:
@@ -291,12 +297,10 @@ def as_piece(got: IndexPiece | str, strings: list[str]) -> Piece | None:
     (calamine fails on such a workbook)."""
     if got == NO_CELLS:
         return None
-    row, first_col, last_col, columns, texts = got
+    row, first_col, last_col, columns, texts, highest = got
     n = len(strings)
-    for col in columns:
-        for a in range(0, len(col), _SCAN):
-            if max(col[a:a + _SCAN]) >= n:
-                raise ValueError("a shared string index out of range")
+    if highest >= n:
+        raise ValueError("a shared string index out of range")
     strings += reversed(texts)  # -1 is texts[0], -2 texts[1]...
     try:
         out = []
