@@ -196,8 +196,8 @@ def read_indices(xml: bytes, styles: Styles) -> IndexPiece | str | None:
 
 def _read_rows(text: str, first: int, end: int, letters: tuple[str, ...], styles: Styles):
     """(row numbers, numbers column by column from ``letters[0]`` to ``letters[-1]``, the piece's
-    own texts, the highest shared string index) of the rows between ``first`` and ``end``; None when something there is not of a
-    plain row's shape.
+    own texts, the highest shared string index) of the rows between ``first`` and ``end``; None
+    when something there is not of a plain row's shape.
 
     Each match is a row and the text after it up to the next ``<`` (``_row_pattern``), found one
     after another: their lengths add up to a stretch's exactly when they are all of it, rows and
